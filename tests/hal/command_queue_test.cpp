@@ -89,11 +89,12 @@ TEST_CASE("destroying the queue completes every pending command as canceled", "[
   std::atomic<int> canceled{0};
   {
     CommandQueue q("test");
-    std::promise<void> gate;
-    auto f = gate.get_future().share();
-    q.submit<int>([f](CancelToken& token) -> Result<int> {
-      token.on_cancel([] {});
-      f.wait_for(50ms);
+    // The first command blocks until the queue's shutdown cancels it, so the others are
+    // still queued when the destructor runs, whatever the machine's load.
+    q.submit<int>([](CancelToken& token) -> Result<int> {
+      auto released = std::make_shared<std::promise<void>>();
+      token.on_cancel([released] { released->set_value(); });
+      released->get_future().wait();
       return 1;
     }, [&](RequestId, Result<int> r) { if (!r.ok()) ++canceled; });
     for (int i = 0; i < 3; ++i) {

@@ -1,0 +1,85 @@
+#include "tools/kioskhw/decode_commands.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iterator>
+#include <optional>
+#include <vector>
+
+#include "drivers/emu/card_printer/card_job_decoder.hpp"
+#include "drivers/emu/common/png_writer.hpp"
+#include "drivers/emu/receipt_printer/escpos_renderer.hpp"
+#include "drivers/id_reader/id_reader_codec.hpp"
+#include "tools/kioskhw/hal_json.hpp"
+
+namespace kiosk::tools {
+namespace {
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// A decoder failure: one line, naming the reason (checksum, length, status, ...).
+int fail(std::ostream& err, const std::string& what, const hal::DeviceError& e) {
+  err << "kioskhw: " << what << ": " << e.reason << (e.message.empty() ? "" : " (" + e.message + ")") << "\n";
+  return 1;
+}
+
+// Loads a capture that may be raw binary or hex text.
+std::optional<std::vector<std::uint8_t>> load_capture(const CommandLine& cl, std::ostream& err) {
+  auto text = read_file(cl.file);
+  if (!text) {
+    err << "kioskhw: cannot read " << cl.file << "\n";
+    return std::nullopt;
+  }
+  auto bytes = drivers::parse_hex_or_binary(*text);
+  if (!bytes.ok()) {
+    fail(err, cl.file, bytes.error());
+    return std::nullopt;
+  }
+  return std::move(bytes).value();
+}
+
+int write_image(const hal::RgbImage& image, const CommandLine& cl, std::ostream& out, std::ostream& err) {
+  if (auto w = emu::write_png(image, cl.out->string()); !w.ok()) return fail(err, cl.out->string(), w.error());
+  if (cl.json) {
+    out << nlohmann::json{{"ok", true}, {"png", cl.out->string()}, {"width", image.width}, {"height", image.height}}
+               .dump(2)
+        << "\n";
+  } else {
+    out << image.width << "x" << image.height << " -> " << cl.out->string() << "\n";
+  }
+  return 0;
+}
+
+}  // namespace
+
+int decode_id_frame(const CommandLine& cl, std::ostream& out, std::ostream& err) {
+  auto bytes = load_capture(cl, err);
+  if (!bytes) return 1;
+  auto card = drivers::decode_id_reply_frame(*bytes);
+  if (!card.ok()) return fail(err, "bad frame", card.error());
+  out << to_json(card.value()).dump(2) << "\n";
+  return 0;
+}
+
+int decode_card_job(const CommandLine& cl, std::ostream& out, std::ostream& err) {
+  auto bytes = load_capture(cl, err);
+  if (!bytes) return 1;
+  auto job = emu::decode_card_job(*bytes);
+  if (!job.ok()) return fail(err, "bad card job", job.error());
+  return write_image(job.value().front, cl, out, err);
+}
+
+int decode_receipt(const CommandLine& cl, std::ostream& out, std::ostream& err) {
+  auto bytes = load_capture(cl, err);
+  if (!bytes) return 1;
+  auto image = emu::render_escpos(*bytes);
+  if (!image.ok()) return fail(err, "bad receipt stream", image.error());
+  return write_image(image.value(), cl, out, err);
+}
+
+}  // namespace kiosk::tools
