@@ -61,6 +61,7 @@ class UsbContext {
 
   // Stops the event thread (joins it) and exits libusb. Every transport that uses this
   // context holds a shared_ptr to it, so this runs after the last of them is closed.
+  // A change handler must not drop the last reference (the thread cannot join itself).
   ~UsbContext();
   UsbContext(const UsbContext&) = delete;
   UsbContext& operator=(const UsbContext&) = delete;

@@ -28,7 +28,9 @@
 // Under ASan the umockdev preload library is loaded before the ASan runtime; that order is
 // harmless here, so the start-up check that refuses it is turned off for every test binary
 // that uses this harness.
-extern "C" const char* __asan_default_options() { return "verify_asan_link_order=0"; }
+extern "C" const char* __asan_default_options() {
+  return "verify_asan_link_order=0";
+}
 #endif
 
 namespace kiosk::testing {
@@ -96,6 +98,7 @@ struct UmockdevUsbDevice::State {
   std::deque<Urb> pending_in;  // IN URBs waiting for device data
   std::deque<Urb> done;        // completed, to be reaped
   bool gone = false;
+  bool driver_bound = false;
   std::map<std::uint8_t, bool> stalled;  // endpoint -> clearable
   UsbTraffic traffic;
 
@@ -184,10 +187,33 @@ struct UmockdevUsbDevice::State {
       case USBDEVFS_SETCONFIGURATION:
         umockdev_ioctl_client_complete(client, 0, 0);
         return;
-      case USBDEVFS_GETDRIVER:
-      case USBDEVFS_IOCTL:  // connect/disconnect a kernel driver: none is bound
+      case USBDEVFS_GETDRIVER: {
+        if (!driver_bound) {
+          umockdev_ioctl_client_complete(client, -1, ENODATA);
+          return;
+        }
+        UMockdevIoctlData* d = resolve(arg, 0, sizeof(usbdevfs_getdriver));
+        if (d == nullptr) break;
+        auto* g = reinterpret_cast<usbdevfs_getdriver*>(d->data);
+        std::snprintf(g->driver, sizeof g->driver, "%s", "usbhid");
+        umockdev_ioctl_client_complete(client, 0, 0);
+        g_object_unref(d);
+        return;
+      }
+      case USBDEVFS_IOCTL: {  // disconnect (detach) or connect (reattach) a kernel driver
+        UMockdevIoctlData* d = resolve(arg, 0, sizeof(usbdevfs_ioctl));
+        if (d == nullptr) break;
+        const int code = reinterpret_cast<usbdevfs_ioctl*>(d->data)->ioctl_code;
+        g_object_unref(d);
+        if (code == static_cast<int>(USBDEVFS_DISCONNECT) && driver_bound) {
+          driver_bound = false;
+          ++traffic.kernel_driver_detaches;
+          umockdev_ioctl_client_complete(client, 0, 0);
+          return;
+        }
         umockdev_ioctl_client_complete(client, -1, ENODATA);
         return;
+      }
       case USBDEVFS_CLEAR_HALT: {
         UMockdevIoctlData* d = resolve(arg, 0, sizeof(unsigned int));
         if (d == nullptr) break;
@@ -430,6 +456,7 @@ UmockdevUsbDevice::UmockdevUsbDevice(UmockdevUsbBus::Impl* bus, UsbDeviceSpec sp
                                      std::shared_ptr<drivers::EmulatedLink> link)
     : bus_(bus), spec_(spec), state_(std::make_unique<State>()) {
   state_->spec = spec;
+  state_->driver_bound = spec.kernel_driver_bound;
   state_->link = std::move(link);
   state_->handler = umockdev_ioctl_base_new();
   g_signal_connect(state_->handler, "handle-ioctl", G_CALLBACK(&State::on_ioctl), state_.get());

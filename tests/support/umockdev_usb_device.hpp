@@ -32,6 +32,7 @@ struct UsbDeviceSpec {
   std::uint8_t ep_out = 0x02;
   std::uint16_t max_packet = 64;
   std::uint8_t interface_class = 0xFF;  // vendor specific
+  bool kernel_driver_bound = false;     // a kernel driver holds the interface until detached
 };
 
 // What the host did, for assertions.
@@ -42,6 +43,7 @@ struct UsbTraffic {
   std::size_t discarded_urbs = 0;  // canceled by the host (DISCARDURB)
   std::size_t clear_halts = 0;
   std::size_t claims = 0;
+  std::size_t kernel_driver_detaches = 0;
 };
 
 class UmockdevUsbDevice;

@@ -222,3 +222,19 @@ TEST_CASE_METHOD(UsbFixture, "opening a device that is not there fails as discon
   REQUIRE_FALSE(read.ok());
   CHECK(read.error().reason == "not_open");
 }
+
+TEST_CASE("a kernel driver bound to the interface is detached before the claim", "[usb]") {
+  testing::UmockdevUsbBus::require_or_skip();
+  testing::UmockdevUsbBus bus;
+  testing::EchoEmulator echo;
+  auto s = id_reader_spec();
+  s.kernel_driver_bound = true;
+  auto device = bus.plug(s, echo.link());
+  auto context = drivers::UsbContext::create().value();
+  drivers::LibusbTransport t(context, drivers::UsbMatch::from({0x0400, 0xC35A, 1, 0, {1}}));
+  REQUIRE(t.open().ok());
+  CHECK(device->traffic().kernel_driver_detaches == 1);
+  CHECK(device->traffic().claims == 1);
+  REQUIRE(t.write(bytes_of("k"), 1s).ok());
+  CHECK(t.read(8, 2s).ok());
+}
