@@ -112,6 +112,9 @@ TEST_CASE("a hang-up fails the pending serial read as disconnected", "[serial]")
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == hal::CompletionCode::deviceNotReady);
   CHECK(r.error().reason == "disconnected");
+  auto w = t.write(bytes_of("late"), 1s);
+  REQUIRE_FALSE(w.ok());
+  CHECK(w.error().reason == "disconnected");
 }
 
 TEST_CASE("flush_input drops bytes not yet read", "[serial]") {
