@@ -11,6 +11,23 @@
 // thread answers); every bulk IN URB is completed with up to its length from
 // link->device_to_host. If the link is closed (the emulator unplugged it) the device behaves
 // as disconnected: URBs fail with ENODEV.
+//
+// Use (CMake: LIBS kiosk_test_umockdev kiosk_transport_libusb ...,
+//      ENVIRONMENT "LD_PRELOAD=libumockdev-preload.so.0", LABELS "usb;SKIP_RETURN_CODE;77"):
+//
+//   testing::UmockdevUsbBus::require_or_skip();
+//   testing::UmockdevUsbBus bus;                        // first: outlives libusb
+//   MyEmulator emu;                                     // any emu::ByteEmulator, started
+//   testing::UsbDeviceSpec spec;
+//   spec.vid = 0x0400;
+//   spec.pid = 0xC35A;
+//   auto device = bus.plug(spec, emu.link());           // appears at "1-1"
+//   auto usb = drivers::UsbContext::create().value();
+//   drivers::UsbMatch match;
+//   match.vid = 0x0400;
+//   match.pid = 0xC35A;
+//   auto transport = std::make_unique<drivers::LibusbTransport>(usb, match);
+//   // hand `transport` to the driver; device->unplug() / device->stall(0x81, false) to fail it
 
 #include <cstddef>
 #include <cstdint>
