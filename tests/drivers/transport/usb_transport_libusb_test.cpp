@@ -238,3 +238,37 @@ TEST_CASE("a kernel driver bound to the interface is detached before the claim",
   REQUIRE(t.write(bytes_of("k"), 1s).ok());
   CHECK(t.read(8, 2s).ok());
 }
+
+TEST_CASE("a device plugged back into the same port opens again at the same location", "[usb]") {
+  testing::UmockdevUsbBus::require_or_skip();
+  testing::UmockdevUsbBus bus;
+  testing::EchoEmulator echo;
+  auto device = bus.plug(id_reader_spec(), echo.link());
+  auto context = drivers::UsbContext::create().value();
+  const auto match = drivers::UsbMatch::from({0x0400, 0xC35A, 1, 0, {1}});
+  drivers::LibusbTransport t(context, match);
+  REQUIRE(t.open().ok());
+  device->unplug();
+  auto lost = t.write(bytes_of("x"), 1s);
+  REQUIRE_FALSE(lost.ok());
+  CHECK(lost.error().reason == "disconnected");
+  t.close();
+
+  testing::Inbox<drivers::UsbChange> changes;
+  context->subscribe(
+      [&](drivers::UsbChange c, const drivers::UsbDeviceAddress&) { changes.push(c); });
+  auto spec = device->spec();  // same port, a new device number (as the kernel does)
+  spec.address = 0;
+  auto again = bus.plug(spec, echo.link());
+  // libusb knows the device once its uevent is processed.
+  REQUIRE(
+      changes.wait_for([](drivers::UsbChange c) { return c == drivers::UsbChange::arrived; }, 10s));
+  const auto opened = t.open();
+  INFO((opened.ok() ? std::string() : opened.error().message));
+  REQUIRE(opened.ok());
+  CHECK(t.describe() == "usb:0400:c35a@1-1");
+  REQUIRE(t.write(bytes_of("back"), 1s).ok());
+  auto r = t.read(64, 2s);
+  REQUIRE(r.ok());
+  CHECK(r.value() == bytes_of("back"));
+}
