@@ -1,0 +1,48 @@
+#pragma once
+// Transport over a serial port (CDC-ACM readers and scanners, USB-serial adapters): termios
+// raw mode, 8N1, no flow control, poll()-based reads and writes with timeouts. cancel()
+// signals an eventfd that every wait also polls, so it interrupts a pending read at once.
+
+#include <atomic>
+#include <string>
+
+#include "drivers/transport/transport.hpp"
+
+namespace kiosk::drivers {
+
+class SerialTransport final : public Transport {
+ public:
+  // `baud`: 1200 ... 921600 (a standard rate); checked by open().
+  explicit SerialTransport(std::string path, int baud = 115200);
+  ~SerialTransport() override;  // closes
+  SerialTransport(const SerialTransport&) = delete;
+  SerialTransport& operator=(const SerialTransport&) = delete;
+
+  std::string describe() const override;  // "serial:/dev/ttyACM0"
+
+  // Errors: deviceNotReady/"disconnected" (no such port), deviceNotReady/"io" (busy, no
+  // access), hardwareError/"io" (not a tty, unsupported baud rate, termios failure).
+  hal::Status open() override;
+  void close() override;
+  // A hang-up (POLLHUP, EIO: the USB device behind the port went away) is
+  // deviceNotReady/"disconnected"; the port must be reopened.
+  hal::Status write(std::span<const std::uint8_t> data, milliseconds timeout) override;
+  hal::Result<Bytes> read(std::size_t max_bytes, milliseconds timeout) override;
+  void cancel() override;
+  void clear_cancel() override;
+  void flush_input() override;  // tcflush(TCIFLUSH)
+
+  int baud() const { return baud_; }
+
+ private:
+  // Waits for `events` on the port or the cancel eventfd. Returns the port's revents,
+  // or an error (canceled, timeout, io).
+  hal::Result<short> wait(short events, milliseconds timeout);
+
+  std::string path_;
+  int baud_;
+  int fd_ = -1;
+  int cancel_fd_ = -1;  // eventfd: readable while canceled (sticky until clear_cancel)
+};
+
+}  // namespace kiosk::drivers
