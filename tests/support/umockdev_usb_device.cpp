@@ -378,7 +378,7 @@ bool UmockdevUsbBus::available() {
   return preload != nullptr && std::strstr(preload, "umockdev-preload") != nullptr;
 }
 
-void UmockdevUsbBus::require_or_skip() {
+void UmockdevUsbBus::require_active() {
   if (available()) {
     UMockdevTestbed* tb = umockdev_testbed_new();
     const bool mocked = umockdev_in_mock_environment() != 0;
@@ -387,8 +387,8 @@ void UmockdevUsbBus::require_or_skip() {
   }
   std::fprintf(
       stderr,
-      "umockdev preload not active: skipping (run under LD_PRELOAD=libumockdev-preload.so.0)\n");
-  std::exit(77);
+      "umockdev preload not active: run under LD_PRELOAD=libumockdev-preload.so.0 (ctest sets it)\n");
+  std::exit(1);
 }
 
 UmockdevUsbBus::UmockdevUsbBus() : impl_(std::make_unique<Impl>()) {

@@ -13,9 +13,9 @@
 // as disconnected: URBs fail with ENODEV.
 //
 // Use (CMake: LIBS kiosk_test_umockdev kiosk_transport_libusb ...,
-//      ENVIRONMENT "LD_PRELOAD=libumockdev-preload.so.0", LABELS "usb;SKIP_RETURN_CODE;77"):
+//      ENVIRONMENT "LD_PRELOAD=libumockdev-preload.so.0", LABELS usb):
 //
-//   testing::UmockdevUsbBus::require_or_skip();
+//   testing::UmockdevUsbBus::require_active();
 //   testing::UmockdevUsbBus bus;                        // first: outlives libusb
 //   MyEmulator emu;                                     // any emu::ByteEmulator, started
 //   testing::UsbDeviceSpec spec;
@@ -69,8 +69,9 @@ class UmockdevUsbBus {
  public:
   // True if a testbed can be created here (the umockdev preload library is active).
   static bool available();
-  // Ends the process with 77 (CTest SKIP_RETURN_CODE) if umockdev is absent.
-  static void require_or_skip();
+  // Fails the test process with a clear message unless umockdev's preload is active: the
+  // libusb path is always tested, never skipped.
+  static void require_active();
 
   // Throws std::runtime_error if umockdev is not active.
   UmockdevUsbBus();

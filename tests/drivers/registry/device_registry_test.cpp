@@ -63,7 +63,7 @@ using Change = std::pair<drivers::DeviceChange, std::string>;
 
 TEST_CASE("an emulated 0400:C35A USB device is discovered as an ID reader and its transport opens",
           "[registry][usb]") {
-  testing::UmockdevUsbBus::require_or_skip();
+  testing::UmockdevUsbBus::require_active();
   testing::UmockdevUsbBus bus;
   testing::EchoEmulator echo;
   bus.plug(spec(0x0400, 0xC35A), echo.link());
@@ -89,7 +89,7 @@ TEST_CASE("an emulated 0400:C35A USB device is discovered as an ID reader and it
 }
 
 TEST_CASE("a USB device with an unknown VID/PID is ignored", "[registry][usb]") {
-  testing::UmockdevUsbBus::require_or_skip();
+  testing::UmockdevUsbBus::require_active();
   testing::UmockdevUsbBus bus;
   bus.plug(spec(0x1234, 0x5678), std::make_shared<drivers::EmulatedLink>());
   auto usb = drivers::UsbContext::create().value();
@@ -99,7 +99,7 @@ TEST_CASE("a USB device with an unknown VID/PID is ignored", "[registry][usb]") 
 
 TEST_CASE("USB arrival and removal of a known device are reported, unknown devices are not",
           "[registry][usb]") {
-  testing::UmockdevUsbBus::require_or_skip();
+  testing::UmockdevUsbBus::require_active();
   testing::UmockdevUsbBus bus;
   auto usb = drivers::UsbContext::create().value();
   drivers::DeviceRegistry registry(usb);

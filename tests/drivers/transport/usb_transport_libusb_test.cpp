@@ -15,8 +15,8 @@ using namespace std::chrono_literals;
 
 namespace {
 
-struct SkipWithoutUmockdev {
-  SkipWithoutUmockdev() { testing::UmockdevUsbBus::require_or_skip(); }
+struct RequireUmockdev {
+  RequireUmockdev() { testing::UmockdevUsbBus::require_active(); }
 };
 
 testing::UsbDeviceSpec id_reader_spec() {
@@ -27,7 +27,7 @@ testing::UsbDeviceSpec id_reader_spec() {
 }
 
 // Declaration order is destruction order reversed: the libusb context goes before the bus.
-struct UsbFixture : SkipWithoutUmockdev {
+struct UsbFixture : RequireUmockdev {
   testing::UmockdevUsbBus bus;
   testing::EchoEmulator echo;
   std::shared_ptr<testing::UmockdevUsbDevice> device = bus.plug(id_reader_spec(), echo.link());
@@ -224,7 +224,7 @@ TEST_CASE_METHOD(UsbFixture, "opening a device that is not there fails as discon
 }
 
 TEST_CASE("a kernel driver bound to the interface is detached before the claim", "[usb]") {
-  testing::UmockdevUsbBus::require_or_skip();
+  testing::UmockdevUsbBus::require_active();
   testing::UmockdevUsbBus bus;
   testing::EchoEmulator echo;
   auto s = id_reader_spec();
@@ -240,7 +240,7 @@ TEST_CASE("a kernel driver bound to the interface is detached before the claim",
 }
 
 TEST_CASE("a device plugged back into the same port opens again at the same location", "[usb]") {
-  testing::UmockdevUsbBus::require_or_skip();
+  testing::UmockdevUsbBus::require_active();
   testing::UmockdevUsbBus bus;
   testing::EchoEmulator echo;
   auto device = bus.plug(id_reader_spec(), echo.link());
