@@ -73,7 +73,10 @@ hal::Status V4l2Camera::open() {
     device_->clear_interrupt();
     if (stage() == Stage::closed) {
       if (auto s = climb_to(Stage::opened, {}); !s) {
-        note_error(s.error());
+        // Absent from the start: no deviceRemoved event, just the status.
+        std::lock_guard lock(m_);
+        present_ = !is_gone(s.error());
+        message_ = s.error().message;
         return s;
       }
     }

@@ -20,6 +20,8 @@ constexpr Rgb kLips{176, 84, 84};
 struct Ellipse {
   double cx, cy, rx, ry;
   bool contains(double x, double y) const {
+    // Bounding-box test first: most pixels of a frame are far from any feature.
+    if (x < cx - rx || x > cx + rx || y < cy - ry || y > cy + ry) return false;
     const double dx = (x - cx) / rx;
     const double dy = (y - cy) / ry;
     return dx * dx + dy * dy <= 1.0;
