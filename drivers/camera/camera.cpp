@@ -1,0 +1,422 @@
+#include "drivers/camera/camera.hpp"
+
+#include <chrono>
+#include <future>
+#include <utility>
+
+#include "drivers/camera/camera_codec.hpp"
+
+namespace kiosk::drivers {
+namespace {
+
+using hal::CompletionCode;
+using std::chrono::milliseconds;
+using std::chrono::steady_clock;
+
+constexpr int kDecodeAttempts = 3;  // a corrupt frame is retried with the next ones
+
+// Runs `work` on the device's worker thread (all V4l2Device calls happen there) and waits for
+// it; inline when already on the worker.
+template <typename T>
+hal::Result<T> run_on_worker(hal::CommandQueue& queue,
+                             std::function<hal::Result<T>(hal::CancelToken&)> work) {
+  if (queue.on_worker_thread()) {
+    hal::CancelToken token;
+    return work(token);
+  }
+  std::promise<hal::Result<T>> promise;
+  auto future = promise.get_future();
+  queue.submit<T>(std::move(work), [&promise](hal::RequestId, hal::Result<T> r) {
+    promise.set_value(std::move(r));
+  });
+  return future.get();
+}
+
+bool is_gone(const hal::DeviceError& e) {
+  return e.reason == "disconnected" || e.reason == "no_device";
+}
+
+// hal::Camera promises timeout, hardwareError, deviceNotReady, canceled (and unsupported for
+// modes): a device call refused as invalid means a driver or device fault.
+hal::DeviceError to_capture_error(hal::DeviceError e) {
+  if (e.code == CompletionCode::invalidData) e.code = CompletionCode::hardwareError;
+  return e;
+}
+
+}  // namespace
+
+V4l2Camera::V4l2Camera(std::unique_ptr<V4l2Device> device, std::string device_id)
+    : device_(std::move(device)), device_id_(std::move(device_id)), queue_(device_id_) {
+  for (auto name : {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
+                    hal::stat::kCommunicationErrorCount, std::string_view("FramesCapturedCount"),
+                    std::string_view("DecodeErrorCount")}) {
+    stats_[std::string(name)] = 0;
+  }
+}
+
+V4l2Camera::~V4l2Camera() {
+  close();
+}
+
+hal::DeviceInfo V4l2Camera::info() const {
+  std::lock_guard lock(m_);
+  hal::DeviceInfo i;
+  i.id = device_id_;
+  i.model = v4l2_caps_.card.empty() ? "UVC camera (V4L2)" : v4l2_caps_.card;
+  i.transport = device_->describe();
+  if (!v4l2_caps_.bus_info.empty()) i.transport += "@" + v4l2_caps_.bus_info;
+  return i;
+}
+
+hal::Status V4l2Camera::open() {
+  return run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+    device_->clear_interrupt();
+    if (stage() == Stage::closed) {
+      if (auto s = climb_to(Stage::opened, {}); !s) {
+        // Absent from the start: no deviceRemoved event, just the status.
+        std::lock_guard lock(m_);
+        present_ = !is_gone(s.error());
+        message_ = s.error().message;
+        return s;
+      }
+    }
+    {
+      std::lock_guard lock(m_);
+      wanted_open_ = true;
+      message_.clear();
+    }
+    mark_present();
+    raise(hal::EventKind::statusChanged, "");
+    return hal::Done{};
+  });
+}
+
+void V4l2Camera::close() {
+  queue_.cancel_all();
+  (void)run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+    release_to(Stage::closed);
+    std::lock_guard lock(m_);
+    wanted_open_ = false;
+    return hal::Done{};
+  });
+}
+
+hal::DeviceStatus V4l2Camera::status() const {
+  std::lock_guard lock(m_);
+  hal::DeviceStatus s;
+  if (!wanted_open_) {
+    s.state = hal::DeviceState::offline;
+  } else if (!present_) {
+    s.state = hal::DeviceState::noDevice;
+  } else if (stage_ == Stage::streaming) {
+    s.state = hal::DeviceState::busy;
+  } else {
+    s.state = hal::DeviceState::online;
+  }
+  s.detail["stream"] = stage_ == Stage::streaming ? "running" : "stopped";
+  s.message = message_;
+  return s;
+}
+
+hal::Result<hal::DeviceStatus> V4l2Camera::health_check() {
+  auto r = run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+    {
+      std::lock_guard lock(m_);
+      if (!wanted_open_) {
+        return hal::make_error(CompletionCode::deviceNotReady, "not_open", "camera not opened");
+      }
+    }
+    device_->clear_interrupt();
+    if (stage() == Stage::closed) {
+      if (auto s = climb_to(Stage::opened, {}); !s) {
+        note_error(s.error());
+        return s;
+      }
+    } else if (auto caps = device_->query_capabilities(); !caps) {
+      note_error(caps.error());
+      release_to(Stage::closed);
+      return caps.error();
+    }
+    mark_present();
+    return hal::Done{};
+  });
+  if (!r) return r.error();
+  return status();
+}
+
+hal::Statistics V4l2Camera::statistics() const {
+  std::lock_guard lock(m_);
+  return stats_;
+}
+
+void V4l2Camera::set_event_handler(hal::EventHandler handler) {
+  std::lock_guard lock(m_);
+  handler_ = std::move(handler);
+}
+
+bool V4l2Camera::cancel(hal::RequestId id) {
+  return queue_.cancel(id);
+}
+
+hal::CameraCapabilities V4l2Camera::capabilities() const {
+  std::lock_guard lock(m_);
+  return caps_;
+}
+
+hal::RequestId V4l2Camera::capture_still(hal::CaptureOptions options,
+                                         hal::Completion<hal::RgbImage> done) {
+  return queue_.submit<hal::RgbImage>(
+      [this, options](hal::CancelToken& token) { return run_capture(options, token); },
+      [this, done = std::move(done)](hal::RequestId id, hal::Result<hal::RgbImage> r) {
+        count(r.ok() ? hal::stat::kSuccessfulCommandCount : hal::stat::kFailedCommandCount);
+        done(id, std::move(r));
+      });
+}
+
+hal::Result<hal::RgbImage> V4l2Camera::run_capture(const hal::CaptureOptions& options,
+                                                   hal::CancelToken& token) {
+  {
+    std::lock_guard lock(m_);
+    if (!wanted_open_) {
+      return hal::make_error(CompletionCode::deviceNotReady, "not_open", "camera not opened");
+    }
+  }
+  device_->clear_interrupt();
+  token.on_cancel([this] { device_->interrupt(); });
+
+  auto result = [&]() -> hal::Result<hal::RgbImage> {
+    if (auto s = climb_to(Stage::opened, {}); !s) return s.error();  // reopen after a failure
+    mark_present();
+    const auto caps = capabilities();
+    auto mode = choose_mode(caps.modes, options.width, options.height);
+    if (!mode) return mode.error();
+    if (auto s = climb_to(Stage::streaming, mode.value()); !s) return s.error();
+    return grab(options);
+  }();
+
+  // Cleanup that always runs. A cancel must not cut it short.
+  token.on_cancel({});
+  device_->clear_interrupt();
+  if (result.ok()) {
+    release_to(Stage::opened);
+    return result;
+  }
+  const hal::DeviceError error = to_capture_error(result.error());
+  note_error(error);
+  const bool recoverable = error.code == CompletionCode::canceled ||
+                           error.code == CompletionCode::unsupported || error.reason == "decode";
+  release_to(recoverable ? Stage::opened : Stage::closed);
+  return error;
+}
+
+hal::Result<hal::RgbImage> V4l2Camera::grab(const hal::CaptureOptions& options) {
+  const auto deadline = steady_clock::now() + milliseconds(std::max(options.timeout_ms, 0));
+  auto next = [&]() -> hal::Result<V4l2Frame> {
+    const auto left = std::chrono::ceil<milliseconds>(deadline - steady_clock::now());
+    if (left.count() <= 0) {
+      return hal::make_error(CompletionCode::timeout, "timeout", "no frame within the timeout");
+    }
+    auto frame = device_->dequeue_buffer(left);
+    if (frame) count("FramesCapturedCount");
+    return frame;
+  };
+
+  // Exposure and white balance settle over the first frames after STREAMON.
+  for (int i = 0; i < options.warmup_frames; ++i) {
+    auto frame = next();
+    if (!frame) return frame.error();
+    if (auto s = device_->queue_buffer(frame.value().index); !s) return s.error();
+  }
+  hal::DeviceError last = hal::make_error(CompletionCode::hardwareError, "decode", "no frame");
+  for (int attempt = 0; attempt < kDecodeAttempts; ++attempt) {
+    auto frame = next();
+    if (!frame) return frame.error();
+    auto image = decode(frame.value());
+    if (auto s = device_->queue_buffer(frame.value().index); !s) return s.error();
+    if (image) return image;
+    count("DecodeErrorCount");
+    last = image.error();
+  }
+  return last;
+}
+
+hal::Result<hal::RgbImage> V4l2Camera::decode(const V4l2Frame& frame) {
+  auto fail = [](std::string why) {
+    return hal::make_error(CompletionCode::hardwareError, "decode", std::move(why));
+  };
+  if (frame.index >= mappings_.size() || frame.bytes_used > mappings_[frame.index].size()) {
+    return fail("frame outside its buffer");
+  }
+  if (frame.error) return fail("camera flagged the frame as corrupt");
+  const auto data = mappings_[frame.index].first(frame.bytes_used);
+  const auto& mode = format_.mode;
+  auto image = mode.format == hal::PixelFormat::yuyv
+                   ? yuyv_to_rgb(data, mode.width, mode.height, format_.bytes_per_line)
+                   : mjpeg_to_rgb(data);
+  if (!image) return fail(image.error().message);
+  if (image.value().width != mode.width || image.value().height != mode.height) {
+    return fail("frame size differs from the format");
+  }
+  return image;
+}
+
+hal::Status V4l2Camera::climb_to(Stage target, const hal::CameraMode& mode) {
+  while (stage() < target) {
+    if (auto s = step_up(mode); !s) return s;
+  }
+  return hal::Done{};
+}
+
+hal::Status V4l2Camera::step_up(const hal::CameraMode& mode) {
+  switch (stage()) {
+    case Stage::closed: {
+      if (auto s = device_->open(); !s) return s;
+      auto caps = device_->query_capabilities();
+      if (!caps) {
+        device_->close();
+        return caps.error();
+      }
+      if (!caps.value().video_capture || !caps.value().streaming) {
+        device_->close();
+        return hal::make_error(CompletionCode::deviceNotReady, "not_video_device",
+                               "not a streaming video capture device");
+      }
+      auto modes = device_->enum_modes();
+      if (!modes || modes.value().empty()) {
+        device_->close();
+        if (!modes) return modes.error();
+        return hal::make_error(CompletionCode::unsupported, "no_mode",
+                               "camera offers no YUYV or MJPEG mode");
+      }
+      {
+        std::lock_guard lock(m_);
+        v4l2_caps_ = caps.value();
+        caps_.modes = modes.value();
+      }
+      set_stage(Stage::opened);
+      return hal::Done{};
+    }
+    case Stage::opened: {
+      auto set = device_->set_format(mode);
+      if (!set) return set.error();
+      // Read back what the device settled on (it may adjust the size).
+      auto got = device_->get_format();
+      if (!got) return got.error();
+      if (got.value().mode.format != mode.format) {
+        return hal::make_error(CompletionCode::unsupported, "format", "camera kept another format");
+      }
+      format_ = got.value();
+      set_stage(Stage::formatSet);
+      return hal::Done{};
+    }
+    case Stage::formatSet: {
+      auto n = device_->request_buffers(kBufferCount);
+      if (!n) return n.error();
+      set_stage(Stage::buffersMapped);  // from here release_to() frees what was granted
+      if (n.value() < 2) {
+        return hal::make_error(CompletionCode::hardwareError, "buffers", "too few capture buffers");
+      }
+      for (std::uint32_t i = 0; i < n.value(); ++i) {
+        auto buffer = device_->query_buffer(i);
+        if (!buffer) return buffer.error();
+        auto mapping = device_->map_buffer(buffer.value());
+        if (!mapping) return mapping.error();
+        mappings_.push_back(mapping.value());
+        if (auto s = device_->queue_buffer(i); !s) return s;
+      }
+      return hal::Done{};
+    }
+    case Stage::buffersMapped: {
+      if (auto s = device_->stream_on(); !s) return s;
+      set_stage(Stage::streaming);
+      return hal::Done{};
+    }
+    case Stage::streaming:
+      return hal::Done{};
+  }
+  return hal::Done{};
+}
+
+void V4l2Camera::release_to(Stage target) {
+  while (stage() > target) {
+    switch (stage()) {
+      case Stage::streaming:
+        (void)device_->stream_off();
+        set_stage(Stage::buffersMapped);
+        break;
+      case Stage::buffersMapped:
+        for (auto mapping : mappings_) device_->unmap_buffer(mapping);
+        mappings_.clear();
+        (void)device_->request_buffers(0);
+        set_stage(Stage::formatSet);
+        break;
+      case Stage::formatSet:
+        set_stage(Stage::opened);
+        break;
+      case Stage::opened:
+        device_->close();
+        set_stage(Stage::closed);
+        break;
+      case Stage::closed:
+        return;
+    }
+  }
+}
+
+void V4l2Camera::note_error(const hal::DeviceError& error) {
+  if (error.code == CompletionCode::canceled || error.code == CompletionCode::unsupported) return;
+  if (error.reason == "decode") return;  // counted as DecodeErrorCount
+  count(hal::stat::kCommunicationErrorCount);
+  if (!is_gone(error)) return;
+  bool was_present = false;
+  {
+    std::lock_guard lock(m_);
+    was_present = present_;
+    present_ = false;
+    message_ = "camera not found or disconnected";
+  }
+  if (was_present) {
+    raise(hal::EventKind::deviceRemoved, error.reason);
+    raise(hal::EventKind::statusChanged, "");
+  }
+}
+
+void V4l2Camera::mark_present() {
+  bool was_absent = false;
+  {
+    std::lock_guard lock(m_);
+    was_absent = !present_;
+    present_ = true;
+    if (was_absent) message_.clear();
+  }
+  if (was_absent) {
+    raise(hal::EventKind::deviceArrived, "reconnected");
+    raise(hal::EventKind::statusChanged, "");
+  }
+}
+
+V4l2Camera::Stage V4l2Camera::stage() const {
+  std::lock_guard lock(m_);
+  return stage_;
+}
+
+void V4l2Camera::set_stage(Stage stage) {
+  std::lock_guard lock(m_);
+  stage_ = stage;
+}
+
+void V4l2Camera::count(std::string_view name, std::uint64_t n) {
+  std::lock_guard lock(m_);
+  stats_[std::string(name)] += n;
+}
+
+void V4l2Camera::raise(hal::EventKind kind, std::string detail) {
+  hal::EventHandler handler;
+  {
+    std::lock_guard lock(m_);
+    handler = handler_;
+  }
+  if (handler) handler(hal::DeviceEvent{kind, device_id_, std::move(detail)});
+}
+
+}  // namespace kiosk::drivers

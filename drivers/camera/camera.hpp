@@ -1,0 +1,95 @@
+#pragma once
+// The camera driver: hal::Camera over a V4l2Device (a real /dev/video node or the emulator).
+
+#include <memory>
+#include <mutex>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "drivers/camera/v4l2_device.hpp"
+#include "hal/camera.hpp"
+#include "hal/command_queue.hpp"
+
+namespace kiosk::drivers {
+
+// Thread-safety and completion contract: hal::Device; every V4l2Device call happens on the
+// command queue's worker thread.
+//
+// The stream is a ladder of stages, climbed one step at a time by step_up() and descended by
+// release_to(), which always runs after a capture:
+//   closed -> opened (open, QUERYCAP, ENUM_FMT/FRAMESIZES) -> formatSet (S_FMT, G_FMT)
+//   -> buffersMapped (REQBUFS, QUERYBUF + mmap + QBUF each) -> streaming (STREAMON)
+// After a good capture, or a cancel or a bad frame, the driver goes back to `opened`
+// (STREAMOFF, munmap, REQBUFS 0): the camera LED is off between captures and no stale frame
+// waits in a buffer. After a timeout, an I/O error or a disconnect it goes to `closed`; the
+// next capture reopens the node, which is also how it recovers once the camera is replugged
+// (deviceArrived).
+//
+// capture_still(): nearest mode (choose_mode), `warmup_frames` dropped, then one frame
+// decoded; up to two more frames are tried if one is corrupt (DecodeErrorCount). The
+// timeout covers the whole capture. Errors: timeout/"timeout", canceled,
+// deviceNotReady ("not_open", "disconnected", "no_device", "busy", "not_video_device"),
+// hardwareError ("decode", "io", "buffers"), unsupported ("no_mode", "format").
+class V4l2Camera final : public hal::Camera {
+ public:
+  explicit V4l2Camera(std::unique_ptr<V4l2Device> device, std::string device_id = "camera");
+  ~V4l2Camera() override;
+
+  hal::DeviceInfo info() const override;
+  hal::Status open() override;
+  void close() override;
+  hal::DeviceStatus status() const override;
+  hal::Result<hal::DeviceStatus> health_check() override;
+  hal::Statistics statistics() const override;
+  void set_event_handler(hal::EventHandler handler) override;
+  bool cancel(hal::RequestId id) override;
+
+  hal::CameraCapabilities capabilities() const override;
+  hal::RequestId capture_still(hal::CaptureOptions options,
+                               hal::Completion<hal::RgbImage> done) override;
+
+  static constexpr std::uint32_t kBufferCount = 4;
+
+ private:
+  enum class Stage { closed, opened, formatSet, buffersMapped, streaming };
+
+  // One step up the ladder from the current stage (towards streaming with `mode`).
+  hal::Status step_up(const hal::CameraMode& mode);
+  hal::Status climb_to(Stage target, const hal::CameraMode& mode);
+  // Cleanup: undoes every stage above `target`, ignoring errors (the device may be gone).
+  void release_to(Stage target);
+
+  hal::Result<hal::RgbImage> run_capture(const hal::CaptureOptions& options,
+                                         hal::CancelToken& token);
+  hal::Result<hal::RgbImage> grab(const hal::CaptureOptions& options);
+  hal::Result<hal::RgbImage> decode(const V4l2Frame& frame);
+  // Bookkeeping of a failed device call: counters, disconnect state and events.
+  void note_error(const hal::DeviceError& error);
+  void mark_present();
+
+  Stage stage() const;
+  void set_stage(Stage stage);
+  void count(std::string_view name, std::uint64_t n = 1);
+  void raise(hal::EventKind kind, std::string detail);
+
+  std::unique_ptr<V4l2Device> device_;
+  std::string device_id_;
+  // Worker thread only:
+  std::vector<std::span<const std::uint8_t>> mappings_;
+  V4l2Format format_;
+
+  mutable std::mutex m_;  // guards everything below
+  Stage stage_ = Stage::closed;
+  bool wanted_open_ = false;  // open() succeeded and close() was not called
+  bool present_ = true;       // false after a disconnect, until a reopen works
+  std::string message_;
+  V4l2Capabilities v4l2_caps_;
+  hal::CameraCapabilities caps_;
+  hal::Statistics stats_;
+  hal::EventHandler handler_;
+
+  hal::CommandQueue queue_;  // last: its worker must stop before the members above go
+};
+
+}  // namespace kiosk::drivers

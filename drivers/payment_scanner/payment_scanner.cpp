@@ -1,0 +1,266 @@
+#include "drivers/payment_scanner/payment_scanner.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <future>
+#include <utility>
+
+namespace kiosk::drivers {
+namespace {
+
+using std::chrono::steady_clock;
+constexpr milliseconds kWriteTimeout{500};
+constexpr std::size_t kReadChunk = 256;
+
+// Runs `work` on the device's worker thread (all transport access happens there) and waits
+// for it; inline when already on the worker (an event handler calling health_check()).
+template <typename T>
+hal::Result<T> run_on_worker(hal::CommandQueue& queue,
+                             std::function<hal::Result<T>(hal::CancelToken&)> work) {
+  if (queue.on_worker_thread()) {
+    hal::CancelToken token;
+    return work(token);
+  }
+  std::promise<hal::Result<T>> promise;
+  auto future = promise.get_future();
+  queue.submit<T>(std::move(work), [&promise](hal::RequestId, hal::Result<T> r) {
+    promise.set_value(std::move(r));
+  });
+  return future.get();
+}
+
+void wipe(std::string& s) {
+  std::fill(s.begin(), s.end(), '\0');
+  s.clear();
+}
+
+}  // namespace
+
+SerialPaymentScanner::SerialPaymentScanner(std::unique_ptr<Transport> transport,
+                                           std::string device_id)
+    : transport_(std::move(transport)), device_id_(std::move(device_id)), queue_(device_id_) {
+  for (auto name : {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
+                    hal::stat::kCommunicationErrorCount, std::string_view("CodesReadCount"),
+                    std::string_view("InvalidCodesCount")}) {
+    stats_[std::string(name)] = 0;
+  }
+}
+
+SerialPaymentScanner::~SerialPaymentScanner() {
+  close();
+}
+
+hal::DeviceInfo SerialPaymentScanner::info() const {
+  return hal::DeviceInfo{device_id_, "serial payment-code scanner (serial trigger)",
+                         transport_->describe(), "", ""};
+}
+
+hal::Status SerialPaymentScanner::open() {
+  return run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+    transport_->clear_cancel();
+    if (auto s = transport_->open(); !s) {
+      set_state(LinkState::closed, "cannot open transport");
+      return s;
+    }
+    // A known state: not scanning until a read asks for it.
+    if (auto s = send(scanner_disable_command()); !s) {
+      transport_->close();
+      set_state(LinkState::closed, "scanner does not accept commands");
+      return s;
+    }
+    transport_->flush_input();
+    set_state(LinkState::ready);
+    return hal::Done{};
+  });
+}
+
+void SerialPaymentScanner::close() {
+  queue_.cancel_all();
+  (void)run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+    if (link_state() == LinkState::closed) return hal::Done{};
+    transport_->clear_cancel();
+    if (link_state() != LinkState::disconnected) (void)send(scanner_disable_command());
+    transport_->close();
+    framer_.reset();
+    set_state(LinkState::closed);
+    return hal::Done{};
+  });
+}
+
+hal::DeviceStatus SerialPaymentScanner::status() const {
+  std::lock_guard lock(m_);
+  hal::DeviceStatus s;
+  switch (state_) {
+    case LinkState::closed:
+      s.state = hal::DeviceState::offline;
+      break;
+    case LinkState::ready:
+      s.state = hal::DeviceState::online;
+      break;
+    case LinkState::scanning:
+      s.state = hal::DeviceState::busy;
+      break;
+    case LinkState::disconnected:
+      s.state = hal::DeviceState::noDevice;
+      break;
+  }
+  s.detail["scanner"] = state_ == LinkState::scanning ? "scanning" : "ready";
+  s.message = message_;
+  return s;
+}
+
+hal::Result<hal::DeviceStatus> SerialPaymentScanner::health_check() {
+  // A generic serial scanner answers nothing: the check is that the link takes a command.
+  auto r = run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+    if (link_state() == LinkState::closed) {
+      return hal::make_error(hal::CompletionCode::deviceNotReady, "not_open", "scanner not opened");
+    }
+    transport_->clear_cancel();
+    if (auto s = reconnect_if_needed(); !s) return s;
+    return send(scanner_disable_command());
+  });
+  if (!r) return r.error();
+  return status();
+}
+
+hal::Statistics SerialPaymentScanner::statistics() const {
+  std::lock_guard lock(m_);
+  return stats_;
+}
+
+void SerialPaymentScanner::set_event_handler(hal::EventHandler handler) {
+  std::lock_guard lock(m_);
+  handler_ = std::move(handler);
+}
+
+bool SerialPaymentScanner::cancel(hal::RequestId id) {
+  return queue_.cancel(id);
+}
+
+hal::RequestId SerialPaymentScanner::read_code(int timeout_ms,
+                                               hal::Completion<hal::PaymentCode> done) {
+  return queue_.submit<hal::PaymentCode>(
+      [this, timeout_ms](hal::CancelToken& token) { return run_read(timeout_ms, token); },
+      [this, done = std::move(done)](hal::RequestId id, hal::Result<hal::PaymentCode> r) {
+        count(r.ok() ? hal::stat::kSuccessfulCommandCount : hal::stat::kFailedCommandCount);
+        if (r.ok()) {
+          count("CodesReadCount");
+          raise(hal::EventKind::paymentCodeRead, std::string(hal::to_string(r.value().wallet)));
+        }
+        done(id, std::move(r));
+      });
+}
+
+hal::Result<hal::PaymentCode> SerialPaymentScanner::run_read(int timeout_ms,
+                                                             hal::CancelToken& token) {
+  if (link_state() == LinkState::closed) {
+    return hal::make_error(hal::CompletionCode::deviceNotReady, "not_open", "scanner not opened");
+  }
+  transport_->clear_cancel();
+  token.on_cancel([this] { transport_->cancel(); });
+  if (auto s = reconnect_if_needed(); !s) return s.error();
+
+  // Codes scanned before this command are not ours.
+  transport_->flush_input();
+  framer_.reset();
+  const auto deadline = steady_clock::now() + milliseconds(std::max(timeout_ms, 0));
+
+  auto result = [&]() -> hal::Result<hal::PaymentCode> {
+    if (auto s = send(scanner_enable_command()); !s) return s.error();
+    set_state(LinkState::scanning);
+    for (;;) {
+      const auto left = std::chrono::ceil<milliseconds>(deadline - steady_clock::now());
+      if (left.count() <= 0) {
+        return hal::make_error(hal::CompletionCode::timeout, "no_code", "no payment code scanned");
+      }
+      auto got = transport_->read(kReadChunk, left);
+      if (!got) {
+        if (got.error().code == hal::CompletionCode::timeout) {
+          return hal::make_error(hal::CompletionCode::timeout, "no_code",
+                                 "no payment code scanned");
+        }
+        note_link_error(got.error());
+        return got.error();
+      }
+      for (auto& line : framer_.feed(got.value())) {
+        if (line.ok()) {
+          auto code = classify_payment_code(line.value());
+          wipe(line.value());
+          if (code.ok()) return code;
+        }
+        // The scanner read a barcode that is no payment code: it has stopped (one read per
+        // trigger), so ask again and keep waiting.
+        count("InvalidCodesCount");
+        if (auto s = send(scanner_enable_command()); !s) return s.error();
+      }
+      std::fill(got.value().begin(), got.value().end(), 0);
+    }
+  }();
+
+  // Cleanup that always runs: stop scanning. A cancel must not stop this write.
+  token.on_cancel({});
+  transport_->clear_cancel();
+  framer_.reset();
+  if (link_state() != LinkState::disconnected) (void)send(scanner_disable_command());
+  if (link_state() != LinkState::disconnected) set_state(LinkState::ready);
+  return result;
+}
+
+hal::Status SerialPaymentScanner::send(const std::vector<std::uint8_t>& command) {
+  auto s = transport_->write(command, kWriteTimeout);
+  if (!s) note_link_error(s.error());
+  return s;
+}
+
+void SerialPaymentScanner::note_link_error(const hal::DeviceError& error) {
+  if (error.code == hal::CompletionCode::canceled || error.code == hal::CompletionCode::timeout) {
+    return;
+  }
+  count(hal::stat::kCommunicationErrorCount);
+  if (error.reason == "disconnected" && link_state() != LinkState::disconnected) {
+    set_state(LinkState::disconnected, "scanner disconnected");
+    raise(hal::EventKind::deviceRemoved, "disconnected");
+  }
+}
+
+SerialPaymentScanner::LinkState SerialPaymentScanner::link_state() const {
+  std::lock_guard lock(m_);
+  return state_;
+}
+
+hal::Status SerialPaymentScanner::reconnect_if_needed() {
+  if (link_state() != LinkState::disconnected) return hal::Done{};
+  transport_->close();
+  if (auto s = transport_->open(); !s) return s;
+  if (auto s = send(scanner_disable_command()); !s) return s;
+  set_state(LinkState::ready);
+  raise(hal::EventKind::deviceArrived, "reconnected");
+  return hal::Done{};
+}
+
+void SerialPaymentScanner::set_state(LinkState state, std::string message) {
+  bool changed = false;
+  {
+    std::lock_guard lock(m_);
+    changed = state_ != state;
+    state_ = state;
+    message_ = std::move(message);
+  }
+  if (changed) raise(hal::EventKind::statusChanged, "");
+}
+
+void SerialPaymentScanner::count(std::string_view name) {
+  std::lock_guard lock(m_);
+  ++stats_[std::string(name)];
+}
+
+void SerialPaymentScanner::raise(hal::EventKind kind, std::string detail) {
+  hal::EventHandler handler;
+  {
+    std::lock_guard lock(m_);
+    handler = handler_;
+  }
+  if (handler) handler(hal::DeviceEvent{kind, device_id_, std::move(detail)});
+}
+
+}  // namespace kiosk::drivers

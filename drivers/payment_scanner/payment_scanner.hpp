@@ -1,0 +1,69 @@
+#pragma once
+// Driver of a payment-code scanner on a serial / USB-CDC link (or the emulator's link).
+// Protocol and trigger commands: payment_scanner_codec.hpp.
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "drivers/payment_scanner/payment_scanner_codec.hpp"
+#include "drivers/transport/transport.hpp"
+#include "hal/command_queue.hpp"
+#include "hal/payment_terminal.hpp"
+
+namespace kiosk::drivers {
+
+// Thread-safety and completion contract: hal::Device. read_code():
+//   1. drops bytes received before the command (a code scanned earlier, perhaps by the
+//      previous citizen, must never be charged),
+//   2. sends "enable", waits for lines until a valid code or the deadline; invalid lines are
+//      counted (InvalidCodesCount) and the scanner is re-enabled (one read per trigger),
+//   3. always sends "disable" at the end (success, timeout, cancel, error).
+// A valid code raises EventKind::paymentCodeRead with detail = wallet name only.
+// Errors: timeout/"no_code", canceled, deviceNotReady ("disconnected", "not_open"),
+// hardwareError ("io").
+class SerialPaymentScanner final : public hal::PaymentTerminal {
+ public:
+  explicit SerialPaymentScanner(std::unique_ptr<Transport> transport,
+                                std::string device_id = "payment_scanner");
+  ~SerialPaymentScanner() override;
+
+  hal::DeviceInfo info() const override;
+  hal::Status open() override;
+  void close() override;
+  hal::DeviceStatus status() const override;
+  hal::Result<hal::DeviceStatus> health_check() override;
+  hal::Statistics statistics() const override;
+  void set_event_handler(hal::EventHandler handler) override;
+  bool cancel(hal::RequestId id) override;
+
+  hal::RequestId read_code(int timeout_ms, hal::Completion<hal::PaymentCode> done) override;
+
+ private:
+  enum class LinkState { closed, ready, scanning, disconnected };
+
+  hal::Result<hal::PaymentCode> run_read(int timeout_ms, hal::CancelToken& token);
+  hal::Status send(const std::vector<std::uint8_t>& command);
+  // Counts a communication error; a lost link moves to `disconnected` (deviceRemoved).
+  void note_link_error(const hal::DeviceError& error);
+  LinkState link_state() const;
+  hal::Status reconnect_if_needed();
+  void set_state(LinkState state, std::string message = {});
+  void count(std::string_view name);
+  void raise(hal::EventKind kind, std::string detail);
+
+  std::unique_ptr<Transport> transport_;
+  std::string device_id_;
+  LineFramer framer_;  // worker thread only
+
+  mutable std::mutex m_;  // guards everything below
+  LinkState state_ = LinkState::closed;
+  std::string message_;
+  hal::Statistics stats_;
+  hal::EventHandler handler_;
+
+  hal::CommandQueue queue_;  // last: its worker must stop before the members above go
+};
+
+}  // namespace kiosk::drivers
