@@ -30,9 +30,10 @@ class ByteEmulator {
   FaultInjector& faults() { return faults_; }
   const std::string& name() const { return name_; }
 
-  // Simulates pulling the cable (both directions fail) and plugging it back.
-  void unplug();
-  void replug();
+  // Simulates pulling the cable (both directions fail) and plugging it back. Emulators that
+  // lose state on power loss override these and call the base.
+  virtual void unplug();
+  virtual void replug();
 
   // Handles bytes the host wrote. Called on the emulator thread, or directly (no thread) by
   // the libusb/umockdev bridge and by offline decoders; answers go out through reply().

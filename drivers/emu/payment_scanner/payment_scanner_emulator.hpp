@@ -33,10 +33,10 @@ class PaymentScannerEmulator final : public ByteEmulator {
   void present_code(std::string code);
   void set_terminator(Terminator terminator);
 
-  // Pulling the cable powers the scanner off: it forgets it was enabled. (Hides the base
-  // versions; an unplugMidCommand fault unplugs through the base and keeps the state.)
-  void unplug();
-  void replug();
+  // Pulling the cable powers the scanner off: it forgets it was enabled. (An unplugMidCommand
+  // fault closes the link directly from the base and keeps the state.)
+  void unplug() override;
+  void replug() override;
 
   bool scanning() const;
   std::size_t pending_codes() const;
