@@ -45,9 +45,23 @@ CardPrinterEmulator::CardPrinterEmulator(CardPrinterEmulatorConfig config)
 
 CardPrinterEmulator::~CardPrinterEmulator() { stop(); }
 
+void CardPrinterEmulator::unplug() {
+  link_dropped_ = true;
+  ByteEmulator::unplug();
+}
+
 void CardPrinterEmulator::on_host_bytes(std::span<const std::uint8_t> bytes) {
+  if (!link()->plugged()) {
+    link_dropped_ = true;  // leftovers of a dead link
+    return;
+  }
+  if (link_dropped_.exchange(false)) rx_.clear();
   rx_.insert(rx_.end(), bytes.begin(), bytes.end());
   while (!rx_.empty() && !stopping()) {
+    if (link_dropped_) {
+      rx_.clear();  // the rest was sent before the disconnect
+      return;
+    }
     auto parsed = cp::parse_command(rx_);
     if (!parsed.ok()) {
       // Resynchronise on the next ESC, as the printer's parser would, and say why.
@@ -62,8 +76,15 @@ void CardPrinterEmulator::on_host_bytes(std::span<const std::uint8_t> bytes) {
   }
 }
 
-void CardPrinterEmulator::answer(std::string_view text) { reply(cp::encode_reply(text)); }
-void CardPrinterEmulator::fail(char code) { reply(cp::encode_error_reply(code)); }
+// A command whose link dropped while it ran is not answered after a replug: the host that
+// sent it is gone.
+void CardPrinterEmulator::answer(std::string_view text) {
+  if (link_dropped_ || !reply(cp::encode_reply(text))) link_dropped_ = true;
+}
+
+void CardPrinterEmulator::fail(char code) {
+  if (link_dropped_ || !reply(cp::encode_error_reply(code))) link_dropped_ = true;
+}
 
 void CardPrinterEmulator::execute(cp::Command& cmd) {
   const std::string& name = cmd.name;

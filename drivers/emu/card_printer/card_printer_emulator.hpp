@@ -11,6 +11,7 @@
 // fails with ERR;F), coverOpen (sequence commands fail with ERR;C), plus ByteEmulator's link
 // faults on every reply.
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -62,6 +63,10 @@ class CardPrinterEmulator final : public ByteEmulator {
   // The citizen takes the printed card from the mouth.
   void take_card();
 
+  // Pulls the cable like ByteEmulator::unplug(), and also drops a partly received command (a
+  // printer's receive buffer does not survive a USB disconnect).
+  void unplug();
+
  private:
   enum class CardAt { none, held, in_mouth, jammed };
   enum class Side { none, front, back };
@@ -79,6 +84,7 @@ class CardPrinterEmulator final : public ByteEmulator {
 
   const CardPrinterEmulatorConfig config_;
   std::vector<std::uint8_t> rx_;  // emulator thread only
+  std::atomic<bool> link_dropped_{false};
 
   mutable std::mutex m_;
   std::uint64_t ribbon_panels_;
