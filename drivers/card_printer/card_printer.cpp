@@ -30,14 +30,16 @@ EvolisCardPrinter::EvolisCardPrinter(std::unique_ptr<Transport> transport, Evoli
   info_.model = config_.model;
   info_.transport = transport_->describe();
   status_.state = DeviceState::noDevice;
-  for (auto name : {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
-                    hal::stat::kCommunicationErrorCount, kCardsPrinted, kCardsRejected,
-                    kRibbonPanels}) {
+  for (auto name :
+       {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
+        hal::stat::kCommunicationErrorCount, kCardsPrinted, kCardsRejected, kRibbonPanels}) {
     stats_[std::string(name)] = 0;
   }
 }
 
-EvolisCardPrinter::~EvolisCardPrinter() { close(); }
+EvolisCardPrinter::~EvolisCardPrinter() {
+  close();
+}
 
 template <typename T>
 hal::Result<T> EvolisCardPrinter::run_sync(std::function<hal::Result<T>(hal::CancelToken&)> work) {
@@ -47,8 +49,9 @@ hal::Result<T> EvolisCardPrinter::run_sync(std::function<hal::Result<T>(hal::Can
   }
   auto promise = std::make_shared<std::promise<hal::Result<T>>>();
   auto future = promise->get_future();
-  queue_.submit<T>(std::move(work),
-                   [promise](hal::RequestId, hal::Result<T> r) { promise->set_value(std::move(r)); });
+  queue_.submit<T>(std::move(work), [promise](hal::RequestId, hal::Result<T> r) {
+    promise->set_value(std::move(r));
+  });
   return future.get();
 }
 
@@ -107,7 +110,8 @@ hal::DeviceStatus EvolisCardPrinter::status() const {
 
 hal::Result<hal::DeviceStatus> EvolisCardPrinter::health_check() {
   return run_sync<hal::DeviceStatus>([this](hal::CancelToken&) -> hal::Result<hal::DeviceStatus> {
-    if (!opened_) return make_error(CompletionCode::deviceNotReady, "not_open", "printer not opened");
+    if (!opened_)
+      return make_error(CompletionCode::deviceNotReady, "not_open", "printer not opened");
     transport_->clear_cancel();
     auto report = query_status();
     if (!report.ok()) {
@@ -129,7 +133,9 @@ void EvolisCardPrinter::set_event_handler(hal::EventHandler handler) {
   handler_ = std::move(handler);
 }
 
-bool EvolisCardPrinter::cancel(hal::RequestId id) { return queue_.cancel(id); }
+bool EvolisCardPrinter::cancel(hal::RequestId id) {
+  return queue_.cancel(id);
+}
 
 hal::CardPrinterCapabilities EvolisCardPrinter::capabilities() const {
   hal::CardPrinterCapabilities caps;
@@ -170,15 +176,24 @@ hal::RequestId EvolisCardPrinter::reject_card(hal::Completion<hal::Done> done) {
 
 EvolisCardPrinter::JobStep EvolisCardPrinter::next_step(JobStep step, bool has_back) {
   switch (step) {
-    case JobStep::checkStatus: return JobStep::selectRibbon;
-    case JobStep::selectRibbon: return JobStep::startSequence;
-    case JobStep::startSequence: return JobStep::loadCard;
-    case JobStep::loadCard: return JobStep::printFront;
-    case JobStep::printFront: return has_back ? JobStep::turnCard : JobStep::endSequence;
-    case JobStep::turnCard: return JobStep::printBack;
-    case JobStep::printBack: return JobStep::endSequence;
-    case JobStep::endSequence: return JobStep::done;
-    case JobStep::done: return JobStep::done;
+    case JobStep::checkStatus:
+      return JobStep::selectRibbon;
+    case JobStep::selectRibbon:
+      return JobStep::startSequence;
+    case JobStep::startSequence:
+      return JobStep::loadCard;
+    case JobStep::loadCard:
+      return JobStep::printFront;
+    case JobStep::printFront:
+      return has_back ? JobStep::turnCard : JobStep::endSequence;
+    case JobStep::turnCard:
+      return JobStep::printBack;
+    case JobStep::printBack:
+      return JobStep::endSequence;
+    case JobStep::endSequence:
+      return JobStep::done;
+    case JobStep::done:
+      return JobStep::done;
   }
   return JobStep::done;
 }
@@ -187,7 +202,8 @@ hal::Status EvolisCardPrinter::run_step(JobStep step, const JobCommands& cmds,
                                         hal::CancelToken& token) {
   auto send_all = [&](const std::vector<Bytes>& frames, milliseconds timeout) -> hal::Status {
     for (const auto& frame : frames) {
-      if (token.canceled()) return make_error(CompletionCode::canceled, "canceled", "print canceled");
+      if (token.canceled())
+        return make_error(CompletionCode::canceled, "canceled", "print canceled");
       auto r = exchange(frame, timeout);
       if (!r.ok()) return r.error();
       if (!r.value().ok) return error_for_code(r.value().error_code);
@@ -206,14 +222,22 @@ hal::Status EvolisCardPrinter::run_step(JobStep step, const JobCommands& cmds,
       if (s.card == "jammed") return error_for_code('T', true);
       return hal::Done{};
     }
-    case JobStep::selectRibbon: return send_all(cmds.select_ribbon, config_.command_timeout);
-    case JobStep::startSequence: return send_all(cmds.start, config_.command_timeout);
-    case JobStep::loadCard: return send_all(cmds.load, config_.mechanical_timeout);
-    case JobStep::printFront: return send_all(cmds.front, config_.mechanical_timeout);
-    case JobStep::turnCard: return send_all(cmds.turn, config_.mechanical_timeout);
-    case JobStep::printBack: return send_all(cmds.back, config_.mechanical_timeout);
-    case JobStep::endSequence: return send_all(cmds.end, config_.mechanical_timeout);
-    case JobStep::done: return hal::Done{};
+    case JobStep::selectRibbon:
+      return send_all(cmds.select_ribbon, config_.command_timeout);
+    case JobStep::startSequence:
+      return send_all(cmds.start, config_.command_timeout);
+    case JobStep::loadCard:
+      return send_all(cmds.load, config_.mechanical_timeout);
+    case JobStep::printFront:
+      return send_all(cmds.front, config_.mechanical_timeout);
+    case JobStep::turnCard:
+      return send_all(cmds.turn, config_.mechanical_timeout);
+    case JobStep::printBack:
+      return send_all(cmds.back, config_.mechanical_timeout);
+    case JobStep::endSequence:
+      return send_all(cmds.end, config_.mechanical_timeout);
+    case JobStep::done:
+      return hal::Done{};
   }
   return hal::Done{};
 }
@@ -307,7 +331,8 @@ hal::Result<hal::Done> EvolisCardPrinter::run_reject(hal::CancelToken& token) {
   if (!r.value().ok) {
     auto after = query_status();
     if (after.ok()) apply_status(after.value());
-    return finish(error_for_code(r.value().error_code, after.ok() && after.value().card == "jammed"));
+    return finish(
+        error_for_code(r.value().error_code, after.ok() && after.value().card == "jammed"));
   }
   {
     std::lock_guard lock(m_);
@@ -333,7 +358,8 @@ hal::Result<std::string> EvolisCardPrinter::read_reply(milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   std::string text;
   for (;;) {
-    const auto left = std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
+    const auto left =
+        std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
     if (left.count() <= 0) {
       return make_error(CompletionCode::timeout, "timeout", "printer did not answer in time");
     }
@@ -384,7 +410,8 @@ void EvolisCardPrinter::apply_status(const StatusReport& report) {
     } else if (spoiled_) {
       message = "spoiled card waits for reject";
     }
-    if (state != status_.state) events.emplace_back(EventKind::statusChanged, std::string(hal::to_string(state)));
+    if (state != status_.state)
+      events.emplace_back(EventKind::statusChanged, std::string(hal::to_string(state)));
     status_.state = state;
     status_.message = message;
     const bool ribbon_low = report.ribbon != "ok";
@@ -419,7 +446,8 @@ void EvolisCardPrinter::set_state(DeviceState state, std::string message) {
     status_.state = state;
     status_.message = std::move(message);
   }
-  if (changed && state != DeviceState::busy) emit(EventKind::statusChanged, std::string(hal::to_string(state)));
+  if (changed && state != DeviceState::busy)
+    emit(EventKind::statusChanged, std::string(hal::to_string(state)));
 }
 
 void EvolisCardPrinter::emit(EventKind kind, std::string detail) {

@@ -17,8 +17,12 @@ hal::DeviceError invalid(std::string reason, std::string message) {
   return make_error(CompletionCode::invalidData, std::move(reason), std::move(message));
 }
 
-bool printable(std::uint8_t b) { return b >= 0x20 && b <= 0x7E; }
-bool alpha(std::uint8_t b) { return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z'); }
+bool printable(std::uint8_t b) {
+  return b >= 0x20 && b <= 0x7E;
+}
+bool alpha(std::uint8_t b) {
+  return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+}
 
 std::optional<int> parse_int(std::string_view s) {
   int v = 0;
@@ -68,11 +72,16 @@ bool is_colour(PanelKind kind) {
 
 std::string_view to_string(PanelKind kind) {
   switch (kind) {
-    case PanelKind::y: return "y";
-    case PanelKind::m: return "m";
-    case PanelKind::c: return "c";
-    case PanelKind::k: return "k";
-    case PanelKind::o: return "o";
+    case PanelKind::y:
+      return "y";
+    case PanelKind::m:
+      return "m";
+    case PanelKind::c:
+      return "c";
+    case PanelKind::k:
+      return "k";
+    case PanelKind::o:
+      return "o";
   }
   return "?";
 }
@@ -95,7 +104,8 @@ hal::Result<SeparatedSide> separate_side(const hal::CardSide& side,
   }
   const int levels = options.colour_levels;
   if (bits_for_levels(levels) < 5) {
-    return make_error(CompletionCode::invalidData, "bad_parameter", "colour levels must be 32/64/128");
+    return make_error(CompletionCode::invalidData, "bad_parameter",
+                      "colour levels must be 32/64/128");
   }
   SeparatedSide out{blank_panel(PanelKind::y, levels), blank_panel(PanelKind::m, levels),
                     blank_panel(PanelKind::c, levels), blank_panel(PanelKind::k, 2),
@@ -154,16 +164,22 @@ hal::Result<Panel> separate_mono(const hal::CardSide& side) {
 
 int bits_for_levels(int levels) {
   switch (levels) {
-    case 2: return 1;
-    case 32: return 5;
-    case 64: return 6;
-    case 128: return 7;
-    default: return 0;
+    case 2:
+      return 1;
+    case 32:
+      return 5;
+    case 64:
+      return 6;
+    case 128:
+      return 7;
+    default:
+      return 0;
   }
 }
 
 std::size_t exact_raw_size(int levels) {
-  return static_cast<std::size_t>(kHeight) * kRowBytes1 * static_cast<std::size_t>(bits_for_levels(levels));
+  return static_cast<std::size_t>(kHeight) * kRowBytes1 *
+         static_cast<std::size_t>(bits_for_levels(levels));
 }
 
 std::size_t guide_raw_size(int levels) {
@@ -173,7 +189,8 @@ std::size_t guide_raw_size(int levels) {
 Bytes pack_panel(const Panel& panel, RawSize size) {
   const int bits = bits_for_levels(panel.levels);
   if (bits == 0) return {};
-  Bytes out(size == RawSize::guide ? guide_raw_size(panel.levels) : exact_raw_size(panel.levels), 0);
+  Bytes out(size == RawSize::guide ? guide_raw_size(panel.levels) : exact_raw_size(panel.levels),
+            0);
   const std::uint32_t mask = (1U << bits) - 1U;
   std::uint64_t acc = 0;
   int acc_bits = 0;
@@ -238,7 +255,7 @@ Bytes compress_panel(const Panel& panel) {
 }
 
 hal::Result<std::optional<Decompressed>> decompress_panel(PanelKind kind,
-                                                         std::span<const std::uint8_t> data) {
+                                                          std::span<const std::uint8_t> data) {
   Bytes raw(exact_raw_size(2), 0);
   std::size_t pos = 0;
   for (int row = 0; row < kHeight; ++row) {
@@ -273,8 +290,8 @@ Bytes encode_command(std::string_view name, const std::vector<std::string>& para
 Bytes encode_download(const Panel& panel, bool compressed, RawSize size) {
   const bool compress = compressed && panel.levels == 2;
   const std::string head = std::string("\x1b") + (compress ? "Dbc;" : "Db;") +
-                           std::string(to_string(panel.kind)) + ";" +
-                           std::to_string(panel.levels) + ";";
+                           std::string(to_string(panel.kind)) + ";" + std::to_string(panel.levels) +
+                           ";";
   const Bytes data = compress ? compress_panel(panel) : pack_panel(panel, size);
   Bytes out(head.size() + data.size() + 1);
   std::copy(head.begin(), head.end(), out.begin());
@@ -321,13 +338,15 @@ hal::Result<ParseOutcome> parse_command(std::span<const std::uint8_t> data) {
     }
     const auto rest = data.subspan(j);
     if (cmd.name == "Dbc") {
-      if (is_colour(*kind)) return invalid("bad_parameter", "compressed download is for k and o only");
+      if (is_colour(*kind))
+        return invalid("bad_parameter", "compressed download is for k and o only");
       auto dec = decompress_panel(*kind, rest);
       if (!dec.ok()) return dec.error();
       if (!dec.value()) return need_more;
       const std::size_t used = dec.value()->used;
       if (used >= rest.size()) return need_more;
-      if (rest[used] != kCr) return invalid("bad_compression", "compressed panel not followed by CR");
+      if (rest[used] != kCr)
+        return invalid("bad_compression", "compressed panel not followed by CR");
       cmd.panel = std::move(dec.value()->panel);
       return ParseOutcome{std::move(cmd), j + used + 1};
     }
@@ -416,8 +435,8 @@ hal::Result<JobCommands> build_job(const hal::CardJob& job, const JobOptions& op
 
 Bytes flatten(const JobCommands& commands) {
   Bytes out;
-  for (const auto* group : {&commands.select_ribbon, &commands.start, &commands.load, &commands.front,
-                            &commands.turn, &commands.back, &commands.end}) {
+  for (const auto* group : {&commands.select_ribbon, &commands.start, &commands.load,
+                            &commands.front, &commands.turn, &commands.back, &commands.end}) {
     for (const auto& c : *group) out.insert(out.end(), c.begin(), c.end());
   }
   return out;
@@ -426,9 +445,11 @@ Bytes flatten(const JobCommands& commands) {
 // ---- replies --------------------------------------------------------------------------------
 
 hal::Result<Reply> parse_reply(std::string_view text) {
-  if (text.empty() || text.size() > kMaxReply) return invalid("bad_reply", "empty or oversized reply");
+  if (text.empty() || text.size() > kMaxReply)
+    return invalid("bad_reply", "empty or oversized reply");
   for (char ch : text) {
-    if (!printable(static_cast<std::uint8_t>(ch))) return invalid("bad_reply", "non-printable reply");
+    if (!printable(static_cast<std::uint8_t>(ch)))
+      return invalid("bad_reply", "non-printable reply");
   }
   Reply r;
   r.text = std::string(text);
@@ -450,19 +471,31 @@ Bytes encode_reply(std::string_view text) {
   return out;
 }
 
-Bytes encode_error_reply(char code) { return encode_reply(std::string("ERR;") + code); }
+Bytes encode_error_reply(char code) {
+  return encode_reply(std::string("ERR;") + code);
+}
 
 hal::DeviceError error_for_code(char code, bool card_jammed) {
   switch (code) {
-    case '1': return make_error(CompletionCode::unsupported, "command_rejected", "printer rejected the command");
-    case '2': return make_error(CompletionCode::invalidData, "parameter_rejected", "printer rejected a parameter");
+    case '1':
+      return make_error(CompletionCode::unsupported, "command_rejected",
+                        "printer rejected the command");
+    case '2':
+      return make_error(CompletionCode::invalidData, "parameter_rejected",
+                        "printer rejected a parameter");
     case 'T':
-      return card_jammed ? make_error(CompletionCode::hardwareError, "jam", "card jammed in the printer")
-                         : make_error(CompletionCode::hardwareError, "mechanical", "printer mechanical fault or timeout");
-    case 'C': return make_error(CompletionCode::userError, "cover_open", "printer cover is open");
-    case 'F': return make_error(CompletionCode::userError, "feeder_empty", "no blank cards in the feeder");
-    case 'R': return make_error(CompletionCode::hardwareError, "ribbon_out", "ribbon ended or missing");
-    default: return make_error(CompletionCode::invalidData, "bad_reply", "unknown error code");
+      return card_jammed
+                 ? make_error(CompletionCode::hardwareError, "jam", "card jammed in the printer")
+                 : make_error(CompletionCode::hardwareError, "mechanical",
+                              "printer mechanical fault or timeout");
+    case 'C':
+      return make_error(CompletionCode::userError, "cover_open", "printer cover is open");
+    case 'F':
+      return make_error(CompletionCode::userError, "feeder_empty", "no blank cards in the feeder");
+    case 'R':
+      return make_error(CompletionCode::hardwareError, "ribbon_out", "ribbon ended or missing");
+    default:
+      return make_error(CompletionCode::invalidData, "bad_reply", "unknown error code");
   }
 }
 
@@ -495,13 +528,20 @@ hal::Result<StatusReport> parse_status(std::string_view text) {
       return true;
     };
     bool good = true;
-    if (key == "ribbon") good = one_of({"ok", "low", "out"}, r.ribbon);
-    else if (key == "feeder") good = one_of({"ok", "low", "empty"}, r.feeder);
-    else if (key == "cover") good = one_of({"closed", "open"}, r.cover);
-    else if (key == "card") good = one_of({"none", "in_mouth", "jammed", "held"}, r.card);
-    else if (key == "panels") good = number(r.ribbon_panels);
-    else if (key == "cards") good = number(r.blank_cards);
-    else if (key == "count") good = number(r.card_counter);
+    if (key == "ribbon")
+      good = one_of({"ok", "low", "out"}, r.ribbon);
+    else if (key == "feeder")
+      good = one_of({"ok", "low", "empty"}, r.feeder);
+    else if (key == "cover")
+      good = one_of({"closed", "open"}, r.cover);
+    else if (key == "card")
+      good = one_of({"none", "in_mouth", "jammed", "held"}, r.card);
+    else if (key == "panels")
+      good = number(r.ribbon_panels);
+    else if (key == "cards")
+      good = number(r.blank_cards);
+    else if (key == "count")
+      good = number(r.card_counter);
     // Unknown keys are skipped: newer firmware may report more.
     if (!good) return invalid("bad_status", "bad status value");
   }
@@ -545,11 +585,21 @@ struct SidePanels {
   void put(Panel p) {
     order.push_back(p.kind);
     switch (p.kind) {
-      case PanelKind::y: y = std::move(p); break;
-      case PanelKind::m: m = std::move(p); break;
-      case PanelKind::c: c = std::move(p); break;
-      case PanelKind::k: k = std::move(p); break;
-      case PanelKind::o: o = std::move(p); break;
+      case PanelKind::y:
+        y = std::move(p);
+        break;
+      case PanelKind::m:
+        m = std::move(p);
+        break;
+      case PanelKind::c:
+        c = std::move(p);
+        break;
+      case PanelKind::k:
+        k = std::move(p);
+        break;
+      case PanelKind::o:
+        o = std::move(p);
+        break;
     }
   }
   hal::RgbImage image() const {
@@ -576,9 +626,12 @@ hal::Result<DecodedCardJob> decode_card_job(std::span<const std::uint8_t> stream
     Command& cmd = *parsed.value().command;
     if (cmd.name == "Pr") {
       if (cmd.params.size() != 1) return invalid("bad_parameter", "Pr needs one ribbon");
-      if (cmd.params[0] == "ymcko") out.ribbon = hal::RibbonType::ymcko;
-      else if (cmd.params[0] == "k") out.ribbon = hal::RibbonType::k;
-      else return invalid("bad_parameter", "unknown ribbon");
+      if (cmd.params[0] == "ymcko")
+        out.ribbon = hal::RibbonType::ymcko;
+      else if (cmd.params[0] == "k")
+        out.ribbon = hal::RibbonType::k;
+      else
+        return invalid("bad_parameter", "unknown ribbon");
     } else if (cmd.name == "Ss") {
       if (step != Step::idle) return invalid("sequence", "Ss inside a sequence");
       step = Step::started;
@@ -590,17 +643,22 @@ hal::Result<DecodedCardJob> decode_card_job(std::span<const std::uint8_t> stream
       step = Step::back;
       turned = true;
     } else if (cmd.name == "Db" || cmd.name == "Dbc") {
-      if (step == Step::front) front.put(std::move(*cmd.panel));
-      else if (step == Step::back) back.put(std::move(*cmd.panel));
-      else return invalid("sequence", "download outside a card side");
+      if (step == Step::front)
+        front.put(std::move(*cmd.panel));
+      else if (step == Step::back)
+        back.put(std::move(*cmd.panel));
+      else
+        return invalid("sequence", "download outside a card side");
     } else if (cmd.name == "Se") {
-      if (step != Step::front && step != Step::back) return invalid("sequence", "Se without a card");
+      if (step != Step::front && step != Step::back)
+        return invalid("sequence", "Se without a card");
       out.ended = true;
       break;
     }
     // Anything else (R... reads, P... parameters) does not change the card.
   }
-  if (step == Step::idle || step == Step::started) return invalid("no_card", "stream loads no card");
+  if (step == Step::idle || step == Step::started)
+    return invalid("no_card", "stream loads no card");
   if (!out.ended) return invalid("truncated", "stream ends before Se");
   out.front = front.image();
   out.front_panels = front.order;

@@ -118,7 +118,7 @@ struct Decompressed {
   std::size_t used = 0;
 };
 hal::Result<std::optional<Decompressed>> decompress_panel(PanelKind kind,
-                                                         std::span<const std::uint8_t> data);
+                                                          std::span<const std::uint8_t> data);
 
 // ---- commands -------------------------------------------------------------------------------
 Bytes encode_command(std::string_view name, const std::vector<std::string>& params = {});
@@ -143,8 +143,8 @@ hal::Result<ParseOutcome> parse_command(std::span<const std::uint8_t> data);
 // ---- job building ---------------------------------------------------------------------------
 struct JobOptions {
   hal::RibbonType ribbon = hal::RibbonType::ymcko;
-  bool duplex = true;                // if false, a job with a back fails with unsupported
-  bool compress_k_and_o = true;      // Dbc for k and o (Db for y, m, c always)
+  bool duplex = true;            // if false, a job with a back fails with unsupported
+  bool compress_k_and_o = true;  // Dbc for k and o (Db for y, m, c always)
   RawSize raw_size = RawSize::guide;
   SeparationOptions separation;
 };
@@ -173,16 +173,16 @@ struct Reply {
 // Parses one reply (without its CR). Errors: invalidData/"bad_reply" (non-printable bytes,
 // empty, oversized, unknown error code).
 hal::Result<Reply> parse_reply(std::string_view text);
-Bytes encode_reply(std::string_view text);       // appends CR
-Bytes encode_error_reply(char code);             // "ERR;<c>\r"
+Bytes encode_reply(std::string_view text);  // appends CR
+Bytes encode_error_reply(char code);        // "ERR;<c>\r"
 
 // The DeviceError for an ERR code. `card_jammed` decides whether 'T' means a jam or another
 // mechanical fault (the driver learns it from the status that follows).
 hal::DeviceError error_for_code(char code, bool card_jammed = false);
 
 struct StatusReport {
-  std::string ribbon = "ok";   // ok | low | out
-  std::string feeder = "ok";   // ok | low | empty
+  std::string ribbon = "ok";  // ok | low | out
+  std::string feeder = "ok";  // ok | low | empty
   std::string cover = "closed";
   // none | in_mouth | jammed | held (a card inside the printer: printing, or left by an
   // aborted job until Ser rejects it)

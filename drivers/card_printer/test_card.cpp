@@ -114,7 +114,8 @@ class Canvas {
   // Scales `photo` to cover the window (centre crop) and lists the window as an overlay cutout.
   void photo(const hal::RgbImage& photo, hal::Rect window) {
     if (photo.empty()) return;
-    cairo_surface_t* src = cairo_image_surface_create(CAIRO_FORMAT_RGB24, photo.width, photo.height);
+    cairo_surface_t* src =
+        cairo_image_surface_create(CAIRO_FORMAT_RGB24, photo.width, photo.height);
     cairo_surface_flush(src);
     unsigned char* data = cairo_image_surface_get_data(src);
     const int stride = cairo_image_surface_get_stride(src);
@@ -183,8 +184,10 @@ void background(Canvas& c, Colour base, Colour line) {
     const double base_y = 20.0 + k * 24.0;
     for (int x = 0; x <= kW; x += 4) {
       const double y = base_y + 9.0 * std::sin(x * 0.018 + k * 0.7) + 5.0 * std::sin(x * 0.051 + k);
-      if (x == 0) cairo_move_to(cr, x, y);
-      else cairo_line_to(cr, x, y);
+      if (x == 0)
+        cairo_move_to(cr, x, y);
+      else
+        cairo_line_to(cr, x, y);
     }
     cairo_stroke(cr);
   }
@@ -227,7 +230,8 @@ double label(Canvas& c, const std::string& zh, const std::string& en, double x, 
 }
 
 // A value in resin black; it shrinks to stay on one line left of `right`.
-void value(Canvas& c, const std::string& v, double x, double y, double px = 26, double right = 700) {
+void value(Canvas& c, const std::string& v, double x, double y, double px = 26,
+           double right = 700) {
   c.text(v, x, y - 2, Style{kSans, px, false, kBlack}, static_cast<int>(right - x),
          static_cast<int>(px * 1.6));
 }
@@ -278,8 +282,8 @@ void barcode(Canvas& c, const std::string& digits, double x, double y, double h)
   bar(wide, true);
   bar(narrow, false);
   bar(narrow, true);
-  c.black(hal::Rect{static_cast<int>(x) - 2, static_cast<int>(y) - 2,
-                    static_cast<int>(pos - x) + 4, static_cast<int>(h) + 4});
+  c.black(hal::Rect{static_cast<int>(x) - 2, static_cast<int>(y) - 2, static_cast<int>(pos - x) + 4,
+                    static_cast<int>(h) + 4});
 }
 
 hal::CardSide licence_front(const TestCardContent& content) {
@@ -330,10 +334,13 @@ hal::CardSide licence_front(const TestCardContent& content) {
 
   // Photo window with a thin frame.
   const hal::Rect window{716, 146, 260, 340};
-  c.fill_rect(window.x - 3, window.y - 3, window.width + 6, window.height + 6, Colour{0.55, 0.65, 0.72});
+  c.fill_rect(window.x - 3, window.y - 3, window.width + 6, window.height + 6,
+              Colour{0.55, 0.65, 0.72});
   c.fill_rect(window.x, window.y, window.width, window.height, Colour{1, 1, 1});
-  if (content.photo) c.photo(*content.photo, window);
-  else c.cutout(window);
+  if (content.photo)
+    c.photo(*content.photo, window);
+  else
+    c.cutout(window);
   return c.finish();
 }
 
@@ -379,10 +386,11 @@ hal::CardSide licence_back(const TestCardContent& content) {
   label(c, "记录", "Record", bx + 12, by + 8);
   const auto& records = content.lines;
   for (std::size_t i = 0; i < std::min<std::size_t>(records.size(), 5); ++i) {
-    c.text(records[i], bx + 16, by + 46 + static_cast<double>(i) * 42, Style{kSans, 22, false, kBlack},
-           static_cast<int>(bw - 32), 40);
+    c.text(records[i], bx + 16, by + 46 + static_cast<double>(i) * 42,
+           Style{kSans, 22, false, kBlack}, static_cast<int>(bw - 32), 40);
   }
-  if (records.empty()) c.text("（无记录 No record）", bx + 16, by + 46, Style{kSans, 22, false, kLabel});
+  if (records.empty())
+    c.text("（无记录 No record）", bx + 16, by + 46, Style{kSans, 22, false, kLabel});
 
   barcode(c, f.file_number, 36, 490, 80);
   c.text(f.file_number, 36, 574, Style{kSans, 20, false, kBlack});

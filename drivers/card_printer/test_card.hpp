@@ -20,24 +20,24 @@ namespace kiosk::drivers::card_printer {
 struct LicenceFields {
   std::string licence_number;  // the ID number
   std::string name;
-  std::string sex;             // e.g. "女 F"
-  std::string nationality;     // e.g. "中国 CHN"
-  std::string address;         // long addresses wrap onto two lines, then shrink
-  std::string birth_date;      // "1949-12-31"
+  std::string sex;          // e.g. "女 F"
+  std::string nationality;  // e.g. "中国 CHN"
+  std::string address;      // long addresses wrap onto two lines, then shrink
+  std::string birth_date;   // "1949-12-31"
   std::string first_issue_date;
-  std::string vehicle_class;   // "C1"
+  std::string vehicle_class;  // "C1"
   std::string valid_from;
-  std::string valid_until;     // or "长期"
-  std::string file_number;     // 档案编号, 12 digits
+  std::string valid_until;  // or "长期"
+  std::string file_number;  // 档案编号, 12 digits
   std::string issuing_authority;
 };
 
 struct TestCardContent {
   std::string title;
-  std::vector<std::string> lines;     // body text; on the licence look, the back's records
-  std::optional<hal::RgbImage> photo; // any size: scaled into the photo window
-  bool sample_licence = false;        // driving-licence look, front and back
-  LicenceFields licence;              // used when sample_licence
+  std::vector<std::string> lines;      // body text; on the licence look, the back's records
+  std::optional<hal::RgbImage> photo;  // any size: scaled into the photo window
+  bool sample_licence = false;         // driving-licence look, front and back
+  LicenceFields licence;               // used when sample_licence
   std::string job_id = "test-card";
 };
 

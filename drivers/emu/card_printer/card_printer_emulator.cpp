@@ -23,9 +23,12 @@ constexpr milliseconds kEject{1000};
 
 milliseconds panel_time(cp::PanelKind kind) {
   switch (kind) {
-    case cp::PanelKind::k: return kBlackPanel;
-    case cp::PanelKind::o: return kOverlay;
-    default: return kColourPanel;
+    case cp::PanelKind::k:
+      return kBlackPanel;
+    case cp::PanelKind::o:
+      return kOverlay;
+    default:
+      return kColourPanel;
   }
 }
 
@@ -43,7 +46,9 @@ CardPrinterEmulator::CardPrinterEmulator(CardPrinterEmulatorConfig config)
       feeder_cards_(config_.feeder_cards),
       card_counter_(config_.card_counter) {}
 
-CardPrinterEmulator::~CardPrinterEmulator() { stop(); }
+CardPrinterEmulator::~CardPrinterEmulator() {
+  stop();
+}
 
 void CardPrinterEmulator::unplug() {
   link_dropped_ = true;
@@ -163,11 +168,20 @@ void CardPrinterEmulator::execute(cp::Command& cmd) {
     SidePanels& s = side_ == Side::back ? back_ : front_;
     s.used = true;
     switch (kind) {
-      case cp::PanelKind::y: s.y = std::move(*cmd.panel); break;
-      case cp::PanelKind::m: s.m = std::move(*cmd.panel); break;
-      case cp::PanelKind::c: s.c = std::move(*cmd.panel); break;
-      case cp::PanelKind::k: s.k = std::move(*cmd.panel); break;
-      case cp::PanelKind::o: break;  // varnish: not visible in the picture
+      case cp::PanelKind::y:
+        s.y = std::move(*cmd.panel);
+        break;
+      case cp::PanelKind::m:
+        s.m = std::move(*cmd.panel);
+        break;
+      case cp::PanelKind::c:
+        s.c = std::move(*cmd.panel);
+        break;
+      case cp::PanelKind::k:
+        s.k = std::move(*cmd.panel);
+        break;
+      case cp::PanelKind::o:
+        break;  // varnish: not visible in the picture
     }
     return answer("OK");
   }
@@ -233,18 +247,26 @@ std::string CardPrinterEmulator::status_text() {
   const bool cover_open = faults().active(Fault::coverOpen);
   std::lock_guard lock(m_);
   cp::StatusReport r;
-  r.ribbon = ribbon_panels_ == 0 || ribbon_fault              ? "out"
+  r.ribbon = ribbon_panels_ == 0 || ribbon_fault          ? "out"
              : ribbon_panels_ < config_.ribbon_low_panels ? "low"
                                                           : "ok";
-  r.feeder = feeder_cards_ == 0 || feeder_fault              ? "empty"
+  r.feeder = feeder_cards_ == 0 || feeder_fault         ? "empty"
              : feeder_cards_ < config_.feeder_low_cards ? "low"
                                                         : "ok";
   r.cover = cover_open ? "open" : "closed";
   switch (card_) {
-    case CardAt::none: r.card = "none"; break;
-    case CardAt::held: r.card = "held"; break;
-    case CardAt::in_mouth: r.card = "in_mouth"; break;
-    case CardAt::jammed: r.card = "jammed"; break;
+    case CardAt::none:
+      r.card = "none";
+      break;
+    case CardAt::held:
+      r.card = "held";
+      break;
+    case CardAt::in_mouth:
+      r.card = "in_mouth";
+      break;
+    case CardAt::jammed:
+      r.card = "jammed";
+      break;
   }
   r.ribbon_panels = ribbon_fault ? 0 : ribbon_panels_;
   r.blank_cards = feeder_fault ? 0 : feeder_cards_;
@@ -305,10 +327,14 @@ void CardPrinterEmulator::set_feeder_cards(std::uint64_t n) {
 std::string CardPrinterEmulator::card_position() const {
   std::lock_guard lock(m_);
   switch (card_) {
-    case CardAt::none: return "none";
-    case CardAt::held: return "held";
-    case CardAt::in_mouth: return "in_mouth";
-    case CardAt::jammed: return "jammed";
+    case CardAt::none:
+      return "none";
+    case CardAt::held:
+      return "held";
+    case CardAt::in_mouth:
+      return "in_mouth";
+    case CardAt::jammed:
+      return "jammed";
   }
   return "none";
 }

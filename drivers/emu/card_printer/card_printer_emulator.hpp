@@ -29,7 +29,7 @@ struct CardPrinterEmulatorConfig {
   hal::RibbonType ribbon = hal::RibbonType::ymcko;
   std::uint64_t ribbon_panels = 1000;  // 200 YMCKO sides
   std::uint64_t feeder_cards = 100;
-  std::uint64_t card_counter = 0;      // total printed before this session
+  std::uint64_t card_counter = 0;  // total printed before this session
   std::uint64_t ribbon_low_panels = 50;
   std::uint64_t feeder_low_cards = 10;
   std::string firmware = "EMU-EVL-1.0";

@@ -20,14 +20,16 @@ void fill_rect(hal::RgbImage& img, hal::Rect r, std::uint8_t red, std::uint8_t g
   }
 }
 
-std::size_t at(int x, int y) { return static_cast<std::size_t>(y) * cp::kWidth + x; }
+std::size_t at(int x, int y) {
+  return static_cast<std::size_t>(y) * cp::kWidth + x;
+}
 
 hal::CardSide test_side() {
   hal::CardSide side{hal::RgbImage(cp::kWidth, cp::kHeight), {}, {}};
-  fill_rect(side.image, {0, 0, 100, 100}, 255, 0, 0);      // red
-  fill_rect(side.image, {100, 0, 100, 100}, 0, 0, 0);      // black
-  fill_rect(side.image, {200, 0, 100, 100}, 128, 128, 128);// grey
-  fill_rect(side.image, {300, 0, 100, 100}, 30, 60, 200);  // blue-ish
+  fill_rect(side.image, {0, 0, 100, 100}, 255, 0, 0);        // red
+  fill_rect(side.image, {100, 0, 100, 100}, 0, 0, 0);        // black
+  fill_rect(side.image, {200, 0, 100, 100}, 128, 128, 128);  // grey
+  fill_rect(side.image, {300, 0, 100, 100}, 30, 60, 200);    // blue-ish
   return side;
 }
 
@@ -48,7 +50,8 @@ std::string names(std::span<const std::uint8_t> stream) {
 
 }  // namespace
 
-TEST_CASE("colour separates into CMY levels with black moved to the k panel", "[card_printer][codec]") {
+TEST_CASE("colour separates into CMY levels with black moved to the k panel",
+          "[card_printer][codec]") {
   auto sep = cp::separate_side(test_side());
   REQUIRE(sep.ok());
   const auto& s = sep.value();
@@ -72,7 +75,8 @@ TEST_CASE("colour separates into CMY levels with black moved to the k panel", "[
   CHECK(s.o.values[at(800, 500)] == 1);
 }
 
-TEST_CASE("black regions decide what goes to k and cutouts remove the overlay", "[card_printer][codec]") {
+TEST_CASE("black regions decide what goes to k and cutouts remove the overlay",
+          "[card_printer][codec]") {
   auto side = test_side();
   fill_rect(side.image, {500, 300, 50, 50}, 0, 0, 0);
   side.black_regions = {{480, 280, 100, 100}};
@@ -82,10 +86,11 @@ TEST_CASE("black regions decide what goes to k and cutouts remove the overlay", 
   const auto& s = sep.value();
   CHECK(s.k.values[at(520, 320)] == 1);  // black inside a region
   CHECK(s.c.values[at(520, 320)] == 0);
-  CHECK(s.k.values[at(150, 50)] == 0);   // black outside any region stays composite colour
+  CHECK(s.k.values[at(150, 50)] == 0);  // black outside any region stays composite colour
   CHECK(s.c.values[at(150, 50)] > 20);
   // Under-colour removal keeps the composite black within the ink limit.
-  CHECK(s.c.values[at(150, 50)] + s.m.values[at(150, 50)] + s.y.values[at(150, 50)] <= 3 * 31 * 612 / 765 + 3);
+  CHECK(s.c.values[at(150, 50)] + s.m.values[at(150, 50)] + s.y.values[at(150, 50)] <=
+        3 * 31 * 612 / 765 + 3);
   CHECK(s.o.values[at(50, 50)] == 0);
   CHECK(s.o.values[at(150, 50)] == 1);
 }
@@ -120,7 +125,8 @@ TEST_CASE("panels survive packing at every level count and both sizes", "[card_p
     for (auto& v : p.values) v = static_cast<std::uint8_t>(rng() % static_cast<unsigned>(levels));
     for (auto size : {cp::RawSize::exact, cp::RawSize::guide}) {
       const auto raw = cp::pack_panel(p, size);
-      CHECK(raw.size() == (size == cp::RawSize::exact ? cp::exact_raw_size(levels) : cp::guide_raw_size(levels)));
+      CHECK(raw.size() ==
+            (size == cp::RawSize::exact ? cp::exact_raw_size(levels) : cp::guide_raw_size(levels)));
       auto back = cp::unpack_panel(cp::PanelKind::c, levels, raw);
       REQUIRE(back.ok());
       CHECK(back.value().values == p.values);
@@ -146,7 +152,8 @@ TEST_CASE("the first pixels are packed MSB first, row by row", "[card_printer][c
   CHECK(raw5[1] == 0x40);  // ..01 0...
 }
 
-TEST_CASE("k and o compression round-trips and uses the white, black and count forms", "[card_printer][codec]") {
+TEST_CASE("k and o compression round-trips and uses the white, black and count forms",
+          "[card_printer][codec]") {
   std::mt19937 rng(3);
   cp::Panel k{cp::PanelKind::k, 2, std::vector<std::uint8_t>(cp::kPixels, 0)};
   for (int x = 0; x < cp::kWidth; ++x) k.values[at(x, 1)] = 1;  // row 1 all black
@@ -206,14 +213,22 @@ TEST_CASE("malformed commands are typed errors", "[card_printer][codec]") {
   check({0x1B, ';', 'x', 0x0D}, "bad_command");
   check({0x1B, 'P', 'r', 0x01, 0x0D}, "bad_command");
   check(std::vector<std::uint8_t>(200, 'A'), "bad_command");
-  const std::string bad_panel = "\x1b" "Db;z;32;";
+  const std::string bad_panel =
+      "\x1b"
+      "Db;z;32;";
   check({bad_panel.begin(), bad_panel.end()}, "bad_parameter");
-  const std::string bad_levels = "\x1b" "Db;y;2;";
+  const std::string bad_levels =
+      "\x1b"
+      "Db;y;2;";
   check({bad_levels.begin(), bad_levels.end()}, "bad_parameter");
-  const std::string colour_compressed = "\x1b" "Dbc;c;32;";
+  const std::string colour_compressed =
+      "\x1b"
+      "Dbc;c;32;";
   check({colour_compressed.begin(), colour_compressed.end()}, "bad_parameter");
   // A raw download whose data is not followed by CR at either size.
-  std::string head = "\x1b" "Db;k;2;";
+  std::string head =
+      "\x1b"
+      "Db;k;2;";
   std::vector<std::uint8_t> raw(head.begin(), head.end());
   raw.resize(raw.size() + cp::guide_raw_size(2) + 10, 0x11);
   check(raw, "bad_size");
@@ -286,8 +301,9 @@ TEST_CASE("the decoder accepts the guide's monochrome sequence with Sv", "[card_
   cp::Panel k{cp::PanelKind::k, 2, std::vector<std::uint8_t>(cp::kPixels, 0)};
   k.values[at(10, 10)] = 1;
   cp::Bytes s;
-  for (const auto& f : {cp::encode_command("Pr", {"k"}), cp::encode_command("Ss"), cp::encode_command("Sr"),
-                        cp::encode_download(k, false), cp::encode_command("Sv"), cp::encode_command("Se")}) {
+  for (const auto& f :
+       {cp::encode_command("Pr", {"k"}), cp::encode_command("Ss"), cp::encode_command("Sr"),
+        cp::encode_download(k, false), cp::encode_command("Sv"), cp::encode_command("Se")}) {
     s.insert(s.end(), f.begin(), f.end());
   }
   auto d = cp::decode_card_job(s);
@@ -321,7 +337,8 @@ TEST_CASE("malformed job streams are typed decoder errors", "[card_printer][code
         "bad_command");
 }
 
-TEST_CASE("random and mutated streams never crash the parser or the decoder", "[card_printer][codec][fuzz]") {
+TEST_CASE("random and mutated streams never crash the parser or the decoder",
+          "[card_printer][codec][fuzz]") {
   std::mt19937 rng(12345);
   // A small valid stream to mutate: monochrome, compressed.
   cp::JobOptions mono;
@@ -370,7 +387,12 @@ TEST_CASE("replies and printer errors map to device errors", "[card_printer][cod
   CHECK_FALSE(cp::parse_reply(std::string("O\x01K", 3)).ok());
   CHECK_FALSE(cp::parse_reply(std::string(300, 'A')).ok());
 
-  struct Case { char code; bool jammed; hal::CompletionCode cc; const char* reason; };
+  struct Case {
+    char code;
+    bool jammed;
+    hal::CompletionCode cc;
+    const char* reason;
+  };
   for (const auto& c : {Case{'1', false, hal::CompletionCode::unsupported, "command_rejected"},
                         Case{'2', false, hal::CompletionCode::invalidData, "parameter_rejected"},
                         Case{'T', false, hal::CompletionCode::hardwareError, "mechanical"},
@@ -402,7 +424,10 @@ TEST_CASE("the status report round-trips and rejects bad values", "[card_printer
   CHECK(back.value().ribbon_panels == 12);
   CHECK(back.value().card_counter == 77);
   CHECK_FALSE(cp::parse_status("ribbon=ok").ok());
-  CHECK_FALSE(cp::parse_status("ribbon=maybe;feeder=ok;cover=closed;card=none;panels=1;cards=1;count=1").ok());
-  CHECK_FALSE(cp::parse_status("ribbon=ok;feeder=ok;cover=closed;card=none;panels=x;cards=1;count=1").ok());
+  CHECK_FALSE(
+      cp::parse_status("ribbon=maybe;feeder=ok;cover=closed;card=none;panels=1;cards=1;count=1")
+          .ok());
+  CHECK_FALSE(
+      cp::parse_status("ribbon=ok;feeder=ok;cover=closed;card=none;panels=x;cards=1;count=1").ok());
   CHECK_FALSE(cp::parse_status("garbage").ok());
 }

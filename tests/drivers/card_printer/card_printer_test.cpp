@@ -14,8 +14,10 @@ using kiosk::test::FakeCardTransport;
 namespace {
 
 const std::string kIdle = "ribbon=ok;feeder=ok;cover=closed;card=none;panels=500;cards=50;count=10";
-const std::string kAfter = "ribbon=ok;feeder=ok;cover=closed;card=in_mouth;panels=495;cards=49;count=11";
-const std::string kJammed = "ribbon=ok;feeder=ok;cover=closed;card=jammed;panels=497;cards=49;count=10";
+const std::string kAfter =
+    "ribbon=ok;feeder=ok;cover=closed;card=in_mouth;panels=495;cards=49;count=11";
+const std::string kJammed =
+    "ribbon=ok;feeder=ok;cover=closed;card=jammed;panels=497;cards=49;count=10";
 const std::string kHeld = "ribbon=ok;feeder=ok;cover=closed;card=held;panels=497;cards=49;count=10";
 
 // A scripted printer: OK to everything, status from `status`, and per-command overrides.
@@ -127,9 +129,9 @@ TEST_CASE("a card prints with the YMCKO command sequence", "[card_printer][drive
   auto r = rig.print();
   REQUIRE(r.ok());
   CHECK(r.value().card_counter == 11);
-  const std::vector<std::string> expected{"Rfv", "Rsn", "Rse", "Rse", "Pr;ymcko", "Ss", "Sr",
-                                          "Db;y;32", "Db;m;32", "Db;c;32", "Dbc;k;2", "Dbc;o;2",
-                                          "Se", "Rse"};
+  const std::vector<std::string> expected{"Rfv",     "Rsn",     "Rse",     "Rse",     "Pr;ymcko",
+                                          "Ss",      "Sr",      "Db;y;32", "Db;m;32", "Db;c;32",
+                                          "Dbc;k;2", "Dbc;o;2", "Se",      "Rse"};
   CHECK(rig.sent_names() == expected);
   CHECK(rig.device->statistics().at("CardsPrintedCount") == 1);
   CHECK(rig.device->statistics().at("RibbonRemainingPanels") == 495);
@@ -183,7 +185,8 @@ TEST_CASE("each printer error reply maps to its device error", "[card_printer][d
     DYNAMIC_SECTION(c.at << " ERR;" << c.code) {
       Rig rig;
       REQUIRE(rig.device->open().ok());
-      rig.printer.fail_at(c.at, Action{Action::reply, std::string("ERR;") + c.code, {}}, c.status_after);
+      rig.printer.fail_at(c.at, Action{Action::reply, std::string("ERR;") + c.code, {}},
+                          c.status_after);
       auto r = rig.print();
       REQUIRE_FALSE(r.ok());
       CHECK(r.error().code == c.cc);
@@ -196,7 +199,8 @@ TEST_CASE("each printer error reply maps to its device error", "[card_printer][d
   }
 }
 
-TEST_CASE("a status that shows the cover open stops the job before a card is loaded", "[card_printer][driver]") {
+TEST_CASE("a status that shows the cover open stops the job before a card is loaded",
+          "[card_printer][driver]") {
   Rig rig;
   REQUIRE(rig.device->open().ok());
   rig.printer.status = "ribbon=ok;feeder=ok;cover=open;card=none;panels=5;cards=5;count=1";
@@ -208,7 +212,8 @@ TEST_CASE("a status that shows the cover open stops the job before a card is loa
   CHECK(rig.device->status().state == hal::DeviceState::userError);
 }
 
-TEST_CASE("a printer that stops answering mid-job times out and spoils the card", "[card_printer][driver]") {
+TEST_CASE("a printer that stops answering mid-job times out and spoils the card",
+          "[card_printer][driver]") {
   Rig rig;
   REQUIRE(rig.device->open().ok());
   rig.printer.fail_at("Db;c;32", Action{Action::silence, {}, {}}, kHeld);
@@ -219,7 +224,8 @@ TEST_CASE("a printer that stops answering mid-job times out and spoils the card"
   CHECK(rig.device->statistics().at("CommunicationErrorCount") >= 1);
 }
 
-TEST_CASE("an unplug mid-job reports disconnected, the device removed and the card spoiled", "[card_printer][driver]") {
+TEST_CASE("an unplug mid-job reports disconnected, the device removed and the card spoiled",
+          "[card_printer][driver]") {
   Rig rig;
   REQUIRE(rig.device->open().ok());
   rig.printer.fail_at("Db;m;32", Action{Action::disconnect, {}, {}});
@@ -244,15 +250,15 @@ TEST_CASE("garbage in a reply is invalid data", "[card_printer][driver]") {
   CHECK_FALSE(rig.device->card_spoiled());  // no card was loaded yet
 }
 
-TEST_CASE("cancel stops a print waiting on the printer; the card must then be rejected", "[card_printer][driver]") {
+TEST_CASE("cancel stops a print waiting on the printer; the card must then be rejected",
+          "[card_printer][driver]") {
   Rig rig;
   REQUIRE(rig.device->open().ok());
   rig.printer.fail_at("Db;y;32", Action{Action::block, {}, {}}, kHeld);
   std::promise<hal::Result<hal::PrintedCard>> p;
   auto f = p.get_future();
-  const auto id = rig.device->print_card(job(), [&p](hal::RequestId, hal::Result<hal::PrintedCard> r) {
-    p.set_value(std::move(r));
-  });
+  const auto id = rig.device->print_card(
+      job(), [&p](hal::RequestId, hal::Result<hal::PrintedCard> r) { p.set_value(std::move(r)); });
   REQUIRE(rig.transport->wait_blocked());
   CHECK(rig.device->cancel(id));
   auto r = f.get();

@@ -16,8 +16,8 @@ namespace kiosk::test {
 
 struct Action {
   enum Kind { reply, silence, disconnect, block, raw } kind = reply;
-  std::string text;                // reply: text without CR
-  std::vector<std::uint8_t> bytes; // raw: exact bytes
+  std::string text;                 // reply: text without CR
+  std::vector<std::uint8_t> bytes;  // raw: exact bytes
 };
 
 class FakeCardTransport final : public drivers::Transport {
@@ -60,8 +60,10 @@ class FakeCardTransport final : public drivers::Transport {
         b.push_back(0x0D);
         return b;
       }
-      case Action::raw: return pending_.bytes;
-      case Action::silence: return hal::make_error(hal::CompletionCode::timeout, "timeout");
+      case Action::raw:
+        return pending_.bytes;
+      case Action::silence:
+        return hal::make_error(hal::CompletionCode::timeout, "timeout");
       case Action::disconnect:
         gone_ = true;
         return hal::make_error(hal::CompletionCode::deviceNotReady, "disconnected");

@@ -39,7 +39,8 @@ TEST_CASE("the ID check character follows ISO 7064 MOD 11-2", "[card_printer][te
   CHECK(cp::id_check_char("1234") == 0);
 }
 
-TEST_CASE("the sample licence renders both sides with resin text and a photo cutout", "[card_printer][test_card]") {
+TEST_CASE("the sample licence renders both sides with resin text and a photo cutout",
+          "[card_printer][test_card]") {
   const auto job = cp::make_sample_licence_job();
   REQUIRE(job.front.image.width == hal::kCardWidthDots);
   REQUIRE(job.front.image.height == hal::kCardHeightDots);
@@ -91,7 +92,8 @@ TEST_CASE("a long address shrinks instead of being clipped", "[card_printer][tes
   maybe_write(job.front.image, "long-address-front.png");
 }
 
-TEST_CASE("a plain test card shows the caller's title, lines and photo", "[card_printer][test_card]") {
+TEST_CASE("a plain test card shows the caller's title, lines and photo",
+          "[card_printer][test_card]") {
   cp::TestCardContent c;
   c.title = "打印测试 Print test";
   c.lines = {"第一行 中文文字", "Line two, English", "第三行：颜色与黑色树脂"};

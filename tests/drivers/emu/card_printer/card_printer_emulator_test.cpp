@@ -27,10 +27,10 @@ void fill(hal::RgbImage& img, hal::Rect r, std::uint8_t red, std::uint8_t g, std
 hal::CardJob colour_job(bool back = false) {
   hal::CardJob j;
   j.front.image = hal::RgbImage(cp::kWidth, cp::kHeight);
-  fill(j.front.image, {0, 0, 1016, 120}, 20, 80, 160);     // blue band
-  fill(j.front.image, {700, 180, 260, 340}, 230, 200, 170); // photo-ish
-  fill(j.front.image, {60, 200, 400, 30}, 0, 0, 0);        // text bar
-  fill(j.front.image, {60, 300, 200, 60}, 200, 30, 40);    // red stamp
+  fill(j.front.image, {0, 0, 1016, 120}, 20, 80, 160);       // blue band
+  fill(j.front.image, {700, 180, 260, 340}, 230, 200, 170);  // photo-ish
+  fill(j.front.image, {60, 200, 400, 30}, 0, 0, 0);          // text bar
+  fill(j.front.image, {60, 300, 200, 60}, 200, 30, 40);      // red stamp
   j.front.overlay_cutouts = {{700, 180, 260, 340}};
   if (back) {
     hal::CardSide s;
@@ -60,7 +60,8 @@ struct Rig {
     cp::EvolisConfig config;
     config.command_timeout = std::chrono::milliseconds(500);
     device = std::make_unique<cp::EvolisCardPrinter>(
-        std::make_unique<kiosk::drivers::EmulatedTransport>(emulator.link(), "card_printer"), config);
+        std::make_unique<kiosk::drivers::EmulatedTransport>(emulator.link(), "card_printer"),
+        config);
     device->set_event_handler([this](const hal::DeviceEvent& e) {
       std::lock_guard lock(em);
       events.push_back(e);
@@ -102,7 +103,8 @@ bool close_to(const hal::RgbImage& a, const hal::RgbImage& b, int x, int y, int 
 
 }  // namespace
 
-TEST_CASE("a card printed on the emulator is written as PNG matching the job", "[card_printer][emu]") {
+TEST_CASE("a card printed on the emulator is written as PNG matching the job",
+          "[card_printer][emu]") {
   Rig rig;
   const auto job = colour_job();
   auto r = rig.print(job);
@@ -114,7 +116,8 @@ TEST_CASE("a card printed on the emulator is written as PNG matching the job", "
   auto png = emu::read_png(paths[0]);
   REQUIRE(png.ok());
   REQUIRE(png.value().width == cp::kWidth);
-  for (auto [x, y] : {std::pair{10, 10}, {500, 60}, {800, 300}, {100, 215}, {150, 330}, {500, 600}}) {
+  for (auto [x, y] :
+       {std::pair{10, 10}, {500, 60}, {800, 300}, {100, 215}, {150, 330}, {500, 600}}) {
     INFO("x=" << x << " y=" << y);
     CHECK(close_to(png.value(), job.front.image, x, y));
   }
@@ -193,7 +196,8 @@ TEST_CASE("the ribbon running out mid-job spoils the card", "[card_printer][emu]
   CHECK_FALSE(rig.device->card_spoiled());
 }
 
-TEST_CASE("an empty feeder and an open cover are user errors and spoil nothing", "[card_printer][emu]") {
+TEST_CASE("an empty feeder and an open cover are user errors and spoil nothing",
+          "[card_printer][emu]") {
   Rig rig;
   rig.emulator.faults().inject(emu::Fault::feederEmpty);
   auto r = rig.print(colour_job());
@@ -219,7 +223,8 @@ TEST_CASE("an empty feeder and an open cover are user errors and spoil nothing",
   CHECK(rig.device->statistics().at("FailedCommandCount") == 3);
 }
 
-TEST_CASE("an unplug mid-job is reported and the card is rejected after replug", "[card_printer][emu]") {
+TEST_CASE("an unplug mid-job is reported and the card is rejected after replug",
+          "[card_printer][emu]") {
   Rig rig;
   std::promise<hal::Result<hal::PrintedCard>> p;
   auto f = p.get_future();
@@ -227,7 +232,8 @@ TEST_CASE("an unplug mid-job is reported and the card is rejected after replug",
     p.set_value(std::move(r));
   });
   // Unplug once the card is inside the printer.
-  while (rig.emulator.card_position() != "held") std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  while (rig.emulator.card_position() != "held")
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
   rig.emulator.unplug();
   auto r = f.get();
   REQUIRE_FALSE(r.ok());
