@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "drivers/emu/common/png_writer.hpp"
 #include "drivers/emu/common/time_scale.hpp"
@@ -53,6 +54,17 @@ CardPrinterEmulator::~CardPrinterEmulator() {
 void CardPrinterEmulator::unplug() {
   link_dropped_ = true;
   ByteEmulator::unplug();
+}
+
+void CardPrinterEmulator::replug() {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(1);
+  while (link()->host_to_device.size() > 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(milliseconds(1));
+  }
+  // The emulator thread may hold a chunk it popped before the disconnect; its back-off on a
+  // closed link is 10 ms, so after this it has seen the link down and dropped that chunk.
+  std::this_thread::sleep_for(milliseconds(50));
+  ByteEmulator::replug();
 }
 
 void CardPrinterEmulator::on_host_bytes(std::span<const std::uint8_t> bytes) {

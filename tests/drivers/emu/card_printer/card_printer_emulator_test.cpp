@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <future>
+#include <random>
 
 #include "drivers/card_printer/card_printer.hpp"
 #include "drivers/emu/card_printer/card_printer_emulator.hpp"
@@ -232,8 +233,11 @@ TEST_CASE("an unplug mid-job is reported and the card is rejected after replug",
     p.set_value(std::move(r));
   });
   // Unplug once the card is inside the printer.
-  while (rig.emulator.card_position() != "held")
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (rig.emulator.card_position() != "held" && std::chrono::steady_clock::now() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  REQUIRE(rig.emulator.card_position() == "held");
   rig.emulator.unplug();
   auto r = f.get();
   REQUIRE_FALSE(r.ok());
@@ -259,4 +263,87 @@ TEST_CASE("a reply lost on the link is a timeout", "[card_printer][emu]") {
   auto g = rig.print(colour_job());
   REQUIRE_FALSE(g.ok());
   REQUIRE(rig.print(colour_job()).ok());
+}
+
+namespace {
+
+// Drives the emulator without its thread: feed bytes, collect what it answered.
+std::string feed(emu::CardPrinterEmulator& e, std::span<const std::uint8_t> bytes) {
+  e.on_host_bytes(bytes);
+  std::string out;
+  for (;;) {
+    auto got = e.link()->device_to_host.pop(4096, std::chrono::milliseconds(0));
+    if (!got.ok()) break;
+    out.append(got.value().begin(), got.value().end());
+  }
+  return out;
+}
+
+std::string feed_command(emu::CardPrinterEmulator& e, std::string_view name,
+                         const std::vector<std::string>& params = {}) {
+  return feed(e, cp::encode_command(name, params));
+}
+
+}  // namespace
+
+TEST_CASE("the emulator answers Rlr with the last card result", "[card_printer][emu]") {
+  emu::CardPrinterEmulator e;
+  CHECK(feed_command(e, "Rlr") == "OK\r");
+  e.faults().inject(emu::Fault::feederEmpty);
+  CHECK(feed_command(e, "Ss") == "OK\r");
+  CHECK(feed_command(e, "Sr") == "ERR;F\r");
+  CHECK(feed_command(e, "Rlr") == "NO CARD\r");
+  e.faults().clear(emu::Fault::feederEmpty);
+  e.faults().inject(emu::Fault::jam);
+  CHECK(feed_command(e, "Ss") == "OK\r");
+  CHECK(feed_command(e, "Sr") == "OK\r");
+  cp::Panel k{cp::PanelKind::k, 2, std::vector<std::uint8_t>(cp::kPixels, 0)};
+  CHECK(feed(e, cp::encode_download(k, true)) == "ERR;T\r");
+  CHECK(feed_command(e, "Rlr") == "ERR CARD\r");
+  CHECK(e.card_position() == "jammed");
+  CHECK(feed_command(e, "Xyz") == "ERR;1\r");
+  CHECK(feed_command(e, "Pr", {"rainbow"}) == "ERR;2\r");
+}
+
+TEST_CASE("the emulator survives random bytes from the host", "[card_printer][emu][fuzz]") {
+  emu::CardPrinterEmulator e;
+  std::mt19937 rng(99);
+  for (int i = 0; i < 200; ++i) {
+    std::vector<std::uint8_t> junk(rng() % 200);
+    for (auto& b : junk) b = static_cast<std::uint8_t>(rng());
+    if (i % 2 == 0 && !junk.empty()) junk[0] = cp::kEsc;
+    (void)feed(e, junk);
+  }
+  // Still speaks the protocol afterwards (after a clean command boundary).
+  (void)feed(e, std::vector<std::uint8_t>{cp::kCr});
+  (void)feed(e, std::vector<std::uint8_t>(70, 'A'));
+  const auto answer = feed_command(e, "Rse");
+  CHECK(answer.find("ribbon=") != std::string::npos);
+}
+
+TEST_CASE("a monochrome printer prints the k panel only", "[card_printer][emu]") {
+  emu::CardPrinterEmulatorConfig ecfg;
+  ecfg.ribbon = hal::RibbonType::k;
+  emu::CardPrinterEmulator e(ecfg);
+  e.start();
+  cp::EvolisConfig cfg;
+  cfg.ribbon = hal::RibbonType::k;
+  cp::EvolisCardPrinter printer(std::make_unique<kiosk::drivers::EmulatedTransport>(e.link(), "cp"),
+                                cfg);
+  REQUIRE(printer.open().ok());
+  CHECK(printer.capabilities().ribbons == std::vector<hal::RibbonType>{hal::RibbonType::k});
+  std::promise<hal::Result<hal::PrintedCard>> p;
+  auto f = p.get_future();
+  printer.print_card(colour_job(), [&p](hal::RequestId, hal::Result<hal::PrintedCard> r) {
+    p.set_value(std::move(r));
+  });
+  REQUIRE(f.get().ok());
+  CHECK(e.ribbon_panels() == 999);
+  const auto front = e.last_front();
+  REQUIRE(front);
+  const auto o = front->offset(100, 215);  // the black bar
+  CHECK(front->pixels[o] == 0);
+  const auto w = front->offset(500, 600);  // white stays white
+  CHECK(front->pixels[w] == 255);
+  e.stop();
 }
