@@ -7,6 +7,12 @@
 #include "drivers/card_printer/test_card.hpp"
 #include "drivers/emu/common/png_writer.hpp"
 
+// fontconfig (loaded by pango) keeps its configuration and font caches for the life of the
+// process; LeakSanitizer would report them at exit. They are not ours.
+extern "C" const char* __lsan_default_suppressions() {
+  return "leak:libfontconfig.so\n";
+}
+
 namespace cp = kiosk::drivers::card_printer;
 namespace hal = kiosk::hal;
 
