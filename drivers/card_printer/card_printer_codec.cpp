@@ -315,7 +315,8 @@ hal::Result<ParseOutcome> parse_command(std::span<const std::uint8_t> data) {
   cmd.name.assign(data.begin() + static_cast<std::ptrdiff_t>(pos),
                   data.begin() + static_cast<std::ptrdiff_t>(i));
 
-  if ((cmd.name == "Db" || cmd.name == "Dbc") && data[i] == ';') {
+  if (cmd.name == "Db" || cmd.name == "Dbc") {
+    if (data[i] != ';') return invalid("bad_parameter", "download without panel and levels");
     // Header "panel;levels;" then binary data.
     std::size_t j = i + 1;
     for (int field = 0; field < 2; ++field) {

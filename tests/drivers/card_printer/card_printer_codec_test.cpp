@@ -213,6 +213,8 @@ TEST_CASE("malformed commands are typed errors", "[card_printer][codec]") {
   check({0x1B, ';', 'x', 0x0D}, "bad_command");
   check({0x1B, 'P', 'r', 0x01, 0x0D}, "bad_command");
   check(std::vector<std::uint8_t>(200, 'A'), "bad_command");
+  check({0x1B, 'D', 'b', 0x0D}, "bad_parameter");
+  check({0x1B, 'D', 'b', 'c', 0x0D}, "bad_parameter");
   const std::string bad_panel =
       "\x1b"
       "Db;z;32;";
@@ -352,7 +354,40 @@ TEST_CASE("random and mutated streams never crash the parser or the decoder",
   int errors = 0;
   for (int i = 0; i < 300; ++i) {
     cp::Bytes s;
-    if (i % 3 == 0) {
+    if (i % 4 == 3) {
+      // Structure-aware: fragments of real commands in random order.
+      static const char* kTokens[] = {
+          "\x1b"
+          "Db",
+          "\x1b"
+          "Dbc",
+          "\x1b"
+          "Ss",
+          "\x1b"
+          "Sr",
+          "\x1b"
+          "Sv",
+          "\x1b"
+          "Se",
+          "\x1b"
+          "Pr",
+          ";",
+          "k",
+          "y",
+          "o",
+          "2",
+          "32",
+          "ymcko",
+          "\r",
+          "\xff",
+          "\x00"};
+      const int n = 1 + static_cast<int>(rng() % 20);
+      for (int t = 0; t < n; ++t) {
+        const std::string tok = kTokens[rng() % (sizeof(kTokens) / sizeof(kTokens[0]))];
+        s.insert(s.end(), tok.begin(), tok.end());
+        if (tok == "\x00") s.push_back(0);
+      }
+    } else if (i % 3 == 0) {
       s.resize(rng() % 300);
       for (auto& b : s) b = static_cast<std::uint8_t>(rng());
       if (!s.empty()) s[0] = cp::kEsc;
@@ -371,7 +406,7 @@ TEST_CASE("random and mutated streams never crash the parser or the decoder",
     auto p = cp::parse_command(s);
     if (p.ok() && p.value().command) CHECK(p.value().consumed <= s.size());
   }
-  CHECK(errors > 100);
+  CHECK(errors > 100);  // most mutations must be caught
 }
 
 TEST_CASE("replies and printer errors map to device errors", "[card_printer][codec]") {

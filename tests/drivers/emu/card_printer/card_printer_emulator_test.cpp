@@ -312,6 +312,13 @@ TEST_CASE("the emulator survives random bytes from the host", "[card_printer][em
     std::vector<std::uint8_t> junk(rng() % 200);
     for (auto& b : junk) b = static_cast<std::uint8_t>(rng());
     if (i % 2 == 0 && !junk.empty()) junk[0] = cp::kEsc;
+    if (i % 4 == 1) {
+      const std::string cmd = i % 8 == 1 ? "\x1b"
+                                           "Db\r"
+                                         : "\x1b"
+                                           "Dbc;k;2;\x05\x01\r";
+      junk.assign(cmd.begin(), cmd.end());
+    }
     (void)feed(e, junk);
   }
   // Still speaks the protocol afterwards (after a clean command boundary).
