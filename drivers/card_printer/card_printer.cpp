@@ -1,0 +1,474 @@
+// EvolisCardPrinter: the print-job state machine over the Evolis codec.
+#include "drivers/card_printer/card_printer.hpp"
+
+#include <future>
+
+namespace kiosk::drivers::card_printer {
+namespace {
+
+using hal::CompletionCode;
+using hal::DeviceState;
+using hal::EventKind;
+using hal::make_error;
+using std::chrono::milliseconds;
+
+constexpr std::string_view kCardsPrinted = "CardsPrintedCount";
+constexpr std::string_view kCardsRejected = "CardsRejectedCount";
+constexpr std::string_view kRibbonPanels = "RibbonRemainingPanels";
+
+bool is_link_error(const hal::DeviceError& e) {
+  return e.reason == "timeout" || e.reason == "disconnected" || e.reason == "not_open" ||
+         e.reason == "bad_reply" || e.reason == "io" || e.reason == "stall" ||
+         e.code == CompletionCode::timeout;
+}
+
+}  // namespace
+
+EvolisCardPrinter::EvolisCardPrinter(std::unique_ptr<Transport> transport, EvolisConfig config)
+    : transport_(std::move(transport)), config_(std::move(config)), queue_(config_.device_id) {
+  info_.id = config_.device_id;
+  info_.model = config_.model;
+  info_.transport = transport_->describe();
+  status_.state = DeviceState::noDevice;
+  for (auto name :
+       {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
+        hal::stat::kCommunicationErrorCount, kCardsPrinted, kCardsRejected, kRibbonPanels}) {
+    stats_[std::string(name)] = 0;
+  }
+}
+
+EvolisCardPrinter::~EvolisCardPrinter() {
+  close();
+}
+
+template <typename T>
+hal::Result<T> EvolisCardPrinter::run_sync(std::function<hal::Result<T>(hal::CancelToken&)> work) {
+  if (queue_.on_worker_thread()) {
+    hal::CancelToken token;
+    return work(token);
+  }
+  auto promise = std::make_shared<std::promise<hal::Result<T>>>();
+  auto future = promise->get_future();
+  queue_.submit<T>(std::move(work), [promise](hal::RequestId, hal::Result<T> r) {
+    promise->set_value(std::move(r));
+  });
+  return future.get();
+}
+
+hal::DeviceInfo EvolisCardPrinter::info() const {
+  std::lock_guard lock(m_);
+  return info_;
+}
+
+hal::Status EvolisCardPrinter::open() {
+  return run_sync<hal::Done>([this](hal::CancelToken&) -> hal::Status {
+    if (auto st = transport_->open(); !st.ok()) {
+      set_state(DeviceState::noDevice, "transport did not open");
+      return st.error();
+    }
+    transport_->clear_cancel();
+    opened_ = true;
+    std::string firmware;
+    std::string serial;
+    if (auto r = exchange(encode_command("Rfv"), config_.command_timeout); r.ok() && r.value().ok) {
+      firmware = r.value().text;
+    }
+    if (auto r = exchange(encode_command("Rsn"), config_.command_timeout); r.ok() && r.value().ok) {
+      serial = r.value().text;
+    }
+    auto report = query_status();
+    if (!report.ok()) {
+      set_state(DeviceState::offline, "printer does not answer");
+      return report.error();
+    }
+    {
+      std::lock_guard lock(m_);
+      info_.firmware = firmware;
+      info_.serial_number = serial;
+    }
+    apply_status(report.value());
+    return hal::Done{};
+  });
+}
+
+void EvolisCardPrinter::close() {
+  queue_.cancel_all();
+  (void)run_sync<hal::Done>([this](hal::CancelToken&) -> hal::Status {
+    if (opened_) {
+      transport_->close();
+      set_state(DeviceState::noDevice, "closed");
+    }
+    opened_ = false;
+    return hal::Done{};
+  });
+}
+
+hal::DeviceStatus EvolisCardPrinter::status() const {
+  std::lock_guard lock(m_);
+  return status_;
+}
+
+hal::Result<hal::DeviceStatus> EvolisCardPrinter::health_check() {
+  return run_sync<hal::DeviceStatus>([this](hal::CancelToken&) -> hal::Result<hal::DeviceStatus> {
+    if (!opened_)
+      return make_error(CompletionCode::deviceNotReady, "not_open", "printer not opened");
+    transport_->clear_cancel();
+    auto report = query_status();
+    if (!report.ok()) {
+      note_failure(report.error());
+      return report.error();
+    }
+    apply_status(report.value());
+    return status();
+  });
+}
+
+hal::Statistics EvolisCardPrinter::statistics() const {
+  std::lock_guard lock(m_);
+  return stats_;
+}
+
+void EvolisCardPrinter::set_event_handler(hal::EventHandler handler) {
+  std::lock_guard lock(m_);
+  handler_ = std::move(handler);
+}
+
+bool EvolisCardPrinter::cancel(hal::RequestId id) {
+  return queue_.cancel(id);
+}
+
+hal::CardPrinterCapabilities EvolisCardPrinter::capabilities() const {
+  hal::CardPrinterCapabilities caps;
+  caps.duplex = config_.duplex;
+  caps.ribbons = {config_.ribbon};
+  caps.dpi = 300;
+  return caps;
+}
+
+bool EvolisCardPrinter::card_spoiled() const {
+  std::lock_guard lock(m_);
+  return spoiled_;
+}
+
+hal::RequestId EvolisCardPrinter::print_card(hal::CardJob job,
+                                             hal::Completion<hal::PrintedCard> done) {
+  auto shared_job = std::make_shared<hal::CardJob>(std::move(job));
+  return queue_.submit<hal::PrintedCard>(
+      [this, shared_job](hal::CancelToken& token) {
+        auto r = run_job(*shared_job, token);
+        bump(r.ok() ? hal::stat::kSuccessfulCommandCount : hal::stat::kFailedCommandCount);
+        return r;
+      },
+      std::move(done));
+}
+
+hal::RequestId EvolisCardPrinter::reject_card(hal::Completion<hal::Done> done) {
+  return queue_.submit<hal::Done>(
+      [this](hal::CancelToken& token) {
+        auto r = run_reject(token);
+        bump(r.ok() ? hal::stat::kSuccessfulCommandCount : hal::stat::kFailedCommandCount);
+        return r;
+      },
+      std::move(done));
+}
+
+// ---- the job state machine ------------------------------------------------------------------
+
+EvolisCardPrinter::JobStep EvolisCardPrinter::next_step(JobStep step, bool has_back) {
+  switch (step) {
+    case JobStep::checkStatus:
+      return JobStep::selectRibbon;
+    case JobStep::selectRibbon:
+      return JobStep::startSequence;
+    case JobStep::startSequence:
+      return JobStep::loadCard;
+    case JobStep::loadCard:
+      return JobStep::printFront;
+    case JobStep::printFront:
+      return has_back ? JobStep::turnCard : JobStep::endSequence;
+    case JobStep::turnCard:
+      return JobStep::printBack;
+    case JobStep::printBack:
+      return JobStep::endSequence;
+    case JobStep::endSequence:
+      return JobStep::done;
+    case JobStep::done:
+      return JobStep::done;
+  }
+  return JobStep::done;
+}
+
+hal::Status EvolisCardPrinter::run_step(JobStep step, const JobCommands& cmds,
+                                        hal::CancelToken& token) {
+  auto send_all = [&](const std::vector<Bytes>& frames, milliseconds timeout) -> hal::Status {
+    for (const auto& frame : frames) {
+      if (token.canceled())
+        return make_error(CompletionCode::canceled, "canceled", "print canceled");
+      auto r = exchange(frame, timeout);
+      if (!r.ok()) return r.error();
+      if (!r.value().ok) return error_for_code(r.value().error_code);
+    }
+    return hal::Done{};
+  };
+  switch (step) {
+    case JobStep::checkStatus: {
+      auto report = query_status();
+      if (!report.ok()) return report.error();
+      apply_status(report.value());
+      const auto& s = report.value();
+      if (s.cover == "open") return error_for_code('C');
+      if (s.feeder == "empty") return error_for_code('F');
+      if (s.ribbon == "out") return error_for_code('R');
+      if (s.card == "jammed") return error_for_code('T', true);
+      return hal::Done{};
+    }
+    case JobStep::selectRibbon:
+      return send_all(cmds.select_ribbon, config_.command_timeout);
+    case JobStep::startSequence:
+      return send_all(cmds.start, config_.command_timeout);
+    case JobStep::loadCard:
+      return send_all(cmds.load, config_.mechanical_timeout);
+    case JobStep::printFront:
+      return send_all(cmds.front, config_.mechanical_timeout);
+    case JobStep::turnCard:
+      return send_all(cmds.turn, config_.mechanical_timeout);
+    case JobStep::printBack:
+      return send_all(cmds.back, config_.mechanical_timeout);
+    case JobStep::endSequence:
+      return send_all(cmds.end, config_.mechanical_timeout);
+    case JobStep::done:
+      return hal::Done{};
+  }
+  return hal::Done{};
+}
+
+hal::Result<hal::PrintedCard> EvolisCardPrinter::run_job(const hal::CardJob& job,
+                                                         hal::CancelToken& token) {
+  if (!opened_) return make_error(CompletionCode::deviceNotReady, "not_open", "printer not opened");
+  if (card_spoiled()) {
+    return make_error(CompletionCode::deviceNotReady, "reject_required",
+                      "a spoiled card must be rejected first");
+  }
+  JobOptions options;
+  options.ribbon = config_.ribbon;
+  options.duplex = config_.duplex;
+  options.raw_size = config_.raw_size;
+  auto cmds = build_job(job, options);
+  if (!cmds.ok()) return cmds.error();
+
+  transport_->clear_cancel();
+  token.on_cancel([t = transport_.get()] { t->cancel(); });
+  set_state(DeviceState::busy, "printing");
+
+  JobStep step = JobStep::checkStatus;
+  bool card_loaded = false;
+  std::optional<hal::DeviceError> failure;
+  while (step != JobStep::done) {
+    if (token.canceled()) {
+      failure = make_error(CompletionCode::canceled, "canceled", "print canceled");
+      break;
+    }
+    if (step == JobStep::loadCard) card_loaded = true;  // from here a failure spoils the card
+    auto st = run_step(step, cmds.value(), token);
+    if (!st.ok()) {
+      failure = st.error();
+      break;
+    }
+    step = next_step(step, job.back.has_value());
+  }
+
+  // Cleanup: always re-read the printer (after clearing a cancel, so the read can happen).
+  token.on_cancel({});
+  transport_->clear_cancel();
+  const bool link_down = failure && failure->reason == "disconnected";
+  std::optional<StatusReport> report;
+  if (!link_down) {
+    auto r = query_status();
+    if (r.ok()) report = r.value();
+  }
+  if (report) apply_status(*report);
+
+  if (!failure) {
+    bump(kCardsPrinted);
+    return hal::PrintedCard{report ? report->card_counter : 0};
+  }
+  // A 'T' reply is a jam when the printer says the card is stuck.
+  if (failure->reason == "mechanical" && report && report->card == "jammed") {
+    failure = error_for_code('T', true);
+  }
+  // After the load the card is spoiled unless the printer says none went in (feeder empty,
+  // cover open at load). Without an answer we must assume it is inside.
+  if (card_loaded && (!report || report->card != "none")) {
+    std::lock_guard lock(m_);
+    spoiled_ = true;
+    status_.detail["card"] = report ? report->card : "held";
+  }
+  if (failure->reason == "jam") emit(EventKind::mediaJammed, "card_jammed");
+  if (failure->reason == "ribbon_out") emit(EventKind::mediaLow, "ribbon_out");
+  note_failure(*failure);
+  if (!report && !link_down) set_state(DeviceState::offline, "printer does not answer");
+  return *failure;
+}
+
+hal::Result<hal::Done> EvolisCardPrinter::run_reject(hal::CancelToken& token) {
+  if (!opened_) return make_error(CompletionCode::deviceNotReady, "not_open", "printer not opened");
+  transport_->clear_cancel();
+  token.on_cancel([t = transport_.get()] { t->cancel(); });
+  auto finish = [&](hal::Status st) {
+    token.on_cancel({});
+    transport_->clear_cancel();
+    if (!st.ok()) note_failure(st.error());
+    return st;
+  };
+  auto before = query_status();
+  if (!before.ok()) return finish(before.error());
+  if (before.value().card == "none" && !card_spoiled()) {
+    apply_status(before.value());
+    return finish(hal::Done{});
+  }
+  auto r = exchange(encode_command("Ser"), config_.mechanical_timeout);
+  if (!r.ok()) return finish(r.error());
+  if (!r.value().ok) {
+    auto after = query_status();
+    if (after.ok()) apply_status(after.value());
+    return finish(
+        error_for_code(r.value().error_code, after.ok() && after.value().card == "jammed"));
+  }
+  {
+    std::lock_guard lock(m_);
+    spoiled_ = false;
+  }
+  bump(kCardsRejected);
+  auto after = query_status();
+  if (after.ok()) apply_status(after.value());
+  return finish(hal::Done{});
+}
+
+// ---- wire -----------------------------------------------------------------------------------
+
+hal::Result<Reply> EvolisCardPrinter::exchange(const Bytes& frame, milliseconds timeout) {
+  transport_->flush_input();  // stale bytes of an earlier, failed exchange
+  if (auto st = transport_->write(frame, timeout); !st.ok()) return st.error();
+  auto text = read_reply(timeout);
+  if (!text.ok()) return text.error();
+  return parse_reply(text.value());
+}
+
+hal::Result<std::string> EvolisCardPrinter::read_reply(milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::string text;
+  for (;;) {
+    const auto left =
+        std::chrono::duration_cast<milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) {
+      return make_error(CompletionCode::timeout, "timeout", "printer did not answer in time");
+    }
+    auto chunk = transport_->read(kMaxReply, left);
+    if (!chunk.ok()) return chunk.error();
+    for (std::uint8_t b : chunk.value()) {
+      if (b == kCr) return text;  // bytes after the CR are noise; flushed before the next command
+      text.push_back(static_cast<char>(b));
+      if (text.size() > kMaxReply) {
+        return make_error(CompletionCode::invalidData, "bad_reply", "reply too long");
+      }
+    }
+  }
+}
+
+hal::Result<StatusReport> EvolisCardPrinter::query_status() {
+  auto r = exchange(encode_command("Rse"), config_.command_timeout);
+  if (!r.ok()) return r.error();
+  if (!r.value().ok) return error_for_code(r.value().error_code);
+  return parse_status(r.value().text);
+}
+
+void EvolisCardPrinter::apply_status(const StatusReport& report) {
+  std::vector<std::pair<EventKind, std::string>> events;
+  {
+    std::lock_guard lock(m_);
+    const auto prev = last_report_;
+    auto& d = status_.detail;
+    d["ribbon"] = report.ribbon;
+    d["feeder"] = report.feeder;
+    d["cover"] = report.cover;
+    d["card"] = report.card;
+    stats_[std::string(kRibbonPanels)] = report.ribbon_panels;
+    DeviceState state = DeviceState::online;
+    std::string message = "ready";
+    if (report.cover == "open") {
+      state = DeviceState::userError;
+      message = "cover open";
+    } else if (report.feeder == "empty") {
+      state = DeviceState::userError;
+      message = "feeder empty";
+    } else if (report.ribbon == "out") {
+      state = DeviceState::hardwareError;
+      message = "ribbon out";
+    } else if (report.card == "jammed") {
+      state = DeviceState::hardwareError;
+      message = "card jammed";
+    } else if (spoiled_) {
+      message = "spoiled card waits for reject";
+    }
+    if (state != status_.state)
+      events.emplace_back(EventKind::statusChanged, std::string(hal::to_string(state)));
+    status_.state = state;
+    status_.message = message;
+    const bool ribbon_low = report.ribbon != "ok";
+    const bool feeder_low = report.feeder != "ok";
+    if (ribbon_low && (!prev || prev->ribbon != report.ribbon)) {
+      events.emplace_back(EventKind::mediaLow, "ribbon_" + report.ribbon);
+    }
+    if (feeder_low && (!prev || prev->feeder != report.feeder)) {
+      events.emplace_back(EventKind::mediaLow, "feeder_" + report.feeder);
+    }
+    if (prev && prev->card == "in_mouth" && report.card == "none") {
+      events.emplace_back(EventKind::cardTaken, "card_taken");
+    }
+    last_report_ = report;
+  }
+  for (auto& [kind, detail] : events) emit(kind, detail);
+}
+
+void EvolisCardPrinter::note_failure(const hal::DeviceError& error) {
+  if (is_link_error(error)) bump(hal::stat::kCommunicationErrorCount);
+  if (error.reason == "disconnected") {
+    set_state(DeviceState::offline, "printer disconnected");
+    emit(EventKind::deviceRemoved, "disconnected");
+  }
+}
+
+void EvolisCardPrinter::set_state(DeviceState state, std::string message) {
+  bool changed;
+  {
+    std::lock_guard lock(m_);
+    changed = status_.state != state;
+    status_.state = state;
+    status_.message = std::move(message);
+  }
+  if (changed && state != DeviceState::busy)
+    emit(EventKind::statusChanged, std::string(hal::to_string(state)));
+}
+
+void EvolisCardPrinter::emit(EventKind kind, std::string detail) {
+  hal::EventHandler handler;
+  hal::DeviceEvent event;
+  {
+    std::lock_guard lock(m_);
+    handler = handler_;
+    event = hal::DeviceEvent{kind, info_.id, std::move(detail)};
+  }
+  if (handler) handler(event);
+}
+
+void EvolisCardPrinter::bump(std::string_view name, std::uint64_t by) {
+  std::lock_guard lock(m_);
+  stats_[std::string(name)] += by;
+}
+
+std::unique_ptr<hal::CardPrinter> make_evolis_card_printer(std::unique_ptr<Transport> transport,
+                                                           EvolisConfig config) {
+  return std::make_unique<EvolisCardPrinter>(std::move(transport), std::move(config));
+}
+
+}  // namespace kiosk::drivers::card_printer

@@ -1,0 +1,109 @@
+#pragma once
+// EvolisCardPrinter: hal::CardPrinter over any Transport, speaking the Evolis command set
+// (card_printer_codec.hpp documents the bytes). Each command is sent on its own and waits for
+// its text reply.
+//
+// A print is a state machine: checkStatus -> selectRibbon -> startSequence -> loadCard ->
+// printFront -> [turnCard -> printBack] -> endSequence -> done. Cleanup always runs: it re-reads
+// the printer status, updates counters and events, and if the job failed after the card was
+// loaded, marks the card spoiled; print_card() then refuses (deviceNotReady/"reject_required")
+// until reject_card() has moved it to the reject bin.
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "drivers/card_printer/card_printer_codec.hpp"
+#include "drivers/transport/transport.hpp"
+#include "hal/card_printer.hpp"
+#include "hal/command_queue.hpp"
+
+namespace kiosk::drivers::card_printer {
+
+struct EvolisConfig {
+  std::string device_id = "card_printer";
+  std::string model = "Evolis-compatible ID-1 card printer";
+  hal::RibbonType ribbon = hal::RibbonType::ymcko;  // the ribbon loaded in this kiosk
+  bool duplex = true;
+  // Reply timeout of quick commands (status, parameters) and of mechanical steps (loading a
+  // card, printing a panel, turning, ejecting), at real device speed.
+  std::chrono::milliseconds command_timeout{3000};
+  std::chrono::milliseconds mechanical_timeout{20000};
+  RawSize raw_size = RawSize::guide;
+};
+
+class EvolisCardPrinter final : public hal::CardPrinter {
+ public:
+  explicit EvolisCardPrinter(std::unique_ptr<Transport> transport, EvolisConfig config = {});
+  ~EvolisCardPrinter() override;
+  EvolisCardPrinter(const EvolisCardPrinter&) = delete;
+  EvolisCardPrinter& operator=(const EvolisCardPrinter&) = delete;
+
+  hal::DeviceInfo info() const override;
+  hal::Status open() override;
+  void close() override;
+  hal::DeviceStatus status() const override;
+  hal::Result<hal::DeviceStatus> health_check() override;
+  hal::Statistics statistics() const override;
+  void set_event_handler(hal::EventHandler handler) override;
+  bool cancel(hal::RequestId id) override;
+
+  hal::CardPrinterCapabilities capabilities() const override;
+  hal::RequestId print_card(hal::CardJob job, hal::Completion<hal::PrintedCard> done) override;
+  hal::RequestId reject_card(hal::Completion<hal::Done> done) override;
+
+  // True while a spoiled card waits to be rejected.
+  bool card_spoiled() const;
+
+ private:
+  enum class JobStep {
+    checkStatus,
+    selectRibbon,
+    startSequence,
+    loadCard,
+    printFront,
+    turnCard,
+    printBack,
+    endSequence,
+    done
+  };
+
+  hal::Result<hal::PrintedCard> run_job(const hal::CardJob& job, hal::CancelToken& token);
+  hal::Status run_step(JobStep step, const JobCommands& cmds, hal::CancelToken& token);
+  static JobStep next_step(JobStep step, bool has_back);
+  hal::Result<hal::Done> run_reject(hal::CancelToken& token);
+
+  // Sends one command and reads its reply. Printer ERR replies become DeviceErrors.
+  hal::Result<Reply> exchange(const Bytes& frame, std::chrono::milliseconds timeout);
+  hal::Result<std::string> read_reply(std::chrono::milliseconds timeout);
+  hal::Result<StatusReport> query_status();
+  void apply_status(const StatusReport& report);
+  void note_failure(const hal::DeviceError& error);
+  void set_state(hal::DeviceState state, std::string message = {});
+  void emit(hal::EventKind kind, std::string detail);
+  void bump(std::string_view name, std::uint64_t by = 1);
+  template <typename T>
+  hal::Result<T> run_sync(std::function<hal::Result<T>(hal::CancelToken&)> work);
+
+  std::unique_ptr<Transport> transport_;
+  EvolisConfig config_;
+  bool opened_ = false;  // worker thread only
+
+  mutable std::mutex m_;  // guards the members below
+  hal::DeviceInfo info_;
+  hal::DeviceStatus status_;
+  hal::Statistics stats_;
+  hal::EventHandler handler_;
+  std::optional<StatusReport> last_report_;
+  bool spoiled_ = false;
+
+  hal::CommandQueue queue_;  // last: its worker stops before the members above go away
+};
+
+std::unique_ptr<hal::CardPrinter> make_evolis_card_printer(std::unique_ptr<Transport> transport,
+                                                           EvolisConfig config = {});
+
+}  // namespace kiosk::drivers::card_printer
