@@ -43,7 +43,8 @@ struct PrintedCard {
 };
 
 // Status detail codes: "ribbon" -> "ok" | "low" | "out"; "feeder" -> "ok" | "low" | "empty";
-// "cover" -> "closed" | "open"; "card" -> "none" | "in_mouth" | "jammed".
+// "cover" -> "closed" | "open"; "card" -> "none" | "held" (inside: printing, or left by an
+// aborted job and waiting for reject_card) | "in_mouth" | "jammed".
 // Statistics: SuccessfulCommandCount, FailedCommandCount, CommunicationErrorCount,
 // "CardsPrintedCount", "CardsRejectedCount", "RibbonRemainingPanels".
 class CardPrinter : public Device {

@@ -65,10 +65,10 @@ class CardPrinterEmulator final : public ByteEmulator {
 
   // Pulls the cable like ByteEmulator::unplug(), and also drops a partly received command (a
   // printer's receive buffer does not survive a USB disconnect).
-  void unplug();
+  void unplug() override;
   // Plugs the cable back once the emulator thread has dropped what the host sent before the
   // disconnect (waits up to about a second), so no stale byte is read as a new command.
-  void replug();
+  void replug() override;
 
  private:
   enum class CardAt { none, held, in_mouth, jammed };
