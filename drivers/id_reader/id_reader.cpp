@@ -547,7 +547,10 @@ SamIdReader::SamIdReader(std::unique_ptr<Transport> transport, std::shared_ptr<c
                          SamIdReaderConfig config)
     : impl_(std::make_unique<Impl>(std::move(transport), std::move(wlt), std::move(config))) {}
 
-SamIdReader::~SamIdReader() { impl_->close(); }
+SamIdReader::~SamIdReader() {
+  impl_->set_event_handler({});
+  impl_->close();
+}
 
 hal::DeviceInfo SamIdReader::info() const { return impl_->info(); }
 hal::Status SamIdReader::open() { return impl_->open(); }

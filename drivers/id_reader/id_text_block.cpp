@@ -144,12 +144,14 @@ hal::Result<hal::IdCard> decode_foreign(std::span<const std::uint8_t> block) {
   if (!sex.ok()) return sex.error();
   card.sex = sex.value();
   card.id_number = decode_field(block, kPrNumber.offset, kPrNumber.length);
-  // The 2023 card carries an 18-digit number with the GB 11643 check character; the older
-  // 15-character number has its own check, which no source we have describes.
-  if (card.id_number.size() == 18 && !id_number_valid(card.id_number)) {
-    return invalid("id_check_character", "permanent-residence number fails its check character");
-  }
+  // This layout holds the 15-character number (3 letters, then digits); its own check
+  // character is described by no source we have, so only its shape is checked. (The 2023
+  // card with an 18-digit number uses another layout, not supported here.)
   if (card.id_number.empty()) return invalid("id_check_character", "permanent-residence number is empty");
+  const bool alnum = std::all_of(card.id_number.begin(), card.id_number.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+  });
+  if (!alnum) return invalid("id_check_character", "permanent-residence number has unexpected characters");
   card.nationality = decode_field(block, kNationality.offset, kNationality.length);
   card.chinese_name = decode_field(block, kChineseName.offset, kChineseName.length);
   auto from = decode_date_field(block, kValidFrom);
