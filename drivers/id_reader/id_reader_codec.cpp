@@ -124,6 +124,24 @@ hal::Result<RequestFrame> to_request(const RawFrame& frame) {
   return r;
 }
 
+bool plausible_reply(Command command, const ResponseFrame& reply) {
+  const bool read = command == cmd::kReadTextPhoto || command == cmd::kReadWithFingerprint;
+  switch (static_cast<Sw3>(reply.sw3)) {
+    case Sw3::cardFound:
+    case Sw3::findCardFailed: return command == cmd::kFindCard;
+    case Sw3::selectFailed: return command == cmd::kSelectCard;
+    case Sw3::ok:
+    case Sw3::noContent: break;
+    default: return true;
+  }
+  const std::size_t n = reply.data.size();
+  const bool read_sized = n >= 4 + kTextBlockSize;
+  if (read) return read_sized;
+  if (command == cmd::kReadAppendedAddress) return !read_sized;
+  // Status, SAM id, reset, find and select answer a few bytes at most.
+  return n <= 64;
+}
+
 // ---- FrameParser ----
 
 void FrameParser::feed(std::span<const std::uint8_t> bytes) {

@@ -110,6 +110,13 @@ struct RequestFrame {
 hal::Result<ResponseFrame> to_response(const RawFrame& frame);
 hal::Result<RequestFrame> to_request(const RawFrame& frame);
 
+// Whether `reply` can be the answer to `command`. The protocol has no sequence numbers: after
+// a canceled or timed-out command its reply may still arrive, and it must not be taken for
+// the next command's. Status codes that only one command produces (9F, 80 for find; 81 for
+// select), and the size of a good reply's data, tell most stale replies apart; error codes
+// any command can produce are always plausible.
+bool plausible_reply(Command command, const ResponseFrame& reply);
+
 // Turns a byte stream into frames, in either direction. Bytes before a preamble are skipped
 // (and counted); a frame whose LEN is impossible or whose CHK is wrong is rejected with a
 // typed error and the parser resynchronises on the next preamble. Memory is bounded.

@@ -54,12 +54,28 @@ hal::Result<ResponseFrame> SamChannel::send_once(Command command, std::span<cons
   const Bytes request = build_request(command, data);
   auto written = transport_.write(request, timeouts_.response);
   if (!written.ok()) return written.error();
-  return receive();
+  return receive(command);
 }
 
-hal::Result<ResponseFrame> SamChannel::receive() {
+hal::Result<ResponseFrame> SamChannel::receive(Command command) {
   auto timeout = timeouts_.response;
   for (;;) {
+    // Frames already buffered come first (a late reply may share a read with ours).
+    auto frame = parser_.next();
+    if (!frame.ok()) return frame.error();
+    if (frame.value()) {
+      auto reply = to_response(*frame.value());
+      if (!reply.ok()) return reply.error();
+      if (!plausible_reply(command, reply.value())) {
+        ++stale_;
+        timeout = timeouts_.response;
+        continue;
+      }
+      if (parser_.buffered() > 0) {
+        return hal::make_error(CompletionCode::invalidData, "length", "reply longer than its frame");
+      }
+      return reply;
+    }
     auto got = transport_.read(kReadChunk, timeout);
     if (!got.ok()) {
       if (got.error().code != CompletionCode::timeout) return got.error();
@@ -72,14 +88,6 @@ hal::Result<ResponseFrame> SamChannel::receive() {
       return hal::make_error(CompletionCode::timeout, "timeout", "reader did not answer");
     }
     parser_.feed(got.value());
-    auto frame = parser_.next();
-    if (!frame.ok()) return frame.error();
-    if (frame.value()) {
-      if (parser_.buffered() > 0) {
-        return hal::make_error(CompletionCode::invalidData, "length", "reply longer than its frame");
-      }
-      return to_response(*frame.value());
-    }
     timeout = timeouts_.inter_byte;
   }
 }

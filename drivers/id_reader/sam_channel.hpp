@@ -25,7 +25,9 @@ class SamChannel {
 
   SamChannel(Transport& transport, ChannelTimeouts timeouts, ErrorCounter on_error);
 
-  // Sends `command` and returns its reply frame, whatever its SW3. A garbled exchange
+  // Sends `command` and returns its reply frame, whatever its SW3. Replies that cannot answer
+  // `command` (plausible_reply) are late answers to an earlier command and are skipped.
+  // A garbled exchange
   // (a reply with a bad checksum, an impossible or oversized length, a reply cut short or
   // random bytes, or the SAM's own "checksum"/"length" SW3 about our request) is retried
   // once after flushing input. Errors:
@@ -35,18 +37,21 @@ class SamChannel {
   //   hardwareError/"stall"|"io".
   hal::Result<ResponseFrame> exchange(Command command, std::span<const std::uint8_t> data = {});
 
-  // How many exchanges needed their one resend (for tests and diagnostics).
+  // How many exchanges needed their one resend, and how many late replies to earlier
+  // commands were dropped (for tests and diagnostics).
   std::uint64_t resends() const { return resends_; }
+  std::uint64_t stale_replies() const { return stale_; }
 
  private:
   hal::Result<ResponseFrame> send_once(Command command, std::span<const std::uint8_t> data);
-  hal::Result<ResponseFrame> receive();
+  hal::Result<ResponseFrame> receive(Command command);
 
   Transport& transport_;
   ChannelTimeouts timeouts_;
   ErrorCounter on_error_;
   FrameParser parser_;
   std::uint64_t resends_ = 0;
+  std::uint64_t stale_ = 0;
 };
 
 // True for the errors a resend may cure: a frame that arrived damaged.

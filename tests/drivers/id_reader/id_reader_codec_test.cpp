@@ -341,3 +341,24 @@ TEST_CASE("random, truncated and oversized input never crashes the parser or the
   }
   CHECK(typed_errors > 1000);
 }
+
+TEST_CASE("a reply that cannot answer a command is recognised as a late one", "[id_reader][codec]") {
+  const auto frame = [](std::uint8_t sw3, std::size_t n) {
+    ResponseFrame f;
+    f.sw3 = sw3;
+    f.data.assign(n, 0);
+    return f;
+  };
+  CHECK(plausible_reply(cmd::kFindCard, frame(0x9F, 4)));
+  CHECK(plausible_reply(cmd::kFindCard, frame(0x80, 0)));
+  CHECK_FALSE(plausible_reply(cmd::kSelectCard, frame(0x9F, 4)));
+  CHECK_FALSE(plausible_reply(cmd::kReadTextPhoto, frame(0x80, 0)));
+  CHECK_FALSE(plausible_reply(cmd::kFindCard, frame(0x81, 0)));
+  CHECK(plausible_reply(cmd::kSelectCard, frame(0x90, 8)));
+  CHECK_FALSE(plausible_reply(cmd::kReadTextPhoto, frame(0x90, 8)));
+  CHECK(plausible_reply(cmd::kReadTextPhoto, frame(0x90, 1284)));
+  CHECK_FALSE(plausible_reply(cmd::kSamStatus, frame(0x90, 1284)));
+  CHECK(plausible_reply(cmd::kReadAppendedAddress, frame(0x91, 0)));
+  // Error codes any command can produce are taken as they come.
+  CHECK(plausible_reply(cmd::kSelectCard, frame(0x41, 0)));
+}

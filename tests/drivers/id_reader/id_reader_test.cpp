@@ -309,6 +309,16 @@ TEST_CASE("the SAM's own checksum complaint about a request is resent once", "[i
   CHECK(rig.probe->count(cmd::kSelectCard) == 2);
 }
 
+TEST_CASE("a late reply to an earlier command is not taken for the next command's", "[id_reader][driver]") {
+  Rig rig;
+  REQUIRE(rig.reader->open().ok());
+  rig.place(true);
+  rig.override_next(cmd::kSelectCard, {ReadStep::data(idr::build_response(0x9F, test::Bytes{0, 0, 0, 0})),
+                                       ReadStep::data(idr::build_response(0x90, test::Bytes(8, 0)))});
+  REQUIRE(rig.read().ok());
+  CHECK(rig.probe->count(cmd::kSelectCard) == 1);
+}
+
 TEST_CASE("a stalled endpoint is a hardwareError/stall", "[id_reader][driver]") {
   Rig rig;
   REQUIRE(rig.reader->open().ok());
