@@ -43,7 +43,8 @@ int main(int argc, char** argv) {
     frame = std::move(bytes).value();
   } else {
     const auto& card = kiosk::emu::synthetic_citizens().front().card;
-    frame = idr::build_response(0x90, idr::encode_read_reply_data(card, idr::ReadKind::textPhoto).value());
+    frame = idr::build_response(
+        0x90, idr::encode_read_reply_data(card, idr::ReadKind::textPhoto).value());
   }
   auto check = idr::decode_id_reply_frame(frame);
   if (!check.ok()) {
@@ -62,8 +63,11 @@ int main(int argc, char** argv) {
     ns.push_back(std::chrono::duration<double, std::nano>(t1 - t0).count());
   }
   std::sort(ns.begin(), ns.end());
-  const auto at = [&](double q) { return ns[static_cast<std::size_t>(q * static_cast<double>(ns.size() - 1))]; };
+  const auto at = [&](double q) {
+    return ns[static_cast<std::size_t>(q * static_cast<double>(ns.size() - 1))];
+  };
   std::printf("bench_id_frame: %zu-byte frame, %ld iterations\n", frame.size(), iterations);
-  std::printf("median_ns_per_decode %.0f\nmin_ns %.0f\np90_ns %.0f\n", at(0.5), ns.front(), at(0.9));
+  std::printf("median_ns_per_decode %.0f\nmin_ns %.0f\np90_ns %.0f\n", at(0.5), ns.front(),
+              at(0.9));
   return sink == 0 ? 1 : 0;
 }

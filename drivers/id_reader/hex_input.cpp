@@ -6,7 +6,9 @@
 namespace kiosk::drivers::idreader {
 namespace {
 
-bool is_text_byte(unsigned char c) { return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t'; }
+bool is_text_byte(unsigned char c) {
+  return (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t';
+}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -15,7 +17,9 @@ int hex_value(char c) {
   return -1;
 }
 
-bool is_separator(char c) { return c == ' ' || c == '\t' || c == '\r' || c == ',' || c == ';'; }
+bool is_separator(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == ',' || c == ';';
+}
 
 // Appends the bytes of one word ("0xAA", "aa", "aaaaaa96", "AAh"); false if not hex.
 bool append_word(std::string_view w, std::vector<std::uint8_t>& out) {
@@ -53,7 +57,8 @@ std::vector<std::string_view> words(std::string_view line) {
 
 // usbmon addresses look like "Bi:1:003:1" (type, direction, bus, device, endpoint).
 bool is_usbmon_address(std::string_view w) {
-  return w.size() >= 3 && w[2] == ':' && std::string_view("BCIZ").find(w[0]) != std::string_view::npos &&
+  return w.size() >= 3 && w[2] == ':' &&
+         std::string_view("BCIZ").find(w[0]) != std::string_view::npos &&
          (w[1] == 'i' || w[1] == 'o');
 }
 
@@ -81,18 +86,21 @@ hal::Result<std::vector<std::uint8_t>> parse_hex_or_binary(std::string_view cont
       if (eq == ws.end()) continue;  // a submission or completion without data
       for (auto it = eq + 1; it != ws.end(); ++it) {
         if (!append_word(*it, out)) {
-          return hal::make_error(hal::CompletionCode::invalidData, "hex", "usbmon data word is not hex");
+          return hal::make_error(hal::CompletionCode::invalidData, "hex",
+                                 "usbmon data word is not hex");
         }
       }
       continue;
     }
     for (auto w : ws) {
       if (!append_word(w, out)) {
-        return hal::make_error(hal::CompletionCode::invalidData, "hex", "input is neither binary nor hex text");
+        return hal::make_error(hal::CompletionCode::invalidData, "hex",
+                               "input is neither binary nor hex text");
       }
     }
   }
-  if (out.empty()) return hal::make_error(hal::CompletionCode::invalidData, "empty", "no bytes in the input");
+  if (out.empty())
+    return hal::make_error(hal::CompletionCode::invalidData, "empty", "no bytes in the input");
   return out;
 }
 

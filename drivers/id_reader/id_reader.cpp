@@ -33,23 +33,26 @@ std::string hex_string(std::span<const std::uint8_t> bytes) {
 // The SW3 of `frame` as a Status: success for the codes in `good`, else its typed meaning.
 hal::Status check_sw(const ResponseFrame& frame, std::initializer_list<Sw3> good) {
   if (frame.sw1 != 0 || frame.sw2 != 0) {
-    return hal::make_error(CompletionCode::hardwareError, "unknown_status", "reader reported SW1/SW2 not zero");
+    return hal::make_error(CompletionCode::hardwareError, "unknown_status",
+                           "reader reported SW1/SW2 not zero");
   }
   const auto m = idreader::interpret_sw3(frame.sw3);
   for (Sw3 g : good) {
     if (m.status == g) return hal::Done{};
   }
   const auto code = m.code == CompletionCode::success ? CompletionCode::hardwareError : m.code;
-  return hal::make_error(code, std::string(m.reason), "reader answered " + std::string(idreader::to_string(m.status)));
+  return hal::make_error(code, std::string(m.reason),
+                         "reader answered " + std::string(idreader::to_string(m.status)));
 }
 
 bool is_link_loss(const hal::DeviceError& e) {
-  return e.code == CompletionCode::deviceNotReady && (e.reason == "disconnected" || e.reason == "not_open");
+  return e.code == CompletionCode::deviceNotReady &&
+         (e.reason == "disconnected" || e.reason == "not_open");
 }
 
 bool is_sam_fault(const hal::DeviceError& e) {
-  return e.reason == "sam_failed" || e.reason == "sam_not_authorised" || e.reason == "not_authorised" ||
-         e.reason == "stall" || e.reason == "io";
+  return e.reason == "sam_failed" || e.reason == "sam_not_authorised" ||
+         e.reason == "not_authorised" || e.reason == "stall" || e.reason == "io";
 }
 
 }  // namespace
@@ -57,26 +60,37 @@ bool is_sam_fault(const hal::DeviceError& e) {
 std::string_view to_string(SamIdReader::State state) {
   using S = SamIdReader::State;
   switch (state) {
-    case S::closed: return "closed";
-    case S::idle: return "idle";
-    case S::waitingForCard: return "waitingForCard";
-    case S::selecting: return "selecting";
-    case S::reading: return "reading";
-    case S::resetting: return "resetting";
-    case S::checking: return "checking";
-    case S::disconnected: return "disconnected";
-    case S::failed: return "failed";
+    case S::closed:
+      return "closed";
+    case S::idle:
+      return "idle";
+    case S::waitingForCard:
+      return "waitingForCard";
+    case S::selecting:
+      return "selecting";
+    case S::reading:
+      return "reading";
+    case S::resetting:
+      return "resetting";
+    case S::checking:
+      return "checking";
+    case S::disconnected:
+      return "disconnected";
+    case S::failed:
+      return "failed";
   }
   return "unknown";
 }
 
 class SamIdReader::Impl {
  public:
-  Impl(std::unique_ptr<Transport> transport, std::shared_ptr<const hal::WltDecoder> wlt, SamIdReaderConfig config)
+  Impl(std::unique_ptr<Transport> transport, std::shared_ptr<const hal::WltDecoder> wlt,
+       SamIdReaderConfig config)
       : config_(std::move(config)),
         transport_(std::move(transport)),
         wlt_(std::move(wlt)),
-        channel_(*transport_, idreader::ChannelTimeouts{config_.response_timeout, config_.inter_byte_timeout},
+        channel_(*transport_,
+                 idreader::ChannelTimeouts{config_.response_timeout, config_.inter_byte_timeout},
                  [this](const hal::DeviceError&) { count(hal::stat::kCommunicationErrorCount); }),
         queue_(config_.id) {
     caps_.fingerprint = config_.fingerprint;
@@ -101,7 +115,9 @@ class SamIdReader::Impl {
   }
 
   hal::Status open() {
-    return run_sync<hal::Done>([this](hal::CancelToken& token) { return guarded<hal::Done>(token, [this] { return do_open(); }); });
+    return run_sync<hal::Done>([this](hal::CancelToken& token) {
+      return guarded<hal::Done>(token, [this] { return do_open(); });
+    });
   }
 
   void close() {
@@ -151,7 +167,9 @@ class SamIdReader::Impl {
 
   hal::RequestId reset(hal::Completion<hal::Done> done) {
     return queue_.submit<hal::Done>(
-        [this](hal::CancelToken& token) { return counted(guarded<hal::Done>(token, [this] { return do_reset(); })); },
+        [this](hal::CancelToken& token) {
+          return counted(guarded<hal::Done>(token, [this] { return do_reset(); }));
+        },
         std::move(done));
   }
 
@@ -178,7 +196,9 @@ class SamIdReader::Impl {
     }
     std::promise<hal::Result<T>> promise;
     auto future = promise.get_future();
-    queue_.submit<T>(std::move(work), [&promise](hal::RequestId, hal::Result<T> r) { promise.set_value(std::move(r)); });
+    queue_.submit<T>(std::move(work), [&promise](hal::RequestId, hal::Result<T> r) {
+      promise.set_value(std::move(r));
+    });
     return future.get();
   }
 
@@ -236,15 +256,25 @@ class SamIdReader::Impl {
       const hal::DeviceState before = status_.state;
       state_ = next;
       switch (next) {
-        case State::closed: status_.state = hal::DeviceState::offline; break;
-        case State::idle: status_.state = hal::DeviceState::online; break;
+        case State::closed:
+          status_.state = hal::DeviceState::offline;
+          break;
+        case State::idle:
+          status_.state = hal::DeviceState::online;
+          break;
         case State::waitingForCard:
         case State::selecting:
         case State::reading:
         case State::resetting:
-        case State::checking: status_.state = hal::DeviceState::busy; break;
-        case State::disconnected: status_.state = hal::DeviceState::noDevice; break;
-        case State::failed: status_.state = hal::DeviceState::hardwareError; break;
+        case State::checking:
+          status_.state = hal::DeviceState::busy;
+          break;
+        case State::disconnected:
+          status_.state = hal::DeviceState::noDevice;
+          break;
+        case State::failed:
+          status_.state = hal::DeviceState::hardwareError;
+          break;
       }
       status_.message = std::string(to_string(next));
       changed = before != status_.state;
@@ -319,7 +349,8 @@ class SamIdReader::Impl {
       set_detail("sam", "failed");
       // Whatever the SAM said, a failed status check means the SAM is not usable.
       if (ok.error().code == CompletionCode::hardwareError && !is_sam_fault(ok.error())) {
-        return hal::make_error(CompletionCode::hardwareError, "sam_failed", "SAM status check failed");
+        return hal::make_error(CompletionCode::hardwareError, "sam_failed",
+                               "SAM status check failed");
       }
       return ok;
     }
@@ -333,7 +364,8 @@ class SamIdReader::Impl {
     if (!opened.ok()) {
       enter(State::closed);
       if (opened.error().code == CompletionCode::deviceNotReady) return opened.error();
-      return hal::make_error(CompletionCode::deviceNotReady, opened.error().reason, opened.error().message);
+      return hal::make_error(CompletionCode::deviceNotReady, opened.error().reason,
+                             opened.error().message);
     }
     enter(State::idle);
     auto sam = sam_status();
@@ -427,8 +459,8 @@ class SamIdReader::Impl {
   }
 
   // One step of read_card: its next step, or the error that ends the read.
-  hal::Result<ReadStep> read_step(ReadStep step, const hal::ReadIdOptions& options, Clock::time_point deadline,
-                                  hal::IdCard& card) {
+  hal::Result<ReadStep> read_step(ReadStep step, const hal::ReadIdOptions& options,
+                                  Clock::time_point deadline, hal::IdCard& card) {
     switch (step) {
       case ReadStep::checkLifted: {
         auto present = find_card();
@@ -446,7 +478,8 @@ class SamIdReader::Impl {
       }
       case ReadStep::pause: {
         const auto now = Clock::now();
-        if (now >= deadline) return hal::make_error(CompletionCode::timeout, "no_card", "no card was placed");
+        if (now >= deadline)
+          return hal::make_error(CompletionCode::timeout, "no_card", "no card was placed");
         const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
         if (!pause(std::min(left, config_.poll_interval))) {
           return hal::make_error(CompletionCode::canceled, "canceled", "command canceled");
@@ -475,13 +508,15 @@ class SamIdReader::Impl {
         if (!address.value().empty()) card.address = std::move(address).value();
         return ReadStep::done;
       }
-      case ReadStep::done: break;
+      case ReadStep::done:
+        break;
     }
     return ReadStep::done;
   }
 
   hal::Result<hal::IdCard> read_text(bool with_fingerprint) {
-    const Command command = with_fingerprint ? idreader::cmd::kReadWithFingerprint : idreader::cmd::kReadTextPhoto;
+    const Command command =
+        with_fingerprint ? idreader::cmd::kReadWithFingerprint : idreader::cmd::kReadTextPhoto;
     auto reply = channel_.exchange(command);
     if (!reply.ok()) return reply.error();
     auto ok = check_sw(reply.value(), {Sw3::ok});
@@ -496,7 +531,8 @@ class SamIdReader::Impl {
       }
       return ok.error();
     }
-    const auto kind = with_fingerprint ? idreader::ReadKind::withFingerprint : idreader::ReadKind::textPhoto;
+    const auto kind =
+        with_fingerprint ? idreader::ReadKind::withFingerprint : idreader::ReadKind::textPhoto;
     return idreader::decode_read_reply(reply.value().data, kind);
   }
 
@@ -543,8 +579,8 @@ class SamIdReader::Impl {
   hal::CommandQueue queue_;
 };
 
-SamIdReader::SamIdReader(std::unique_ptr<Transport> transport, std::shared_ptr<const hal::WltDecoder> wlt,
-                         SamIdReaderConfig config)
+SamIdReader::SamIdReader(std::unique_ptr<Transport> transport,
+                         std::shared_ptr<const hal::WltDecoder> wlt, SamIdReaderConfig config)
     : impl_(std::make_unique<Impl>(std::move(transport), std::move(wlt), std::move(config))) {}
 
 SamIdReader::~SamIdReader() {
@@ -552,20 +588,45 @@ SamIdReader::~SamIdReader() {
   impl_->close();
 }
 
-hal::DeviceInfo SamIdReader::info() const { return impl_->info(); }
-hal::Status SamIdReader::open() { return impl_->open(); }
-void SamIdReader::close() { impl_->close(); }
-hal::DeviceStatus SamIdReader::status() const { return impl_->status(); }
-hal::Result<hal::DeviceStatus> SamIdReader::health_check() { return impl_->health_check(); }
-hal::Statistics SamIdReader::statistics() const { return impl_->statistics(); }
-void SamIdReader::set_event_handler(hal::EventHandler handler) { impl_->set_event_handler(std::move(handler)); }
-bool SamIdReader::cancel(hal::RequestId id) { return impl_->cancel(id); }
-hal::IdReaderCapabilities SamIdReader::capabilities() const { return impl_->capabilities(); }
-hal::RequestId SamIdReader::read_card(hal::ReadIdOptions options, hal::Completion<hal::IdCard> done) {
+hal::DeviceInfo SamIdReader::info() const {
+  return impl_->info();
+}
+hal::Status SamIdReader::open() {
+  return impl_->open();
+}
+void SamIdReader::close() {
+  impl_->close();
+}
+hal::DeviceStatus SamIdReader::status() const {
+  return impl_->status();
+}
+hal::Result<hal::DeviceStatus> SamIdReader::health_check() {
+  return impl_->health_check();
+}
+hal::Statistics SamIdReader::statistics() const {
+  return impl_->statistics();
+}
+void SamIdReader::set_event_handler(hal::EventHandler handler) {
+  impl_->set_event_handler(std::move(handler));
+}
+bool SamIdReader::cancel(hal::RequestId id) {
+  return impl_->cancel(id);
+}
+hal::IdReaderCapabilities SamIdReader::capabilities() const {
+  return impl_->capabilities();
+}
+hal::RequestId SamIdReader::read_card(hal::ReadIdOptions options,
+                                      hal::Completion<hal::IdCard> done) {
   return impl_->read_card(options, std::move(done));
 }
-hal::RequestId SamIdReader::reset(hal::Completion<hal::Done> done) { return impl_->reset(std::move(done)); }
-SamIdReader::State SamIdReader::state() const { return impl_->state(); }
-std::shared_ptr<const hal::WltDecoder> SamIdReader::wlt_decoder() const { return impl_->wlt_decoder(); }
+hal::RequestId SamIdReader::reset(hal::Completion<hal::Done> done) {
+  return impl_->reset(std::move(done));
+}
+SamIdReader::State SamIdReader::state() const {
+  return impl_->state();
+}
+std::shared_ptr<const hal::WltDecoder> SamIdReader::wlt_decoder() const {
+  return impl_->wlt_decoder();
+}
 
 }  // namespace kiosk::drivers

@@ -65,8 +65,8 @@ class SamIdReader final : public hal::IdReader {
 
   // Where the driver is; also published through status().
   enum class State {
-    closed,        // transport not open
-    idle,          // open, SAM answered, no command running
+    closed,  // transport not open
+    idle,    // open, SAM answered, no command running
     waitingForCard,
     selecting,
     reading,

@@ -29,51 +29,89 @@ constexpr std::size_t kMaxBuffered = kHeaderSize + kMaxLen + 64;
 Sw3Meaning interpret_sw3(std::uint8_t sw3) {
   using C = CompletionCode;
   switch (static_cast<Sw3>(sw3)) {
-    case Sw3::ok: return {Sw3::ok, C::success, "ok"};
-    case Sw3::cardFound: return {Sw3::cardFound, C::success, "card_found"};
-    case Sw3::noContent: return {Sw3::noContent, C::success, "no_content"};
+    case Sw3::ok:
+      return {Sw3::ok, C::success, "ok"};
+    case Sw3::cardFound:
+      return {Sw3::cardFound, C::success, "card_found"};
+    case Sw3::noContent:
+      return {Sw3::noContent, C::success, "no_content"};
     // The SAM could not read our request: a link problem, worth one resend.
-    case Sw3::checksumError: return {Sw3::checksumError, C::invalidData, "checksum"};
-    case Sw3::lengthError: return {Sw3::lengthError, C::invalidData, "length"};
-    case Sw3::commandError: return {Sw3::commandError, C::unsupported, "command_error"};
-    case Sw3::notAuthorised: return {Sw3::notAuthorised, C::hardwareError, "not_authorised"};
-    case Sw3::unknownError: return {Sw3::unknownError, C::hardwareError, "unknown_error"};
-    case Sw3::cardToSamAuthFailed: return {Sw3::cardToSamAuthFailed, C::hardwareError, "auth_failed"};
-    case Sw3::samToCardAuthFailed: return {Sw3::samToCardAuthFailed, C::hardwareError, "auth_failed"};
-    case Sw3::infoCheckFailed: return {Sw3::infoCheckFailed, C::hardwareError, "info_check_failed"};
-    case Sw3::unknownCardType: return {Sw3::unknownCardType, C::invalidData, "unknown_card_type"};
-    case Sw3::readFailed: return {Sw3::readFailed, C::hardwareError, "read_failed"};
-    case Sw3::randomFailed: return {Sw3::randomFailed, C::hardwareError, "random_failed"};
-    case Sw3::samSelfTestFailed: return {Sw3::samSelfTestFailed, C::hardwareError, "sam_failed"};
-    case Sw3::samNotAuthorised: return {Sw3::samNotAuthorised, C::hardwareError, "sam_not_authorised"};
-    case Sw3::findCardFailed: return {Sw3::findCardFailed, C::timeout, "no_card"};
-    case Sw3::selectFailed: return {Sw3::selectFailed, C::userError, "select_failed"};
-    case Sw3::unknown: break;
+    case Sw3::checksumError:
+      return {Sw3::checksumError, C::invalidData, "checksum"};
+    case Sw3::lengthError:
+      return {Sw3::lengthError, C::invalidData, "length"};
+    case Sw3::commandError:
+      return {Sw3::commandError, C::unsupported, "command_error"};
+    case Sw3::notAuthorised:
+      return {Sw3::notAuthorised, C::hardwareError, "not_authorised"};
+    case Sw3::unknownError:
+      return {Sw3::unknownError, C::hardwareError, "unknown_error"};
+    case Sw3::cardToSamAuthFailed:
+      return {Sw3::cardToSamAuthFailed, C::hardwareError, "auth_failed"};
+    case Sw3::samToCardAuthFailed:
+      return {Sw3::samToCardAuthFailed, C::hardwareError, "auth_failed"};
+    case Sw3::infoCheckFailed:
+      return {Sw3::infoCheckFailed, C::hardwareError, "info_check_failed"};
+    case Sw3::unknownCardType:
+      return {Sw3::unknownCardType, C::invalidData, "unknown_card_type"};
+    case Sw3::readFailed:
+      return {Sw3::readFailed, C::hardwareError, "read_failed"};
+    case Sw3::randomFailed:
+      return {Sw3::randomFailed, C::hardwareError, "random_failed"};
+    case Sw3::samSelfTestFailed:
+      return {Sw3::samSelfTestFailed, C::hardwareError, "sam_failed"};
+    case Sw3::samNotAuthorised:
+      return {Sw3::samNotAuthorised, C::hardwareError, "sam_not_authorised"};
+    case Sw3::findCardFailed:
+      return {Sw3::findCardFailed, C::timeout, "no_card"};
+    case Sw3::selectFailed:
+      return {Sw3::selectFailed, C::userError, "select_failed"};
+    case Sw3::unknown:
+      break;
   }
   return {Sw3::unknown, C::hardwareError, "unknown_status"};
 }
 
 std::string_view to_string(Sw3 status) {
   switch (status) {
-    case Sw3::ok: return "ok";
-    case Sw3::cardFound: return "cardFound";
-    case Sw3::checksumError: return "checksumError";
-    case Sw3::lengthError: return "lengthError";
-    case Sw3::commandError: return "commandError";
-    case Sw3::notAuthorised: return "notAuthorised";
-    case Sw3::unknownError: return "unknownError";
-    case Sw3::cardToSamAuthFailed: return "cardToSamAuthFailed";
-    case Sw3::samToCardAuthFailed: return "samToCardAuthFailed";
-    case Sw3::infoCheckFailed: return "infoCheckFailed";
-    case Sw3::unknownCardType: return "unknownCardType";
-    case Sw3::readFailed: return "readFailed";
-    case Sw3::randomFailed: return "randomFailed";
-    case Sw3::samSelfTestFailed: return "samSelfTestFailed";
-    case Sw3::samNotAuthorised: return "samNotAuthorised";
-    case Sw3::findCardFailed: return "findCardFailed";
-    case Sw3::selectFailed: return "selectFailed";
-    case Sw3::noContent: return "noContent";
-    case Sw3::unknown: return "unknown";
+    case Sw3::ok:
+      return "ok";
+    case Sw3::cardFound:
+      return "cardFound";
+    case Sw3::checksumError:
+      return "checksumError";
+    case Sw3::lengthError:
+      return "lengthError";
+    case Sw3::commandError:
+      return "commandError";
+    case Sw3::notAuthorised:
+      return "notAuthorised";
+    case Sw3::unknownError:
+      return "unknownError";
+    case Sw3::cardToSamAuthFailed:
+      return "cardToSamAuthFailed";
+    case Sw3::samToCardAuthFailed:
+      return "samToCardAuthFailed";
+    case Sw3::infoCheckFailed:
+      return "infoCheckFailed";
+    case Sw3::unknownCardType:
+      return "unknownCardType";
+    case Sw3::readFailed:
+      return "readFailed";
+    case Sw3::randomFailed:
+      return "randomFailed";
+    case Sw3::samSelfTestFailed:
+      return "samSelfTestFailed";
+    case Sw3::samNotAuthorised:
+      return "samNotAuthorised";
+    case Sw3::findCardFailed:
+      return "findCardFailed";
+    case Sw3::selectFailed:
+      return "selectFailed";
+    case Sw3::noContent:
+      return "noContent";
+    case Sw3::unknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -128,11 +166,15 @@ bool plausible_reply(Command command, const ResponseFrame& reply) {
   const bool read = command == cmd::kReadTextPhoto || command == cmd::kReadWithFingerprint;
   switch (static_cast<Sw3>(reply.sw3)) {
     case Sw3::cardFound:
-    case Sw3::findCardFailed: return command == cmd::kFindCard;
-    case Sw3::selectFailed: return command == cmd::kSelectCard;
+    case Sw3::findCardFailed:
+      return command == cmd::kFindCard;
+    case Sw3::selectFailed:
+      return command == cmd::kSelectCard;
     case Sw3::ok:
-    case Sw3::noContent: break;
-    default: return true;
+    case Sw3::noContent:
+      break;
+    default:
+      return true;
   }
   const std::size_t n = reply.data.size();
   const bool read_sized = n >= 4 + kTextBlockSize;
@@ -165,7 +207,8 @@ void FrameParser::compact() {
 
 bool FrameParser::frame_started() const {
   return buffered() >= kPreamble.size() &&
-         std::equal(kPreamble.begin(), kPreamble.end(), buf_.begin() + static_cast<std::ptrdiff_t>(start_));
+         std::equal(kPreamble.begin(), kPreamble.end(),
+                    buf_.begin() + static_cast<std::ptrdiff_t>(start_));
 }
 
 // Moves start_ to the next preamble, or keeps only a tail that may be a preamble's prefix.
@@ -180,7 +223,8 @@ void FrameParser::resync() {
   }
   // Keep the longest tail that is a prefix of the preamble.
   std::size_t keep = std::min(buffered(), kPreamble.size() - 1);
-  while (keep > 0 && !std::equal(buf_.end() - static_cast<std::ptrdiff_t>(keep), buf_.end(), kPreamble.begin())) {
+  while (keep > 0 && !std::equal(buf_.end() - static_cast<std::ptrdiff_t>(keep), buf_.end(),
+                                 kPreamble.begin())) {
     --keep;
   }
   const std::size_t skip = buffered() - keep;
@@ -207,7 +251,8 @@ hal::Result<std::optional<RawFrame>> FrameParser::next() {
     return invalid("checksum", "frame checksum mismatch");
   }
   RawFrame frame;
-  frame.payload.assign(view.begin() + kHeaderSize, view.begin() + static_cast<std::ptrdiff_t>(kHeaderSize + len - 1));
+  frame.payload.assign(view.begin() + kHeaderSize,
+                       view.begin() + static_cast<std::ptrdiff_t>(kHeaderSize + len - 1));
   start_ += kHeaderSize + len;
   return Out{std::move(frame)};
 }
@@ -229,7 +274,8 @@ hal::Result<ReadReplyBody> split_read_reply(std::span<const std::uint8_t> data,
     } else if (fits(ReadKind::withFingerprint)) {
       kind = ReadKind::withFingerprint;
     } else {
-      return invalid(data.size() < 4 ? "truncated" : "length", "read reply lengths disagree with its size");
+      return invalid(data.size() < 4 ? "truncated" : "length",
+                     "read reply lengths disagree with its size");
     }
   }
   const std::size_t hdr = *kind == ReadKind::textPhoto ? 4 : 6;
@@ -275,12 +321,15 @@ hal::Result<hal::IdCard> decode_id_reply_frame(std::span<const std::uint8_t> fra
     auto resp = to_response(*next.value());
     if (!resp.ok()) continue;  // a request in a capture
     const auto& r = resp.value();
-    const bool read_reply = r.sw1 == 0 && r.sw2 == 0 && r.sw3 == static_cast<std::uint8_t>(Sw3::ok) &&
+    const bool read_reply = r.sw1 == 0 && r.sw2 == 0 &&
+                            r.sw3 == static_cast<std::uint8_t>(Sw3::ok) &&
                             r.data.size() >= 4 + kTextBlockSize;
     if (read_reply) return decode_read_reply(r.data);
-    if (r.sw3 != static_cast<std::uint8_t>(Sw3::ok) && r.sw3 != static_cast<std::uint8_t>(Sw3::cardFound)) {
+    if (r.sw3 != static_cast<std::uint8_t>(Sw3::ok) &&
+        r.sw3 != static_cast<std::uint8_t>(Sw3::cardFound)) {
       const auto m = interpret_sw3(r.sw3);
-      if (!first_error) first_error = hal::make_error(m.code, std::string(m.reason), "reader reported a failure");
+      if (!first_error)
+        first_error = hal::make_error(m.code, std::string(m.reason), "reader reported a failure");
     }
   }
   if (first_error) return *first_error;
@@ -300,7 +349,8 @@ hal::Result<Bytes> encode_read_reply_data(const hal::IdCard& card, ReadKind kind
   if (kind == ReadKind::withFingerprint) put_be16(out, card.fingerprint.size());
   out.insert(out.end(), text.value().begin(), text.value().end());
   out.insert(out.end(), card.photo_wlt.begin(), card.photo_wlt.end());
-  if (kind == ReadKind::withFingerprint) out.insert(out.end(), card.fingerprint.begin(), card.fingerprint.end());
+  if (kind == ReadKind::withFingerprint)
+    out.insert(out.end(), card.fingerprint.begin(), card.fingerprint.end());
   return out;
 }
 

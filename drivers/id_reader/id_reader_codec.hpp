@@ -88,8 +88,8 @@ std::uint8_t xor_checksum(std::span<const std::uint8_t> bytes);
 // Wraps `payload` (CMD PARA data, or SW1 SW2 SW3 data) in preamble, LEN and CHK.
 Bytes build_frame(std::span<const std::uint8_t> payload);
 Bytes build_request(Command command, std::span<const std::uint8_t> data = {});
-Bytes build_response(std::uint8_t sw3, std::span<const std::uint8_t> data = {}, std::uint8_t sw1 = 0,
-                     std::uint8_t sw2 = 0);
+Bytes build_response(std::uint8_t sw3, std::span<const std::uint8_t> data = {},
+                     std::uint8_t sw1 = 0, std::uint8_t sw2 = 0);
 
 // A frame's payload: the bytes between LEN and CHK.
 struct RawFrame {

@@ -81,9 +81,12 @@ hal::Result<hal::Sex> decode_sex(std::string_view s) {
 
 std::string encode_sex(hal::Sex sex) {
   switch (sex) {
-    case hal::Sex::male: return "1";
-    case hal::Sex::female: return "2";
-    case hal::Sex::unspecified: return "9";
+    case hal::Sex::male:
+      return "1";
+    case hal::Sex::female:
+      return "2";
+    case hal::Sex::unspecified:
+      return "9";
   }
   return "9";
 }
@@ -147,11 +150,13 @@ hal::Result<hal::IdCard> decode_foreign(std::span<const std::uint8_t> block) {
   // This layout holds the 15-character number (3 letters, then digits); its own check
   // character is described by no source we have, so only its shape is checked. (The 2023
   // card with an 18-digit number uses another layout, not supported here.)
-  if (card.id_number.empty()) return invalid("id_check_character", "permanent-residence number is empty");
+  if (card.id_number.empty())
+    return invalid("id_check_character", "permanent-residence number is empty");
   const bool alnum = std::all_of(card.id_number.begin(), card.id_number.end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
   });
-  if (!alnum) return invalid("id_check_character", "permanent-residence number has unexpected characters");
+  if (!alnum)
+    return invalid("id_check_character", "permanent-residence number has unexpected characters");
   card.nationality = decode_field(block, kNationality.offset, kNationality.length);
   card.chinese_name = decode_field(block, kChineseName.offset, kChineseName.length);
   auto from = decode_date_field(block, kValidFrom);
@@ -230,7 +235,8 @@ hal::Result<std::u16string> utf8_to_utf16(std::string_view utf8) {
   return out;
 }
 
-std::string decode_field(std::span<const std::uint8_t> block, std::size_t offset, std::size_t length) {
+std::string decode_field(std::span<const std::uint8_t> block, std::size_t offset,
+                         std::size_t length) {
   if (offset >= block.size()) return {};
   length = std::min(length, block.size() - offset);
   std::string s = utf16le_to_utf8(block.subspan(offset, length));
@@ -271,7 +277,8 @@ hal::Result<std::string> card_date_to_iso(std::string_view d) {
   if (d.size() != 8 || !all_digits(d)) return invalid("date_format", "date is not YYYYMMDD");
   const int month = (d[4] - '0') * 10 + (d[5] - '0');
   const int day = (d[6] - '0') * 10 + (d[7] - '0');
-  if (month < 1 || month > 12 || day < 1 || day > 31) return invalid("date_format", "date out of range");
+  if (month < 1 || month > 12 || day < 1 || day > 31)
+    return invalid("date_format", "date out of range");
   std::string out;
   out.reserve(10);
   out.append(d.substr(0, 4)).append("-").append(d.substr(4, 2)).append("-").append(d.substr(6, 2));
@@ -296,7 +303,8 @@ hal::Result<hal::IdCard> decode_id_text_block(std::span<const std::uint8_t, kTex
   const std::uint8_t t1 = block[kCardType.offset + 1];
   if (t1 == 0x00 && t0 == 'I') return decode_foreign(block);
   if (t1 == 0x00 && (t0 == ' ' || t0 == 0x00)) return decode_resident(block);
-  return invalid("unknown_card_type", "card type code is not a resident or permanent-residence card");
+  return invalid("unknown_card_type",
+                 "card type code is not a resident or permanent-residence card");
 }
 
 hal::Result<TextBlock> encode_id_text_block(const hal::IdCard& card) {

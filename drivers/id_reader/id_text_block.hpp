@@ -27,7 +27,8 @@ hal::Result<std::u16string> utf8_to_utf16(std::string_view utf8);
 
 // The card's text with trailing padding (spaces, NULs, ideographic spaces) and leading
 // spaces removed.
-std::string decode_field(std::span<const std::uint8_t> block, std::size_t offset, std::size_t length);
+std::string decode_field(std::span<const std::uint8_t> block, std::size_t offset,
+                         std::size_t length);
 
 // The check character of an 18-character ID number (GB 11643): weights
 // 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2 over the first 17 digits, sum mod 11 indexes

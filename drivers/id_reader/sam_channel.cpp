@@ -22,14 +22,16 @@ bool is_garbled(const hal::DeviceError& error) {
 SamChannel::SamChannel(Transport& transport, ChannelTimeouts timeouts, ErrorCounter on_error)
     : transport_(transport), timeouts_(timeouts), on_error_(std::move(on_error)) {}
 
-hal::Result<ResponseFrame> SamChannel::exchange(Command command, std::span<const std::uint8_t> data) {
+hal::Result<ResponseFrame> SamChannel::exchange(Command command,
+                                                std::span<const std::uint8_t> data) {
   for (int attempt = 0;; ++attempt) {
     auto reply = send_once(command, data);
     if (reply.ok()) {
       // The SAM says our request arrived damaged: the same cure as a damaged reply.
       const auto meaning = interpret_sw3(reply.value().sw3);
       if (meaning.status != Sw3::checksumError && meaning.status != Sw3::lengthError) return reply;
-      const auto err = hal::make_error(meaning.code, std::string(meaning.reason), "reader rejected the request frame");
+      const auto err = hal::make_error(meaning.code, std::string(meaning.reason),
+                                       "reader rejected the request frame");
       if (on_error_) on_error_(err);
       if (attempt == 0) {
         ++resends_;
@@ -47,7 +49,8 @@ hal::Result<ResponseFrame> SamChannel::exchange(Command command, std::span<const
   }
 }
 
-hal::Result<ResponseFrame> SamChannel::send_once(Command command, std::span<const std::uint8_t> data) {
+hal::Result<ResponseFrame> SamChannel::send_once(Command command,
+                                                 std::span<const std::uint8_t> data) {
   // Whatever is left from an earlier exchange (a late or oversized reply) is not ours.
   transport_.flush_input();
   parser_.reset();
@@ -72,7 +75,8 @@ hal::Result<ResponseFrame> SamChannel::receive(Command command) {
         continue;
       }
       if (parser_.buffered() > 0) {
-        return hal::make_error(CompletionCode::invalidData, "length", "reply longer than its frame");
+        return hal::make_error(CompletionCode::invalidData, "length",
+                               "reply longer than its frame");
       }
       return reply;
     }
@@ -80,7 +84,8 @@ hal::Result<ResponseFrame> SamChannel::receive(Command command) {
     if (!got.ok()) {
       if (got.error().code != CompletionCode::timeout) return got.error();
       if (parser_.frame_started()) {
-        return hal::make_error(CompletionCode::invalidData, "truncated", "reply ended before its length");
+        return hal::make_error(CompletionCode::invalidData, "truncated",
+                               "reply ended before its length");
       }
       if (parser_.skipped() > 0 || parser_.buffered() > 0) {
         return hal::make_error(CompletionCode::invalidData, "garbage", "reply holds no frame");

@@ -21,14 +21,18 @@ constexpr milliseconds kAppendedAddressTime{100};
 
 constexpr std::uint8_t kOk = 0x90;
 
-std::uint16_t key(idr::Command c) { return static_cast<std::uint16_t>(c.cmd << 8 | c.para); }
+std::uint16_t key(idr::Command c) {
+  return static_cast<std::uint16_t>(c.cmd << 8 | c.para);
+}
 
 }  // namespace
 
 IdReaderEmulator::IdReaderEmulator(IdReaderEmulatorOptions options)
     : ByteEmulator("id_reader"), options_(std::move(options)) {}
 
-IdReaderEmulator::~IdReaderEmulator() { stop(); }
+IdReaderEmulator::~IdReaderEmulator() {
+  stop();
+}
 
 void IdReaderEmulator::place_card(const SyntheticCitizen& citizen) {
   std::lock_guard lock(m_);
@@ -158,7 +162,8 @@ void IdReaderEmulator::handle(const idr::RequestFrame& request) {
       return;
     }
     auto data = idr::encode_appended_address(address);
-    answer(data.ok() ? kOk : 0x41, data.ok() ? std::span<const std::uint8_t>(data.value()) : std::span<const std::uint8_t>{});
+    answer(data.ok() ? kOk : 0x41, data.ok() ? std::span<const std::uint8_t>(data.value())
+                                             : std::span<const std::uint8_t>{});
   } else {
     answer(0x21);
   }

@@ -10,15 +10,23 @@ using namespace kiosk;
 using namespace kiosk::drivers::idreader;
 using Bytes = std::vector<std::uint8_t>;
 
-TEST_CASE("requests carry the preamble, a big-endian length and a computed XOR checksum", "[id_reader][codec]") {
+TEST_CASE("requests carry the preamble, a big-endian length and a computed XOR checksum",
+          "[id_reader][codec]") {
   // Frames as readers' documentation prints them, checksums recomputed by hand.
-  CHECK(build_request(cmd::kSamStatus) == Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x11, 0xFF, 0xED});
-  CHECK(build_request(cmd::kReadSamId) == Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x12, 0xFF, 0xEE});
-  CHECK(build_request(cmd::kResetSam) == Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x10, 0xFF, 0xEC});
-  CHECK(build_request(cmd::kResetSamAlt) == Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x01, 0xFF, 0xFD});
-  CHECK(build_request(cmd::kFindCard) == Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x20, 0x01, 0x22});
-  CHECK(build_request(cmd::kSelectCard) == Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x20, 0x02, 0x21});
-  CHECK(build_request(cmd::kReadTextPhoto) == Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x30, 0x01, 0x32});
+  CHECK(build_request(cmd::kSamStatus) ==
+        Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x11, 0xFF, 0xED});
+  CHECK(build_request(cmd::kReadSamId) ==
+        Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x12, 0xFF, 0xEE});
+  CHECK(build_request(cmd::kResetSam) ==
+        Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x10, 0xFF, 0xEC});
+  CHECK(build_request(cmd::kResetSamAlt) ==
+        Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x01, 0xFF, 0xFD});
+  CHECK(build_request(cmd::kFindCard) ==
+        Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x20, 0x01, 0x22});
+  CHECK(build_request(cmd::kSelectCard) ==
+        Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x20, 0x02, 0x21});
+  CHECK(build_request(cmd::kReadTextPhoto) ==
+        Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x30, 0x01, 0x32});
   CHECK(build_request(cmd::kReadWithFingerprint) ==
         Bytes{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x03, 0x30, 0x10, 0x23});
   CHECK(build_request(cmd::kReadAppendedAddress) ==
@@ -35,7 +43,8 @@ TEST_CASE("a request with data counts the data in its length and checksum", "[id
 }
 
 TEST_CASE("a found-card reply is parsed into its status words and data", "[id_reader][codec]") {
-  const Bytes wire{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x08, 0x00, 0x00, 0x9F, 0x00, 0x00, 0x00, 0x00, 0x97};
+  const Bytes wire{0xAA, 0xAA, 0xAA, 0x96, 0x69, 0x00, 0x08, 0x00,
+                   0x00, 0x9F, 0x00, 0x00, 0x00, 0x00, 0x97};
   CHECK(build_response(0x9F, Bytes{0, 0, 0, 0}) == wire);
   FrameParser p;
   p.feed(wire);
@@ -121,8 +130,15 @@ TEST_CASE("a wrong checksum is rejected as invalidData/checksum and the next fra
 }
 
 TEST_CASE("impossible lengths are rejected as invalidData/length", "[id_reader][codec]") {
-  for (std::uint16_t len : {std::uint16_t{0}, std::uint16_t{2}, std::uint16_t{4097}, std::uint16_t{0xFFFF}}) {
-    Bytes wire{0xAA, 0xAA, 0xAA, 0x96, 0x69, static_cast<std::uint8_t>(len >> 8), static_cast<std::uint8_t>(len)};
+  for (std::uint16_t len :
+       {std::uint16_t{0}, std::uint16_t{2}, std::uint16_t{4097}, std::uint16_t{0xFFFF}}) {
+    Bytes wire{0xAA,
+               0xAA,
+               0xAA,
+               0x96,
+               0x69,
+               static_cast<std::uint8_t>(len >> 8),
+               static_cast<std::uint8_t>(len)};
     wire.resize(wire.size() + 16, 0x00);
     FrameParser p;
     p.feed(wire);
@@ -198,7 +214,8 @@ TEST_CASE("a 30 01 reply is 1295 bytes with the text at offset 14 and decodes to
   CHECK(decoded.value().fingerprint.empty());
 }
 
-TEST_CASE("a 30 10 reply adds a fingerprint length and puts the text at offset 16", "[id_reader][codec]") {
+TEST_CASE("a 30 10 reply adds a fingerprint length and puts the text at offset 16",
+          "[id_reader][codec]") {
   hal::IdCard card = test::resident_card();
   card.fingerprint.assign(1024, 0x5A);
   auto data = encode_read_reply_data(card, ReadKind::withFingerprint);
@@ -222,7 +239,8 @@ TEST_CASE("a 30 10 reply adds a fingerprint length and puts the text at offset 1
   }
 }
 
-TEST_CASE("read replies whose lengths disagree with their size are rejected", "[id_reader][codec]") {
+TEST_CASE("read replies whose lengths disagree with their size are rejected",
+          "[id_reader][codec]") {
   auto data = encode_read_reply_data(test::resident_card(), ReadKind::textPhoto);
   REQUIRE(data.ok());
   Bytes shorter(data.value().begin(), data.value().end() - 10);
@@ -257,7 +275,8 @@ TEST_CASE("a truncated reply frame is invalidData/truncated", "[id_reader][codec
   auto data = encode_read_reply_data(test::resident_card(), ReadKind::textPhoto);
   REQUIRE(data.ok());
   Bytes frame = build_response(0x90, data.value());
-  for (std::size_t keep : {std::size_t{0}, std::size_t{3}, std::size_t{7}, std::size_t{200}, frame.size() - 1}) {
+  for (std::size_t keep :
+       {std::size_t{0}, std::size_t{3}, std::size_t{7}, std::size_t{200}, frame.size() - 1}) {
     const Bytes part(frame.begin(), frame.begin() + static_cast<std::ptrdiff_t>(keep));
     auto r = decode_id_reply_frame(part);
     REQUIRE_FALSE(r.ok());
@@ -265,7 +284,8 @@ TEST_CASE("a truncated reply frame is invalidData/truncated", "[id_reader][codec
   }
 }
 
-TEST_CASE("a capture with requests and several replies yields the read reply", "[id_reader][codec]") {
+TEST_CASE("a capture with requests and several replies yields the read reply",
+          "[id_reader][codec]") {
   auto data = encode_read_reply_data(test::resident_card(), ReadKind::textPhoto);
   REQUIRE(data.ok());
   Bytes capture;
@@ -300,7 +320,8 @@ TEST_CASE("random, truncated and oversized input never crashes the parser or the
       case 0: {  // pure noise, sometimes seeded with a preamble
         input.resize(rng() % 3000);
         for (auto& b : input) b = static_cast<std::uint8_t>(rng());
-        if (input.size() > 10 && rng() % 2 == 0) std::copy(kPreamble.begin(), kPreamble.end(), input.begin() + 3);
+        if (input.size() > 10 && rng() % 2 == 0)
+          std::copy(kPreamble.begin(), kPreamble.end(), input.begin() + 3);
         break;
       }
       case 1:  // a good frame cut anywhere
@@ -308,7 +329,8 @@ TEST_CASE("random, truncated and oversized input never crashes the parser or the
         break;
       case 2: {  // a good frame with bytes flipped
         input = good;
-        for (int k = 0; k < 1 + static_cast<int>(rng() % 4); ++k) input[rng() % input.size()] ^= static_cast<std::uint8_t>(1 + rng() % 255);
+        for (int k = 0; k < 1 + static_cast<int>(rng() % 4); ++k)
+          input[rng() % input.size()] ^= static_cast<std::uint8_t>(1 + rng() % 255);
         break;
       }
       default: {  // a frame claiming a huge length, or with extra bytes
@@ -342,7 +364,8 @@ TEST_CASE("random, truncated and oversized input never crashes the parser or the
   CHECK(typed_errors > 1000);
 }
 
-TEST_CASE("a reply that cannot answer a command is recognised as a late one", "[id_reader][codec]") {
+TEST_CASE("a reply that cannot answer a command is recognised as a late one",
+          "[id_reader][codec]") {
   const auto frame = [](std::uint8_t sw3, std::size_t n) {
     ResponseFrame f;
     f.sw3 = sw3;

@@ -25,7 +25,8 @@ struct Rig {
 
   explicit Rig(drivers::SamIdReaderConfig config = fast_config()) {
     probe->reader.card = test::resident_card();
-    reader = std::make_unique<drivers::SamIdReader>(std::make_unique<test::ScriptedTransport>(probe), nullptr, config);
+    reader = std::make_unique<drivers::SamIdReader>(
+        std::make_unique<test::ScriptedTransport>(probe), nullptr, config);
     reader->set_event_handler([this](const hal::DeviceEvent& e) {
       std::lock_guard lock(events_m);
       events.push_back(e.kind);
@@ -58,7 +59,8 @@ struct Rig {
 
   hal::Result<hal::IdCard> read(hal::ReadIdOptions options = {false, 1000}) {
     std::promise<hal::Result<hal::IdCard>> p;
-    reader->read_card(options, [&p](hal::RequestId, hal::Result<hal::IdCard> r) { p.set_value(std::move(r)); });
+    reader->read_card(
+        options, [&p](hal::RequestId, hal::Result<hal::IdCard> r) { p.set_value(std::move(r)); });
     return p.get_future().get();
   }
   hal::Status reset() {
@@ -81,7 +83,8 @@ hal::ReadIdOptions opts(int timeout_ms, bool fingerprint = false) {
 }
 
 test::Bytes read_reply_frame(const hal::IdCard& card) {
-  return idr::build_response(0x90, idr::encode_read_reply_data(card, idr::ReadKind::textPhoto).value());
+  return idr::build_response(0x90,
+                             idr::encode_read_reply_data(card, idr::ReadKind::textPhoto).value());
 }
 
 }  // namespace
@@ -146,8 +149,9 @@ TEST_CASE("a placed card is found, selected, read and decoded", "[id_reader][dri
   CHECK(r.value().id_number == want.id_number);
   CHECK(r.value().address == want.address);
   CHECK(r.value().photo_wlt == want.photo_wlt);
-  CHECK(rig.probe->requests_copy() == std::vector<idr::Command>{cmd::kSamStatus, cmd::kReadSamId, cmd::kFindCard,
-                                                                 cmd::kSelectCard, cmd::kReadTextPhoto});
+  CHECK(rig.probe->requests_copy() == std::vector<idr::Command>{cmd::kSamStatus, cmd::kReadSamId,
+                                                                cmd::kFindCard, cmd::kSelectCard,
+                                                                cmd::kReadTextPhoto});
   CHECK(rig.count_events(hal::EventKind::cardPlaced) == 1);
   CHECK(rig.stat("CardsReadCount") == 1);
   CHECK(rig.stat(hal::stat::kSuccessfulCommandCount) == 1);
@@ -206,13 +210,15 @@ TEST_CASE("a reply delivered in 64-byte transfers is reassembled", "[id_reader][
   Rig rig;
   REQUIRE(rig.reader->open().ok());
   rig.place(true);
-  rig.override_next(cmd::kReadTextPhoto, test::ScriptedReader::in_usb_transfers(read_reply_frame(rig.probe->reader.card)));
+  rig.override_next(cmd::kReadTextPhoto, test::ScriptedReader::in_usb_transfers(
+                                             read_reply_frame(rig.probe->reader.card)));
   auto r = rig.read();
   REQUIRE(r.ok());
   CHECK(r.value().photo_wlt.size() == 1024);
 }
 
-TEST_CASE("a reader that stops answering gives timeout and the next read works", "[id_reader][driver]") {
+TEST_CASE("a reader that stops answering gives timeout and the next read works",
+          "[id_reader][driver]") {
   Rig rig;
   REQUIRE(rig.reader->open().ok());
   rig.place(true);
@@ -253,7 +259,8 @@ TEST_CASE("two short reads in a row give invalidData/truncated", "[id_reader][dr
   CHECK(rig.stat(hal::stat::kCommunicationErrorCount) == 2);
 }
 
-TEST_CASE("a reply with a bad checksum is resent once; twice is invalidData/checksum", "[id_reader][driver]") {
+TEST_CASE("a reply with a bad checksum is resent once; twice is invalidData/checksum",
+          "[id_reader][driver]") {
   Rig rig;
   REQUIRE(rig.reader->open().ok());
   rig.place(true);
@@ -274,7 +281,8 @@ TEST_CASE("a reply with a bad checksum is resent once; twice is invalidData/chec
   CHECK(r.error().reason == "checksum");
 }
 
-TEST_CASE("random bytes instead of a reply are invalidData/garbage after one resend", "[id_reader][driver]") {
+TEST_CASE("random bytes instead of a reply are invalidData/garbage after one resend",
+          "[id_reader][driver]") {
   Rig rig;
   REQUIRE(rig.reader->open().ok());
   rig.place(true);
@@ -287,7 +295,8 @@ TEST_CASE("random bytes instead of a reply are invalidData/garbage after one res
   REQUIRE(rig.read().ok());
 }
 
-TEST_CASE("extra bytes after a reply frame are invalidData/length after one resend", "[id_reader][driver]") {
+TEST_CASE("extra bytes after a reply frame are invalidData/length after one resend",
+          "[id_reader][driver]") {
   Rig rig;
   REQUIRE(rig.reader->open().ok());
   rig.place(true);
@@ -300,7 +309,8 @@ TEST_CASE("extra bytes after a reply frame are invalidData/length after one rese
   CHECK(r.error().reason == "length");
 }
 
-TEST_CASE("the SAM's own checksum complaint about a request is resent once", "[id_reader][driver]") {
+TEST_CASE("the SAM's own checksum complaint about a request is resent once",
+          "[id_reader][driver]") {
   Rig rig;
   REQUIRE(rig.reader->open().ok());
   rig.place(true);
@@ -309,12 +319,14 @@ TEST_CASE("the SAM's own checksum complaint about a request is resent once", "[i
   CHECK(rig.probe->count(cmd::kSelectCard) == 2);
 }
 
-TEST_CASE("a late reply to an earlier command is not taken for the next command's", "[id_reader][driver]") {
+TEST_CASE("a late reply to an earlier command is not taken for the next command's",
+          "[id_reader][driver]") {
   Rig rig;
   REQUIRE(rig.reader->open().ok());
   rig.place(true);
-  rig.override_next(cmd::kSelectCard, {ReadStep::data(idr::build_response(0x9F, test::Bytes{0, 0, 0, 0})),
-                                       ReadStep::data(idr::build_response(0x90, test::Bytes(8, 0)))});
+  rig.override_next(cmd::kSelectCard,
+                    {ReadStep::data(idr::build_response(0x9F, test::Bytes{0, 0, 0, 0})),
+                     ReadStep::data(idr::build_response(0x90, test::Bytes(8, 0)))});
   REQUIRE(rig.read().ok());
   CHECK(rig.probe->count(cmd::kSelectCard) == 1);
 }
@@ -323,7 +335,8 @@ TEST_CASE("a stalled endpoint is a hardwareError/stall", "[id_reader][driver]") 
   Rig rig;
   REQUIRE(rig.reader->open().ok());
   rig.place(true);
-  rig.override_next(cmd::kReadTextPhoto, {ReadStep::fail(hal::CompletionCode::hardwareError, "stall")});
+  rig.override_next(cmd::kReadTextPhoto,
+                    {ReadStep::fail(hal::CompletionCode::hardwareError, "stall")});
   auto r = rig.read();
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == hal::CompletionCode::hardwareError);
@@ -341,8 +354,9 @@ TEST_CASE("unplugging mid-transfer is deviceNotReady/disconnected and replugging
   rig.place(true);
   auto frame = read_reply_frame(rig.probe->reader.card);
   const test::Bytes half(frame.begin(), frame.begin() + 600);
-  rig.override_next(cmd::kReadTextPhoto,
-                    {ReadStep::data(half), ReadStep::fail(hal::CompletionCode::deviceNotReady, "disconnected")});
+  rig.override_next(
+      cmd::kReadTextPhoto,
+      {ReadStep::data(half), ReadStep::fail(hal::CompletionCode::deviceNotReady, "disconnected")});
   auto r = rig.read();
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == hal::CompletionCode::deviceNotReady);
@@ -361,13 +375,13 @@ TEST_CASE("unplugging mid-transfer is deviceNotReady/disconnected and replugging
   CHECK(rig.reader->status().state == hal::DeviceState::online);
 }
 
-TEST_CASE("canceling a read that waits for a card completes it as canceled", "[id_reader][driver]") {
+TEST_CASE("canceling a read that waits for a card completes it as canceled",
+          "[id_reader][driver]") {
   Rig rig;
   REQUIRE(rig.reader->open().ok());
   std::promise<hal::Result<hal::IdCard>> p;
-  const auto id = rig.reader->read_card(opts(60000), [&p](hal::RequestId, hal::Result<hal::IdCard> r) {
-    p.set_value(std::move(r));
-  });
+  const auto id = rig.reader->read_card(
+      opts(60000), [&p](hal::RequestId, hal::Result<hal::IdCard> r) { p.set_value(std::move(r)); });
   // Wait until the reader is polling, then cancel.
   while (rig.probe->count(cmd::kFindCard) < 2) std::this_thread::yield();
   CHECK(rig.reader->cancel(id));
@@ -380,7 +394,8 @@ TEST_CASE("canceling a read that waits for a card completes it as canceled", "[i
   REQUIRE(rig.read().ok());
 }
 
-TEST_CASE("canceling a read blocked on the transport reaches the transport", "[id_reader][driver]") {
+TEST_CASE("canceling a read blocked on the transport reaches the transport",
+          "[id_reader][driver]") {
   auto config = Rig::fast_config();
   config.response_timeout = 60s;
   Rig rig(config);
@@ -388,9 +403,8 @@ TEST_CASE("canceling a read blocked on the transport reaches the transport", "[i
   rig.place(true);
   rig.override_next(cmd::kReadTextPhoto, {ReadStep::block()});
   std::promise<hal::Result<hal::IdCard>> p;
-  const auto id = rig.reader->read_card(opts(1000), [&p](hal::RequestId, hal::Result<hal::IdCard> r) {
-    p.set_value(std::move(r));
-  });
+  const auto id = rig.reader->read_card(
+      opts(1000), [&p](hal::RequestId, hal::Result<hal::IdCard> r) { p.set_value(std::move(r)); });
   while (rig.probe->count(cmd::kReadTextPhoto) < 1) std::this_thread::yield();
   CHECK(rig.reader->cancel(id));
   auto r = p.get_future().get();
@@ -431,11 +445,13 @@ TEST_CASE("SAM errors while reading map to their typed reasons", "[id_reader][dr
   }
 }
 
-TEST_CASE("a card whose ID number fails its check character is invalidData", "[id_reader][driver]") {
+TEST_CASE("a card whose ID number fails its check character is invalidData",
+          "[id_reader][driver]") {
   Rig rig;
   REQUIRE(rig.reader->open().ok());
   rig.place(true);
-  rig.probe->reader.card.id_number.back() = rig.probe->reader.card.id_number.back() == '1' ? '2' : '1';
+  rig.probe->reader.card.id_number.back() =
+      rig.probe->reader.card.id_number.back() == '1' ? '2' : '1';
   auto r = rig.read();
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == hal::CompletionCode::invalidData);
@@ -464,7 +480,8 @@ TEST_CASE("reading with fingerprint uses 30 10", "[id_reader][driver]") {
   CHECK(rig.probe->count(cmd::kReadWithFingerprint) == 1);
 }
 
-TEST_CASE("a SAM without fingerprint support falls back to 30 01 and says so", "[id_reader][driver]") {
+TEST_CASE("a SAM without fingerprint support falls back to 30 01 and says so",
+          "[id_reader][driver]") {
   Rig rig;
   rig.probe->reader.fingerprint_supported = false;
   REQUIRE(rig.reader->open().ok());
@@ -506,7 +523,8 @@ TEST_CASE("reset sends 10 FF, and 01 FF to a SAM that only knows that", "[id_rea
   CHECK(rig.probe->count(cmd::kResetSamAlt) == 1);
 }
 
-TEST_CASE("a health check reports the SAM and whether a card is on the reader", "[id_reader][driver]") {
+TEST_CASE("a health check reports the SAM and whether a card is on the reader",
+          "[id_reader][driver]") {
   Rig rig;
   REQUIRE(rig.reader->open().ok());
   auto h = rig.reader->health_check();
@@ -525,7 +543,8 @@ TEST_CASE("close cancels a waiting read and the reader reports offline", "[id_re
   Rig rig;
   REQUIRE(rig.reader->open().ok());
   std::promise<hal::Result<hal::IdCard>> p;
-  rig.reader->read_card(opts(60000), [&p](hal::RequestId, hal::Result<hal::IdCard> r) { p.set_value(std::move(r)); });
+  rig.reader->read_card(
+      opts(60000), [&p](hal::RequestId, hal::Result<hal::IdCard> r) { p.set_value(std::move(r)); });
   while (rig.probe->count(cmd::kFindCard) < 1) std::this_thread::yield();
   rig.reader->close();
   auto r = p.get_future().get();

@@ -77,7 +77,8 @@ TEST_CASE("dates become ISO and the long-term word becomes long-term", "[id_read
   CHECK(iso_date_to_card("long-term").value() == "长期");
 }
 
-TEST_CASE("a resident text block decodes field by field as the layout table says", "[id_reader][codec]") {
+TEST_CASE("a resident text block decodes field by field as the layout table says",
+          "[id_reader][codec]") {
   TextBlock b = spaces();
   const std::string id = test::with_check("11010819860520002");
   put(b, 0, "测试样例");
@@ -153,7 +154,8 @@ TEST_CASE("a resident text block decodes field by field as the layout table says
   }
 }
 
-TEST_CASE("a foreign permanent-residence text block decodes by the foreign layout", "[id_reader][codec]") {
+TEST_CASE("a foreign permanent-residence text block decodes by the foreign layout",
+          "[id_reader][codec]") {
   TextBlock b = spaces();
   put(b, 0, "TEST, EXAMPLE PERSON");
   put(b, 120, "1");
@@ -191,7 +193,8 @@ TEST_CASE("a foreign permanent-residence text block decodes by the foreign layou
   }
 }
 
-TEST_CASE("encoding a card and decoding it gives the same card, for both layouts", "[id_reader][codec]") {
+TEST_CASE("encoding a card and decoding it gives the same card, for both layouts",
+          "[id_reader][codec]") {
   for (const hal::IdCard& card : {test::resident_card(), test::foreign_card()}) {
     auto block = encode_id_text_block(card);
     REQUIRE(block.ok());

@@ -27,7 +27,8 @@ inline hal::IdCard resident_card() {
   c.valid_from = "2016-05-20";
   c.valid_to = "2036-05-20";
   c.photo_wlt.resize(1024);
-  for (std::size_t i = 0; i < c.photo_wlt.size(); ++i) c.photo_wlt[i] = static_cast<std::uint8_t>(i * 7 + 3);
+  for (std::size_t i = 0; i < c.photo_wlt.size(); ++i)
+    c.photo_wlt[i] = static_cast<std::uint8_t>(i * 7 + 3);
   return c;
 }
 

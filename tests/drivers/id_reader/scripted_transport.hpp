@@ -23,9 +23,9 @@ using Bytes = std::vector<std::uint8_t>;
 
 // One outcome of Transport::read.
 struct ReadStep {
-  Bytes bytes;                             // returned (in pieces of at most max_bytes)
-  std::optional<hal::DeviceError> error;   // returned instead of bytes
-  bool block_until_cancel = false;         // waits until cancel() (or the read's timeout)
+  Bytes bytes;                            // returned (in pieces of at most max_bytes)
+  std::optional<hal::DeviceError> error;  // returned instead of bytes
+  bool block_until_cancel = false;        // waits until cancel() (or the read's timeout)
 
   static ReadStep data(Bytes b) { return ReadStep{std::move(b), std::nullopt, false}; }
   static ReadStep fail(hal::CompletionCode code, std::string reason) {
@@ -35,7 +35,9 @@ struct ReadStep {
 };
 using Reply = std::vector<ReadStep>;  // what one request produces; empty: no answer
 
-inline std::uint16_t key(idr::Command c) { return static_cast<std::uint16_t>(c.cmd << 8 | c.para); }
+inline std::uint16_t key(idr::Command c) {
+  return static_cast<std::uint16_t>(c.cmd << 8 | c.para);
+}
 
 // A SAM reader model plus per-command overrides. Shared by the test and the transport.
 class ScriptedReader {
@@ -48,14 +50,17 @@ class ScriptedReader {
   std::string appended_address;
 
   // The next request with `command` gets `reply` instead of the model's answer (queued).
-  void override_next(idr::Command command, Reply reply) { overrides_[key(command)].push_back(std::move(reply)); }
+  void override_next(idr::Command command, Reply reply) {
+    overrides_[key(command)].push_back(std::move(reply));
+  }
 
   // Splits a reply frame into 64-byte transfers, as a USB bulk endpoint delivers it.
   static Reply in_usb_transfers(const Bytes& frame) {
     Reply r;
     for (std::size_t i = 0; i < frame.size(); i += 64) {
-      r.push_back(ReadStep::data(Bytes(frame.begin() + static_cast<std::ptrdiff_t>(i),
-                                       frame.begin() + static_cast<std::ptrdiff_t>(std::min(frame.size(), i + 64)))));
+      r.push_back(ReadStep::data(
+          Bytes(frame.begin() + static_cast<std::ptrdiff_t>(i),
+                frame.begin() + static_cast<std::ptrdiff_t>(std::min(frame.size(), i + 64)))));
     }
     return r;
   }
@@ -76,12 +81,17 @@ class ScriptedReader {
     if (c == cmd::kReadSamId) return idr::build_response(0x90, Bytes{0x05, 0x01, 0xAB, 0xCD});
     if (c == cmd::kResetSam) return idr::build_response(reset_01ff_only ? 0x21 : 0x90);
     if (c == cmd::kResetSamAlt) return idr::build_response(0x90);
-    if (c == cmd::kFindCard) return card_present ? idr::build_response(0x9F, Bytes{0, 0, 0, 0}) : idr::build_response(0x80);
-    if (c == cmd::kSelectCard) return card_present ? idr::build_response(0x90, Bytes(8, 0)) : idr::build_response(0x81);
+    if (c == cmd::kFindCard)
+      return card_present ? idr::build_response(0x9F, Bytes{0, 0, 0, 0})
+                          : idr::build_response(0x80);
+    if (c == cmd::kSelectCard)
+      return card_present ? idr::build_response(0x90, Bytes(8, 0)) : idr::build_response(0x81);
     if (c == cmd::kReadTextPhoto || c == cmd::kReadWithFingerprint) {
-      if (c == cmd::kReadWithFingerprint && !fingerprint_supported) return idr::build_response(0x21);
+      if (c == cmd::kReadWithFingerprint && !fingerprint_supported)
+        return idr::build_response(0x21);
       if (!card_present) return idr::build_response(0x41);
-      const auto kind = c == cmd::kReadTextPhoto ? idr::ReadKind::textPhoto : idr::ReadKind::withFingerprint;
+      const auto kind =
+          c == cmd::kReadTextPhoto ? idr::ReadKind::textPhoto : idr::ReadKind::withFingerprint;
       auto data = idr::encode_read_reply_data(card, kind);
       return data.ok() ? idr::build_response(0x90, data.value()) : idr::build_response(0x41);
     }
@@ -129,7 +139,8 @@ class ScriptedTransport final : public drivers::Transport {
 
   hal::Status open() override {
     std::lock_guard lock(p_->m);
-    if (!p_->plugged) return hal::make_error(hal::CompletionCode::deviceNotReady, "disconnected", "unplugged");
+    if (!p_->plugged)
+      return hal::make_error(hal::CompletionCode::deviceNotReady, "disconnected", "unplugged");
     p_->open = true;
     ++p_->opens;
     return hal::Done{};
@@ -141,8 +152,10 @@ class ScriptedTransport final : public drivers::Transport {
 
   hal::Status write(std::span<const std::uint8_t> data, drivers::milliseconds) override {
     std::lock_guard lock(p_->m);
-    if (!p_->open) return hal::make_error(hal::CompletionCode::deviceNotReady, "not_open", "not open");
-    if (!p_->plugged) return hal::make_error(hal::CompletionCode::deviceNotReady, "disconnected", "unplugged");
+    if (!p_->open)
+      return hal::make_error(hal::CompletionCode::deviceNotReady, "not_open", "not open");
+    if (!p_->plugged)
+      return hal::make_error(hal::CompletionCode::deviceNotReady, "disconnected", "unplugged");
     if (p_->canceled) return hal::make_error(hal::CompletionCode::canceled, "canceled", "canceled");
     parser_.reset();
     parser_.feed(data);
@@ -160,11 +173,14 @@ class ScriptedTransport final : public drivers::Transport {
 
   hal::Result<drivers::Bytes> read(std::size_t max_bytes, drivers::milliseconds timeout) override {
     std::unique_lock lock(p_->m);
-    if (!p_->open) return hal::make_error(hal::CompletionCode::deviceNotReady, "not_open", "not open");
+    if (!p_->open)
+      return hal::make_error(hal::CompletionCode::deviceNotReady, "not_open", "not open");
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     for (;;) {
-      if (p_->canceled) return hal::make_error(hal::CompletionCode::canceled, "canceled", "canceled");
-      if (!p_->plugged) return hal::make_error(hal::CompletionCode::deviceNotReady, "disconnected", "unplugged");
+      if (p_->canceled)
+        return hal::make_error(hal::CompletionCode::canceled, "canceled", "canceled");
+      if (!p_->plugged)
+        return hal::make_error(hal::CompletionCode::deviceNotReady, "disconnected", "unplugged");
       if (!p_->pending.empty() && !p_->pending.front().block_until_cancel) break;
       if (p_->cv.wait_until(lock, deadline) == std::cv_status::timeout) {
         if (!p_->pending.empty() && p_->pending.front().block_until_cancel) p_->pending.pop_front();

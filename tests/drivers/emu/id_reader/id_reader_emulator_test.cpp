@@ -30,11 +30,13 @@ struct Rig {
   std::vector<hal::EventKind> events;
   std::unique_ptr<drivers::SamIdReader> reader;
 
-  explicit Rig(emu::IdReaderEmulatorOptions options = {}, drivers::SamIdReaderConfig config = config_for_emulator())
+  explicit Rig(emu::IdReaderEmulatorOptions options = {},
+               drivers::SamIdReaderConfig config = config_for_emulator())
       : emulator(std::make_unique<emu::IdReaderEmulator>(std::move(options))) {
     emulator->start();
     reader = std::make_unique<drivers::SamIdReader>(
-        std::make_unique<drivers::EmulatedTransport>(emulator->link(), "id_reader"), nullptr, config);
+        std::make_unique<drivers::EmulatedTransport>(emulator->link(), "id_reader"), nullptr,
+        config);
     reader->set_event_handler([this](const hal::DeviceEvent& e) {
       std::lock_guard lock(events_m);
       events.push_back(e.kind);
@@ -50,7 +52,8 @@ struct Rig {
     o.timeout_ms = timeout_ms;
     o.with_fingerprint = fingerprint;
     std::promise<hal::Result<hal::IdCard>> p;
-    reader->read_card(o, [&p](hal::RequestId, hal::Result<hal::IdCard> r) { p.set_value(std::move(r)); });
+    reader->read_card(
+        o, [&p](hal::RequestId, hal::Result<hal::IdCard> r) { p.set_value(std::move(r)); });
     return p.get_future().get();
   }
   // Lifts the card and lets the driver see it gone.
@@ -67,7 +70,9 @@ struct Rig {
   std::uint64_t stat(std::string_view name) { return reader->statistics().at(std::string(name)); }
 };
 
-const emu::SyntheticCitizen& citizen(std::size_t i) { return emu::synthetic_citizens().at(i); }
+const emu::SyntheticCitizen& citizen(std::size_t i) {
+  return emu::synthetic_citizens().at(i);
+}
 
 }  // namespace
 
@@ -108,11 +113,14 @@ TEST_CASE("every synthetic citizen is read in full, one after the other", "[id_r
   }
   CHECK(rig.stat("CardsReadCount") == emu::synthetic_citizens().size());
   CHECK(rig.stat(hal::stat::kCommunicationErrorCount) == 0);
-  CHECK(rig.count_events(hal::EventKind::cardPlaced) == static_cast<int>(emu::synthetic_citizens().size()));
-  CHECK(rig.count_events(hal::EventKind::cardTaken) == static_cast<int>(emu::synthetic_citizens().size()));
+  CHECK(rig.count_events(hal::EventKind::cardPlaced) ==
+        static_cast<int>(emu::synthetic_citizens().size()));
+  CHECK(rig.count_events(hal::EventKind::cardTaken) ==
+        static_cast<int>(emu::synthetic_citizens().size()));
 }
 
-TEST_CASE("a card left on the emulated reader blocks the next read until lifted", "[id_reader][emu]") {
+TEST_CASE("a card left on the emulated reader blocks the next read until lifted",
+          "[id_reader][emu]") {
   Rig rig;
   REQUIRE(rig.reader->open().ok());
   rig.emulator->place_card(citizen(0));
@@ -134,7 +142,8 @@ TEST_CASE("a read waits for a card placed while it polls", "[id_reader][emu]") {
   std::promise<hal::Result<hal::IdCard>> p;
   hal::ReadIdOptions o;
   o.timeout_ms = 60000;
-  rig.reader->read_card(o, [&p](hal::RequestId, hal::Result<hal::IdCard> r) { p.set_value(std::move(r)); });
+  rig.reader->read_card(
+      o, [&p](hal::RequestId, hal::Result<hal::IdCard> r) { p.set_value(std::move(r)); });
   while (rig.emulator->requests(idr::cmd::kFindCard) < 2) std::this_thread::yield();
   rig.emulator->place_card(citizen(2));
   auto r = p.get_future().get();
@@ -148,8 +157,8 @@ TEST_CASE("canceling a read that waits for a card on the emulator", "[id_reader]
   std::promise<hal::Result<hal::IdCard>> p;
   hal::ReadIdOptions o;
   o.timeout_ms = 60000;
-  const auto id =
-      rig.reader->read_card(o, [&p](hal::RequestId, hal::Result<hal::IdCard> r) { p.set_value(std::move(r)); });
+  const auto id = rig.reader->read_card(
+      o, [&p](hal::RequestId, hal::Result<hal::IdCard> r) { p.set_value(std::move(r)); });
   while (rig.emulator->requests(idr::cmd::kFindCard) < 1) std::this_thread::yield();
   REQUIRE(rig.reader->cancel(id));
   auto r = p.get_future().get();
@@ -161,7 +170,8 @@ TEST_CASE("canceling a read that waits for a card on the emulator", "[id_reader]
   REQUIRE(next.ok());
 }
 
-TEST_CASE("each injected link fault gives its typed error and the next read recovers", "[id_reader][emu]") {
+TEST_CASE("each injected link fault gives its typed error and the next read recovers",
+          "[id_reader][emu]") {
   struct Row {
     emu::Fault fault;
     hal::CompletionCode code;
@@ -186,7 +196,8 @@ TEST_CASE("each injected link fault gives its typed error and the next read reco
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().code == row.code);
     CHECK(bad.error().reason == row.reason);
-    CHECK(rig.stat(hal::stat::kCommunicationErrorCount) == static_cast<std::uint64_t>(row.injections));
+    CHECK(rig.stat(hal::stat::kCommunicationErrorCount) ==
+          static_cast<std::uint64_t>(row.injections));
     if (row.fault == emu::Fault::unplugMidCommand) {
       CHECK(rig.reader->status().state == hal::DeviceState::noDevice);
       rig.emulator->replug();
@@ -199,7 +210,8 @@ TEST_CASE("each injected link fault gives its typed error and the next read reco
 }
 
 TEST_CASE("a single garbled reply is cured by one resend", "[id_reader][emu]") {
-  for (auto fault : {emu::Fault::badChecksum, emu::Fault::garbage, emu::Fault::shortFrame, emu::Fault::oversizedFrame}) {
+  for (auto fault : {emu::Fault::badChecksum, emu::Fault::garbage, emu::Fault::shortFrame,
+                     emu::Fault::oversizedFrame}) {
     INFO(emu::to_string(fault));
     Rig rig;
     REQUIRE(rig.reader->open().ok());
@@ -217,7 +229,8 @@ TEST_CASE("a fault in the middle of a read sequence is recovered too", "[id_read
   rig.emulator->place_card(citizen(6));
   // Let find and select through, then spoil a later reply (normally the 1295-byte read reply).
   std::promise<hal::Result<hal::IdCard>> p;
-  rig.reader->read_card({}, [&p](hal::RequestId, hal::Result<hal::IdCard> r) { p.set_value(std::move(r)); });
+  rig.reader->read_card(
+      {}, [&p](hal::RequestId, hal::Result<hal::IdCard> r) { p.set_value(std::move(r)); });
   while (rig.emulator->requests(idr::cmd::kReadTextPhoto) < 1) std::this_thread::yield();
   rig.emulator->faults().inject(emu::Fault::badChecksum);
   auto r = p.get_future().get();

@@ -56,7 +56,8 @@ TEST_CASE("the list covers the cases the kiosk must handle", "[id_reader][emu]")
   CHECK(fingerprint);
 }
 
-TEST_CASE("every synthetic citizen encodes into a reply frame and decodes back unchanged", "[id_reader][emu]") {
+TEST_CASE("every synthetic citizen encodes into a reply frame and decodes back unchanged",
+          "[id_reader][emu]") {
   for (const auto& c : emu::synthetic_citizens()) {
     INFO(c.label);
     auto data = idr::encode_read_reply_data(c.card, idr::ReadKind::withFingerprint);
@@ -82,7 +83,8 @@ TEST_CASE("every synthetic citizen encodes into a reply frame and decodes back u
   }
 }
 
-TEST_CASE("citizens are found by their number, and the list is the same every time", "[id_reader][emu]") {
+TEST_CASE("citizens are found by their number, and the list is the same every time",
+          "[id_reader][emu]") {
   const auto& first = emu::synthetic_citizens().front();
   const auto* found = emu::find_citizen(first.card.id_number);
   REQUIRE(found != nullptr);
