@@ -195,6 +195,15 @@ TEST_CASE("a card lifted and placed again during one read is read", "[id_reader]
   REQUIRE(rig.read().ok());
 }
 
+TEST_CASE("a reader that answers find-card with 90 instead of 9F is taken as finding a card",
+          "[id_reader][driver]") {
+  Rig rig;
+  REQUIRE(rig.reader->open().ok());
+  rig.place(true);
+  rig.override_next(cmd::kFindCard, {ReadStep::data(idr::build_response(0x90))});
+  REQUIRE(rig.read().ok());
+}
+
 TEST_CASE("no card within the timeout completes with timeout/no_card", "[id_reader][driver]") {
   Rig rig;
   REQUIRE(rig.reader->open().ok());
