@@ -1,0 +1,67 @@
+#pragma once
+// The device side of a SAM resident ID card reader: answers the GA 467 frame protocol as a
+// reader would, with a reader's timings (scaled by KIOSK_EMU_TIME_SCALE), a card that can be
+// placed and lifted, and injectable faults.
+//
+// Faults (faults().inject): badChecksum (the next reply's CHK is wrong), garbage, shortFrame,
+// oversizedFrame, noAnswer and unplugMidCommand (through ByteEmulator::reply). One-shot
+// faults apply to the next reply, whatever command it answers; injecting one twice spoils two
+// replies.
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <optional>
+
+#include "drivers/emu/common/byte_emulator.hpp"
+#include "drivers/emu/id_reader/synthetic_citizens.hpp"
+#include "drivers/id_reader/id_reader_codec.hpp"
+
+namespace kiosk::emu {
+
+struct IdReaderEmulatorOptions {
+  bool fingerprint_supported = true;       // false: 30 10 answers 21 (command error)
+  bool appended_address_supported = true;  // false: 30 03 answers 21
+  bool reset_01ff_only = false;            // true: the SAM knows reset only as 01 FF
+  std::vector<std::uint8_t> sam_id{0x05, 0x01, 0x20, 0x26, 0x11, 0x28, 0x00, 0x00,
+                                   0x00, 0x24, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01};
+};
+
+class IdReaderEmulator final : public ByteEmulator {
+ public:
+  explicit IdReaderEmulator(IdReaderEmulatorOptions options = {});
+  ~IdReaderEmulator() override;
+
+  // Thread-safe; take effect for the next command.
+  void place_card(const SyntheticCitizen& citizen);
+  void remove_card();
+  bool card_present() const;
+
+  // A SAM that fails its self-test answers `sw3` (e.g. 0x60) to SAM status until cleared.
+  void set_sam_status(std::uint8_t sw3);
+  // The next reads (30 01 / 30 10) answer `sw3` instead of the card (e.g. 0x41 read failed,
+  // 0x31 authentication failed) until cleared with std::nullopt.
+  void set_read_status(std::optional<std::uint8_t> sw3);
+
+  // How many well-formed requests with this CMD PARA arrived (for tests).
+  std::uint64_t requests(drivers::idreader::Command command) const;
+
+  void on_host_bytes(std::span<const std::uint8_t> bytes) override;
+
+ private:
+  void handle(const drivers::idreader::RequestFrame& request);
+  void answer(std::uint8_t sw3, std::span<const std::uint8_t> data = {});
+  void answer_read(drivers::idreader::ReadKind kind);
+
+  const IdReaderEmulatorOptions options_;
+  drivers::idreader::FrameParser parser_;  // emulator thread only
+
+  mutable std::mutex m_;
+  std::optional<SyntheticCitizen> card_;
+  bool selected_ = false;
+  std::uint8_t sam_sw3_ = 0x90;
+  std::optional<std::uint8_t> read_sw3_;
+  std::map<std::uint16_t, std::uint64_t> requests_;
+};
+
+}  // namespace kiosk::emu
