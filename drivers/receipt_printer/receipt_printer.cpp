@@ -62,7 +62,11 @@ EscPosReceiptPrinter::EscPosReceiptPrinter(std::unique_ptr<Transport> transport,
   stats_["LinesPrintedCount"] = 0;
 }
 
-EscPosReceiptPrinter::~EscPosReceiptPrinter() { close(); }
+EscPosReceiptPrinter::~EscPosReceiptPrinter() {
+  // No events from a dying device: the handler's owner may already be gone.
+  set_event_handler({});
+  close();
+}
 
 hal::DeviceInfo EscPosReceiptPrinter::info() const {
   return hal::DeviceInfo{options_.id, "ESC/POS 80 mm thermal receipt printer", transport_->describe(),
