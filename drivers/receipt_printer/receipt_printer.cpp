@@ -16,21 +16,27 @@ hal::DeviceError err(hal::CompletionCode code, std::string reason, std::string m
 // Runs `fn` on the queue's worker and waits for it (open and health checks share the
 // transport with commands, so they run where commands run).
 template <typename T>
-hal::Result<T> run_sync(hal::CommandQueue& queue, std::function<hal::Result<T>(hal::CancelToken&)> fn) {
+hal::Result<T> run_sync(hal::CommandQueue& queue,
+                        std::function<hal::Result<T>(hal::CancelToken&)> fn) {
   std::promise<hal::Result<T>> promise;
   auto future = promise.get_future();
-  queue.submit<T>(std::move(fn),
-                  [&promise](hal::RequestId, hal::Result<T> r) { promise.set_value(std::move(r)); });
+  queue.submit<T>(std::move(fn), [&promise](hal::RequestId, hal::Result<T> r) {
+    promise.set_value(std::move(r));
+  });
   return future.get();
 }
 
-bool paper_gone(const RealtimeStatus& s) { return s.paper_out || s.paper_end_stop; }
+bool paper_gone(const RealtimeStatus& s) {
+  return s.paper_out || s.paper_end_stop;
+}
 
 // Why the printer cannot print now, if it cannot. Paper and cover come first: they are what
 // a technician must fix, and they also raise the generic offline/error bits.
 std::optional<hal::DeviceError> refusal(const RealtimeStatus& s) {
-  if (paper_gone(s)) return err(hal::CompletionCode::userError, "paper_out", "receipt paper is out");
-  if (s.cover_open) return err(hal::CompletionCode::userError, "cover_open", "printer cover is open");
+  if (paper_gone(s))
+    return err(hal::CompletionCode::userError, "paper_out", "receipt paper is out");
+  if (s.cover_open)
+    return err(hal::CompletionCode::userError, "cover_open", "printer cover is open");
   if (s.cutter_error) return err(hal::CompletionCode::hardwareError, "cutter", "cutter error");
   if (s.unrecoverable) {
     return err(hal::CompletionCode::hardwareError, "unrecoverable", "unrecoverable printer error");
@@ -69,11 +75,13 @@ EscPosReceiptPrinter::~EscPosReceiptPrinter() {
 }
 
 hal::DeviceInfo EscPosReceiptPrinter::info() const {
-  return hal::DeviceInfo{options_.id, "ESC/POS 80 mm thermal receipt printer", transport_->describe(),
-                         "", ""};
+  return hal::DeviceInfo{options_.id, "ESC/POS 80 mm thermal receipt printer",
+                         transport_->describe(), "", ""};
 }
 
-hal::ReceiptPrinterCapabilities EscPosReceiptPrinter::capabilities() const { return {}; }
+hal::ReceiptPrinterCapabilities EscPosReceiptPrinter::capabilities() const {
+  return {};
+}
 
 hal::Status EscPosReceiptPrinter::open() {
   return run_sync<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
@@ -94,7 +102,8 @@ hal::Status EscPosReceiptPrinter::open() {
         open_ = false;
       }
       if (rt.error().code == hal::CompletionCode::timeout) {
-        return err(hal::CompletionCode::deviceNotReady, "no_answer", "printer does not answer status requests");
+        return err(hal::CompletionCode::deviceNotReady, "no_answer",
+                   "printer does not answer status requests");
       }
       return rt.error();
     }
@@ -126,20 +135,22 @@ hal::DeviceStatus EscPosReceiptPrinter::status() const {
 }
 
 hal::Result<hal::DeviceStatus> EscPosReceiptPrinter::health_check() {
-  return run_sync<hal::DeviceStatus>(queue_, [this](hal::CancelToken& token) -> hal::Result<hal::DeviceStatus> {
-    {
-      std::lock_guard lock(m_);
-      if (!open_) return err(hal::CompletionCode::deviceNotReady, "not_open", "printer not opened");
-    }
-    transport_->clear_cancel();
-    token.on_cancel([this] { transport_->cancel(); });
-    auto rt = query_status(options_.status_timeout);
-    if (!rt.ok()) {
-      note_failure(rt.error());
-      return rt.error();
-    }
-    return status();
-  });
+  return run_sync<hal::DeviceStatus>(
+      queue_, [this](hal::CancelToken& token) -> hal::Result<hal::DeviceStatus> {
+        {
+          std::lock_guard lock(m_);
+          if (!open_)
+            return err(hal::CompletionCode::deviceNotReady, "not_open", "printer not opened");
+        }
+        transport_->clear_cancel();
+        token.on_cancel([this] { transport_->cancel(); });
+        auto rt = query_status(options_.status_timeout);
+        if (!rt.ok()) {
+          note_failure(rt.error());
+          return rt.error();
+        }
+        return status();
+      });
 }
 
 hal::Statistics EscPosReceiptPrinter::statistics() const {
@@ -152,7 +163,9 @@ void EscPosReceiptPrinter::set_event_handler(hal::EventHandler handler) {
   handler_ = std::move(handler);
 }
 
-bool EscPosReceiptPrinter::cancel(hal::RequestId id) { return queue_.cancel(id); }
+bool EscPosReceiptPrinter::cancel(hal::RequestId id) {
+  return queue_.cancel(id);
+}
 
 hal::RequestId EscPosReceiptPrinter::print(hal::Receipt receipt, hal::Completion<hal::Done> done) {
   auto shared = std::make_shared<hal::Receipt>(std::move(receipt));
@@ -188,7 +201,8 @@ hal::Status EscPosReceiptPrinter::run_print(const hal::Receipt& receipt, hal::Ca
   return hal::Done{};
 }
 
-EscPosReceiptPrinter::Step EscPosReceiptPrinter::advance(Step step, Job& job, hal::CancelToken& token) {
+EscPosReceiptPrinter::Step EscPosReceiptPrinter::advance(Step step, Job& job,
+                                                         hal::CancelToken& token) {
   const auto canceled = err(hal::CompletionCode::canceled, "canceled", "print canceled");
   switch (step) {
     case Step::encode: {
@@ -226,7 +240,8 @@ EscPosReceiptPrinter::Step EscPosReceiptPrinter::advance(Step step, Job& job, ha
       }
       escpos::Bytes chunk;
       while (job.next_segment < segments.size() &&
-             (chunk.empty() || chunk.size() + segments[job.next_segment].size() <= options_.chunk_size)) {
+             (chunk.empty() ||
+              chunk.size() + segments[job.next_segment].size() <= options_.chunk_size)) {
         const auto& s = segments[job.next_segment++];
         chunk.insert(chunk.end(), s.begin(), s.end());
       }
@@ -283,11 +298,13 @@ EscPosReceiptPrinter::Step EscPosReceiptPrinter::advance(Step step, Job& job, ha
 
 hal::Status EscPosReceiptPrinter::write_all(std::span<const std::uint8_t> bytes) {
   auto s = transport_->write(bytes, options_.write_timeout);
-  if (!s.ok() && s.error().code != hal::CompletionCode::canceled) count(hal::stat::kCommunicationErrorCount);
+  if (!s.ok() && s.error().code != hal::CompletionCode::canceled)
+    count(hal::stat::kCommunicationErrorCount);
   return s;
 }
 
-hal::Result<RealtimeStatus> EscPosReceiptPrinter::query_status(std::chrono::milliseconds first_timeout) {
+hal::Result<RealtimeStatus> EscPosReceiptPrinter::query_status(
+    std::chrono::milliseconds first_timeout) {
   RealtimeStatus rt;
   auto timeout = first_timeout;
   for (StatusQuery q : escpos::kAllStatusQueries) {
@@ -297,7 +314,8 @@ hal::Result<RealtimeStatus> EscPosReceiptPrinter::query_status(std::chrono::mill
       if (auto s = write_all(escpos::cmd_status_request(q)); !s.ok()) return s.error();
       auto got = transport_->read(1, timeout);
       if (!got.ok()) {
-        if (got.error().code != hal::CompletionCode::canceled) count(hal::stat::kCommunicationErrorCount);
+        if (got.error().code != hal::CompletionCode::canceled)
+          count(hal::stat::kCommunicationErrorCount);
         if (got.error().code == hal::CompletionCode::timeout) {
           return err(hal::CompletionCode::timeout, "timeout", "no status reply from the printer");
         }
@@ -339,14 +357,19 @@ void EscPosReceiptPrinter::publish(const RealtimeStatus& rt) {
   }
   bool changed = false;
   bool low_now = false;
+  bool arrived = false;
   {
     std::lock_guard lock(m_);
     changed = next.state != status_.state || next.detail != status_.detail;
+    arrived = removed_;
+    removed_ = false;
     const bool near_end = rt.paper_near_end && !paper_gone(rt);
     low_now = near_end && !paper_near_end_;
     paper_near_end_ = near_end;
     status_ = next;
   }
+  // A printer that answers after it was reported removed (replugged) is back.
+  if (arrived) emit(hal::EventKind::deviceArrived, "answering");
   if (changed) emit(hal::EventKind::statusChanged, std::string(hal::to_string(next.state)));
   if (low_now) emit(hal::EventKind::mediaLow, "paper_near_end");
 }
@@ -364,6 +387,10 @@ void EscPosReceiptPrinter::publish_state(hal::DeviceState state, std::string mes
 
 void EscPosReceiptPrinter::note_failure(const hal::DeviceError& error) {
   if (error.reason == "disconnected") {
+    {
+      std::lock_guard lock(m_);
+      removed_ = true;
+    }
     publish_state(hal::DeviceState::noDevice, "printer disconnected");
     emit(hal::EventKind::deviceRemoved, "disconnected");
   } else if (error.code == hal::CompletionCode::timeout) {

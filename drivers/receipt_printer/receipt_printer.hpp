@@ -80,6 +80,7 @@ class EscPosReceiptPrinter final : public hal::ReceiptPrinter {
   hal::EventHandler handler_;
   bool open_ = false;
   bool paper_near_end_ = false;
+  bool removed_ = false;  // reported deviceRemoved; deviceArrived when it answers again
 
   hal::CommandQueue queue_;  // last: its worker stops before the members above go away
 };

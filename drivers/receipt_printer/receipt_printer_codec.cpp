@@ -54,8 +54,9 @@ Bytes qr_function(std::uint8_t fn, std::initializer_list<std::uint8_t> params) {
   const std::size_t len = params.size() + 2;
   Bytes b;
   b.reserve(7 + params.size());
-  for (std::uint8_t x : {kGs, std::uint8_t{0x28}, std::uint8_t{0x6B}, static_cast<std::uint8_t>(len & 0xFF),
-                         static_cast<std::uint8_t>(len >> 8), std::uint8_t{0x31}, fn}) {
+  for (std::uint8_t x :
+       {kGs, std::uint8_t{0x28}, std::uint8_t{0x6B}, static_cast<std::uint8_t>(len & 0xFF),
+        static_cast<std::uint8_t>(len >> 8), std::uint8_t{0x31}, fn}) {
     b.push_back(x);
   }
   // Pushed one by one: GCC 12 reports a false -Warray-bounds on a range insert here.
@@ -63,10 +64,13 @@ Bytes qr_function(std::uint8_t fn, std::initializer_list<std::uint8_t> params) {
   return b;
 }
 
-void append(Bytes& to, const Bytes& from) { to.insert(to.end(), from.begin(), from.end()); }
+void append(Bytes& to, const Bytes& from) {
+  to.insert(to.end(), from.begin(), from.end());
+}
 
 bool has_non_ascii(std::string_view s) {
-  return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
 }  // namespace
@@ -75,7 +79,8 @@ bool has_non_ascii(std::string_view s) {
 
 hal::Result<Bytes> utf8_to_gb18030(std::string_view utf8) {
   Bytes out;
-  const std::span<const std::uint8_t> in(reinterpret_cast<const std::uint8_t*>(utf8.data()), utf8.size());
+  const std::span<const std::uint8_t> in(reinterpret_cast<const std::uint8_t*>(utf8.data()),
+                                         utf8.size());
   if (!convert("GB18030", "UTF-8", in, out)) {
     return invalid("unencodable_text", "text is not valid UTF-8 or has no GB18030 form");
   }
@@ -92,10 +97,18 @@ hal::Result<std::string> gb18030_to_utf8(std::span<const std::uint8_t> gb) {
 
 // ---- command builders ----------------------------------------------------------------------
 
-Bytes cmd_initialise() { return {kEsc, 0x40}; }
-Bytes cmd_bold(bool on) { return {kEsc, 0x45, static_cast<std::uint8_t>(on ? 1 : 0)}; }
-Bytes cmd_underline(bool on) { return {kEsc, 0x2D, static_cast<std::uint8_t>(on ? 1 : 0)}; }
-Bytes cmd_align(hal::Align align) { return {kEsc, 0x61, align_byte(align)}; }
+Bytes cmd_initialise() {
+  return {kEsc, 0x40};
+}
+Bytes cmd_bold(bool on) {
+  return {kEsc, 0x45, static_cast<std::uint8_t>(on ? 1 : 0)};
+}
+Bytes cmd_underline(bool on) {
+  return {kEsc, 0x2D, static_cast<std::uint8_t>(on ? 1 : 0)};
+}
+Bytes cmd_align(hal::Align align) {
+  return {kEsc, 0x61, align_byte(align)};
+}
 
 Bytes cmd_size(int width, int height) {
   const int w = std::clamp(width, 1, 8) - 1;
@@ -103,13 +116,21 @@ Bytes cmd_size(int width, int height) {
   return {kGs, 0x21, static_cast<std::uint8_t>((w << 4) | h)};
 }
 
-Bytes cmd_chinese_on() { return {kFs, 0x26}; }
-Bytes cmd_chinese_off() { return {kFs, 0x2E}; }
+Bytes cmd_chinese_on() {
+  return {kFs, 0x26};
+}
+Bytes cmd_chinese_off() {
+  return {kFs, 0x2E};
+}
 Bytes cmd_feed_lines(int lines) {
   return {kEsc, 0x64, static_cast<std::uint8_t>(std::clamp(lines, 0, 255))};
 }
-Bytes cmd_feed_and_cut(std::uint8_t dots) { return {kGs, 0x56, 0x42, dots}; }
-Bytes cmd_qr_model() { return qr_function(0x41, {0x32, 0x00}); }
+Bytes cmd_feed_and_cut(std::uint8_t dots) {
+  return {kGs, 0x56, 0x42, dots};
+}
+Bytes cmd_qr_model() {
+  return qr_function(0x41, {0x32, 0x00});
+}
 Bytes cmd_qr_module_size(int dots) {
   return qr_function(0x43, {static_cast<std::uint8_t>(std::clamp(dots, 1, 16))});
 }
@@ -128,13 +149,16 @@ hal::Result<Bytes> cmd_qr_store(std::string_view data) {
     return invalid("qr_too_long", "QR data exceeds " + std::to_string(kMaxQrDataBytes) + " bytes");
   }
   const std::size_t len = data.size() + 3;
-  Bytes b{kGs, 0x28, 0x6B, static_cast<std::uint8_t>(len & 0xFF), static_cast<std::uint8_t>(len >> 8),
-          0x31, 0x50, 0x30};
+  Bytes b{
+      kGs,  0x28, 0x6B, static_cast<std::uint8_t>(len & 0xFF), static_cast<std::uint8_t>(len >> 8),
+      0x31, 0x50, 0x30};
   b.insert(b.end(), data.begin(), data.end());
   return b;
 }
 
-Bytes cmd_qr_print() { return qr_function(0x51, {0x30}); }
+Bytes cmd_qr_print() {
+  return qr_function(0x51, {0x30});
+}
 
 Bytes cmd_status_request(StatusQuery query) {
   return {kDle, 0x04, static_cast<std::uint8_t>(query)};
@@ -309,18 +333,22 @@ hal::Status StreamParser::flush_text(std::vector<Operation>& out) {
     utf8 = std::move(decoded).value();
   }
   text_.clear();
-  out.push_back(op::Text{std::move(utf8), mode_.bold, mode_.underline, mode_.align, mode_.width_scale,
-                         mode_.height_scale, mode_.chinese});
+  out.push_back(op::Text{std::move(utf8), mode_.bold, mode_.underline, mode_.align,
+                         mode_.width_scale, mode_.height_scale, mode_.chinese});
   return hal::Done{};
 }
 
 namespace {
 
 bool align_from(std::uint8_t n, hal::Align& a) {
-  if (n == 0 || n == 48) a = hal::Align::left;
-  else if (n == 1 || n == 49) a = hal::Align::center;
-  else if (n == 2 || n == 50) a = hal::Align::right;
-  else return false;
+  if (n == 0 || n == 48)
+    a = hal::Align::left;
+  else if (n == 1 || n == 49)
+    a = hal::Align::center;
+  else if (n == 2 || n == 50)
+    a = hal::Align::right;
+  else
+    return false;
   return true;
 }
 
@@ -358,9 +386,12 @@ hal::Result<std::size_t> StreamParser::parse_command(std::size_t pos, std::vecto
   }
 
   if (lead == kFs) {
-    if (c == 0x26) mode_.chinese = true;
-    else if (c == 0x2E) mode_.chinese = false;
-    else return unknown();
+    if (c == 0x26)
+      mode_.chinese = true;
+    else if (c == 0x2E)
+      mode_.chinese = false;
+    else
+      return unknown();
     return std::size_t{2};
   }
 
@@ -398,7 +429,8 @@ hal::Result<std::size_t> StreamParser::parse_command(std::size_t pos, std::vecto
   if (avail < 5) return std::size_t{0};
   const std::size_t len = static_cast<std::size_t>(p[3]) | (static_cast<std::size_t>(p[4]) << 8);
   if (len < 3) return bad("QR parameter length");
-  if (len > kMaxQrStoreBytes + 3) return invalid("qr_too_long", "QR store exceeds the symbol capacity");
+  if (len > kMaxQrStoreBytes + 3)
+    return invalid("qr_too_long", "QR store exceeds the symbol capacity");
   if (avail < 5 + len) return std::size_t{0};
   const std::uint8_t* q = p + 5;  // cn fn params
   if (q[0] != 0x31) return unknown();

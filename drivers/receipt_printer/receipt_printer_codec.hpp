@@ -36,22 +36,22 @@ hal::Result<std::string> gb18030_to_utf8(std::span<const std::uint8_t> gb);
 
 // ---- command builders (exact wire bytes) --------------------------------------------------
 
-Bytes cmd_initialise();                    // 1B 40
-Bytes cmd_bold(bool on);                   // 1B 45 n
-Bytes cmd_underline(bool on);              // 1B 2D n (1 = one-dot underline)
-Bytes cmd_align(hal::Align align);         // 1B 61 0|1|2
-Bytes cmd_size(int width, int height);     // 1D 21 ((w-1)<<4 | (h-1)), scales clamped to 1..8
-Bytes cmd_chinese_on();                    // 1C 26
-Bytes cmd_chinese_off();                   // 1C 2E
-Bytes cmd_feed_lines(int lines);           // 1B 64 n, clamped to 0..255
-Bytes cmd_feed_and_cut(std::uint8_t dots); // 1D 56 42 n
-Bytes cmd_qr_model();                      // 1D 28 6B 04 00 31 41 32 00 (model 2)
-Bytes cmd_qr_module_size(int dots);        // 1D 28 6B 03 00 31 43 n, clamped to 1..16
-Bytes cmd_qr_error_level(char level);      // 1D 28 6B 03 00 31 45 30..33 for 'L' 'M' 'Q' 'H'
+Bytes cmd_initialise();                     // 1B 40
+Bytes cmd_bold(bool on);                    // 1B 45 n
+Bytes cmd_underline(bool on);               // 1B 2D n (1 = one-dot underline)
+Bytes cmd_align(hal::Align align);          // 1B 61 0|1|2
+Bytes cmd_size(int width, int height);      // 1D 21 ((w-1)<<4 | (h-1)), scales clamped to 1..8
+Bytes cmd_chinese_on();                     // 1C 26
+Bytes cmd_chinese_off();                    // 1C 2E
+Bytes cmd_feed_lines(int lines);            // 1B 64 n, clamped to 0..255
+Bytes cmd_feed_and_cut(std::uint8_t dots);  // 1D 56 42 n
+Bytes cmd_qr_model();                       // 1D 28 6B 04 00 31 41 32 00 (model 2)
+Bytes cmd_qr_module_size(int dots);         // 1D 28 6B 03 00 31 43 n, clamped to 1..16
+Bytes cmd_qr_error_level(char level);       // 1D 28 6B 03 00 31 45 30..33 for 'L' 'M' 'Q' 'H'
 // 1D 28 6B pL pH 31 50 30 data, pL pH = size + 3. Errors: invalidData/"qr_too_long" above
 // kMaxQrDataBytes, invalidData/"qr_empty" for no data.
 hal::Result<Bytes> cmd_qr_store(std::string_view data);
-Bytes cmd_qr_print();                      // 1D 28 6B 03 00 31 51 30
+Bytes cmd_qr_print();  // 1D 28 6B 03 00 31 51 30
 
 // ---- receipts -------------------------------------------------------------------------------
 
@@ -115,19 +115,37 @@ struct Text {
   int height_scale = 1;
   bool chinese = false;
 };
-struct LineFeed {};             // 0A
-struct Feed { int lines = 0; };  // 1B 64 n
-struct QrModuleSize { int dots = 3; };
-struct QrErrorLevel { char level = 'L'; };
-struct QrStore { std::string data; };
+struct LineFeed {};  // 0A
+struct Feed {
+  int lines = 0;
+};  // 1B 64 n
+struct QrModuleSize {
+  int dots = 3;
+};
+struct QrErrorLevel {
+  char level = 'L';
+};
+struct QrStore {
+  std::string data;
+};
 // Prints the stored symbol with the current module size, level and alignment.
-struct QrPrint { int module_size = 3; char level = 'L'; hal::Align align = hal::Align::left; };
-struct Cut { bool partial = false; int feed_dots = 0; };
-struct StatusRequest { StatusQuery query = StatusQuery::printer; };
+struct QrPrint {
+  int module_size = 3;
+  char level = 'L';
+  hal::Align align = hal::Align::left;
+};
+struct Cut {
+  bool partial = false;
+  int feed_dots = 0;
+};
+struct StatusRequest {
+  StatusQuery query = StatusQuery::printer;
+};
 }  // namespace op
 
-using Operation = std::variant<op::Initialise, op::Text, op::LineFeed, op::Feed, op::QrModuleSize,
-                               op::QrErrorLevel, op::QrStore, op::QrPrint, op::Cut, op::StatusRequest>;
+using Operation =
+    std::variant<op::Initialise, op::Text, op::LineFeed, op::Feed, op::QrModuleSize,
+                 op::QrErrorLevel, op::QrStore, op::QrPrint, op::Cut, op::StatusRequest>;
 
 // Incremental ESC/POS parser: feed() bytes as they arrive, in any split; a command cut off at
 // the end of one call is completed by the next. Mode changes (bold, align, size, Chinese,

@@ -23,7 +23,9 @@ hal::ReceiptText big(std::string s, int scale = 2) {
 }
 
 // 48 columns of Font A on 576 dots.
-hal::ReceiptText rule(char c = '-') { return text(std::string(48, c)); }
+hal::ReceiptText rule(char c = '-') {
+  return text(std::string(48, c));
+}
 
 // "label .... value" on one 48-column line; Chinese characters take two columns.
 hal::ReceiptText pair(const std::string& label, const std::string& value) {

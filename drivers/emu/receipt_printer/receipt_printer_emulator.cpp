@@ -26,7 +26,9 @@ std::chrono::milliseconds paper_time(int dots) {
 
 ReceiptPrinterEmulator::ReceiptPrinterEmulator() : ByteEmulator("receipt_printer") {}
 
-ReceiptPrinterEmulator::~ReceiptPrinterEmulator() { stop(); }
+ReceiptPrinterEmulator::~ReceiptPrinterEmulator() {
+  stop();
+}
 
 void ReceiptPrinterEmulator::set_output_dir(std::filesystem::path dir) {
   std::error_code ec;

@@ -18,7 +18,7 @@ using drivers::escpos::Operation;
 
 constexpr int kTopMarginDots = 24;
 constexpr int kBottomMarginDots = 8;
-constexpr int kFontPixels = 24;  // Font A: 12 x 24 dots, CJK 24 x 24
+constexpr int kFontPixels = 24;        // Font A: 12 x 24 dots, CJK 24 x 24
 constexpr int kDefaultLinePitch = 30;  // ESC 2: 1/6 inch
 constexpr const char* kFontFamily = "Noto Sans Mono CJK SC";
 // Thermal paper is not white and the print is not pure black.
@@ -224,10 +224,11 @@ class Painter {
   }
 
   hal::Result<int> code(const Qr& qr, int y, bool draw) {
-    std::unique_ptr<QRcode, QrDeleter> symbol(
-        QRcode_encodeData(static_cast<int>(qr.data.size()), reinterpret_cast<const unsigned char*>(qr.data.data()),
-                          0, qr_level(qr.level)));
-    if (!symbol) return hal::make_error(hal::CompletionCode::invalidData, "qr", "QR data cannot be encoded");
+    std::unique_ptr<QRcode, QrDeleter> symbol(QRcode_encodeData(
+        static_cast<int>(qr.data.size()), reinterpret_cast<const unsigned char*>(qr.data.data()), 0,
+        qr_level(qr.level)));
+    if (!symbol)
+      return hal::make_error(hal::CompletionCode::invalidData, "qr", "QR data cannot be encoded");
     const int size = symbol->width * qr.module;
     // Printers leave the symbol's quiet zone to the paper around it; keep 4 modules above and
     // below so the code scans.
@@ -241,7 +242,8 @@ class Painter {
       for (int r = 0; r < symbol->width; ++r) {
         for (int c = 0; c < symbol->width; ++c) {
           if ((symbol->data[r * symbol->width + c] & 1) != 0) {
-            cairo_rectangle(cr_, x + c * qr.module, y + margin + r * qr.module, qr.module, qr.module);
+            cairo_rectangle(cr_, x + c * qr.module, y + margin + r * qr.module, qr.module,
+                            qr.module);
           }
         }
       }
@@ -274,10 +276,12 @@ hal::Result<hal::RgbImage> render_operations(const std::vector<Operation>& ops) 
   const bool prints = std::any_of(blocks.begin(), blocks.end(), [](const Block& b) {
     return std::holds_alternative<Line>(b) || std::holds_alternative<Qr>(b);
   });
-  if (!prints) return hal::make_error(hal::CompletionCode::invalidData, "empty_receipt", "nothing printed");
+  if (!prints)
+    return hal::make_error(hal::CompletionCode::invalidData, "empty_receipt", "nothing printed");
 
   // Measure on a scratch surface, then draw on one of the right height.
-  std::unique_ptr<cairo_surface_t, CairoDeleter> scratch(cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1));
+  std::unique_ptr<cairo_surface_t, CairoDeleter> scratch(
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, 1, 1));
   std::unique_ptr<cairo_t, CairoDeleter> measure(cairo_create(scratch.get()));
   Painter measurer(measure.get());
   int height = kTopMarginDots;
@@ -308,7 +312,8 @@ hal::Result<hal::RgbImage> render_operations(const std::vector<Operation>& ops) 
   const unsigned char* data = cairo_image_surface_get_data(surface.get());
   const int stride = cairo_image_surface_get_stride(surface.get());
   for (int row = 0; row < height; ++row) {
-    const auto* px = reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(row) * stride);
+    const auto* px =
+        reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(row) * stride);
     for (int col = 0; col < kReceiptWidthDots; ++col) {
       const std::uint32_t v = px[col];
       const int r = static_cast<int>((v >> 16) & 0xFF);

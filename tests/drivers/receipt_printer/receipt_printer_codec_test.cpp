@@ -110,7 +110,8 @@ TEST_CASE("invalid UTF-8 and control characters are unencodable", "[receipt][cod
   auto bad = escpos::utf8_to_gb18030("\xFF\xFE");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.error().reason == "unencodable_text");
-  for (const std::string& text : {std::string("abc\xC3"), std::string("a\x1B@b"), std::string("tab\there")}) {
+  for (const std::string& text :
+       {std::string("abc\xC3"), std::string("a\x1B@b"), std::string("tab\there")}) {
     hal::ReceiptText t;
     t.text = text;
     auto r = escpos::encode_receipt(hal::Receipt{{t}});
@@ -138,15 +139,15 @@ TEST_CASE("a receipt encodes as initialise, one segment per element, then feed a
   const auto& e = r.value();
   REQUIRE(e.segments.size() == 4);
   CHECK(e.segments[0] == Bytes{0x1B, 0x40});
-  CHECK(e.segments[1] == Bytes{0x1B, 0x61, 0x01, 0x1B, 0x45, 0x01, 0x1B, 0x2D, 0x00, 0x1D, 0x21, 0x10,
-                               0x1C, 0x26, 'H', 'i', ' ', 0xD6, 0xD0, 0x1C, 0x2E, 0x0A});
+  CHECK(e.segments[1] == Bytes{0x1B, 0x61, 0x01, 0x1B, 0x45, 0x01, 0x1B, 0x2D, 0x00, 0x1D, 0x21,
+                               0x10, 0x1C, 0x26, 'H',  'i',  ' ',  0xD6, 0xD0, 0x1C, 0x2E, 0x0A});
   CHECK(e.segments[2] == Bytes{0x1B, 0x64, 0x02});
-  CHECK(e.segments[3] == Bytes{0x1B, 0x61, 0x01,                                            // align
-                               0x1D, 0x28, 0x6B, 0x04, 0x00, 0x31, 0x41, 0x32, 0x00,        // model 2
-                               0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x43, 0x05,              // module
-                               0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x45, 0x31,              // level M
-                               0x1D, 0x28, 0x6B, 0x04, 0x00, 0x31, 0x50, 0x30, 'Q',         // store
-                               0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x51, 0x30});            // print
+  CHECK(e.segments[3] == Bytes{0x1B, 0x61, 0x01,                                      // align
+                               0x1D, 0x28, 0x6B, 0x04, 0x00, 0x31, 0x41, 0x32, 0x00,  // model 2
+                               0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x43, 0x05,        // module
+                               0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x45, 0x31,        // level M
+                               0x1D, 0x28, 0x6B, 0x04, 0x00, 0x31, 0x50, 0x30, 'Q',   // store
+                               0x1D, 0x28, 0x6B, 0x03, 0x00, 0x31, 0x51, 0x30});      // print
   CHECK(e.cut == Bytes{0x1D, 0x56, 0x42, escpos::kCutFeedDots});
   CHECK(e.lines == 3);
   CHECK(e.flatten().size() == e.size());
@@ -205,7 +206,8 @@ TEST_CASE("each status bit is read from its reply byte", "[receipt][codec][statu
   }
 }
 
-TEST_CASE("a byte without the fixed status bits is not a status reply", "[receipt][codec][status]") {
+TEST_CASE("a byte without the fixed status bits is not a status reply",
+          "[receipt][codec][status]") {
   for (std::uint8_t b : {0x00, 0xFF, 0x13, 0x92, 0x02, 0x10, 0xEE}) {
     escpos::RealtimeStatus s;
     auto r = escpos::apply_status_byte(escpos::StatusQuery::printer, b, s);
@@ -282,7 +284,8 @@ TEST_CASE("an encoded receipt parses back into the same text, QR, feed and cut",
 
 TEST_CASE("the sample receipts survive an encode-parse round trip split at every byte",
           "[receipt][codec][parser]") {
-  for (const auto& receipt : {drivers::make_sample_licence_receipt(), drivers::make_test_receipt()}) {
+  for (const auto& receipt :
+       {drivers::make_sample_licence_receipt(), drivers::make_test_receipt()}) {
     auto enc = escpos::encode_receipt(receipt);
     REQUIRE(enc.ok());
     const Bytes bytes = enc.value().flatten();
@@ -307,7 +310,8 @@ TEST_CASE("the sample receipts survive an encode-parse round trip split at every
     }
     CHECK(qrs == 1);
     for (const auto& e : receipt.elements) {
-      if (const auto* t = std::get_if<hal::ReceiptText>(&e)) CHECK(all_text.find(t->text) != std::string::npos);
+      if (const auto* t = std::get_if<hal::ReceiptText>(&e))
+        CHECK(all_text.find(t->text) != std::string::npos);
     }
   }
 }

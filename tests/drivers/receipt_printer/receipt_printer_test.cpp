@@ -6,6 +6,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <future>
 #include <mutex>
 #include <optional>
@@ -22,13 +23,14 @@ namespace {
 struct Script {
   std::mutex m;
   std::condition_variable cv;
-  escpos::RealtimeStatus status;                  // answered to status requests
+  escpos::RealtimeStatus status;                    // answered to status requests
   std::optional<escpos::RealtimeStatus> after_cut;  // answered once a cut was written
-  bool answer = true;                             // false: status reads time out
-  int garbage_replies = 0;                        // next N replies are not status bytes
-  int disconnect_after_print_writes = -1;         // writes after this many print writes fail
-  bool hang_reads = false;                        // reads block until canceled
-  bool reading = false;                           // a read is blocked (hang_reads)
+  bool answer = true;                               // false: status reads time out
+  int garbage_replies = 0;                          // next N replies are not status bytes
+  int disconnect_after_print_writes = -1;           // writes after this many print writes fail
+  bool hang_reads = false;                          // reads block until canceled
+  bool reading = false;                             // a read is blocked (hang_reads)
+  std::function<void(int)> after_print_write;       // called with the count, outside the lock
   // Observed
   std::vector<Bytes> print_writes;  // every write that is not a status request
   int status_requests = 0;
@@ -54,7 +56,7 @@ class ScriptedTransport final : public drivers::Transport {
   void close() override {}
 
   hal::Status write(std::span<const std::uint8_t> data, drivers::milliseconds) override {
-    std::lock_guard lock(s_->m);
+    std::unique_lock lock(s_->m);
     if (s_->disconnected) return disconnected();
     if (data.size() == 3 && data[0] == 0x10 && data[1] == 0x04) {
       ++s_->status_requests;
@@ -65,7 +67,8 @@ class ScriptedTransport final : public drivers::Transport {
         return hal::Done{};
       }
       const auto& st = s_->cut_seen && s_->after_cut ? *s_->after_cut : s_->status;
-      s_->replies.push_back(escpos::make_status_byte(static_cast<escpos::StatusQuery>(data[2]), st));
+      s_->replies.push_back(
+          escpos::make_status_byte(static_cast<escpos::StatusQuery>(data[2]), st));
       return hal::Done{};
     }
     if (s_->disconnect_after_print_writes >= 0 &&
@@ -75,7 +78,12 @@ class ScriptedTransport final : public drivers::Transport {
     }
     s_->print_writes.emplace_back(data.begin(), data.end());
     const Bytes cut = escpos::cmd_feed_and_cut(escpos::kCutFeedDots);
-    if (std::search(data.begin(), data.end(), cut.begin(), cut.end()) != data.end()) s_->cut_seen = true;
+    if (std::search(data.begin(), data.end(), cut.begin(), cut.end()) != data.end())
+      s_->cut_seen = true;
+    auto hook = s_->after_print_write;
+    const int n = static_cast<int>(s_->print_writes.size());
+    lock.unlock();
+    if (hook) hook(n);
     return hal::Done{};
   }
 
@@ -89,7 +97,8 @@ class ScriptedTransport final : public drivers::Transport {
     if (s_->canceled) return hal::make_error(hal::CompletionCode::canceled, "canceled", "canceled");
     if (s_->disconnected) return disconnected();
     // No real waiting: an empty reply queue is the timeout at once.
-    if (s_->replies.empty()) return hal::make_error(hal::CompletionCode::timeout, "timeout", "timeout");
+    if (s_->replies.empty())
+      return hal::make_error(hal::CompletionCode::timeout, "timeout", "timeout");
     drivers::Bytes b{s_->replies.front()};
     s_->replies.pop_front();
     return b;
@@ -125,7 +134,8 @@ struct Rig {
   explicit Rig(std::size_t chunk = 256) {
     drivers::EscPosReceiptPrinterOptions o;
     o.chunk_size = chunk;
-    printer = std::make_unique<drivers::EscPosReceiptPrinter>(std::make_unique<ScriptedTransport>(script), o);
+    printer = std::make_unique<drivers::EscPosReceiptPrinter>(
+        std::make_unique<ScriptedTransport>(script), o);
     printer->set_event_handler([this](const hal::DeviceEvent& e) {
       std::lock_guard lock(events_m);
       events.push_back(e);
@@ -136,13 +146,15 @@ struct Rig {
 
   hal::Status print(hal::Receipt r = drivers::make_sample_licence_receipt()) {
     std::promise<hal::Status> p;
-    printer->print(std::move(r), [&p](hal::RequestId, hal::Status s) { p.set_value(std::move(s)); });
+    printer->print(std::move(r),
+                   [&p](hal::RequestId, hal::Status s) { p.set_value(std::move(s)); });
     return p.get_future().get();
   }
 
   int count(hal::EventKind kind) {
     std::lock_guard lock(events_m);
-    return static_cast<int>(std::count_if(events.begin(), events.end(), [kind](const auto& e) { return e.kind == kind; }));
+    return static_cast<int>(std::count_if(events.begin(), events.end(),
+                                          [kind](const auto& e) { return e.kind == kind; }));
   }
 };
 
@@ -165,7 +177,8 @@ TEST_CASE("a receipt is checked, sent whole, cut and checked again", "[receipt][
   CHECK(rig.script->status_requests - before == 8);  // n=1..4 before and after
   auto stats = rig.printer->statistics();
   CHECK(stats["ReceiptsPrintedCount"] == 1);
-  CHECK(stats["LinesPrintedCount"] == escpos::encode_receipt(drivers::make_sample_licence_receipt()).value().lines);
+  CHECK(stats["LinesPrintedCount"] ==
+        escpos::encode_receipt(drivers::make_sample_licence_receipt()).value().lines);
   CHECK(stats[std::string(hal::stat::kSuccessfulCommandCount)] == 1);
   CHECK(rig.printer->status().state == hal::DeviceState::online);
   CHECK(rig.printer->info().transport == "scripted");
@@ -181,7 +194,8 @@ TEST_CASE("chunks are whole commands no larger than the chunk size unless one co
   for (const auto& seg : enc.segments) largest = std::max(largest, seg.size());
   std::lock_guard lock(rig.script->m);
   CHECK(rig.script->print_writes.size() > 5);
-  for (const auto& w : rig.script->print_writes) CHECK(w.size() <= std::max<std::size_t>(64, largest));
+  for (const auto& w : rig.script->print_writes)
+    CHECK(w.size() <= std::max<std::size_t>(64, largest));
 }
 
 TEST_CASE("a printer without paper is refused before any byte is sent", "[receipt][driver]") {
@@ -311,7 +325,8 @@ TEST_CASE("unplugging mid-print fails as disconnected and reports the device rem
   CHECK(rig.printer->statistics()[std::string(hal::stat::kCommunicationErrorCount)] >= 1);
 }
 
-TEST_CASE("text the printer cannot encode fails before the printer is touched", "[receipt][driver]") {
+TEST_CASE("text the printer cannot encode fails before the printer is touched",
+          "[receipt][driver]") {
   Rig rig;
   REQUIRE(rig.printer->open().ok());
   const int requests = rig.script->status_requests;
@@ -325,13 +340,15 @@ TEST_CASE("text the printer cannot encode fails before the printer is touched", 
   CHECK(rig.script->printed().empty());
 }
 
-TEST_CASE("cancel stops a print waiting on the printer and nothing is printed", "[receipt][driver]") {
+TEST_CASE("cancel stops a print waiting on the printer and nothing is printed",
+          "[receipt][driver]") {
   Rig rig;
   REQUIRE(rig.printer->open().ok());
   rig.script->hang_reads = true;
   std::promise<hal::Status> done;
-  const auto id = rig.printer->print(drivers::make_sample_licence_receipt(),
-                                     [&done](hal::RequestId, hal::Status s) { done.set_value(std::move(s)); });
+  const auto id =
+      rig.printer->print(drivers::make_sample_licence_receipt(),
+                         [&done](hal::RequestId, hal::Status s) { done.set_value(std::move(s)); });
   // A second print queued behind it is canceled too when the device closes.
   std::promise<hal::Status> queued;
   rig.printer->print(drivers::make_test_receipt(),
@@ -363,4 +380,43 @@ TEST_CASE("a health check reports paper, cover and cutter detail", "[receipt][dr
   CHECK(h.value().detail.at("cover") == "closed");
   CHECK(h.value().detail.at("cutter") == "ok");
   CHECK(rig.count(hal::EventKind::mediaLow) == 1);
+}
+
+TEST_CASE("a print canceled while it is sent stops between commands and cuts what was printed",
+          "[receipt][driver]") {
+  Rig rig(32);
+  REQUIRE(rig.printer->open().ok());
+  std::promise<hal::RequestId> id_promise;
+  auto id_future = id_promise.get_future().share();
+  rig.script->after_print_write = [&rig, id_future](int n) {
+    if (n == 2) rig.printer->cancel(id_future.get());
+  };
+  std::promise<hal::Status> done;
+  id_promise.set_value(
+      rig.printer->print(drivers::make_sample_licence_receipt(),
+                         [&done](hal::RequestId, hal::Status s) { done.set_value(std::move(s)); }));
+  auto s = done.get_future().get();
+  REQUIRE_FALSE(s.ok());
+  CHECK(s.error().code == hal::CompletionCode::canceled);
+  std::lock_guard lock(rig.script->m);
+  REQUIRE(rig.script->print_writes.size() == 3);  // two chunks, then the cleanup cut
+  CHECK(rig.script->print_writes.back() == escpos::cmd_feed_and_cut(escpos::kCutFeedDots));
+  CHECK(rig.printer->statistics()["ReceiptsPrintedCount"] == 0);
+  CHECK(rig.printer->statistics()[std::string(hal::stat::kFailedCommandCount)] == 1);
+}
+
+TEST_CASE("a replugged printer is reported back when it answers again", "[receipt][driver]") {
+  Rig rig(32);
+  REQUIRE(rig.printer->open().ok());
+  rig.script->disconnect_after_print_writes = 1;
+  REQUIRE_FALSE(rig.print().ok());
+  CHECK(rig.printer->status().state == hal::DeviceState::noDevice);
+  {
+    std::lock_guard lock(rig.script->m);
+    rig.script->disconnected = false;
+    rig.script->disconnect_after_print_writes = -1;
+  }
+  REQUIRE(rig.print().ok());
+  CHECK(rig.count(hal::EventKind::deviceArrived) == 1);
+  CHECK(rig.printer->status().state == hal::DeviceState::online);
 }

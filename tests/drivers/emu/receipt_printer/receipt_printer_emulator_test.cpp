@@ -55,17 +55,20 @@ struct Bench {
 
   hal::Status print(hal::Receipt r = drivers::make_sample_licence_receipt()) {
     std::promise<hal::Status> p;
-    printer->print(std::move(r), [&p](hal::RequestId, hal::Status s) { p.set_value(std::move(s)); });
+    printer->print(std::move(r),
+                   [&p](hal::RequestId, hal::Status s) { p.set_value(std::move(s)); });
     return p.get_future().get();
   }
   int count(hal::EventKind kind) {
     std::lock_guard lock(m);
-    return static_cast<int>(std::count_if(events.begin(), events.end(), [kind](const auto& e) { return e.kind == kind; }));
+    return static_cast<int>(std::count_if(events.begin(), events.end(),
+                                          [kind](const auto& e) { return e.kind == kind; }));
   }
   std::size_t pngs() const {
     std::size_t n = 0;
     if (!std::filesystem::exists(dir)) return 0;
-    for (const auto& e : std::filesystem::directory_iterator(dir)) n += e.path().extension() == ".png" ? 1 : 0;
+    for (const auto& e : std::filesystem::directory_iterator(dir))
+      n += e.path().extension() == ".png" ? 1 : 0;
     return n;
   }
 };
@@ -108,7 +111,8 @@ TEST_CASE("the emulated printer renders what the offline renderer renders", "[re
   Bench b;
   REQUIRE(b.print().ok());
   auto printed = emu::read_png(b.emulator.last_receipt_path().string());
-  auto offline = emu::render_escpos(escpos::encode_receipt(drivers::make_sample_licence_receipt()).value().flatten());
+  auto offline = emu::render_escpos(
+      escpos::encode_receipt(drivers::make_sample_licence_receipt()).value().flatten());
   REQUIRE(printed.ok());
   REQUIRE(offline.ok());
   CHECK(printed.value().height == offline.value().height);
@@ -134,7 +138,8 @@ TEST_CASE("an emulated printer with the cover open refuses the receipt", "[recei
   CHECK(b.printer->status().state == hal::DeviceState::userError);
 }
 
-TEST_CASE("a jammed cutter fails the print and refuses the next until cleared", "[receipt][emulator]") {
+TEST_CASE("a jammed cutter fails the print and refuses the next until cleared",
+          "[receipt][emulator]") {
   Bench b;
   b.emulator.faults().inject(emu::Fault::jam);
   require_error(b.print(), hal::CompletionCode::hardwareError, "cutter");
@@ -180,6 +185,9 @@ TEST_CASE("link faults on the emulated printer give typed errors", "[receipt][em
     CHECK(b.printer->status().state == hal::DeviceState::noDevice);
     CHECK(b.count(hal::EventKind::deviceRemoved) == 1);
     b.emulator.replug();
+    CHECK(b.print().ok());
+    CHECK(b.count(hal::EventKind::deviceArrived) == 1);
+    CHECK(b.pngs() == 1);
   }
 }
 
@@ -207,7 +215,8 @@ TEST_CASE("the emulator answers status requests as a printer would", "[receipt][
   CHECK(ask(escpos::StatusQuery::paper) == 0x1E);
 }
 
-TEST_CASE("garbage from the host is counted and the emulator keeps answering", "[receipt][emulator]") {
+TEST_CASE("garbage from the host is counted and the emulator keeps answering",
+          "[receipt][emulator]") {
   emu::ReceiptPrinterEmulator e;
   auto link = e.link();
   const escpos::Bytes junk{0x1B, 0x7A, 0x00, 0x07};
@@ -219,7 +228,8 @@ TEST_CASE("garbage from the host is counted and the emulator keeps answering", "
   CHECK(got.value() == escpos::Bytes{0x12});
 }
 
-TEST_CASE("receipts are counted but not written without an output directory", "[receipt][emulator]") {
+TEST_CASE("receipts are counted but not written without an output directory",
+          "[receipt][emulator]") {
   emu::ReceiptPrinterEmulator e;
   auto enc = escpos::encode_receipt(drivers::make_test_receipt());
   REQUIRE(enc.ok());

@@ -56,7 +56,8 @@ hal::Receipt one_line(const std::string& text, hal::Align align = hal::Align::le
 
 }  // namespace
 
-TEST_CASE("the sample licence receipt renders as a 576-dot strip with ink on it", "[receipt][render]") {
+TEST_CASE("the sample licence receipt renders as a 576-dot strip with ink on it",
+          "[receipt][render]") {
   auto img = emu::render_escpos(encode(drivers::make_sample_licence_receipt()));
   REQUIRE(img.ok());
   CHECK(img.value().width == emu::kReceiptWidthDots);
