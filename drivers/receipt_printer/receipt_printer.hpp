@@ -30,8 +30,20 @@ struct EscPosReceiptPrinterOptions {
 };
 
 // Threading and contract: see hal::Device and hal::ReceiptPrinter. All transport traffic
-// happens on the command queue's worker thread; health_check() runs there too and blocks the
-// caller until it is done.
+// happens on the command queue's worker thread; open(), close() and health_check() run there
+// too and block the caller until done, so they must not be called from a completion or an
+// event handler. The destructor closes the device and raises no events.
+//
+// A print: encode (invalid data fails here, before the printer is touched) -> real-time
+// status n=1..4 (paper out / cover open / cutter / unrecoverable refuse before any byte is
+// sent) -> the receipt in chunks of whole commands (cancel is honoured between chunks) ->
+// feed and cut -> status again (a cutter error or paper run out during the print fails the
+// command). A receipt stopped after some bytes were sent is cut off so the next one starts
+// clean. Events: statusChanged, mediaLow ("paper_near_end", once per episode),
+// deviceRemoved / deviceArrived.
+//
+// Real printers answer DLE EOT at once, even while still printing; the status after the cut
+// may then predate the cut itself. The emulator answers in order (after the cut).
 class EscPosReceiptPrinter final : public hal::ReceiptPrinter {
  public:
   explicit EscPosReceiptPrinter(std::unique_ptr<Transport> transport,

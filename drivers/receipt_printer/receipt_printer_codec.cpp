@@ -164,6 +164,26 @@ Bytes cmd_status_request(StatusQuery query) {
   return {kDle, 0x04, static_cast<std::uint8_t>(query)};
 }
 
+int qr_version_for(std::size_t bytes) {
+  // ISO/IEC 18004 Table 7: byte-mode capacity at error correction level M, versions 1..40.
+  static constexpr std::size_t kCapacityM[40] = {
+      14,   26,   42,   62,   84,   106,  122,  152,  180,  213,  251,  287,  331,  362,
+      412,  450,  504,  560,  624,  666,  711,  779,  857,  911,  997,  1059, 1125, 1190,
+      1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331};
+  for (int v = 0; v < 40; ++v) {
+    if (bytes <= kCapacityM[v]) return v + 1;
+  }
+  return 0;
+}
+
+int qr_fitting_module_size(std::size_t bytes, int requested) {
+  const int module = std::clamp(requested, 1, 16);
+  const int version = qr_version_for(bytes);
+  if (version == 0) return 1;
+  const int modules = 17 + 4 * version;
+  return std::max(1, std::min(module, kDotsPerLine / modules));
+}
+
 // ---- receipts ------------------------------------------------------------------------------
 
 std::size_t EncodedReceipt::size() const {
@@ -219,7 +239,7 @@ hal::Result<Bytes> encode_qr(const hal::ReceiptQr& qr) {
   if (!store.ok()) return store.error();
   Bytes b = cmd_align(qr.align);
   append(b, cmd_qr_model());
-  append(b, cmd_qr_module_size(qr.module_size));
+  append(b, cmd_qr_module_size(qr_fitting_module_size(qr.data.size(), qr.module_size)));
   append(b, cmd_qr_error_level('M'));
   append(b, store.value());
   append(b, cmd_qr_print());

@@ -19,9 +19,12 @@ namespace kiosk::drivers::escpos {
 
 using Bytes = std::vector<std::uint8_t>;
 
-// Largest QR payload the driver sends: a version-25 code at level M (about 117 modules) still
-// fits 576 dots at module size 4. Longer data fails with invalidData/"qr_too_long".
+// Largest QR payload the driver sends (hal::ReceiptQr: "up to ~700 bytes"): at level M it
+// needs version 21, 101 modules, which fits 576 dots at module size 5. Longer data fails with
+// invalidData/"qr_too_long".
 inline constexpr std::size_t kMaxQrDataBytes = 700;
+// Printable width of 80 mm paper at 203 dpi.
+inline constexpr int kDotsPerLine = 576;
 // GS ( k store: pL pH = data length + 3 and the model-2 symbol holds at most 7089 bytes.
 inline constexpr std::size_t kMaxQrStoreBytes = 7089;
 // Dots fed before the cut so that the last line clears the cutter (GS V 66 n).
@@ -53,6 +56,12 @@ Bytes cmd_qr_error_level(char level);       // 1D 28 6B 03 00 31 45 30..33 for '
 hal::Result<Bytes> cmd_qr_store(std::string_view data);
 Bytes cmd_qr_print();  // 1D 28 6B 03 00 31 51 30
 
+// Smallest QR version (1..40) that holds `bytes` of byte-mode data at level M, 0 if none.
+int qr_version_for(std::size_t bytes);
+// `requested` clamped to 1..16 and reduced until the level-M symbol for `bytes` fits the
+// paper width (a printer would clip a wider symbol and it would not scan).
+int qr_fitting_module_size(std::size_t bytes, int requested);
+
 // ---- receipts -------------------------------------------------------------------------------
 
 // A receipt as whole commands, so that a sender may stop between segments without leaving
@@ -67,7 +76,8 @@ struct EncodedReceipt {
 
 // Every text element sets its own alignment, emphasis, underline and size, so elements do
 // not depend on each other. Text with non-ASCII characters is sent in Chinese mode as GB18030;
-// '\n' inside a text becomes a line break. Scales and module sizes are clamped.
+// '\n' inside a text becomes a line break. Scales are clamped to 1..8; QR codes use level M
+// and a module size that fits the paper (qr_fitting_module_size).
 // Errors: invalidData/"unencodable_text" (invalid UTF-8, or control characters other than
 // '\n'), invalidData/"qr_too_long", invalidData/"qr_empty".
 hal::Result<EncodedReceipt> encode_receipt(const hal::Receipt& receipt);

@@ -14,7 +14,7 @@
 
 namespace kiosk::emu {
 
-inline constexpr int kReceiptWidthDots = 576;
+inline constexpr int kReceiptWidthDots = drivers::escpos::kDotsPerLine;
 
 // Errors: the parser's invalidData errors for a malformed stream; invalidData/"empty_receipt"
 // when the stream prints nothing; invalidData/"qr" when a stored QR cannot be encoded.

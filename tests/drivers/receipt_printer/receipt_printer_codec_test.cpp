@@ -397,3 +397,34 @@ TEST_CASE("random and mutated input never crashes the parser", "[receipt][codec]
   }
   CHECK(errors > 0);
 }
+
+TEST_CASE("QR codes shrink their modules to fit the paper width", "[receipt][codec]") {
+  CHECK(escpos::qr_version_for(1) == 1);
+  CHECK(escpos::qr_version_for(14) == 1);
+  CHECK(escpos::qr_version_for(15) == 2);
+  CHECK(escpos::qr_version_for(700) == 21);
+  CHECK(escpos::qr_version_for(2331) == 40);
+  CHECK(escpos::qr_version_for(2332) == 0);
+  CHECK(escpos::qr_fitting_module_size(20, 6) == 6);
+  CHECK(escpos::qr_fitting_module_size(20, 0) == 1);
+  CHECK(escpos::qr_fitting_module_size(10, 40) == 16);
+  CHECK(escpos::qr_fitting_module_size(700, 6) == 5);  // 101 modules: 5 dots fit 576
+  for (std::size_t n = 1; n <= escpos::kMaxQrDataBytes; n += 7) {
+    const int module = escpos::qr_fitting_module_size(n, 16);
+    CHECK((17 + 4 * escpos::qr_version_for(n)) * module <= escpos::kDotsPerLine);
+  }
+  hal::ReceiptQr qr;
+  qr.data = std::string(700, 'x');
+  qr.module_size = 8;
+  auto r = escpos::encode_receipt(hal::Receipt{{qr}});
+  REQUIRE(r.ok());
+  const auto ops = parse_ok(r.value().flatten());
+  bool printed = false;
+  for (const auto& o : ops) {
+    if (const auto* p = std::get_if<escpos::op::QrPrint>(&o)) {
+      CHECK(p->module_size == 5);
+      printed = true;
+    }
+  }
+  CHECK(printed);
+}

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include <qrencode.h>
+
 #include "drivers/emu/common/png_writer.hpp"
 #include "drivers/receipt_printer/receipt_printer_codec.hpp"
 #include "drivers/receipt_printer/test_receipt.hpp"
@@ -141,4 +143,26 @@ TEST_CASE("malformed streams and streams that print nothing are refused", "[rece
   auto n = emu::render_escpos(nothing);
   REQUIRE_FALSE(n.ok());
   CHECK(n.error().reason == "empty_receipt");
+}
+
+TEST_CASE("the QR version table agrees with libqrencode and long codes stay on the paper",
+          "[receipt][render]") {
+  for (std::size_t n = 1; n <= escpos::kMaxQrDataBytes; n += 13) {
+    const std::string data(n, 'k');
+    QRcode* q = QRcode_encodeData(
+        static_cast<int>(n), reinterpret_cast<const unsigned char*>(data.data()), 0, QR_ECLEVEL_M);
+    REQUIRE(q != nullptr);
+    INFO("bytes " << n);
+    CHECK(q->version == escpos::qr_version_for(n));
+    QRcode_free(q);
+  }
+  hal::ReceiptQr qr;
+  qr.data = std::string(escpos::kMaxQrDataBytes, 'k');
+  qr.module_size = 8;
+  auto img = emu::render_escpos(encode(hal::Receipt{{qr}}));
+  REQUIRE(img.ok());
+  const auto [lo, hi] = ink_columns(img.value());
+  CHECK(lo > 0);
+  CHECK(hi < emu::kReceiptWidthDots - 1);
+  CHECK(hi - lo + 1 == (17 + 4 * 21) * 5);
 }
