@@ -33,15 +33,21 @@ bool paper_gone(const RealtimeStatus& s) {
 // Why the printer cannot print now, if it cannot. Paper and cover come first: they are what
 // a technician must fix, and they also raise the generic offline/error bits.
 std::optional<hal::DeviceError> refusal(const RealtimeStatus& s) {
-  if (paper_gone(s))
+  if (paper_gone(s)) {
     return err(hal::CompletionCode::userError, "paper_out", "receipt paper is out");
-  if (s.cover_open)
+  }
+  if (s.cover_open) {
     return err(hal::CompletionCode::userError, "cover_open", "printer cover is open");
-  if (s.cutter_error) return err(hal::CompletionCode::hardwareError, "cutter", "cutter error");
+  }
+  if (s.cutter_error) {
+    return err(hal::CompletionCode::hardwareError, "cutter", "cutter error");
+  }
   if (s.unrecoverable) {
     return err(hal::CompletionCode::hardwareError, "unrecoverable", "unrecoverable printer error");
   }
-  if (s.offline) return err(hal::CompletionCode::deviceNotReady, "offline", "printer is offline");
+  if (s.offline) {
+    return err(hal::CompletionCode::deviceNotReady, "offline", "printer is offline");
+  }
   return std::nullopt;
 }
 
@@ -139,8 +145,9 @@ hal::Result<hal::DeviceStatus> EscPosReceiptPrinter::health_check() {
       queue_, [this](hal::CancelToken& token) -> hal::Result<hal::DeviceStatus> {
         {
           std::lock_guard lock(m_);
-          if (!open_)
+          if (!open_) {
             return err(hal::CompletionCode::deviceNotReady, "not_open", "printer not opened");
+          }
         }
         transport_->clear_cancel();
         token.on_cancel([this] { transport_->cancel(); });
@@ -187,13 +194,17 @@ hal::RequestId EscPosReceiptPrinter::print(hal::Receipt receipt, hal::Completion
 hal::Status EscPosReceiptPrinter::run_print(const hal::Receipt& receipt, hal::CancelToken& token) {
   {
     std::lock_guard lock(m_);
-    if (!open_) return err(hal::CompletionCode::deviceNotReady, "not_open", "printer not opened");
+    if (!open_) {
+      return err(hal::CompletionCode::deviceNotReady, "not_open", "printer not opened");
+    }
   }
   transport_->clear_cancel();
   token.on_cancel([this] { transport_->cancel(); });
   Job job{receipt, {}, 0, false, false, std::nullopt};
   Step step = Step::encode;
-  while (step != Step::finished) step = advance(step, job, token);
+  while (step != Step::finished) {
+    step = advance(step, job, token);
+  }
   if (job.error) {
     note_failure(*job.error);
     return *job.error;
@@ -233,7 +244,9 @@ EscPosReceiptPrinter::Step EscPosReceiptPrinter::advance(Step step, Job& job,
     }
     case Step::send: {
       const auto& segments = job.encoded.segments;
-      if (job.next_segment >= segments.size()) return Step::cut;
+      if (job.next_segment >= segments.size()) {
+        return Step::cut;
+      }
       if (token.canceled()) {
         job.error = canceled;
         return Step::cleanup;
@@ -298,8 +311,9 @@ EscPosReceiptPrinter::Step EscPosReceiptPrinter::advance(Step step, Job& job,
 
 hal::Status EscPosReceiptPrinter::write_all(std::span<const std::uint8_t> bytes) {
   auto s = transport_->write(bytes, options_.write_timeout);
-  if (!s.ok() && s.error().code != hal::CompletionCode::canceled)
+  if (!s.ok() && s.error().code != hal::CompletionCode::canceled) {
     count(hal::stat::kCommunicationErrorCount);
+  }
   return s;
 }
 
@@ -311,20 +325,27 @@ hal::Result<RealtimeStatus> EscPosReceiptPrinter::query_status(
     // One retry after a reply that is not a status byte (line noise, a stale byte).
     for (int attempt = 0;; ++attempt) {
       transport_->flush_input();
-      if (auto s = write_all(escpos::cmd_status_request(q)); !s.ok()) return s.error();
+      if (auto s = write_all(escpos::cmd_status_request(q)); !s.ok()) {
+        return s.error();
+      }
       auto got = transport_->read(1, timeout);
       if (!got.ok()) {
-        if (got.error().code != hal::CompletionCode::canceled)
+        if (got.error().code != hal::CompletionCode::canceled) {
           count(hal::stat::kCommunicationErrorCount);
+        }
         if (got.error().code == hal::CompletionCode::timeout) {
           return err(hal::CompletionCode::timeout, "timeout", "no status reply from the printer");
         }
         return got.error();
       }
       auto applied = escpos::apply_status_byte(q, got.value().front(), rt);
-      if (applied.ok()) break;
+      if (applied.ok()) {
+        break;
+      }
       count(hal::stat::kCommunicationErrorCount);
-      if (attempt >= 1) return applied.error();
+      if (attempt >= 1) {
+        return applied.error();
+      }
     }
     timeout = options_.status_timeout;
   }
@@ -369,9 +390,15 @@ void EscPosReceiptPrinter::publish(const RealtimeStatus& rt) {
     status_ = next;
   }
   // A printer that answers after it was reported removed (replugged) is back.
-  if (arrived) emit(hal::EventKind::deviceArrived, "answering");
-  if (changed) emit(hal::EventKind::statusChanged, std::string(hal::to_string(next.state)));
-  if (low_now) emit(hal::EventKind::mediaLow, "paper_near_end");
+  if (arrived) {
+    emit(hal::EventKind::deviceArrived, "answering");
+  }
+  if (changed) {
+    emit(hal::EventKind::statusChanged, std::string(hal::to_string(next.state)));
+  }
+  if (low_now) {
+    emit(hal::EventKind::mediaLow, "paper_near_end");
+  }
 }
 
 void EscPosReceiptPrinter::publish_state(hal::DeviceState state, std::string message) {
@@ -382,7 +409,9 @@ void EscPosReceiptPrinter::publish_state(hal::DeviceState state, std::string mes
     status_.state = state;
     status_.message = std::move(message);
   }
-  if (changed) emit(hal::EventKind::statusChanged, std::string(hal::to_string(state)));
+  if (changed) {
+    emit(hal::EventKind::statusChanged, std::string(hal::to_string(state)));
+  }
 }
 
 void EscPosReceiptPrinter::note_failure(const hal::DeviceError& error) {
@@ -402,7 +431,9 @@ void EscPosReceiptPrinter::note_failure(const hal::DeviceError& error) {
       std::lock_guard lock(m_);
       state = status_.state;
     }
-    if (state == hal::DeviceState::busy) publish_state(hal::DeviceState::online, "ready");
+    if (state == hal::DeviceState::busy) {
+      publish_state(hal::DeviceState::online, "ready");
+    }
   }
 }
 
@@ -412,13 +443,17 @@ void EscPosReceiptPrinter::emit(hal::EventKind kind, std::string detail) {
     std::lock_guard lock(m_);
     handler = handler_;
   }
-  if (handler) handler(hal::DeviceEvent{kind, options_.id, std::move(detail)});
+  if (handler) {
+    handler(hal::DeviceEvent{kind, options_.id, std::move(detail)});
+  }
 }
 
 void EscPosReceiptPrinter::count(std::string_view name, std::uint64_t n) {
   std::lock_guard lock(m_);
   auto it = stats_.find(name);
-  if (it == stats_.end()) it = stats_.emplace(std::string(name), 0).first;
+  if (it == stats_.end()) {
+    it = stats_.emplace(std::string(name), 0).first;
+  }
   it->second += n;
 }
 

@@ -22,7 +22,10 @@ hal::DeviceError invalid(std::string reason, std::string message) {
 // One iconv conversion of a whole buffer; false on an invalid or incomplete sequence.
 bool convert(const char* to, const char* from, std::span<const std::uint8_t> in, Bytes& out) {
   iconv_t cd = iconv_open(to, from);
-  if (cd == reinterpret_cast<iconv_t>(-1)) return false;
+  // iconv_open's failure value is (iconv_t)-1.
+  if (cd == reinterpret_cast<iconv_t>(-1)) {  // NOLINT(performance-no-int-to-ptr)
+    return false;
+  }
   out.assign(in.size() * 4 + 8, 0);
   // iconv takes char** for historical reasons; it does not write through the input.
   char* in_ptr = const_cast<char*>(reinterpret_cast<const char*>(in.data()));
@@ -33,7 +36,9 @@ bool convert(const char* to, const char* from, std::span<const std::uint8_t> in,
   // Flush any shift state (none for these encodings, but the contract asks for it).
   ok = ok && iconv(cd, nullptr, nullptr, &out_ptr, &out_left) != static_cast<std::size_t>(-1);
   iconv_close(cd);
-  if (!ok || in_left != 0) return false;
+  if (!ok || in_left != 0) {
+    return false;
+  }
   out.resize(out.size() - out_left);
   return true;
 }
@@ -60,7 +65,9 @@ Bytes qr_function(std::uint8_t fn, std::initializer_list<std::uint8_t> params) {
     b.push_back(x);
   }
   // Pushed one by one: GCC 12 reports a false -Warray-bounds on a range insert here.
-  for (std::uint8_t x : params) b.push_back(x);
+  for (std::uint8_t x : params) {
+    b.push_back(x);
+  }
   return b;
 }
 
@@ -137,14 +144,22 @@ Bytes cmd_qr_module_size(int dots) {
 
 Bytes cmd_qr_error_level(char level) {
   std::uint8_t n = 0x30;
-  if (level == 'M') n = 0x31;
-  if (level == 'Q') n = 0x32;
-  if (level == 'H') n = 0x33;
+  if (level == 'M') {
+    n = 0x31;
+  }
+  if (level == 'Q') {
+    n = 0x32;
+  }
+  if (level == 'H') {
+    n = 0x33;
+  }
   return qr_function(0x45, {n});
 }
 
 hal::Result<Bytes> cmd_qr_store(std::string_view data) {
-  if (data.empty()) return invalid("qr_empty", "QR code has no data");
+  if (data.empty()) {
+    return invalid("qr_empty", "QR code has no data");
+  }
   if (data.size() > kMaxQrDataBytes) {
     return invalid("qr_too_long", "QR data exceeds " + std::to_string(kMaxQrDataBytes) + " bytes");
   }
@@ -171,7 +186,9 @@ int qr_version_for(std::size_t bytes) {
       412,  450,  504,  560,  624,  666,  711,  779,  857,  911,  997,  1059, 1125, 1190,
       1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989, 2099, 2213, 2331};
   for (int v = 0; v < 40; ++v) {
-    if (bytes <= kCapacityM[v]) return v + 1;
+    if (bytes <= kCapacityM[v]) {
+      return v + 1;
+    }
   }
   return 0;
 }
@@ -179,7 +196,9 @@ int qr_version_for(std::size_t bytes) {
 int qr_fitting_module_size(std::size_t bytes, int requested) {
   const int module = std::clamp(requested, 1, 16);
   const int version = qr_version_for(bytes);
-  if (version == 0) return 1;
+  if (version == 0) {
+    return 1;
+  }
   const int modules = 17 + 4 * version;
   return std::max(1, std::min(module, kDotsPerLine / modules));
 }
@@ -188,14 +207,18 @@ int qr_fitting_module_size(std::size_t bytes, int requested) {
 
 std::size_t EncodedReceipt::size() const {
   std::size_t n = cut.size();
-  for (const auto& s : segments) n += s.size();
+  for (const auto& s : segments) {
+    n += s.size();
+  }
   return n;
 }
 
 Bytes EncodedReceipt::flatten() const {
   Bytes all;
   all.reserve(size());
-  for (const auto& s : segments) append(all, s);
+  for (const auto& s : segments) {
+    append(all, s);
+  }
   append(all, cut);
   return all;
 }
@@ -219,7 +242,9 @@ hal::Result<Bytes> encode_text(const hal::ReceiptText& t, std::uint64_t& lines) 
     const std::string_view line = rest.substr(0, nl);
     if (has_non_ascii(line)) {
       auto gb = utf8_to_gb18030(line);
-      if (!gb.ok()) return gb.error();
+      if (!gb.ok()) {
+        return gb.error();
+      }
       append(b, cmd_chinese_on());
       append(b, gb.value());
       append(b, cmd_chinese_off());
@@ -228,7 +253,9 @@ hal::Result<Bytes> encode_text(const hal::ReceiptText& t, std::uint64_t& lines) 
     }
     b.push_back(kLf);
     ++lines;
-    if (nl == std::string_view::npos) break;
+    if (nl == std::string_view::npos) {
+      break;
+    }
     rest.remove_prefix(nl + 1);
   }
   return b;
@@ -236,7 +263,9 @@ hal::Result<Bytes> encode_text(const hal::ReceiptText& t, std::uint64_t& lines) 
 
 hal::Result<Bytes> encode_qr(const hal::ReceiptQr& qr) {
   auto store = cmd_qr_store(qr.data);
-  if (!store.ok()) return store.error();
+  if (!store.ok()) {
+    return store.error();
+  }
   Bytes b = cmd_align(qr.align);
   append(b, cmd_qr_model());
   append(b, cmd_qr_module_size(qr_fitting_module_size(qr.data.size(), qr.module_size)));
@@ -262,7 +291,9 @@ hal::Result<EncodedReceipt> encode_receipt(const hal::Receipt& receipt) {
       out.lines += static_cast<std::uint64_t>(n);
       seg = cmd_feed_lines(n);
     }
-    if (!seg.ok()) return seg.error();
+    if (!seg.ok()) {
+      return seg.error();
+    }
     out.segments.push_back(std::move(seg).value());
   }
   out.cut = cmd_feed_and_cut(kCutFeedDots);
@@ -308,7 +339,9 @@ hal::Status apply_status_byte(StatusQuery query, std::uint8_t byte, RealtimeStat
 std::uint8_t make_status_byte(StatusQuery query, const RealtimeStatus& s) {
   std::uint8_t b = kFixedBits;
   auto set = [&b](bool on, std::uint8_t bits) {
-    if (on) b = static_cast<std::uint8_t>(b | bits);
+    if (on) {
+      b = static_cast<std::uint8_t>(b | bits);
+    }
   };
   switch (query) {
     case StatusQuery::printer:
@@ -341,7 +374,9 @@ void StreamParser::reset() {
 }
 
 hal::Status StreamParser::flush_text(std::vector<Operation>& out) {
-  if (text_.empty()) return hal::Done{};
+  if (text_.empty()) {
+    return hal::Done{};
+  }
   std::string utf8;
   if (std::all_of(text_.begin(), text_.end(), [](std::uint8_t b) { return b < 0x80; })) {
     utf8.assign(text_.begin(), text_.end());
@@ -349,7 +384,9 @@ hal::Status StreamParser::flush_text(std::vector<Operation>& out) {
     // Outside Chinese mode a printer would use its code page; Chinese-market printers default
     // to GB18030, so decode it either way.
     auto decoded = gb18030_to_utf8(text_);
-    if (!decoded.ok()) return decoded.error();
+    if (!decoded.ok()) {
+      return decoded.error();
+    }
     utf8 = std::move(decoded).value();
   }
   text_.clear();
@@ -361,14 +398,15 @@ hal::Status StreamParser::flush_text(std::vector<Operation>& out) {
 namespace {
 
 bool align_from(std::uint8_t n, hal::Align& a) {
-  if (n == 0 || n == 48)
+  if (n == 0 || n == 48) {
     a = hal::Align::left;
-  else if (n == 1 || n == 49)
+  } else if (n == 1 || n == 49) {
     a = hal::Align::center;
-  else if (n == 2 || n == 50)
+  } else if (n == 2 || n == 50) {
     a = hal::Align::right;
-  else
+  } else {
     return false;
+  }
   return true;
 }
 
@@ -379,7 +417,9 @@ hal::Result<std::size_t> StreamParser::parse_command(std::size_t pos, std::vecto
   const std::uint8_t* p = pending_.data() + pos;
   auto bad = [](const char* what) { return invalid("bad_parameter", what); };
   auto unknown = [] { return invalid("unknown_command", "unsupported ESC/POS command"); };
-  if (avail < 2) return std::size_t{0};
+  if (avail < 2) {
+    return std::size_t{0};
+  }
   const std::uint8_t lead = p[0];
   const std::uint8_t c = p[1];
 
@@ -389,16 +429,24 @@ hal::Result<std::size_t> StreamParser::parse_command(std::size_t pos, std::vecto
       out.emplace_back(op::Initialise{});
       return std::size_t{2};
     }
-    if (c != 0x45 && c != 0x2D && c != 0x61 && c != 0x64) return unknown();
-    if (avail < 3) return std::size_t{0};
+    if (c != 0x45 && c != 0x2D && c != 0x61 && c != 0x64) {
+      return unknown();
+    }
+    if (avail < 3) {
+      return std::size_t{0};
+    }
     const std::uint8_t n = p[2];
     if (c == 0x45) {
       mode_.bold = (n & 1) != 0;
     } else if (c == 0x2D) {
-      if (n > 2 && (n < 48 || n > 50)) return bad("underline");
+      if (n > 2 && (n < 48 || n > 50)) {
+        return bad("underline");
+      }
       mode_.underline = (n % 48) != 0;
     } else if (c == 0x61) {
-      if (!align_from(n, mode_.align)) return bad("alignment");
+      if (!align_from(n, mode_.align)) {
+        return bad("alignment");
+      }
     } else {
       out.emplace_back(op::Feed{n});
     }
@@ -406,77 +454,119 @@ hal::Result<std::size_t> StreamParser::parse_command(std::size_t pos, std::vecto
   }
 
   if (lead == kFs) {
-    if (c == 0x26)
+    if (c == 0x26) {
       mode_.chinese = true;
-    else if (c == 0x2E)
+    } else if (c == 0x2E) {
       mode_.chinese = false;
-    else
+    } else {
       return unknown();
+    }
     return std::size_t{2};
   }
 
   if (lead == kDle) {
-    if (c != 0x04) return unknown();
-    if (avail < 3) return std::size_t{0};
-    if (p[2] < 1 || p[2] > 4) return bad("status query");
+    if (c != 0x04) {
+      return unknown();
+    }
+    if (avail < 3) {
+      return std::size_t{0};
+    }
+    if (p[2] < 1 || p[2] > 4) {
+      return bad("status query");
+    }
     out.emplace_back(op::StatusRequest{static_cast<StatusQuery>(p[2])});
     return std::size_t{3};
   }
 
   // GS
   if (c == 0x21) {
-    if (avail < 3) return std::size_t{0};
-    if ((p[2] & 0x88) != 0) return bad("character size");
+    if (avail < 3) {
+      return std::size_t{0};
+    }
+    if ((p[2] & 0x88) != 0) {
+      return bad("character size");
+    }
     mode_.width_scale = (p[2] >> 4) + 1;
     mode_.height_scale = (p[2] & 0x07) + 1;
     return std::size_t{3};
   }
   if (c == 0x56) {
-    if (avail < 3) return std::size_t{0};
+    if (avail < 3) {
+      return std::size_t{0};
+    }
     const std::uint8_t m = p[2];
     if (m == 0 || m == 1 || m == 48 || m == 49) {
       out.emplace_back(op::Cut{m == 1 || m == 49, 0});
       return std::size_t{3};
     }
-    if (m != 65 && m != 66) return bad("cut mode");
-    if (avail < 4) return std::size_t{0};
+    if (m != 65 && m != 66) {
+      return bad("cut mode");
+    }
+    if (avail < 4) {
+      return std::size_t{0};
+    }
     out.emplace_back(op::Cut{m == 66, p[3]});
     return std::size_t{4};
   }
-  if (c != 0x28) return unknown();
-  if (avail < 3) return std::size_t{0};
-  if (p[2] != 0x6B) return unknown();
-  if (avail < 5) return std::size_t{0};
+  if (c != 0x28) {
+    return unknown();
+  }
+  if (avail < 3) {
+    return std::size_t{0};
+  }
+  if (p[2] != 0x6B) {
+    return unknown();
+  }
+  if (avail < 5) {
+    return std::size_t{0};
+  }
   const std::size_t len = static_cast<std::size_t>(p[3]) | (static_cast<std::size_t>(p[4]) << 8);
-  if (len < 3) return bad("QR parameter length");
-  if (len > kMaxQrStoreBytes + 3)
+  if (len < 3) {
+    return bad("QR parameter length");
+  }
+  if (len > kMaxQrStoreBytes + 3) {
     return invalid("qr_too_long", "QR store exceeds the symbol capacity");
-  if (avail < 5 + len) return std::size_t{0};
+  }
+  if (avail < 5 + len) {
+    return std::size_t{0};
+  }
   const std::uint8_t* q = p + 5;  // cn fn params
-  if (q[0] != 0x31) return unknown();
+  if (q[0] != 0x31) {
+    return unknown();
+  }
   const std::uint8_t fn = q[1];
   switch (fn) {
     case 0x41:
-      if (len != 4 || (q[2] != 0x31 && q[2] != 0x32) || q[3] != 0) return bad("QR model");
+      if (len != 4 || (q[2] != 0x31 && q[2] != 0x32) || q[3] != 0) {
+        return bad("QR model");
+      }
       break;
     case 0x43:
-      if (len != 3 || q[2] < 1 || q[2] > 16) return bad("QR module size");
+      if (len != 3 || q[2] < 1 || q[2] > 16) {
+        return bad("QR module size");
+      }
       mode_.qr_module = q[2];
       out.emplace_back(op::QrModuleSize{q[2]});
       break;
     case 0x45: {
-      if (len != 3 || q[2] < 0x30 || q[2] > 0x33) return bad("QR error level");
+      if (len != 3 || q[2] < 0x30 || q[2] > 0x33) {
+        return bad("QR error level");
+      }
       static constexpr char kLevels[] = {'L', 'M', 'Q', 'H'};
       mode_.qr_level = kLevels[q[2] - 0x30];
       out.emplace_back(op::QrErrorLevel{mode_.qr_level});
       break;
     }
     case 0x50:
-      if (len == 3 || q[2] != 0x30) return bad("QR store");
+      if (len == 3 || q[2] != 0x30) {
+        return bad("QR store");
+      }
       out.emplace_back(op::QrStore{std::string(q + 3, q + len)});
       break;
     case 0x51:
-      if (len != 3 || q[2] != 0x30) return bad("QR print");
+      if (len != 3 || q[2] != 0x30) {
+        return bad("QR print");
+      }
       out.emplace_back(op::QrPrint{mode_.qr_module, mode_.qr_level, mode_.align});
       break;
     default:
@@ -505,7 +595,9 @@ hal::Result<std::vector<Operation>> StreamParser::feed(std::span<const std::uint
       continue;
     }
     if (b == kLf) {
-      if (auto s = flush_text(out); !s.ok()) return fail(s.error());
+      if (auto s = flush_text(out); !s.ok()) {
+        return fail(s.error());
+      }
       out.emplace_back(op::LineFeed{});
       ++pos;
       continue;
@@ -514,10 +606,16 @@ hal::Result<std::vector<Operation>> StreamParser::feed(std::span<const std::uint
       return fail(invalid("unknown_command", "unexpected control byte"));
     }
     // Text before a command is printed in the attributes in force before it.
-    if (auto s = flush_text(out); !s.ok()) return fail(s.error());
+    if (auto s = flush_text(out); !s.ok()) {
+      return fail(s.error());
+    }
     auto used = parse_command(pos, out);
-    if (!used.ok()) return fail(used.error());
-    if (used.value() == 0) break;  // incomplete: wait for more bytes
+    if (!used.ok()) {
+      return fail(used.error());
+    }
+    if (used.value() == 0) {
+      break;  // incomplete: wait for more bytes
+    }
     pos += used.value();
   }
   pending_.erase(pending_.begin(), pending_.begin() + static_cast<std::ptrdiff_t>(pos));
@@ -540,11 +638,17 @@ hal::Result<std::vector<Operation>> StreamParser::finish() {
 hal::Result<std::vector<Operation>> parse_stream(std::span<const std::uint8_t> bytes) {
   StreamParser parser;
   auto ops = parser.feed(bytes);
-  if (!ops.ok()) return ops.error();
+  if (!ops.ok()) {
+    return ops.error();
+  }
   auto tail = parser.finish();
-  if (!tail.ok()) return tail.error();
+  if (!tail.ok()) {
+    return tail.error();
+  }
   auto all = std::move(ops).value();
-  for (auto& o : tail.value()) all.push_back(std::move(o));
+  for (auto& o : tail.value()) {
+    all.push_back(std::move(o));
+  }
   return all;
 }
 

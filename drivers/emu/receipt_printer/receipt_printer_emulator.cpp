@@ -66,7 +66,9 @@ escpos::RealtimeStatus ReceiptPrinterEmulator::current_status() {
   {
     std::lock_guard lock(m_);
     // A technician clearing the jam clears the cutter error.
-    if (!faults().active(Fault::jam)) cutter_failed_ = false;
+    if (!faults().active(Fault::jam)) {
+      cutter_failed_ = false;
+    }
     s.cutter_error = cutter_failed_;
   }
   s.error = s.cutter_error;
@@ -82,7 +84,9 @@ void ReceiptPrinterEmulator::on_host_bytes(std::span<const std::uint8_t> bytes) 
     ++parse_errors_;
     return;
   }
-  for (const auto& o : ops.value()) handle(o);
+  for (const auto& o : ops.value()) {
+    handle(o);
+  }
 }
 
 void ReceiptPrinterEmulator::handle(const escpos::Operation& o) {
@@ -120,7 +124,9 @@ void ReceiptPrinterEmulator::delay_for(const escpos::Operation& o) {
     const int modules = 21 + 4 * static_cast<int>((stored_qr_bytes_ + 19) / 20) + 8;
     dots = modules * print->module_size;
   }
-  if (dots > 0) device_delay(paper_time(dots), stop_flag());
+  if (dots > 0) {
+    device_delay(paper_time(dots), stop_flag());
+  }
 }
 
 void ReceiptPrinterEmulator::finish_receipt(const op::Cut& cut) {
@@ -142,7 +148,9 @@ void ReceiptPrinterEmulator::finish_receipt(const op::Cut& cut) {
     n = ++receipts_;
     dir = out_dir_;
   }
-  if (dir.empty()) return;
+  if (dir.empty()) {
+    return;
+  }
   auto image = render_operations(ops);
   std::string error;
   std::filesystem::path path = dir / ("receipt-" + std::to_string(n) + ".png");
@@ -153,7 +161,9 @@ void ReceiptPrinterEmulator::finish_receipt(const op::Cut& cut) {
   }
   std::lock_guard lock(m_);
   last_error_ = error;
-  if (error.empty()) last_path_ = path;
+  if (error.empty()) {
+    last_path_ = path;
+  }
 }
 
 }  // namespace kiosk::emu

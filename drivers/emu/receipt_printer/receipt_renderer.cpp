@@ -56,7 +56,9 @@ class Layouter {
  public:
   void add(const Operation& o) {
     if (const auto* t = std::get_if<op::Text>(&o)) {
-      if (!pending_) pending_ = Line{{}, t->align, t->width_scale, t->height_scale};
+      if (!pending_) {
+        pending_ = Line{{}, t->align, t->width_scale, t->height_scale};
+      }
       pending_->runs.push_back(Run{t->utf8, t->bold, t->underline});
       pending_->width_scale = std::max(pending_->width_scale, t->width_scale);
       pending_->height_scale = std::max(pending_->height_scale, t->height_scale);
@@ -64,12 +66,16 @@ class Layouter {
       flush(true);
     } else if (const auto* f = std::get_if<op::Feed>(&o)) {
       flush(false);
-      if (f->lines > 0) blocks_.emplace_back(Space{f->lines * kDefaultLinePitch});
+      if (f->lines > 0) {
+        blocks_.emplace_back(Space{f->lines * kDefaultLinePitch});
+      }
     } else if (const auto* s = std::get_if<op::QrStore>(&o)) {
       stored_qr_ = s->data;
     } else if (const auto* p = std::get_if<op::QrPrint>(&o)) {
       flush(false);
-      if (stored_qr_) blocks_.emplace_back(Qr{*stored_qr_, p->module_size, p->level, p->align});
+      if (stored_qr_) {
+        blocks_.emplace_back(Qr{*stored_qr_, p->module_size, p->level, p->align});
+      }
     } else if (const auto* c = std::get_if<op::Cut>(&o)) {
       flush(false);
       blocks_.emplace_back(Space{c->feed_dots});
@@ -176,11 +182,19 @@ class Painter {
 
   // Height in dots; draws at `y` when `draw` is set.
   hal::Result<int> block(const Block& b, int y, bool draw) {
-    if (const auto* line = std::get_if<Line>(&b)) return text(*line, y, draw);
-    if (const auto* qr = std::get_if<Qr>(&b)) return code(*qr, y, draw);
-    if (const auto* space = std::get_if<Space>(&b)) return space->dots;
+    if (const auto* line = std::get_if<Line>(&b)) {
+      return text(*line, y, draw);
+    }
+    if (const auto* qr = std::get_if<Qr>(&b)) {
+      return code(*qr, y, draw);
+    }
+    if (const auto* space = std::get_if<Space>(&b)) {
+      return space->dots;
+    }
     if (const auto* cut = std::get_if<CutMark>(&b)) {
-      if (draw) cut_mark(*cut, y);
+      if (draw) {
+        cut_mark(*cut, y);
+      }
       return 12;
     }
     return 0;
@@ -207,8 +221,12 @@ class Painter {
         pango_layout_line_get_pixel_extents(pl, &ink, &logical);
         double x = 0;
         const double avail = static_cast<double>(kReceiptWidthDots) / line.width_scale;
-        if (line.align == hal::Align::center) x = (avail - logical.width) / 2.0;
-        if (line.align == hal::Align::right) x = avail - logical.width;
+        if (line.align == hal::Align::center) {
+          x = (avail - logical.width) / 2.0;
+        }
+        if (line.align == hal::Align::right) {
+          x = avail - logical.width;
+        }
         const double baseline = y + i * pitch * line.height_scale;
         cairo_save(cr_);
         cairo_translate(cr_, 0, baseline);
@@ -227,16 +245,21 @@ class Painter {
     std::unique_ptr<QRcode, QrDeleter> symbol(QRcode_encodeData(
         static_cast<int>(qr.data.size()), reinterpret_cast<const unsigned char*>(qr.data.data()), 0,
         qr_level(qr.level)));
-    if (!symbol)
+    if (!symbol) {
       return hal::make_error(hal::CompletionCode::invalidData, "qr", "QR data cannot be encoded");
+    }
     const int size = symbol->width * qr.module;
     // Printers leave the symbol's quiet zone to the paper around it; keep 4 modules above and
     // below so the code scans.
     const int margin = 4 * qr.module;
     if (draw) {
       int x = 0;
-      if (qr.align == hal::Align::center) x = (kReceiptWidthDots - size) / 2;
-      if (qr.align == hal::Align::right) x = kReceiptWidthDots - size;
+      if (qr.align == hal::Align::center) {
+        x = (kReceiptWidthDots - size) / 2;
+      }
+      if (qr.align == hal::Align::right) {
+        x = kReceiptWidthDots - size;
+      }
       x = std::max(0, x);
       cairo_set_source_rgb(cr_, 0, 0, 0);
       for (int r = 0; r < symbol->width; ++r) {
@@ -271,13 +294,16 @@ class Painter {
 
 hal::Result<hal::RgbImage> render_operations(const std::vector<Operation>& ops) {
   Layouter layouter;
-  for (const auto& o : ops) layouter.add(o);
+  for (const auto& o : ops) {
+    layouter.add(o);
+  }
   const std::vector<Block> blocks = layouter.finish();
   const bool prints = std::any_of(blocks.begin(), blocks.end(), [](const Block& b) {
     return std::holds_alternative<Line>(b) || std::holds_alternative<Qr>(b);
   });
-  if (!prints)
+  if (!prints) {
     return hal::make_error(hal::CompletionCode::invalidData, "empty_receipt", "nothing printed");
+  }
 
   // Measure on a scratch surface, then draw on one of the right height.
   std::unique_ptr<cairo_surface_t, CairoDeleter> scratch(
@@ -287,10 +313,14 @@ hal::Result<hal::RgbImage> render_operations(const std::vector<Operation>& ops) 
   int height = kTopMarginDots;
   for (const auto& b : blocks) {
     auto h = measurer.block(b, 0, false);
-    if (!h.ok()) return h.error();
+    if (!h.ok()) {
+      return h.error();
+    }
     height += h.value();
   }
-  if (!std::holds_alternative<CutMark>(blocks.back())) height += kBottomMarginDots;
+  if (!std::holds_alternative<CutMark>(blocks.back())) {
+    height += kBottomMarginDots;
+  }
 
   std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
       cairo_image_surface_create(CAIRO_FORMAT_RGB24, kReceiptWidthDots, height));
@@ -301,7 +331,9 @@ hal::Result<hal::RgbImage> render_operations(const std::vector<Operation>& ops) 
   int y = kTopMarginDots;
   for (const auto& b : blocks) {
     auto h = painter.block(b, y, true);
-    if (!h.ok()) return h.error();
+    if (!h.ok()) {
+      return h.error();
+    }
     y += h.value();
   }
   cairo_surface_flush(surface.get());
@@ -335,7 +367,9 @@ hal::Result<hal::RgbImage> render_operations(const std::vector<Operation>& ops) 
 
 hal::Result<hal::RgbImage> render_escpos(std::span<const std::uint8_t> stream) {
   auto ops = drivers::escpos::parse_stream(stream);
-  if (!ops.ok()) return ops.error();
+  if (!ops.ok()) {
+    return ops.error();
+  }
   return render_operations(ops.value());
 }
 
