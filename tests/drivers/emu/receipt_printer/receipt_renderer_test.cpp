@@ -166,3 +166,38 @@ TEST_CASE("the QR version table agrees with libqrencode and long codes stay on t
   CHECK(hi < emu::kReceiptWidthDots - 1);
   CHECK(hi - lo + 1 == (17 + 4 * 21) * 5);
 }
+
+TEST_CASE("every QR module on the paper matches libqrencode's symbol", "[receipt][render]") {
+  hal::ReceiptQr qr;
+  qr.data = "https://verify.example.invalid/r/T20261128-000042";
+  qr.module_size = 6;
+  auto img = emu::render_escpos(encode(hal::Receipt{{qr}}));
+  REQUIRE(img.ok());
+  const auto& i = img.value();
+  QRcode* q =
+      QRcode_encodeData(static_cast<int>(qr.data.size()),
+                        reinterpret_cast<const unsigned char*>(qr.data.data()), 0, QR_ECLEVEL_M);
+  REQUIRE(q != nullptr);
+  const auto [left, right] = ink_columns(i);
+  int top = -1;
+  for (int y = 0; y < i.height && top < 0; ++y) {
+    for (int x = 0; x < i.width; ++x) {
+      if (i.pixels[i.offset(x, y)] < 100) {
+        top = y;
+        break;
+      }
+    }
+  }
+  REQUIRE(top >= 0);
+  CHECK(right - left + 1 == q->width * 6);
+  int mismatches = 0;
+  for (int r = 0; r < q->width; ++r) {
+    for (int c = 0; c < q->width; ++c) {
+      const bool dark = (q->data[r * q->width + c] & 1) != 0;
+      const bool inked = i.pixels[i.offset(left + c * 6 + 3, top + r * 6 + 3)] < 100;
+      mismatches += dark != inked ? 1 : 0;
+    }
+  }
+  QRcode_free(q);
+  CHECK(mismatches == 0);
+}
