@@ -1,0 +1,26 @@
+#pragma once
+// Draws an ESC/POS stream the way an 80 mm thermal printer would print it: a 576-dot-wide
+// strip (203 dpi), 1-bit black on off-white paper, Font A 12 x 24 dots (Noto Sans Mono CJK,
+// so Chinese is 24 x 24), QR codes from the stored data, cuts marked by a dashed line.
+// Used by the receipt printer emulator and the bench/kioskhw tools.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "drivers/receipt_printer/receipt_printer_codec.hpp"
+#include "hal/image.hpp"
+#include "hal/result.hpp"
+
+namespace kiosk::emu {
+
+inline constexpr int kReceiptWidthDots = drivers::escpos::kDotsPerLine;
+
+// Errors: the parser's invalidData errors for a malformed stream; invalidData/"empty_receipt"
+// when the stream prints nothing; invalidData/"qr" when a stored QR cannot be encoded.
+hal::Result<hal::RgbImage> render_escpos(std::span<const std::uint8_t> stream);
+
+// The same from already parsed operations (the emulator parses as bytes arrive).
+hal::Result<hal::RgbImage> render_operations(const std::vector<drivers::escpos::Operation>& ops);
+
+}  // namespace kiosk::emu

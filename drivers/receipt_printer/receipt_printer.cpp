@@ -1,0 +1,460 @@
+#include "drivers/receipt_printer/receipt_printer.hpp"
+
+#include <future>
+#include <utility>
+
+namespace kiosk::drivers {
+namespace {
+
+using escpos::RealtimeStatus;
+using escpos::StatusQuery;
+
+hal::DeviceError err(hal::CompletionCode code, std::string reason, std::string message) {
+  return hal::make_error(code, std::move(reason), std::move(message));
+}
+
+// Runs `fn` on the queue's worker and waits for it (open and health checks share the
+// transport with commands, so they run where commands run).
+template <typename T>
+hal::Result<T> run_sync(hal::CommandQueue& queue,
+                        std::function<hal::Result<T>(hal::CancelToken&)> fn) {
+  std::promise<hal::Result<T>> promise;
+  auto future = promise.get_future();
+  queue.submit<T>(std::move(fn), [&promise](hal::RequestId, hal::Result<T> r) {
+    promise.set_value(std::move(r));
+  });
+  return future.get();
+}
+
+bool paper_gone(const RealtimeStatus& s) {
+  return s.paper_out || s.paper_end_stop;
+}
+
+// Why the printer cannot print now, if it cannot. Paper and cover come first: they are what
+// a technician must fix, and they also raise the generic offline/error bits.
+std::optional<hal::DeviceError> refusal(const RealtimeStatus& s) {
+  if (paper_gone(s)) {
+    return err(hal::CompletionCode::userError, "paper_out", "receipt paper is out");
+  }
+  if (s.cover_open) {
+    return err(hal::CompletionCode::userError, "cover_open", "printer cover is open");
+  }
+  if (s.cutter_error) {
+    return err(hal::CompletionCode::hardwareError, "cutter", "cutter error");
+  }
+  if (s.unrecoverable) {
+    return err(hal::CompletionCode::hardwareError, "unrecoverable", "unrecoverable printer error");
+  }
+  if (s.offline) {
+    return err(hal::CompletionCode::deviceNotReady, "offline", "printer is offline");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+struct EscPosReceiptPrinter::Job {
+  const hal::Receipt& receipt;
+  escpos::EncodedReceipt encoded;
+  std::size_t next_segment = 0;
+  bool sent_any = false;
+  bool cut_sent = false;
+  std::optional<hal::DeviceError> error;
+};
+
+EscPosReceiptPrinter::EscPosReceiptPrinter(std::unique_ptr<Transport> transport,
+                                           EscPosReceiptPrinterOptions options)
+    : transport_(std::move(transport)), options_(std::move(options)), queue_(options_.id) {
+  status_.state = hal::DeviceState::noDevice;
+  for (auto name : {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
+                    hal::stat::kCommunicationErrorCount}) {
+    stats_[std::string(name)] = 0;
+  }
+  stats_["ReceiptsPrintedCount"] = 0;
+  stats_["LinesPrintedCount"] = 0;
+}
+
+EscPosReceiptPrinter::~EscPosReceiptPrinter() {
+  // No events from a dying device: the handler's owner may already be gone.
+  set_event_handler({});
+  close();
+}
+
+hal::DeviceInfo EscPosReceiptPrinter::info() const {
+  return hal::DeviceInfo{options_.id, "ESC/POS 80 mm thermal receipt printer",
+                         transport_->describe(), "", ""};
+}
+
+hal::ReceiptPrinterCapabilities EscPosReceiptPrinter::capabilities() const {
+  return {};
+}
+
+hal::Status EscPosReceiptPrinter::open() {
+  return run_sync<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+    if (auto s = transport_->open(); !s.ok()) {
+      publish_state(hal::DeviceState::noDevice, "transport cannot be opened");
+      return s;
+    }
+    transport_->clear_cancel();
+    {
+      std::lock_guard lock(m_);
+      open_ = true;
+    }
+    auto rt = query_status(options_.status_timeout);
+    if (!rt.ok()) {
+      transport_->close();
+      {
+        std::lock_guard lock(m_);
+        open_ = false;
+      }
+      if (rt.error().code == hal::CompletionCode::timeout) {
+        return err(hal::CompletionCode::deviceNotReady, "no_answer",
+                   "printer does not answer status requests");
+      }
+      return rt.error();
+    }
+    return hal::Done{};
+  });
+}
+
+void EscPosReceiptPrinter::close() {
+  queue_.cancel_all();
+  // Queued after the cancel, so it runs once the canceled command has returned.
+  (void)run_sync<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+    bool was_open = false;
+    {
+      std::lock_guard lock(m_);
+      was_open = open_;
+      open_ = false;
+    }
+    if (was_open) {
+      transport_->close();
+      publish_state(hal::DeviceState::noDevice, "closed");
+    }
+    return hal::Done{};
+  });
+}
+
+hal::DeviceStatus EscPosReceiptPrinter::status() const {
+  std::lock_guard lock(m_);
+  return status_;
+}
+
+hal::Result<hal::DeviceStatus> EscPosReceiptPrinter::health_check() {
+  return run_sync<hal::DeviceStatus>(
+      queue_, [this](hal::CancelToken& token) -> hal::Result<hal::DeviceStatus> {
+        {
+          std::lock_guard lock(m_);
+          if (!open_) {
+            return err(hal::CompletionCode::deviceNotReady, "not_open", "printer not opened");
+          }
+        }
+        transport_->clear_cancel();
+        token.on_cancel([this] { transport_->cancel(); });
+        auto rt = query_status(options_.status_timeout);
+        if (!rt.ok()) {
+          note_failure(rt.error());
+          return rt.error();
+        }
+        return status();
+      });
+}
+
+hal::Statistics EscPosReceiptPrinter::statistics() const {
+  std::lock_guard lock(m_);
+  return stats_;
+}
+
+void EscPosReceiptPrinter::set_event_handler(hal::EventHandler handler) {
+  std::lock_guard lock(m_);
+  handler_ = std::move(handler);
+}
+
+bool EscPosReceiptPrinter::cancel(hal::RequestId id) {
+  return queue_.cancel(id);
+}
+
+hal::RequestId EscPosReceiptPrinter::print(hal::Receipt receipt, hal::Completion<hal::Done> done) {
+  auto shared = std::make_shared<hal::Receipt>(std::move(receipt));
+  return queue_.submit<hal::Done>(
+      [this, shared](hal::CancelToken& token) -> hal::Status {
+        auto result = run_print(*shared, token);
+        if (result.ok() && !token.canceled()) {
+          count(hal::stat::kSuccessfulCommandCount);
+        } else {
+          count(hal::stat::kFailedCommandCount);
+        }
+        return result;
+      },
+      std::move(done));
+}
+
+// ---- the print state machine ---------------------------------------------------------------
+
+hal::Status EscPosReceiptPrinter::run_print(const hal::Receipt& receipt, hal::CancelToken& token) {
+  {
+    std::lock_guard lock(m_);
+    if (!open_) {
+      return err(hal::CompletionCode::deviceNotReady, "not_open", "printer not opened");
+    }
+  }
+  transport_->clear_cancel();
+  token.on_cancel([this] { transport_->cancel(); });
+  Job job{receipt, {}, 0, false, false, std::nullopt};
+  Step step = Step::encode;
+  while (step != Step::finished) {
+    step = advance(step, job, token);
+  }
+  if (job.error) {
+    note_failure(*job.error);
+    return *job.error;
+  }
+  return hal::Done{};
+}
+
+EscPosReceiptPrinter::Step EscPosReceiptPrinter::advance(Step step, Job& job,
+                                                         hal::CancelToken& token) {
+  const auto canceled = err(hal::CompletionCode::canceled, "canceled", "print canceled");
+  switch (step) {
+    case Step::encode: {
+      auto encoded = escpos::encode_receipt(job.receipt);
+      if (!encoded.ok()) {
+        job.error = encoded.error();
+        return Step::finished;
+      }
+      job.encoded = std::move(encoded).value();
+      return Step::checkBefore;
+    }
+    case Step::checkBefore: {
+      if (token.canceled()) {
+        job.error = canceled;
+        return Step::finished;
+      }
+      auto rt = query_status(options_.status_timeout);
+      if (!rt.ok()) {
+        job.error = rt.error();
+        return Step::finished;
+      }
+      if (auto why = refusal(rt.value())) {
+        job.error = *why;
+        return Step::finished;
+      }
+      publish_state(hal::DeviceState::busy, "printing");
+      return Step::send;
+    }
+    case Step::send: {
+      const auto& segments = job.encoded.segments;
+      if (job.next_segment >= segments.size()) {
+        return Step::cut;
+      }
+      if (token.canceled()) {
+        job.error = canceled;
+        return Step::cleanup;
+      }
+      escpos::Bytes chunk;
+      while (job.next_segment < segments.size() &&
+             (chunk.empty() ||
+              chunk.size() + segments[job.next_segment].size() <= options_.chunk_size)) {
+        const auto& s = segments[job.next_segment++];
+        chunk.insert(chunk.end(), s.begin(), s.end());
+      }
+      if (auto s = write_all(chunk); !s.ok()) {
+        job.error = s.error();
+        return Step::cleanup;
+      }
+      job.sent_any = true;
+      return Step::send;
+    }
+    case Step::cut: {
+      if (token.canceled()) {
+        job.error = canceled;
+        return Step::cleanup;
+      }
+      if (auto s = write_all(job.encoded.cut); !s.ok()) {
+        job.error = s.error();
+        return Step::cleanup;
+      }
+      job.cut_sent = true;
+      return Step::checkAfter;
+    }
+    case Step::checkAfter: {
+      auto rt = query_status(options_.after_print_timeout);
+      if (!rt.ok()) {
+        job.error = rt.error();
+        return Step::finished;
+      }
+      if (auto why = refusal(rt.value())) {
+        job.error = *why;
+        return Step::finished;
+      }
+      count("ReceiptsPrintedCount");
+      count("LinesPrintedCount", job.encoded.lines);
+      return Step::finished;
+    }
+    case Step::cleanup: {
+      // A half-sent receipt is cut off so the next one starts on clean paper. Segments are
+      // whole commands, so the printer is not inside a command here. Best effort.
+      const bool gone = job.error && job.error->reason == "disconnected";
+      if (job.sent_any && !job.cut_sent && !gone) {
+        transport_->clear_cancel();
+        (void)transport_->write(job.encoded.cut, options_.write_timeout);
+      }
+      return Step::finished;
+    }
+    case Step::finished:
+      break;
+  }
+  return Step::finished;
+}
+
+// ---- transport helpers ---------------------------------------------------------------------
+
+hal::Status EscPosReceiptPrinter::write_all(std::span<const std::uint8_t> bytes) {
+  auto s = transport_->write(bytes, options_.write_timeout);
+  if (!s.ok() && s.error().code != hal::CompletionCode::canceled) {
+    count(hal::stat::kCommunicationErrorCount);
+  }
+  return s;
+}
+
+hal::Result<RealtimeStatus> EscPosReceiptPrinter::query_status(
+    std::chrono::milliseconds first_timeout) {
+  RealtimeStatus rt;
+  auto timeout = first_timeout;
+  for (StatusQuery q : escpos::kAllStatusQueries) {
+    // One retry after a reply that is not a status byte (line noise, a stale byte).
+    for (int attempt = 0;; ++attempt) {
+      transport_->flush_input();
+      if (auto s = write_all(escpos::cmd_status_request(q)); !s.ok()) {
+        return s.error();
+      }
+      auto got = transport_->read(1, timeout);
+      if (!got.ok()) {
+        if (got.error().code != hal::CompletionCode::canceled) {
+          count(hal::stat::kCommunicationErrorCount);
+        }
+        if (got.error().code == hal::CompletionCode::timeout) {
+          return err(hal::CompletionCode::timeout, "timeout", "no status reply from the printer");
+        }
+        return got.error();
+      }
+      auto applied = escpos::apply_status_byte(q, got.value().front(), rt);
+      if (applied.ok()) {
+        break;
+      }
+      count(hal::stat::kCommunicationErrorCount);
+      if (attempt >= 1) {
+        return applied.error();
+      }
+    }
+    timeout = options_.status_timeout;
+  }
+  publish(rt);
+  return rt;
+}
+
+// ---- status, events, counters --------------------------------------------------------------
+
+void EscPosReceiptPrinter::publish(const RealtimeStatus& rt) {
+  hal::DeviceStatus next;
+  next.detail["paper"] = paper_gone(rt) ? "out" : (rt.paper_near_end ? "near_end" : "ok");
+  next.detail["cover"] = rt.cover_open ? "open" : "closed";
+  next.detail["cutter"] = rt.cutter_error ? "error" : "ok";
+  if (paper_gone(rt)) {
+    next.state = hal::DeviceState::userError;
+    next.message = "paper out";
+  } else if (rt.cover_open) {
+    next.state = hal::DeviceState::userError;
+    next.message = "cover open";
+  } else if (rt.cutter_error || rt.unrecoverable) {
+    next.state = hal::DeviceState::hardwareError;
+    next.message = rt.cutter_error ? "cutter error" : "unrecoverable error";
+  } else if (rt.offline) {
+    next.state = hal::DeviceState::offline;
+    next.message = "offline";
+  } else {
+    next.state = hal::DeviceState::online;
+    next.message = rt.paper_near_end ? "paper near end" : "ready";
+  }
+  bool changed = false;
+  bool low_now = false;
+  bool arrived = false;
+  {
+    std::lock_guard lock(m_);
+    changed = next.state != status_.state || next.detail != status_.detail;
+    arrived = removed_;
+    removed_ = false;
+    const bool near_end = rt.paper_near_end && !paper_gone(rt);
+    low_now = near_end && !paper_near_end_;
+    paper_near_end_ = near_end;
+    status_ = next;
+  }
+  // A printer that answers after it was reported removed (replugged) is back.
+  if (arrived) {
+    emit(hal::EventKind::deviceArrived, "answering");
+  }
+  if (changed) {
+    emit(hal::EventKind::statusChanged, std::string(hal::to_string(next.state)));
+  }
+  if (low_now) {
+    emit(hal::EventKind::mediaLow, "paper_near_end");
+  }
+}
+
+void EscPosReceiptPrinter::publish_state(hal::DeviceState state, std::string message) {
+  bool changed = false;
+  {
+    std::lock_guard lock(m_);
+    changed = status_.state != state;
+    status_.state = state;
+    status_.message = std::move(message);
+  }
+  if (changed) {
+    emit(hal::EventKind::statusChanged, std::string(hal::to_string(state)));
+  }
+}
+
+void EscPosReceiptPrinter::note_failure(const hal::DeviceError& error) {
+  if (error.reason == "disconnected") {
+    {
+      std::lock_guard lock(m_);
+      removed_ = true;
+    }
+    publish_state(hal::DeviceState::noDevice, "printer disconnected");
+    emit(hal::EventKind::deviceRemoved, "disconnected");
+  } else if (error.code == hal::CompletionCode::timeout) {
+    publish_state(hal::DeviceState::offline, "printer does not answer");
+  } else {
+    // Otherwise the last status reply stands; a busy state from this command must not stick.
+    hal::DeviceState state;
+    {
+      std::lock_guard lock(m_);
+      state = status_.state;
+    }
+    if (state == hal::DeviceState::busy) {
+      publish_state(hal::DeviceState::online, "ready");
+    }
+  }
+}
+
+void EscPosReceiptPrinter::emit(hal::EventKind kind, std::string detail) {
+  hal::EventHandler handler;
+  {
+    std::lock_guard lock(m_);
+    handler = handler_;
+  }
+  if (handler) {
+    handler(hal::DeviceEvent{kind, options_.id, std::move(detail)});
+  }
+}
+
+void EscPosReceiptPrinter::count(std::string_view name, std::uint64_t n) {
+  std::lock_guard lock(m_);
+  auto it = stats_.find(name);
+  if (it == stats_.end()) {
+    it = stats_.emplace(std::string(name), 0).first;
+  }
+  it->second += n;
+}
+
+}  // namespace kiosk::drivers

@@ -1,0 +1,100 @@
+#pragma once
+// hal::ReceiptPrinter for ESC/POS thermal printers over any drivers::Transport (USB printer
+// class bulk endpoints, a serial port, or the in-process emulator).
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "drivers/receipt_printer/receipt_printer_codec.hpp"
+#include "drivers/transport/transport.hpp"
+#include "hal/command_queue.hpp"
+#include "hal/receipt_printer.hpp"
+
+namespace kiosk::drivers {
+
+struct EscPosReceiptPrinterOptions {
+  std::string id = "receipt_printer";
+  // Each real-time status reply; printers answer within a few ms.
+  std::chrono::milliseconds status_timeout{1000};
+  // The status read after the cut waits for the printer to finish printing (real-time
+  // requests are answered in order on the printers and the emulator we target).
+  std::chrono::milliseconds after_print_timeout{15000};
+  std::chrono::milliseconds write_timeout{5000};
+  // Bytes per write; whole commands are never split across writes unless one command alone is
+  // larger (a QR store), so a cancel between writes leaves the printer between commands.
+  std::size_t chunk_size = 256;
+};
+
+// Threading and contract: see hal::Device and hal::ReceiptPrinter. All transport traffic
+// happens on the command queue's worker thread; open(), close() and health_check() run there
+// too and block the caller until done, so they must not be called from a completion or an
+// event handler. The destructor closes the device and raises no events.
+//
+// A print: encode (invalid data fails here, before the printer is touched) -> real-time
+// status n=1..4 (paper out / cover open / cutter / unrecoverable refuse before any byte is
+// sent) -> the receipt in chunks of whole commands (cancel is honoured between chunks) ->
+// feed and cut -> status again (a cutter error or paper run out during the print fails the
+// command). A receipt stopped after some bytes were sent is cut off so the next one starts
+// clean. Events: statusChanged, mediaLow ("paper_near_end", once per episode),
+// deviceRemoved / deviceArrived.
+//
+// Real printers answer DLE EOT at once, even while still printing; the status after the cut
+// may then predate the cut itself. The emulator answers in order (after the cut).
+class EscPosReceiptPrinter final : public hal::ReceiptPrinter {
+ public:
+  explicit EscPosReceiptPrinter(std::unique_ptr<Transport> transport,
+                                EscPosReceiptPrinterOptions options = {});
+  ~EscPosReceiptPrinter() override;
+  EscPosReceiptPrinter(const EscPosReceiptPrinter&) = delete;
+  EscPosReceiptPrinter& operator=(const EscPosReceiptPrinter&) = delete;
+
+  hal::DeviceInfo info() const override;
+  // Opens the transport and asks for the real-time status. Errors: deviceNotReady
+  // ("disconnected", "not_open", "no_answer"), invalidData ("bad_status").
+  hal::Status open() override;
+  void close() override;
+  hal::DeviceStatus status() const override;
+  hal::Result<hal::DeviceStatus> health_check() override;
+  hal::Statistics statistics() const override;
+  void set_event_handler(hal::EventHandler handler) override;
+  bool cancel(hal::RequestId id) override;
+
+  hal::ReceiptPrinterCapabilities capabilities() const override;
+  hal::RequestId print(hal::Receipt receipt, hal::Completion<hal::Done> done) override;
+
+ private:
+  // The steps of one print; cleanup (cut after a partial send) always runs.
+  enum class Step { encode, checkBefore, send, cut, checkAfter, cleanup, finished };
+  struct Job;
+
+  hal::Status run_print(const hal::Receipt& receipt, hal::CancelToken& token);
+  Step advance(Step step, Job& job, hal::CancelToken& token);
+
+  // Queries n=1..4 and updates the published status (events on changes). Worker thread only.
+  hal::Result<escpos::RealtimeStatus> query_status(std::chrono::milliseconds first_timeout);
+  hal::Status write_all(std::span<const std::uint8_t> bytes);
+  void publish(const escpos::RealtimeStatus& rt);
+  void publish_state(hal::DeviceState state, std::string message);
+  void note_failure(const hal::DeviceError& error);
+  void emit(hal::EventKind kind, std::string detail);
+  void count(std::string_view name, std::uint64_t n = 1);
+
+  std::unique_ptr<Transport> transport_;
+  EscPosReceiptPrinterOptions options_;
+
+  mutable std::mutex m_;  // guards the members below
+  hal::DeviceStatus status_;
+  hal::Statistics stats_;
+  hal::EventHandler handler_;
+  bool open_ = false;
+  bool paper_near_end_ = false;
+  bool removed_ = false;  // reported deviceRemoved; deviceArrived when it answers again
+
+  hal::CommandQueue queue_;  // last: its worker stops before the members above go away
+};
+
+}  // namespace kiosk::drivers
