@@ -26,7 +26,8 @@ struct IdCard {
   std::string nation_code;     // resident: "01".."56", "97", "98"
   std::string nationality;     // foreign: ISO 3166 alpha-3 code
   std::string birth_date;
-  std::string address;         // resident only
+  std::string address;         // resident only, as printed on the card
+  std::string appended_address;  // the newer address the police appended after a move, or empty
   std::string id_number;       // resident ID number or permanent-residence number
   std::string issuing_authority;
   std::string valid_from;

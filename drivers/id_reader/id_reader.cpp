@@ -505,7 +505,7 @@ class SamIdReader::Impl {
       case ReadStep::readAddress: {
         auto address = read_appended_address();
         if (!address.ok()) return address.error();
-        if (!address.value().empty()) card.address = std::move(address).value();
+        card.appended_address = std::move(address).value();
         return ReadStep::done;
       }
       case ReadStep::done:

@@ -2,24 +2,31 @@
 
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <optional>
 #include <vector>
 
-#include "drivers/emu/card_printer/card_job_decoder.hpp"
+#include "drivers/card_printer/card_printer_codec.hpp"
 #include "drivers/emu/common/png_writer.hpp"
-#include "drivers/emu/receipt_printer/escpos_renderer.hpp"
+#include "drivers/emu/receipt_printer/receipt_renderer.hpp"
 #include "drivers/id_reader/id_reader_codec.hpp"
 #include "tools/kioskhw/hal_json.hpp"
 
 namespace kiosk::tools {
 namespace {
 
+// Captures are small (a card job is a few MB at most); files above 64 MiB are refused.
 std::optional<std::string> read_file(const std::string& path) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec || size > (64U << 20)) return std::nullopt;
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), {});
+  std::string data(static_cast<std::size_t>(size), '\0');
+  in.read(data.data(), static_cast<std::streamsize>(size));
+  if (!in) return std::nullopt;
+  return data;
 }
 
 // A decoder failure: one line, naming the reason (checksum, length, status, ...).
@@ -35,7 +42,7 @@ std::optional<std::vector<std::uint8_t>> load_capture(const CommandLine& cl, std
     err << "kioskhw: cannot read " << cl.file << "\n";
     return std::nullopt;
   }
-  auto bytes = drivers::parse_hex_or_binary(*text);
+  auto bytes = drivers::idreader::parse_hex_or_binary(*text);
   if (!bytes.ok()) {
     fail(err, cl.file, bytes.error());
     return std::nullopt;
@@ -60,7 +67,7 @@ int write_image(const hal::RgbImage& image, const CommandLine& cl, std::ostream&
 int decode_id_frame(const CommandLine& cl, std::ostream& out, std::ostream& err) {
   auto bytes = load_capture(cl, err);
   if (!bytes) return 1;
-  auto card = drivers::decode_id_reply_frame(*bytes);
+  auto card = drivers::idreader::decode_id_reply_frame(*bytes);
   if (!card.ok()) return fail(err, "bad frame", card.error());
   out << to_json(card.value()).dump(2) << "\n";
   return 0;
@@ -69,8 +76,15 @@ int decode_id_frame(const CommandLine& cl, std::ostream& out, std::ostream& err)
 int decode_card_job(const CommandLine& cl, std::ostream& out, std::ostream& err) {
   auto bytes = load_capture(cl, err);
   if (!bytes) return 1;
-  auto job = emu::decode_card_job(*bytes);
+  auto job = drivers::card_printer::decode_card_job(*bytes);
   if (!job.ok()) return fail(err, "bad card job", job.error());
+  if (job.value().back) {
+    // Duplex job: the back goes beside the front, as NAME-back.png.
+    auto back_path = *cl.out;
+    back_path.replace_filename(cl.out->stem().string() + "-back" + cl.out->extension().string());
+    if (auto w = emu::write_png(*job.value().back, back_path.string()); !w.ok()) return fail(err, back_path.string(), w.error());
+    if (!cl.json) out << "back -> " << back_path.string() << "\n";
+  }
   return write_image(job.value().front, cl, out, err);
 }
 

@@ -128,10 +128,19 @@ int capture(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::
   return 0;
 }
 
+// The technician's test card: colour bars and text exercise every panel.
+hal::CardJob technician_test_card() {
+  drivers::card_printer::TestCardContent content;
+  content.title = "Kiosk24 测试卡 / TEST CARD";
+  content.lines = {"打印机自检 Printer self-test", "YMCKO 色带 ribbon", "中文 English 0123456789"};
+  content.job_id = "test-card";
+  return drivers::card_printer::make_test_card_job(content);
+}
+
 int print_card(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::ostream& err) {
   auto* printer = bench.card_printer();
   if (printer == nullptr) return missing(cl, out, err, "card_printer");
-  hal::CardJob job = cl.sample_licence ? drivers::make_sample_licence_job() : drivers::make_technician_test_card_job();
+  hal::CardJob job = cl.sample_licence ? drivers::card_printer::make_sample_licence_job() : technician_test_card();
   auto printed = await<hal::PrintedCard>([&](auto done) { return printer->print_card(std::move(job), done); });
   if (!printed.ok()) return fail(cl, out, err, "print-test-card", printed.error());
   json result = {{"ok", true}, {"card_counter", printed.value().card_counter}};

@@ -41,6 +41,7 @@ nlohmann::json to_json(const hal::IdCard& card) {
   };
   if (card.type == hal::IdCardType::resident) {
     j["address"] = card.address;
+    if (!card.appended_address.empty()) j["appended_address"] = card.appended_address;
     j["nation_code"] = card.nation_code;
   } else {
     j["address"] = "";

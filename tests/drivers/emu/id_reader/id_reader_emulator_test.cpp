@@ -302,7 +302,8 @@ TEST_CASE("the appended address is read from the emulator when configured", "[id
   rig.emulator->place_card(*with_appended);
   auto r = rig.read();
   REQUIRE(r.ok());
-  CHECK(r.value().address == with_appended->appended_address);
+  CHECK(r.value().appended_address == with_appended->appended_address);
+  CHECK(r.value().address == with_appended->card.address);
 }
 
 TEST_CASE("the emulator answers a damaged request with the checksum status", "[id_reader][emu]") {

@@ -1,0 +1,15 @@
+// The shared part of both benches: the list of present devices.
+#include "tools/kioskhw/bench_devices.hpp"
+
+namespace kiosk::tools {
+
+std::vector<hal::Device*> BenchDevices::all() {
+  std::vector<hal::Device*> out;
+  for (hal::Device* d : std::initializer_list<hal::Device*>{id_reader(), card_printer(), receipt_printer(),
+                                                            camera(), payment_terminal()}) {
+    if (d != nullptr) out.push_back(d);
+  }
+  return out;
+}
+
+}  // namespace kiosk::tools
