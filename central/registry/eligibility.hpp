@@ -81,6 +81,7 @@ struct FeeTable {
   std::int64_t replace_damaged_fen = 1000;
   std::int64_t info_query_fen = 0;
   std::int64_t fee(Service service) const;
+  bool operator==(const FeeTable&) const = default;
 };
 
 struct Policy {
