@@ -26,13 +26,15 @@ class SqlStore final : public Store {
  public:
   using Factory = std::function<std::unique_ptr<Connection>()>;
 
-  SqlStore(Factory factory, int pool_size) : factory_(std::move(factory)) {
-    auto first = factory_();
+  // `writers` opens read-write connections (pool of `pool_size`); `readers`, when given, opens
+  // connections used only for reads (pool of `readers_size`).
+  SqlStore(Factory writers, int pool_size, Factory readers = nullptr, int readers_size = 0)
+      : writers_(writers, pool_size) {
+    auto first = writers();
     dialect_ = first->dialect();
     version_ = sql::migrate(*first);
-    idle_.push_back(std::move(first));
-    total_ = 1;
-    max_ = pool_size;
+    writers_.add(std::move(first));
+    if (readers) readers_ = std::make_unique<Pool>(std::move(readers), readers_size);
   }
 
   std::string backend() const override { return dialect_ == Dialect::sqlite ? "sqlite" : "postgresql"; }
@@ -45,6 +47,17 @@ class SqlStore final : public Store {
           "INSERT INTO kiosks (kiosk_id, status, cert_serial, enrolled_at) VALUES (?, 'active', ?, ?) "
           "ON CONFLICT (kiosk_id) DO UPDATE SET cert_serial = excluded.cert_serial "
           "WHERE kiosks.status = 'active' AND kiosks.cert_serial <> excluded.cert_serial",
+          {kiosk_id, cert_serial, now});
+      return 0;
+    });
+  }
+
+  void enrol_kiosk(const std::string& kiosk_id, const std::string& cert_serial, std::int64_t now) override {
+    run([&](Connection& c) {
+      c.query(
+          "INSERT INTO kiosks (kiosk_id, status, cert_serial, enrolled_at) VALUES (?, 'active', ?, ?) "
+          "ON CONFLICT (kiosk_id) DO UPDATE SET status = 'active', cert_serial = excluded.cert_serial, "
+          "enrolled_at = excluded.enrolled_at",
           {kiosk_id, cert_serial, now});
       return 0;
     });
@@ -522,57 +535,73 @@ class SqlStore final : public Store {
     return out;
   }
 
-  // ---- connection pool and transactions ----
+  // ---- connection pools and transactions ----
+  // A bounded pool of connections, opened lazily; a connection that failed as unavailable is
+  // dropped and reopened on next use.
+  class Pool {
+   public:
+    Pool(Factory factory, int max) : factory_(std::move(factory)), max_(max < 1 ? 1 : max) {}
+    void add(std::unique_ptr<Connection> c) {
+      std::lock_guard lock(mutex_);
+      idle_.push_back(std::move(c));
+      ++total_;
+    }
+    std::unique_ptr<Connection> take() {
+      std::unique_lock lock(mutex_);
+      available_.wait(lock, [&] { return !idle_.empty() || total_ < max_; });
+      std::unique_ptr<Connection> c;
+      if (!idle_.empty()) {
+        c = std::move(idle_.back());
+        idle_.pop_back();
+      } else {
+        ++total_;
+      }
+      lock.unlock();
+      if (!c) {
+        try {
+          c = factory_();
+        } catch (...) {
+          give_back(nullptr);
+          throw;
+        }
+      }
+      return c;
+    }
+    void give_back(std::unique_ptr<Connection> c) {
+      {
+        std::lock_guard lock(mutex_);
+        idle_.push_back(std::move(c));
+      }
+      available_.notify_one();
+    }
+
+   private:
+    Factory factory_;
+    int max_;
+    std::mutex mutex_;
+    std::condition_variable available_;
+    std::vector<std::unique_ptr<Connection>> idle_;
+    int total_ = 0;
+  };
+
   class Lease {
    public:
-    Lease(SqlStore& s, std::unique_ptr<Connection> c) : store_(s), c_(std::move(c)) {}
-    ~Lease() { store_.give_back(std::move(c_), broken_); }
+    explicit Lease(Pool& pool) : pool_(pool), c_(pool.take()) {}
+    ~Lease() { pool_.give_back(broken_ ? nullptr : std::move(c_)); }
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
     Connection& operator*() { return *c_; }
     void mark_broken() { broken_ = true; }
 
    private:
-    SqlStore& store_;
+    Pool& pool_;
     std::unique_ptr<Connection> c_;
     bool broken_ = false;
   };
 
-  Lease lease() {
-    std::unique_lock lock(mutex_);
-    available_.wait(lock, [&] { return !idle_.empty() || total_ < max_; });
-    std::unique_ptr<Connection> c;
-    if (!idle_.empty()) {
-      c = std::move(idle_.back());
-      idle_.pop_back();
-    } else {
-      ++total_;  // grow the pool lazily up to max_
-    }
-    lock.unlock();
-    if (!c) {
-      // A new slot, or a broken connection that was dropped: (re)connect.
-      try {
-        c = factory_();
-      } catch (...) {
-        give_back(nullptr, true);
-        throw;
-      }
-    }
-    return Lease(*this, std::move(c));
-  }
-
-  void give_back(std::unique_ptr<Connection> c, bool broken) {
-    {
-      std::lock_guard lock(mutex_);
-      idle_.push_back(broken ? nullptr : std::move(c));
-    }
-    available_.notify_one();
-  }
-
-  // One statement group in its own transaction (SQLite autocommit, PostgreSQL implicit).
   template <class F>
-  auto run(F&& f) -> std::invoke_result_t<F&, Connection&> {
-    auto l = lease();
+  static auto use(Pool& pool, F&& f) -> std::invoke_result_t<F&, Connection&> {
+    Lease l(pool);
     try {
       return f(*l);
     } catch (const StoreError& e) {
@@ -581,16 +610,23 @@ class SqlStore final : public Store {
     }
   }
 
+  // One write statement (SQLite autocommit, PostgreSQL implicit transaction).
+  template <class F>
+  auto run(F&& f) -> std::invoke_result_t<F&, Connection&> {
+    return use(writers_, std::forward<F>(f));
+  }
+
+  // Reads: on SQLite a separate pool of connections, which WAL lets run beside the writer.
   template <class F>
   auto read(F&& f) -> std::invoke_result_t<F&, Connection&> {
-    return run(std::forward<F>(f));
+    return use(readers_ != nullptr ? *readers_ : writers_, std::forward<F>(f));
   }
 
   // A write transaction, retried a few times when the database reports contention.
   template <class F>
   auto write(F&& f) -> std::invoke_result_t<F&, Connection&> {
     for (int attempt = 0;; ++attempt) {
-      auto l = lease();
+      Lease l(writers_);
       Connection& c = *l;
       try {
         c.begin_write();
@@ -608,14 +644,10 @@ class SqlStore final : public Store {
     }
   }
 
-  Factory factory_;
   Dialect dialect_ = Dialect::sqlite;
   int version_ = 0;
-  std::mutex mutex_;
-  std::condition_variable available_;
-  std::vector<std::unique_ptr<Connection>> idle_;
-  int total_ = 0;
-  int max_ = 1;
+  Pool writers_;
+  std::unique_ptr<Pool> readers_;
 };
 
 }  // namespace
@@ -623,7 +655,12 @@ class SqlStore final : public Store {
 int latest_schema_version() { return sql::latest_version(); }
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
-  return std::make_unique<SqlStore>([path] { return sql::open_sqlite(path); }, 1);
+  // Writers serialise in SQLite anyway: one write connection. An in-memory database cannot
+  // be shared between connections, so it reads through the writer too.
+  const bool memory = path == ":memory:" || path.rfind("file::memory:", 0) == 0;
+  if (memory) return std::make_unique<SqlStore>([path] { return sql::open_sqlite(path); }, 1);
+  return std::make_unique<SqlStore>([path] { return sql::open_sqlite(path); }, 1,
+                                    [path] { return sql::open_sqlite(path); }, 4);
 }
 
 std::unique_ptr<Store> open_postgres_store(const std::string& conninfo, int pool_size) {

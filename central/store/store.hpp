@@ -131,6 +131,8 @@ class Store {
   // Kiosks. upsert_kiosk records the current certificate; it never re-activates a revoked kiosk.
   virtual void upsert_kiosk(const std::string& kiosk_id, const std::string& cert_serial,
                             std::int64_t now) = 0;
+  // Enrolment: the kiosk's new certificate, and the kiosk (re)activated.
+  virtual void enrol_kiosk(const std::string& kiosk_id, const std::string& cert_serial, std::int64_t now) = 0;
   virtual std::optional<KioskRow> kiosk(const std::string& kiosk_id) = 0;
   virtual std::vector<KioskRow> kiosks() = 0;
   // Revokes the certificate serial (and, when given, marks the kiosk revoked).

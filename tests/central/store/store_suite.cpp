@@ -218,6 +218,10 @@ void run_store_suite(const StoreFactory& fresh) {
     CHECK(s->kiosk("k-1")->status == "revoked");
     CHECK(s->revoked_serials() == std::vector<std::string>{"CD34"});
     CHECK(s->kiosks().size() == 1);
+    s->enrol_kiosk("k-1", "0A0B", 104);  // enrolling again re-activates with the new certificate
+    CHECK(s->kiosk("k-1")->status == "active");
+    CHECK(s->kiosk("k-1")->cert_serial == "0A0B");
+    CHECK(s->is_revoked("CD34"));
 
     const auto id = s->add_enrolment_token(EnrolmentToken{0, "k-2", "salt", "hash", 200});
     auto open = s->open_enrolment_tokens("k-2", 150);
