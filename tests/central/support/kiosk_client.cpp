@@ -26,19 +26,25 @@ KioskClient::~KioskClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
 
 HttpResponse KioskClient::get(const std::string& path) { return perform("GET", path, nullptr, {}); }
 
+HttpResponse KioskClient::get_with_max_tls12(const std::string& path) {
+  return perform("GET", path, nullptr, {}, true);
+}
+
 HttpResponse KioskClient::post(const std::string& path, const std::string& body,
                                const std::map<std::string, std::string>& headers) {
   return perform("POST", path, &body, headers);
 }
 
 HttpResponse KioskClient::perform(const std::string& method, const std::string& path, const std::string* body,
-                                  const std::map<std::string, std::string>& headers) {
+                                  const std::map<std::string, std::string>& headers, bool max_tls12) {
   CURL* c = static_cast<CURL*>(curl_);
   curl_easy_reset(c);
   HttpResponse response;
   const std::string url = "https://127.0.0.1:" + std::to_string(port_) + path;
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(c, CURLOPT_SSLVERSION, CURL_SSLVERSION_TLSv1_3);
+  curl_easy_setopt(c, CURLOPT_SSLVERSION,
+                   max_tls12 ? (static_cast<long>(CURL_SSLVERSION_TLSv1_2) | static_cast<long>(CURL_SSLVERSION_MAX_TLSv1_2))
+                             : static_cast<long>(CURL_SSLVERSION_TLSv1_3));
   curl_blob ca{const_cast<char*>(ca_pem_.data()), ca_pem_.size(), CURL_BLOB_COPY};
   curl_easy_setopt(c, CURLOPT_CAINFO_BLOB, &ca);
   curl_blob cert{const_cast<char*>(cert_pem_.data()), cert_pem_.size(), CURL_BLOB_COPY};

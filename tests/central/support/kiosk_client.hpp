@@ -21,12 +21,14 @@ class KioskClient {
   KioskClient& operator=(const KioskClient&) = delete;
 
   HttpResponse get(const std::string& path);
+  // A GET that offers TLS 1.2 at most (the server must refuse it).
+  HttpResponse get_with_max_tls12(const std::string& path);
   HttpResponse post(const std::string& path, const std::string& body,
                     const std::map<std::string, std::string>& headers = {});
 
  private:
   HttpResponse perform(const std::string& method, const std::string& path, const std::string* body,
-                       const std::map<std::string, std::string>& headers);
+                       const std::map<std::string, std::string>& headers, bool max_tls12 = false);
   int port_;
   std::string ca_pem_, cert_pem_, key_pem_;
   void* curl_;
