@@ -4,9 +4,9 @@
 #include <initializer_list>
 #include <set>
 
-#include <nlohmann/json.hpp>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <nlohmann/json.hpp>
 
 #include "central/pki/canonical.hpp"
 #include "central/pki/signing.hpp"
@@ -22,27 +22,36 @@ constexpr std::size_t kMaxTechnicians = 100;
 constexpr std::int64_t kMaxFeeFen = 10'000'000;
 constexpr std::size_t kMaxMessageBytes = 512;
 
-ConfigError err(Errc code, std::string message) { return ConfigError{code, std::move(message)}; }
+ConfigError err(Errc code, std::string message) {
+  return ConfigError{code, std::move(message)};
+}
 
-const std::vector<registry::Service> kAllServices{registry::Service::renewal, registry::Service::replace_lost,
-                                                  registry::Service::replace_damaged, registry::Service::info_query};
+const std::vector<registry::Service> kAllServices{
+    registry::Service::renewal, registry::Service::replace_lost, registry::Service::replace_damaged,
+    registry::Service::info_query};
 
-std::optional<std::string> pbkdf2(std::string_view password, std::string_view salt, int iterations) {
+std::optional<std::string> pbkdf2(std::string_view password, std::string_view salt,
+                                  int iterations) {
   std::string out(kHashBytes, '\0');
   if (PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()),
-                        reinterpret_cast<const unsigned char*>(salt.data()), static_cast<int>(salt.size()), iterations,
-                        EVP_sha256(), static_cast<int>(out.size()), reinterpret_cast<unsigned char*>(out.data())) != 1) {
+                        reinterpret_cast<const unsigned char*>(salt.data()),
+                        static_cast<int>(salt.size()), iterations, EVP_sha256(),
+                        static_cast<int>(out.size()),
+                        reinterpret_cast<unsigned char*>(out.data())) != 1) {
     return std::nullopt;
   }
   return out;
 }
 
-bool valid_role(std::string_view role) { return role == "technician" || role == "supervisor"; }
+bool valid_role(std::string_view role) {
+  return role == "technician" || role == "supervisor";
+}
 
 // Strict reading of one JSON object: every key must be known, every known key present.
 class Reader {
  public:
-  Reader(const nlohmann::json& object, std::initializer_list<const char*> keys, const char* where) : object_(object) {
+  Reader(const nlohmann::json& object, std::initializer_list<const char*> keys, const char* where)
+      : object_(object) {
     if (!object.is_object()) {
       fail(std::string(where) + " must be an object");
       return;
@@ -78,7 +87,8 @@ class Reader {
     if (!v->is_number_integer() ||
         (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) ||
         v->get<std::int64_t>() < min || v->get<std::int64_t>() > max) {
-      fail(std::string(key) + " must be an integer in " + std::to_string(min) + ".." + std::to_string(max));
+      fail(std::string(key) + " must be an integer in " + std::to_string(min) + ".." +
+           std::to_string(max));
       return 0;
     }
     return v->get<std::int64_t>();
@@ -104,7 +114,8 @@ Result<TechnicianCredential> credential_from_json(const nlohmann::json& j) {
   c.user = r.string("user", 64, false);
   c.role = r.string("role", 32);
   c.salt_b64 = r.string("salt", 64);
-  c.iterations = static_cast<int>(r.integer("iterations", kMinPbkdf2Iterations, kMaxPbkdf2Iterations));
+  c.iterations =
+      static_cast<int>(r.integer("iterations", kMinPbkdf2Iterations, kMaxPbkdf2Iterations));
   c.hash_b64 = r.string("hash", 64);
   if (r.ok() && !valid_role(c.role)) r.fail("technician role must be technician or supervisor");
   if (r.ok()) {
@@ -122,27 +133,35 @@ Result<TechnicianCredential> credential_from_json(const nlohmann::json& j) {
 
 std::string_view to_string(Errc code) {
   switch (code) {
-    case Errc::bad_json: return "bad_json";
-    case Errc::bad_signature: return "bad_signature";
-    case Errc::invalid_argument: return "invalid_argument";
-    case Errc::crypto: return "crypto";
+    case Errc::bad_json:
+      return "bad_json";
+    case Errc::bad_signature:
+      return "bad_signature";
+    case Errc::invalid_argument:
+      return "invalid_argument";
+    case Errc::crypto:
+      return "crypto";
   }
   return "unknown";
 }
 
-Result<TechnicianCredential> make_technician_credential(std::string_view user, std::string_view password,
+Result<TechnicianCredential> make_technician_credential(std::string_view user,
+                                                        std::string_view password,
                                                         std::string_view role, int iterations) {
-  if (user.empty() || user.size() > 64) return err(Errc::invalid_argument, "user name must be 1..64 bytes");
-  if (password.empty() || password.size() > 1024) return err(Errc::invalid_argument, "password must be 1..1024 bytes");
-  if (!valid_role(role)) return err(Errc::invalid_argument, "role must be technician or supervisor");
+  if (user.empty() || user.size() > 64)
+    return err(Errc::invalid_argument, "user name must be 1..64 bytes");
+  if (password.empty() || password.size() > 1024)
+    return err(Errc::invalid_argument, "password must be 1..1024 bytes");
+  if (!valid_role(role))
+    return err(Errc::invalid_argument, "role must be technician or supervisor");
   if (iterations < kMinPbkdf2Iterations || iterations > kMaxPbkdf2Iterations) {
     return err(Errc::invalid_argument, "iterations out of range");
   }
   const std::string salt = pki::random_bytes(kSaltBytes);
   auto hash = pbkdf2(password, salt, iterations);
   if (!hash) return err(Errc::crypto, "PBKDF2 failed");
-  return TechnicianCredential{std::string(user), std::string(role), pki::base64_encode(salt), iterations,
-                              pki::base64_encode(*hash)};
+  return TechnicianCredential{std::string(user), std::string(role), pki::base64_encode(salt),
+                              iterations, pki::base64_encode(*hash)};
 }
 
 bool verify_technician_password(const TechnicianCredential& c, std::string_view password) {
@@ -170,8 +189,11 @@ nlohmann::json to_json(const ConfigDocument& d) {
   for (auto s : d.services_enabled) services.push_back(registry::to_string(s));
   nlohmann::json technicians = nlohmann::json::array();
   for (const auto& t : d.technicians) {
-    technicians.push_back(
-        {{"user", t.user}, {"role", t.role}, {"salt", t.salt_b64}, {"iterations", t.iterations}, {"hash", t.hash_b64}});
+    technicians.push_back({{"user", t.user},
+                           {"role", t.role},
+                           {"salt", t.salt_b64},
+                           {"iterations", t.iterations},
+                           {"hash", t.hash_b64}});
   }
   return {{"version", d.version},
           {"issued_at", d.issued_at},
@@ -189,8 +211,8 @@ nlohmann::json to_json(const ConfigDocument& d) {
 
 Result<ConfigDocument> config_from_json(const nlohmann::json& j) {
   Reader r(j,
-           {"version", "issued_at", "services_enabled", "fees", "opening_message", "technicians", "retention_days",
-            "heartbeat_interval_s"},
+           {"version", "issued_at", "services_enabled", "fees", "opening_message", "technicians",
+            "retention_days", "heartbeat_interval_s"},
            "configuration");
   ConfigDocument d;
   d.version = r.integer("version", 1, INT64_MAX);
@@ -202,10 +224,12 @@ Result<ConfigDocument> config_from_json(const nlohmann::json& j) {
     } else {
       for (const auto& s : *services) {
         auto parsed = s.is_string() ? registry::parse_service(s.get_ref<const std::string&>())
-                                    : registry::Result<registry::Service>(registry::make_error(registry::Errc::bad_json, ""));
+                                    : registry::Result<registry::Service>(
+                                          registry::make_error(registry::Errc::bad_json, ""));
         if (!parsed) {
           r.fail("services_enabled has an unknown service");
-        } else if (std::find(d.services_enabled.begin(), d.services_enabled.end(), *parsed) != d.services_enabled.end()) {
+        } else if (std::find(d.services_enabled.begin(), d.services_enabled.end(), *parsed) !=
+                   d.services_enabled.end()) {
           r.fail("services_enabled lists a service twice");
         } else {
           d.services_enabled.push_back(*parsed);
@@ -233,7 +257,10 @@ Result<ConfigDocument> config_from_json(const nlohmann::json& j) {
     } else {
       for (const auto& t : *techs) {
         auto c = credential_from_json(t);
-        if (c) d.technicians.push_back(*c); else r.fail(c.error());
+        if (c)
+          d.technicians.push_back(*c);
+        else
+          r.fail(c.error());
       }
     }
   }
@@ -270,7 +297,9 @@ Result<ConfigDocument> verify_config(const SignedConfig& s, const pki::Certifica
   return config_from_json(json);
 }
 
-nlohmann::json to_json(const SignedConfig& s) { return {{"payload", s.payload}, {"signature", s.signature_b64}}; }
+nlohmann::json to_json(const SignedConfig& s) {
+  return {{"payload", s.payload}, {"signature", s.signature_b64}};
+}
 
 Result<SignedConfig> signed_config_from_json(std::string_view text) {
   if (text.size() > kMaxDocumentBytes) return err(Errc::bad_json, "signed configuration too large");

@@ -29,10 +29,10 @@
 namespace kiosk::central::config {
 
 enum class Errc {
-  bad_json,         // not JSON, unknown/missing field, wrong type, out-of-range value
-  bad_signature,    // the signature does not verify with the office certificate
-  invalid_argument, // empty user name / password, iterations out of range
-  crypto,           // an OpenSSL call failed
+  bad_json,          // not JSON, unknown/missing field, wrong type, out-of-range value
+  bad_signature,     // the signature does not verify with the office certificate
+  invalid_argument,  // empty user name / password, iterations out of range
+  crypto,            // an OpenSSL call failed
 };
 
 std::string_view to_string(Errc code);
@@ -50,33 +50,34 @@ inline constexpr int kMinPbkdf2Iterations = 1'000;
 inline constexpr int kMaxPbkdf2Iterations = 10'000'000;
 
 struct TechnicianCredential {
-  std::string user;        // 1..64 chars
+  std::string user;                 // 1..64 chars
   std::string role = "technician";  // "technician" | "supervisor"
   std::string salt_b64;
   int iterations = kDefaultPbkdf2Iterations;
-  std::string hash_b64;    // PBKDF2-HMAC-SHA256 output, 32 bytes
+  std::string hash_b64;  // PBKDF2-HMAC-SHA256 output, 32 bytes
   bool operator==(const TechnicianCredential&) const = default;
 };
 
 // A credential with a fresh random salt. Errors: invalid_argument, crypto.
-Result<TechnicianCredential> make_technician_credential(std::string_view user, std::string_view password,
+Result<TechnicianCredential> make_technician_credential(std::string_view user,
+                                                        std::string_view password,
                                                         std::string_view role = "technician",
                                                         int iterations = kDefaultPbkdf2Iterations);
 // Constant-time check of `password` against the credential (false on malformed credentials).
 bool verify_technician_password(const TechnicianCredential& credential, std::string_view password);
 
 struct ConfigDocument {
-  std::int64_t version = 1;     // strictly increasing, >= 1
-  std::string issued_at;        // RFC 3339 UTC, informational
-  std::vector<registry::Service> services_enabled{registry::Service::renewal, registry::Service::replace_lost,
-                                                  registry::Service::replace_damaged,
-                                                  registry::Service::info_query};
+  std::int64_t version = 1;  // strictly increasing, >= 1
+  std::string issued_at;     // RFC 3339 UTC, informational
+  std::vector<registry::Service> services_enabled{
+      registry::Service::renewal, registry::Service::replace_lost,
+      registry::Service::replace_damaged, registry::Service::info_query};
   registry::FeeTable fees{};
   std::string opening_message_zh = "欢迎使用驾驶证自助服务";
   std::string opening_message_en = "Welcome to the driving-licence self-service kiosk";
   std::vector<TechnicianCredential> technicians;
-  int retention_days = 30;         // personal data kept at most this long after sync (1..365)
-  int heartbeat_interval_s = 60;   // 5..3600
+  int retention_days = 30;        // personal data kept at most this long after sync (1..365)
+  int heartbeat_interval_s = 60;  // 5..3600
   bool operator==(const ConfigDocument&) const = default;
 
   // The registry policy this document implies (fees, disabled services).
@@ -101,7 +102,8 @@ struct SignedConfig {
 Result<SignedConfig> sign_config(const ConfigDocument& doc, const pki::PrivateKey& office_key);
 // Verifies the signature over payload with `office_cert`, then parses the payload strictly.
 // Errors: bad_signature, bad_json.
-Result<ConfigDocument> verify_config(const SignedConfig& signed_config, const pki::Certificate& office_cert);
+Result<ConfigDocument> verify_config(const SignedConfig& signed_config,
+                                     const pki::Certificate& office_cert);
 
 nlohmann::json to_json(const SignedConfig& signed_config);
 // Accepts at most 1 MiB of text. Errors: bad_json.

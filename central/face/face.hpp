@@ -43,7 +43,7 @@ struct Image {
 };
 
 struct MatchResult {
-  double score = 0.0;  // 0 (different) .. 1 (identical)
+  double score = 0.0;     // 0 (different) .. 1 (identical)
   bool is_match = false;  // score >= the matcher's threshold
 };
 
@@ -88,10 +88,13 @@ struct FaceTraits {
   std::uint8_t hair[3] = {30, 25, 20};
   std::uint8_t eyes[3] = {40, 30, 20};
   std::uint8_t shirt[3] = {40, 60, 110};
-  double face_width = 0.50;   // face ellipse half-width relative to half the image width (0.40..0.60)
-  double face_height = 0.62;  // face ellipse half-height relative to half the image height (0.52..0.68)
-  double eye_spacing = 0.36;  // distance between eye centres relative to the face width (0.28..0.46)
-  double eye_height = 0.00;   // eye line offset relative to the face half-height (-0.08..0.08)
+  double face_width =
+      0.50;  // face ellipse half-width relative to half the image width (0.40..0.60)
+  double face_height =
+      0.62;  // face ellipse half-height relative to half the image height (0.52..0.68)
+  double eye_spacing =
+      0.36;                  // distance between eye centres relative to the face width (0.28..0.46)
+  double eye_height = 0.00;  // eye line offset relative to the face half-height (-0.08..0.08)
   double mouth_width = 0.34;  // relative to the face width (0.24..0.46)
   double nose_length = 0.22;  // relative to the face half-height (0.15..0.30)
   int hair_style = 0;         // 0 short, 1 parted, 2 long, 3 bald/shaved, 4 bun

@@ -47,17 +47,21 @@ std::vector<std::array<double, 3>> normalise_light(const Image& im) {
     int n = 0;
     for (int xx = std::max(0, x - 4); xx <= std::min(im.width - 1, x + 4); ++xx) {
       for (int y = 0; y < rows; ++y) {
-        const std::size_t o = (static_cast<std::size_t>(y) * static_cast<std::size_t>(im.width) + static_cast<std::size_t>(xx)) * 3;
+        const std::size_t o = (static_cast<std::size_t>(y) * static_cast<std::size_t>(im.width) +
+                               static_cast<std::size_t>(xx)) *
+                              3;
         sum += (im.pixels[o] + im.pixels[o + 1] + im.pixels[o + 2]) / 3.0;
         ++n;
       }
     }
     light[static_cast<std::size_t>(x)] = std::max(32.0, sum / n) / 255.0;
   }
-  std::vector<std::array<double, 3>> out(static_cast<std::size_t>(im.width) * static_cast<std::size_t>(im.height));
+  std::vector<std::array<double, 3>> out(static_cast<std::size_t>(im.width) *
+                                         static_cast<std::size_t>(im.height));
   for (int y = 0; y < im.height; ++y) {
     for (int x = 0; x < im.width; ++x) {
-      const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(im.width) + static_cast<std::size_t>(x);
+      const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(im.width) +
+                            static_cast<std::size_t>(x);
       const double l = light[static_cast<std::size_t>(x)];
       out[i] = {std::min(255.0, im.pixels[i * 3] / l), std::min(255.0, im.pixels[i * 3 + 1] / l),
                 std::min(255.0, im.pixels[i * 3 + 2] / l)};
@@ -74,7 +78,8 @@ bool foreground(const std::array<double, 3>& p) {
 // next rows. The head box is 1.2 head-widths wide and 1.3 high from the top of the hair.
 Result<Box> locate_head(const std::vector<std::array<double, 3>>& px, int width, int height) {
   auto at = [&](int x, int y) -> const std::array<double, 3>& {
-    return px[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)];
+    return px[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+              static_cast<std::size_t>(x)];
   };
   int top = -1;
   for (int y = 0; y < height && top < 0; ++y) {
@@ -109,16 +114,20 @@ Cells sample(const std::vector<std::array<double, 3>>& px, int width, int height
   for (int cy = 0; cy < kSide; ++cy) {
     for (int cx = 0; cx < kSide; ++cx) {
       const int x0 = static_cast<int>(std::floor(box.x0 + box.w * cx / kSide));
-      const int x1 = std::max(x0 + 1, static_cast<int>(std::ceil(box.x0 + box.w * (cx + 1) / kSide)));
+      const int x1 =
+          std::max(x0 + 1, static_cast<int>(std::ceil(box.x0 + box.w * (cx + 1) / kSide)));
       const int y0 = static_cast<int>(std::floor(box.y0 + box.h * cy / kSide));
-      const int y1 = std::max(y0 + 1, static_cast<int>(std::ceil(box.y0 + box.h * (cy + 1) / kSide)));
+      const int y1 =
+          std::max(y0 + 1, static_cast<int>(std::ceil(box.y0 + box.h * (cy + 1) / kSide)));
       std::array<double, 3> acc{};
       int count = 0;
       for (int y = y0; y < y1; ++y) {
         for (int x = x0; x < x1; ++x) {
           const bool inside = x >= 0 && y >= 0 && x < width && y < height;
           for (std::size_t k = 0; k < 3; ++k) {
-            acc[k] += inside ? px[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)][k] : 255.0;
+            acc[k] += inside ? px[static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                                  static_cast<std::size_t>(x)][k]
+                             : 255.0;
           }
           ++count;
         }
@@ -150,7 +159,8 @@ bool to_unit_gray(const Cells& cells, std::array<double, kSide * kSide>& out) {
 
 Result<Descriptor> describe(const Image& im) {
   if (!im.valid()) return FaceError{Errc::invalid_image, "image size and buffer do not agree"};
-  if (im.width < 16 || im.height < 16) return FaceError{Errc::invalid_image, "image smaller than 16x16"};
+  if (im.width < 16 || im.height < 16)
+    return FaceError{Errc::invalid_image, "image smaller than 16x16"};
   // Passport-style photos have a plain light background; without one there is no frame of
   // reference for the light or the head.
   double top_sum = 0;
@@ -158,7 +168,8 @@ Result<Descriptor> describe(const Image& im) {
     const std::size_t o = static_cast<std::size_t>(x) * 3;
     top_sum += (im.pixels[o] + im.pixels[o + 1] + im.pixels[o + 2]) / 3.0;
   }
-  if (top_sum / im.width < kMinBackground) return FaceError{Errc::no_face, "background too dark for a face photo"};
+  if (top_sum / im.width < kMinBackground)
+    return FaceError{Errc::no_face, "background too dark for a face photo"};
   const auto px = normalise_light(im);
   auto box = locate_head(px, im.width, im.height);
   if (!box) return box.error();
@@ -166,7 +177,8 @@ Result<Descriptor> describe(const Image& im) {
   Descriptor d;
   const Cells head = sample(px, im.width, im.height, *box);
   // The inner face: from just above the eyes to the chin, the middle 60% of the width.
-  const Box inner{box->x0 + box->w * kInnerX0, box->y0 + box->h * kInnerY0, box->w * kInnerW, box->h * kInnerH};
+  const Box inner{box->x0 + box->w * kInnerX0, box->y0 + box->h * kInnerY0, box->w * kInnerW,
+                  box->h * kInnerH};
   const Cells features = sample(px, im.width, im.height, inner);
   if (!to_unit_gray(head, d.head) || !to_unit_gray(features, d.inner)) {
     return FaceError{Errc::no_face, "featureless image"};
@@ -174,8 +186,11 @@ Result<Descriptor> describe(const Image& im) {
   double total = 0;
   for (const auto& c : head) {
     if (!foreground(c)) continue;
-    auto bin = [](double v) { return std::min(kColourBins - 1, static_cast<int>(v / 256.0 * kColourBins)); };
-    d.hist[static_cast<std::size_t>((bin(c[0]) * kColourBins + bin(c[1])) * kColourBins + bin(c[2]))] += 1;
+    auto bin = [](double v) {
+      return std::min(kColourBins - 1, static_cast<int>(v / 256.0 * kColourBins));
+    };
+    d.hist[static_cast<std::size_t>((bin(c[0]) * kColourBins + bin(c[1])) * kColourBins +
+                                    bin(c[2]))] += 1;
     total += 1;
   }
   if (total < 8) return FaceError{Errc::no_face, "too little foreground for a face"};
@@ -191,7 +206,8 @@ double dot(const std::array<double, kSide * kSide>& a, const std::array<double, 
 
 }  // namespace
 
-Result<MatchResult> ReferenceFaceMatcher::match(const Image& capture, const Image& reference) const {
+Result<MatchResult> ReferenceFaceMatcher::match(const Image& capture,
+                                                const Image& reference) const {
   auto a = describe(capture);
   if (!a) return a.error();
   auto b = describe(reference);

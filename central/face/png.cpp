@@ -14,7 +14,10 @@ constexpr png_uint_32 kMaxSide = 8192;
 }  // namespace
 
 Image::Image(int w, int h, std::uint8_t fill)
-    : width(w), height(h), pixels(static_cast<std::size_t>(w > 0 ? w : 0) * static_cast<std::size_t>(h > 0 ? h : 0) * 3, fill) {}
+    : width(w),
+      height(h),
+      pixels(static_cast<std::size_t>(w > 0 ? w : 0) * static_cast<std::size_t>(h > 0 ? h : 0) * 3,
+             fill) {}
 
 bool Image::valid() const {
   return width > 0 && height > 0 &&
@@ -23,10 +26,14 @@ bool Image::valid() const {
 
 std::string_view to_string(Errc code) {
   switch (code) {
-    case Errc::invalid_image: return "invalid_image";
-    case Errc::no_face: return "no_face";
-    case Errc::bad_png: return "bad_png";
-    case Errc::io: return "io";
+    case Errc::invalid_image:
+      return "invalid_image";
+    case Errc::no_face:
+      return "no_face";
+    case Errc::bad_png:
+      return "bad_png";
+    case Errc::io:
+      return "io";
   }
   return "unknown";
 }
@@ -54,7 +61,8 @@ Result<std::vector<std::uint8_t>> encode_png(const Image& image) {
 }
 
 Result<Image> decode_png(const std::vector<std::uint8_t>& bytes) {
-  if (bytes.empty() || bytes.size() > kMaxPngBytes) return FaceError{Errc::bad_png, "PNG empty or too large"};
+  if (bytes.empty() || bytes.size() > kMaxPngBytes)
+    return FaceError{Errc::bad_png, "PNG empty or too large"};
   png_image png;
   std::memset(&png, 0, sizeof png);
   png.version = PNG_IMAGE_VERSION;
@@ -78,7 +86,8 @@ Result<Done> write_png(const std::filesystem::path& path, const Image& image) {
   auto bytes = encode_png(image);
   if (!bytes) return bytes.error();
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(bytes->data()), static_cast<std::streamsize>(bytes->size()));
+  out.write(reinterpret_cast<const char*>(bytes->data()),
+            static_cast<std::streamsize>(bytes->size()));
   if (!out) return FaceError{Errc::io, "cannot write " + path.filename().string()};
   return Done{};
 }

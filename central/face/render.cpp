@@ -14,9 +14,15 @@ struct Rgb {
   double r, g, b;
 };
 
-Rgb rgb(const std::uint8_t c[3]) { return {double(c[0]), double(c[1]), double(c[2])}; }
-Rgb scale(Rgb c, double k) { return {c.r * k, c.g * k, c.b * k}; }
-Rgb mix(Rgb a, Rgb b, double t) { return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t}; }
+Rgb rgb(const std::uint8_t c[3]) {
+  return {double(c[0]), double(c[1]), double(c[2])};
+}
+Rgb scale(Rgb c, double k) {
+  return {c.r * k, c.g * k, c.b * k};
+}
+Rgb mix(Rgb a, Rgb b, double t) {
+  return {a.r + (b.r - a.r) * t, a.g + (b.g - a.g) * t, a.b + (b.b - a.b) * t};
+}
 
 std::uint64_t fnv1a(std::string_view s) {
   std::uint64_t h = 1469598103934665603ULL;
@@ -36,32 +42,57 @@ struct Rng {
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
     return z ^ (z >> 31);
   }
-  double uniform(double lo, double hi) { return lo + (hi - lo) * double(next() >> 11) / double(1ULL << 53); }
+  double uniform(double lo, double hi) {
+    return lo + (hi - lo) * double(next() >> 11) / double(1ULL << 53);
+  }
   int pick(int n) { return static_cast<int>(next() % static_cast<std::uint64_t>(n)); }
 };
 
 // A colour between two neighbouring palette entries, plus a little jitter: identities vary
 // continuously instead of sharing a handful of exact colours.
 template <std::size_t N>
-void set(std::uint8_t out[3], const std::array<std::array<int, 3>, N>& palette, Rng& rng, int jitter) {
+void set(std::uint8_t out[3], const std::array<std::array<int, 3>, N>& palette, Rng& rng,
+         int jitter) {
   const std::size_t i = static_cast<std::size_t>(rng.pick(static_cast<int>(N)));
   const std::size_t j = (i + 1) % N;
   const double t = rng.uniform(0.0, 0.5);
   for (std::size_t k = 0; k < 3; ++k) {
-    const double v = palette[i][k] + (palette[j][k] - palette[i][k]) * t + rng.uniform(-jitter, jitter);
+    const double v =
+        palette[i][k] + (palette[j][k] - palette[i][k]) * t + rng.uniform(-jitter, jitter);
     out[k] = static_cast<std::uint8_t>(std::clamp(static_cast<int>(std::lround(v)), 0, 255));
   }
 }
 
-constexpr std::array<std::array<int, 3>, 8> kSkin{{{255, 224, 196}, {241, 194, 167}, {224, 172, 138}, {198, 134, 96},
-                                                   {161, 102, 68}, {120, 74, 50}, {250, 210, 180}, {232, 185, 150}}};
-constexpr std::array<std::array<int, 3>, 8> kHair{{{22, 18, 18}, {45, 30, 22}, {85, 52, 30}, {125, 72, 40},
-                                                   {150, 62, 30}, {205, 168, 100}, {140, 135, 130}, {225, 220, 210}}};
-constexpr std::array<std::array<int, 3>, 5> kEyes{{{45, 28, 15}, {75, 48, 25}, {55, 85, 125}, {65, 95, 60}, {30, 30, 30}}};
-constexpr std::array<std::array<int, 3>, 8> kShirt{{{40, 60, 110}, {30, 30, 35}, {185, 205, 230}, {120, 30, 40},
-                                                    {60, 100, 70}, {90, 90, 100}, {170, 140, 100}, {20, 50, 90}}};
+constexpr std::array<std::array<int, 3>, 8> kSkin{{{255, 224, 196},
+                                                   {241, 194, 167},
+                                                   {224, 172, 138},
+                                                   {198, 134, 96},
+                                                   {161, 102, 68},
+                                                   {120, 74, 50},
+                                                   {250, 210, 180},
+                                                   {232, 185, 150}}};
+constexpr std::array<std::array<int, 3>, 8> kHair{{{22, 18, 18},
+                                                   {45, 30, 22},
+                                                   {85, 52, 30},
+                                                   {125, 72, 40},
+                                                   {150, 62, 30},
+                                                   {205, 168, 100},
+                                                   {140, 135, 130},
+                                                   {225, 220, 210}}};
+constexpr std::array<std::array<int, 3>, 5> kEyes{
+    {{45, 28, 15}, {75, 48, 25}, {55, 85, 125}, {65, 95, 60}, {30, 30, 30}}};
+constexpr std::array<std::array<int, 3>, 8> kShirt{{{40, 60, 110},
+                                                    {30, 30, 35},
+                                                    {185, 205, 230},
+                                                    {120, 30, 40},
+                                                    {60, 100, 70},
+                                                    {90, 90, 100},
+                                                    {170, 140, 100},
+                                                    {20, 50, 90}}};
 
-inline double sq(double v) { return v * v; }
+inline double sq(double v) {
+  return v * v;
+}
 
 // Everything the scene needs, in canonical pixel coordinates.
 struct Scene {
@@ -73,8 +104,14 @@ struct Scene {
   double width, height;
 
   Scene(const FaceTraits& traits, double w, double h, Rgb shirt_colour)
-      : t(traits), skin(rgb(traits.skin)), hair(rgb(traits.hair)), eyes(rgb(traits.eyes)), shirt(shirt_colour),
-        lips(mix(rgb(traits.skin), Rgb{175, 65, 75}, 0.5)), width(w), height(h) {
+      : t(traits),
+        skin(rgb(traits.skin)),
+        hair(rgb(traits.hair)),
+        eyes(rgb(traits.eyes)),
+        shirt(shirt_colour),
+        lips(mix(rgb(traits.skin), Rgb{175, 65, 75}, 0.5)),
+        width(w),
+        height(h) {
     cx = w / 2.0;
     cy = h * 0.45;
     b = traits.face_height * 0.40 * h;
@@ -96,10 +133,12 @@ struct Scene {
     // Glasses: two rings and a bridge.
     if (t.glasses) {
       for (int side : {-1, 1}) {
-        const double d = std::sqrt(sq((u - (cx + side * eye_dx)) / (0.27 * a)) + sq((v - eye_y) / (0.17 * b)));
+        const double d =
+            std::sqrt(sq((u - (cx + side * eye_dx)) / (0.27 * a)) + sq((v - eye_y) / (0.17 * b)));
         if (d >= 0.80 && d <= 1.0) return {25, 25, 30};
       }
-      if (std::abs(v - eye_y + 0.03 * b) < 0.018 * b + 0.6 && std::abs(u - cx) < eye_dx - 0.27 * a + 0.5) {
+      if (std::abs(v - eye_y + 0.03 * b) < 0.018 * b + 0.6 &&
+          std::abs(u - cx) < eye_dx - 0.27 * a + 0.5) {
         return {25, 25, 30};
       }
     }
@@ -128,7 +167,8 @@ struct Scene {
         return scale(skin, 0.55);
       }
     }
-    if (face && std::abs(u - cx + 0.05 * a) < 0.035 * a && v > eye_y + 0.1 * b && v < nose_y - 0.02 * b) {
+    if (face && std::abs(u - cx + 0.05 * a) < 0.035 * a && v > eye_y + 0.1 * b &&
+        v < nose_y - 0.02 * b) {
       return scale(skin, 0.9);
     }
     // Beard: the lower face below the nose.
@@ -138,7 +178,8 @@ struct Scene {
     // Front hair (cap) and bun.
     const double hairline = t.hair_style == 1 ? cy - 0.55 * b + 0.14 * b * fx : cy - 0.62 * b;
     if (t.hair_style == 3) {
-      if (sq((u - cx) / (1.04 * a)) + sq((v - cy + 0.05 * b) / (1.0 * b)) <= 1.0 && v < cy - 0.78 * b) {
+      if (sq((u - cx) / (1.04 * a)) + sq((v - cy + 0.05 * b) / (1.0 * b)) <= 1.0 &&
+          v < cy - 0.78 * b) {
         return mix(hair, skin, 0.45);
       }
     } else {
@@ -156,22 +197,26 @@ struct Scene {
     // Ears.
     if (t.hair_style != 2) {
       for (int side : {-1, 1}) {
-        if (sq((u - cx - side * 0.98 * a) / (0.14 * a)) + sq((v - eye_y - 0.12 * b) / (0.22 * b)) <= 1.0) {
+        if (sq((u - cx - side * 0.98 * a) / (0.14 * a)) + sq((v - eye_y - 0.12 * b) / (0.22 * b)) <=
+            1.0) {
           return scale(skin, 0.92);
         }
       }
     }
     // Long hair behind the head, down to the shoulders.
-    if (t.hair_style == 2 && sq((u - cx) / (1.3 * a)) + sq((v - cy - 0.3 * b) / (1.35 * b)) <= 1.0 &&
-        v < cy + 1.5 * b && !(std::abs(u - cx) < 0.42 * a && v > cy + 0.8 * b)) {
+    if (t.hair_style == 2 &&
+        sq((u - cx) / (1.3 * a)) + sq((v - cy - 0.3 * b) / (1.35 * b)) <= 1.0 && v < cy + 1.5 * b &&
+        !(std::abs(u - cx) < 0.42 * a && v > cy + 0.8 * b)) {
       return scale(hair, 0.92);
     }
     // Neck.
-    if (std::abs(u - cx) < 0.42 * a && v > cy + 0.5 * b && v < cy + 1.5 * b) return scale(skin, 0.84);
+    if (std::abs(u - cx) < 0.42 * a && v > cy + 0.5 * b && v < cy + 1.5 * b)
+      return scale(skin, 0.84);
     // Shoulders and shirt, with an open collar.
     const double shoulder_y = cy + 1.3 * b;
-    if (v > shoulder_y && (sq((u - cx) / (2.1 * a)) + sq((v - shoulder_y - 1.1 * b) / (1.1 * b)) <= 1.0 ||
-                           (v > shoulder_y + 1.1 * b && std::abs(u - cx) < 2.1 * a))) {
+    if (v > shoulder_y &&
+        (sq((u - cx) / (2.1 * a)) + sq((v - shoulder_y - 1.1 * b) / (1.1 * b)) <= 1.0 ||
+         (v > shoulder_y + 1.1 * b && std::abs(u - cx) < 2.1 * a))) {
       if (std::abs(u - cx) < (shoulder_y + 0.55 * b - v) * 0.5) return scale(skin, 0.84);
       return shirt;
     }
@@ -198,7 +243,8 @@ FaceTraits traits_from_seed(std::string_view seed) {
   t.glasses = rng.uniform(0, 1) < 0.3;
   t.beard = rng.uniform(0, 1) < 0.2;
   // An 18-character ID number carries the sex in its 17th character (even = female).
-  if (seed.size() == 18 && seed[16] >= '0' && seed[16] <= '9' && (seed[16] - '0') % 2 == 0) t.beard = false;
+  if (seed.size() == 18 && seed[16] >= '0' && seed[16] <= '9' && (seed[16] - '0') % 2 == 0)
+    t.beard = false;
   t.brow_thickness = rng.uniform(0.012, 0.035);
   return t;
 }
@@ -216,7 +262,8 @@ Image render_synthetic_face(const FaceTraits& traits, int width, int height, int
   if (variation != 0) {
     Rng rng{fnv1a(std::string(reinterpret_cast<const char*>(traits.skin), 3) +
                   std::string(reinterpret_cast<const char*>(traits.hair), 3)) ^
-            (static_cast<std::uint64_t>(static_cast<std::uint32_t>(variation)) * 0x9E3779B97F4A7C15ULL)};
+            (static_cast<std::uint64_t>(static_cast<std::uint32_t>(variation)) *
+             0x9E3779B97F4A7C15ULL)};
     dx = rng.uniform(-0.04, 0.04) * w;
     dy = rng.uniform(-0.03, 0.03) * h;
     zoom = rng.uniform(0.94, 1.06);
@@ -253,10 +300,13 @@ Image render_synthetic_face(const FaceTraits& traits, int width, int height, int
       double light = gain * (1.0 + gradient * (x - w / 2.0) / w);
       double n = 0;
       if (noise > 0) {
-        Rng pixel{noise_seed ^ (static_cast<std::uint64_t>(y) << 32 | static_cast<std::uint32_t>(x))};
+        Rng pixel{noise_seed ^
+                  (static_cast<std::uint64_t>(y) << 32 | static_cast<std::uint32_t>(x))};
         n = pixel.uniform(-noise, noise);
       }
-      const std::size_t o = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 3;
+      const std::size_t o = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+                             static_cast<std::size_t>(x)) *
+                            3;
       const double channels[3] = {sum.r / 4, sum.g / 4, sum.b / 4};
       for (int k = 0; k < 3; ++k) {
         image.pixels[o + static_cast<std::size_t>(k)] =

@@ -10,7 +10,9 @@ constexpr std::size_t kMaxOrderId = 64;
 constexpr std::size_t kMaxIdempotencyKey = 128;
 constexpr std::size_t kMaxDescription = 128;
 
-PaymentError err(Errc code, std::string message) { return PaymentError{code, std::move(message)}; }
+PaymentError err(Errc code, std::string message) {
+  return PaymentError{code, std::move(message)};
+}
 
 bool all_digits(std::string_view s) {
   for (char c : s) {
@@ -19,51 +21,74 @@ bool all_digits(std::string_view s) {
   return !s.empty();
 }
 
-int prefix2(std::string_view code) { return (code[0] - '0') * 10 + (code[1] - '0'); }
+int prefix2(std::string_view code) {
+  return (code[0] - '0') * 10 + (code[1] - '0');
+}
 
 }  // namespace
 
 std::string_view to_string(Errc code) {
   switch (code) {
-    case Errc::invalid_amount: return "invalid_amount";
-    case Errc::invalid_argument: return "invalid_argument";
-    case Errc::invalid_code: return "invalid_code";
-    case Errc::idempotency_conflict: return "idempotency_conflict";
-    case Errc::not_chargeable: return "not_chargeable";
-    case Errc::not_pending: return "not_pending";
-    case Errc::not_captured: return "not_captured";
-    case Errc::already_refunded: return "already_refunded";
-    case Errc::bad_json: return "bad_json";
+    case Errc::invalid_amount:
+      return "invalid_amount";
+    case Errc::invalid_argument:
+      return "invalid_argument";
+    case Errc::invalid_code:
+      return "invalid_code";
+    case Errc::idempotency_conflict:
+      return "idempotency_conflict";
+    case Errc::not_chargeable:
+      return "not_chargeable";
+    case Errc::not_pending:
+      return "not_pending";
+    case Errc::not_captured:
+      return "not_captured";
+    case Errc::already_refunded:
+      return "already_refunded";
+    case Errc::bad_json:
+      return "bad_json";
   }
   return "unknown";
 }
 
 std::string_view to_string(Wallet v) {
   switch (v) {
-    case Wallet::wechat: return "wechat";
-    case Wallet::alipay: return "alipay";
-    case Wallet::unionpay: return "unionpay";
+    case Wallet::wechat:
+      return "wechat";
+    case Wallet::alipay:
+      return "alipay";
+    case Wallet::unionpay:
+      return "unionpay";
   }
   return "unknown";
 }
 
 std::string_view to_string(OrderState v) {
   switch (v) {
-    case OrderState::created: return "created";
-    case OrderState::paid: return "paid";
-    case OrderState::declined: return "declined";
-    case OrderState::unknown: return "unknown";
-    case OrderState::refunded: return "refunded";
-    case OrderState::cancelled: return "cancelled";
+    case OrderState::created:
+      return "created";
+    case OrderState::paid:
+      return "paid";
+    case OrderState::declined:
+      return "declined";
+    case OrderState::unknown:
+      return "unknown";
+    case OrderState::refunded:
+      return "refunded";
+    case OrderState::cancelled:
+      return "cancelled";
   }
   return "invalid";
 }
 
 std::string_view to_string(Outcome v) {
   switch (v) {
-    case Outcome::approved: return "approved";
-    case Outcome::declined: return "declined";
-    case Outcome::timeout: return "timeout";
+    case Outcome::approved:
+      return "approved";
+    case Outcome::declined:
+      return "declined";
+    case Outcome::timeout:
+      return "timeout";
   }
   return "invalid";
 }
@@ -81,7 +106,8 @@ Result<Wallet> classify_payment_code(std::string_view code) {
 
 std::string mask_code(std::string_view code) {
   if (code.size() < 9) return std::string(code.size(), '*');
-  return std::string(code.substr(0, 4)) + std::string(code.size() - 8, '*') + std::string(code.substr(code.size() - 4));
+  return std::string(code.substr(0, 4)) + std::string(code.size() - 8, '*') +
+         std::string(code.substr(code.size() - 4));
 }
 
 OutcomeTable OutcomeTable::default_table() {
@@ -109,9 +135,11 @@ Result<Order> create_order(const CreateOrder& request) {
   if (request.amount_fen < 1 || request.amount_fen > kMaxAmountFen) {
     return err(Errc::invalid_amount, "amount must be 1.." + std::to_string(kMaxAmountFen) + " fen");
   }
-  if (request.order_id.empty() || request.order_id.size() > kMaxOrderId || request.idempotency_key.empty() ||
-      request.idempotency_key.size() > kMaxIdempotencyKey || request.description.size() > kMaxDescription) {
-    return err(Errc::invalid_argument, "order id, idempotency key or description empty or too long");
+  if (request.order_id.empty() || request.order_id.size() > kMaxOrderId ||
+      request.idempotency_key.empty() || request.idempotency_key.size() > kMaxIdempotencyKey ||
+      request.description.size() > kMaxDescription) {
+    return err(Errc::invalid_argument,
+               "order id, idempotency key or description empty or too long");
   }
   Order o;
   o.order_id = request.order_id;
@@ -121,7 +149,8 @@ Result<Order> create_order(const CreateOrder& request) {
   return o;
 }
 
-Result<Order> create_order_idempotent(const std::optional<Order>& existing, const CreateOrder& request) {
+Result<Order> create_order_idempotent(const std::optional<Order>& existing,
+                                      const CreateOrder& request) {
   if (!existing) return create_order(request);
   if (existing->idempotency_key != request.idempotency_key) {
     return err(Errc::invalid_argument, "existing order belongs to another idempotency key");
@@ -132,9 +161,11 @@ Result<Order> create_order_idempotent(const std::optional<Order>& existing, cons
   return *existing;
 }
 
-Result<ChargeResult> charge(const Order& order, std::string_view payment_code, const OutcomeTable& table) {
+Result<ChargeResult> charge(const Order& order, std::string_view payment_code,
+                            const OutcomeTable& table) {
   if (order.state != OrderState::created) {
-    return err(Errc::not_chargeable, "order is " + std::string(to_string(order.state)) + ", not created");
+    return err(Errc::not_chargeable,
+               "order is " + std::string(to_string(order.state)) + ", not created");
   }
   auto wallet = classify_payment_code(payment_code);
   if (!wallet) return wallet.error();
@@ -166,7 +197,8 @@ Result<ChargeResult> charge(const Order& order, std::string_view payment_code, c
 }
 
 Result<Order> query(const Order& order) {
-  if (order.state != OrderState::unknown) return err(Errc::not_pending, "order is not awaiting the acquirer");
+  if (order.state != OrderState::unknown)
+    return err(Errc::not_pending, "order is not awaiting the acquirer");
   Order o = order;
   const Outcome outcome = o.pending_outcome.value_or(Outcome::approved);
   o.pending_outcome.reset();
@@ -182,14 +214,16 @@ Result<Order> query(const Order& order) {
 }
 
 Result<Order> cancel(const Order& order) {
-  if (order.state != OrderState::created) return err(Errc::not_chargeable, "only a created order can be cancelled");
+  if (order.state != OrderState::created)
+    return err(Errc::not_chargeable, "only a created order can be cancelled");
   Order o = order;
   o.state = OrderState::cancelled;
   return o;
 }
 
 Result<Order> refund(const Order& order) {
-  if (order.state == OrderState::refunded) return err(Errc::already_refunded, "order was already refunded");
+  if (order.state == OrderState::refunded)
+    return err(Errc::already_refunded, "order was already refunded");
   if (order.state != OrderState::paid) return err(Errc::not_captured, "order was never paid");
   Order o = order;
   o.state = OrderState::refunded;
@@ -212,7 +246,8 @@ nlohmann::json to_json(const Order& o) {
           {"decline_reason", o.decline_reason},
           {"refunded_fen", o.refunded_fen},
           {"charge_attempts", o.charge_attempts},
-          {"pending_outcome", o.pending_outcome ? nlohmann::json(to_string(*o.pending_outcome)) : nlohmann::json(nullptr)},
+          {"pending_outcome", o.pending_outcome ? nlohmann::json(to_string(*o.pending_outcome))
+                                                : nlohmann::json(nullptr)},
           {"acquirer_reference", o.acquirer_reference}};
 }
 
@@ -230,7 +265,9 @@ std::optional<E> parse_enum(const nlohmann::json& v, std::initializer_list<E> al
 }  // namespace
 
 Result<Order> order_from_json(const nlohmann::json& j) {
-  auto bad = [](const char* field) { return err(Errc::bad_json, std::string("order field ") + field + " is missing or malformed"); };
+  auto bad = [](const char* field) {
+    return err(Errc::bad_json, std::string("order field ") + field + " is missing or malformed");
+  };
   if (!j.is_object()) return err(Errc::bad_json, "order must be a JSON object");
   auto field = [&](const char* k) -> const nlohmann::json* {
     auto it = j.find(k);
@@ -246,14 +283,16 @@ Result<Order> order_from_json(const nlohmann::json& j) {
   auto integer = [&](const char* k, std::int64_t min, std::int64_t max, std::int64_t& out) {
     const auto* v = field(k);
     if (v == nullptr || !v->is_number_integer()) return false;
-    if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max)) return false;
+    if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(max))
+      return false;
     out = v->get<std::int64_t>();
     return out >= min && out <= max;
   };
   Order o;
   std::int64_t attempts = 0;
   if (!str("order_id", kMaxOrderId, o.order_id) || o.order_id.empty()) return bad("order_id");
-  if (!str("idempotency_key", kMaxIdempotencyKey, o.idempotency_key) || o.idempotency_key.empty()) return bad("idempotency_key");
+  if (!str("idempotency_key", kMaxIdempotencyKey, o.idempotency_key) || o.idempotency_key.empty())
+    return bad("idempotency_key");
   if (!integer("amount_fen", 1, kMaxAmountFen, o.amount_fen)) return bad("amount_fen");
   if (!str("description", kMaxDescription, o.description)) return bad("description");
   if (!str("masked_code", 32, o.masked_code)) return bad("masked_code");
@@ -262,9 +301,11 @@ Result<Order> order_from_json(const nlohmann::json& j) {
   if (!integer("refunded_fen", 0, kMaxAmountFen, o.refunded_fen)) return bad("refunded_fen");
   if (!integer("charge_attempts", 0, 1'000'000, attempts)) return bad("charge_attempts");
   o.charge_attempts = static_cast<int>(attempts);
-  auto state = j.contains("state") ? parse_enum(j["state"], {OrderState::created, OrderState::paid, OrderState::declined,
-                                                             OrderState::unknown, OrderState::refunded, OrderState::cancelled})
-                                   : std::nullopt;
+  auto state = j.contains("state")
+                   ? parse_enum(j["state"],
+                                {OrderState::created, OrderState::paid, OrderState::declined,
+                                 OrderState::unknown, OrderState::refunded, OrderState::cancelled})
+                   : std::nullopt;
   if (!state) return bad("state");
   o.state = *state;
   if (!j.contains("wallet")) return bad("wallet");
@@ -275,7 +316,8 @@ Result<Order> order_from_json(const nlohmann::json& j) {
   }
   if (!j.contains("pending_outcome")) return bad("pending_outcome");
   if (!j["pending_outcome"].is_null()) {
-    auto p = parse_enum(j["pending_outcome"], {Outcome::approved, Outcome::declined, Outcome::timeout});
+    auto p =
+        parse_enum(j["pending_outcome"], {Outcome::approved, Outcome::declined, Outcome::timeout});
     if (!p) return bad("pending_outcome");
     o.pending_outcome = *p;
   }

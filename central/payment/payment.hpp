@@ -34,15 +34,15 @@
 namespace kiosk::central::payment {
 
 enum class Errc {
-  invalid_amount,          // amount outside 1..kMaxAmountFen
-  invalid_argument,        // empty or oversized order id / idempotency key
-  invalid_code,            // not a WeChat/Alipay/UnionPay payment code
-  idempotency_conflict,    // same idempotency key, different request
-  not_chargeable,          // charge on an order that is not `created`
-  not_pending,             // query on an order that is not `unknown`
-  not_captured,            // refund of an order that was never paid
-  already_refunded,        // second refund
-  bad_json,                // order JSON malformed
+  invalid_amount,        // amount outside 1..kMaxAmountFen
+  invalid_argument,      // empty or oversized order id / idempotency key
+  invalid_code,          // not a WeChat/Alipay/UnionPay payment code
+  idempotency_conflict,  // same idempotency key, different request
+  not_chargeable,        // charge on an order that is not `created`
+  not_pending,           // query on an order that is not `unknown`
+  not_captured,          // refund of an order that was never paid
+  already_refunded,      // second refund
+  bad_json,              // order JSON malformed
 };
 
 std::string_view to_string(Errc code);
@@ -73,8 +73,8 @@ std::string mask_code(std::string_view code);
 struct OutcomeRule {
   std::string suffix;  // trailing digits, 1..8
   Outcome outcome = Outcome::approved;
-  std::string decline_reason;                   // for declined (and timeout->declined)
-  Outcome after_timeout = Outcome::approved;    // for timeout: what a query then finds
+  std::string decline_reason;                 // for declined (and timeout->declined)
+  Outcome after_timeout = Outcome::approved;  // for timeout: what a query then finds
 };
 
 struct OutcomeTable {
@@ -88,7 +88,7 @@ struct CreateOrder {
   std::string order_id;         // chosen by the server, unique, 1..64 chars
   std::string idempotency_key;  // from the kiosk, 1..128 chars
   std::int64_t amount_fen = 0;
-  std::string description;      // e.g. "renewal"
+  std::string description;  // e.g. "renewal"
 };
 
 struct Order {
@@ -113,7 +113,8 @@ Result<Order> create_order(const CreateOrder& request);
 // Idempotent create: when the server already holds an order under the same idempotency key,
 // the same request returns that order unchanged; a different amount or description is
 // idempotency_conflict. With no existing order it is create_order.
-Result<Order> create_order_idempotent(const std::optional<Order>& existing, const CreateOrder& request);
+Result<Order> create_order_idempotent(const std::optional<Order>& existing,
+                                      const CreateOrder& request);
 
 struct ChargeResult {
   Order order;

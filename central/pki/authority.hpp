@@ -48,9 +48,9 @@ Result<CertifiedKey> create_server_certificate(const CertifiedKey& ca,
 // Errors: invalid_argument (kiosk id), openssl.
 Result<CertifiedKey> create_kiosk_certificate(const CertifiedKey& ca, std::string_view kiosk_id,
                                               int days = 730);
-Result<CertifiedKey> create_office_certificate(const CertifiedKey& ca,
-                                               std::string_view common_name = "Kiosk24 Office Signing",
-                                               int days = 3650);
+Result<CertifiedKey> create_office_certificate(
+    const CertifiedKey& ca, std::string_view common_name = "Kiosk24 Office Signing",
+    int days = 3650);
 
 // A PKCS#10 CSR (PEM) with subject CN=<common_name>, signed by `key` (what a kiosk sends).
 Result<std::string> make_csr(const PrivateKey& key, std::string_view common_name);

@@ -19,7 +19,8 @@ bool has_float(const nlohmann::json& v) {
 }  // namespace
 
 Result<std::string> canonical_json(const nlohmann::json& value) {
-  if (has_float(value)) return make_error(Errc::invalid_argument, "canonical JSON has no floating-point numbers");
+  if (has_float(value))
+    return make_error(Errc::invalid_argument, "canonical JSON has no floating-point numbers");
   try {
     return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::strict);
   } catch (const nlohmann::json::exception&) {

@@ -32,6 +32,8 @@ template <typename T>
 using Result = Expected<T, PkiError>;
 using Status = Result<Done>;
 
-inline PkiError make_error(Errc code, std::string message) { return PkiError{code, std::move(message)}; }
+inline PkiError make_error(Errc code, std::string message) {
+  return PkiError{code, std::move(message)};
+}
 
 }  // namespace kiosk::central::pki

@@ -20,7 +20,8 @@ namespace {
 constexpr std::uintmax_t kMaxPemFileBytes = 1024 * 1024;
 
 PkiError io_error(std::string_view what, const fs::path& path) {
-  return make_error(Errc::io, std::string(what) + " " + path.filename().string() + ": " + std::strerror(errno));
+  return make_error(
+      Errc::io, std::string(what) + " " + path.filename().string() + ": " + std::strerror(errno));
 }
 
 }  // namespace
@@ -62,8 +63,10 @@ Status write_text_file(const fs::path& path, std::string_view text, bool is_priv
 Result<std::string> read_text_file(const fs::path& path) {
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
-  if (ec) return make_error(Errc::io, "cannot read " + path.filename().string() + ": " + ec.message());
-  if (size > kMaxPemFileBytes) return make_error(Errc::io, path.filename().string() + " is too large");
+  if (ec)
+    return make_error(Errc::io, "cannot read " + path.filename().string() + ": " + ec.message());
+  if (size > kMaxPemFileBytes)
+    return make_error(Errc::io, path.filename().string() + " is too large");
   std::ifstream in(path, std::ios::binary);
   if (!in) return io_error("open", path);
   std::ostringstream out;
@@ -89,8 +92,8 @@ Result<CertifiedKey> read_certified_key(const fs::path& cert_path, const fs::pat
   auto key = read_private_key(key_path);
   if (!key) return key.error();
   if (!cert->matches(*key)) {
-    return make_error(Errc::invalid_argument,
-                      cert_path.filename().string() + " and " + key_path.filename().string() + " do not match");
+    return make_error(Errc::invalid_argument, cert_path.filename().string() + " and " +
+                                                  key_path.filename().string() + " do not match");
   }
   return CertifiedKey{std::move(cert).value(), std::move(key).value()};
 }
@@ -103,7 +106,8 @@ std::string dev_kiosk_id(int index) {
 
 namespace {
 
-Status write_pair(const fs::path& dir, const std::string& stem, const CertifiedKey& pair, PkiInitReport& report) {
+Status write_pair(const fs::path& dir, const std::string& stem, const CertifiedKey& pair,
+                  PkiInitReport& report) {
   if (auto s = write_text_file(dir / (stem + ".key"), pair.key.to_pem(), true); !s) return s;
   if (auto s = write_text_file(dir / (stem + ".pem"), pair.cert.to_pem(), false); !s) return s;
   report.written.push_back(stem + ".key");
@@ -138,7 +142,9 @@ Result<PkiInitReport> pki_init(const fs::path& dir, const PkiInitOptions& option
   std::optional<CertifiedKey> ca;
   if (ca_pem || ca_key) {
     // Never replace a CA: every certificate the office issued chains to it.
-    if (!(ca_pem && ca_key)) return make_error(Errc::invalid_argument, "ca.pem or ca.key is missing; refusing to replace the CA");
+    if (!(ca_pem && ca_key))
+      return make_error(Errc::invalid_argument,
+                        "ca.pem or ca.key is missing; refusing to replace the CA");
     auto existing = read_certified_key(dir / "ca.pem", dir / "ca.key");
     if (!existing) return existing.error();
     ca = std::move(existing).value();

@@ -29,7 +29,7 @@ struct PkiInitOptions {
 };
 
 struct PkiInitReport {
-  bool created_ca = false;       // false: an existing ca.pem/ca.key was reused
+  bool created_ca = false;           // false: an existing ca.pem/ca.key was reused
   std::vector<std::string> written;  // file names written this time (relative to dir)
 };
 
@@ -41,7 +41,8 @@ struct PkiInitReport {
 // Keys are 0600. Idempotent: a second run writes nothing. If ca.pem exists but ca.key does not
 // (or they do not match) it fails rather than replacing the CA.
 // Errors: io, bad_pem, invalid_argument, openssl.
-Result<PkiInitReport> pki_init(const std::filesystem::path& dir, const PkiInitOptions& options = {});
+Result<PkiInitReport> pki_init(const std::filesystem::path& dir,
+                               const PkiInitOptions& options = {});
 
 // The dev kiosk id for index 1.. ("kiosk-dev-001").
 std::string dev_kiosk_id(int index);

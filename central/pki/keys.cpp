@@ -17,8 +17,12 @@ using namespace detail;
 
 namespace {
 
-std::shared_ptr<EVP_PKEY> share(EVP_PKEY* key) { return std::shared_ptr<EVP_PKEY>(key, EVP_PKEY_free); }
-std::shared_ptr<X509> share(X509* cert) { return std::shared_ptr<X509>(cert, X509_free); }
+std::shared_ptr<EVP_PKEY> share(EVP_PKEY* key) {
+  return std::shared_ptr<EVP_PKEY>(key, EVP_PKEY_free);
+}
+std::shared_ptr<X509> share(X509* cert) {
+  return std::shared_ptr<X509>(cert, X509_free);
+}
 
 std::string name_cn(const X509_NAME* name) {
   if (name == nullptr) return {};
@@ -86,8 +90,12 @@ std::string Certificate::to_pem() const {
   return bio_to_string(bio.get());
 }
 
-std::string Certificate::subject_cn() const { return name_cn(X509_get_subject_name(cert_.get())); }
-std::string Certificate::issuer_cn() const { return name_cn(X509_get_issuer_name(cert_.get())); }
+std::string Certificate::subject_cn() const {
+  return name_cn(X509_get_subject_name(cert_.get()));
+}
+std::string Certificate::issuer_cn() const {
+  return name_cn(X509_get_issuer_name(cert_.get()));
+}
 
 std::string Certificate::serial_hex() const {
   BnPtr bn(ASN1_INTEGER_to_BN(X509_get0_serialNumber(cert_.get()), nullptr));
@@ -98,10 +106,16 @@ std::string Certificate::serial_hex() const {
   return out;
 }
 
-std::int64_t Certificate::not_before_unix() const { return to_unix(X509_get0_notBefore(cert_.get())); }
-std::int64_t Certificate::not_after_unix() const { return to_unix(X509_get0_notAfter(cert_.get())); }
+std::int64_t Certificate::not_before_unix() const {
+  return to_unix(X509_get0_notBefore(cert_.get()));
+}
+std::int64_t Certificate::not_after_unix() const {
+  return to_unix(X509_get0_notAfter(cert_.get()));
+}
 
-bool Certificate::is_ca() const { return (X509_get_extension_flags(cert_.get()) & EXFLAG_CA) != 0; }
+bool Certificate::is_ca() const {
+  return (X509_get_extension_flags(cert_.get()) & EXFLAG_CA) != 0;
+}
 
 std::string Certificate::fingerprint_sha256_hex() const {
   std::array<unsigned char, EVP_MAX_MD_SIZE> md{};
@@ -110,9 +124,13 @@ std::string Certificate::fingerprint_sha256_hex() const {
   return hex_encode(std::string_view(reinterpret_cast<const char*>(md.data()), len));
 }
 
-EVP_PKEY* Certificate::public_key() const { return X509_get0_pubkey(cert_.get()); }
+EVP_PKEY* Certificate::public_key() const {
+  return X509_get0_pubkey(cert_.get());
+}
 
-bool Certificate::has_p256_key() const { return is_p256(public_key()); }
+bool Certificate::has_p256_key() const {
+  return is_p256(public_key());
+}
 
 bool Certificate::matches(const PrivateKey& key) const {
   const EVP_PKEY* pub = public_key();

@@ -23,8 +23,8 @@ class PrivateKey {
   // PKCS#8 or SEC1 PEM, unencrypted. Errors: bad_pem, unsupported_key (not P-256).
   static Result<PrivateKey> from_pem(std::string_view pem);
 
-  std::string to_pem() const;         // PKCS#8 "PRIVATE KEY" PEM
-  std::string public_key_pem() const; // SubjectPublicKeyInfo "PUBLIC KEY" PEM
+  std::string to_pem() const;          // PKCS#8 "PRIVATE KEY" PEM
+  std::string public_key_pem() const;  // SubjectPublicKeyInfo "PUBLIC KEY" PEM
   EVP_PKEY* get() const { return key_.get(); }
 
  private:
@@ -42,12 +42,12 @@ class Certificate {
   static Certificate from_x509(X509* cert);
 
   std::string to_pem() const;
-  std::string subject_cn() const;        // empty when the subject has no CN
+  std::string subject_cn() const;  // empty when the subject has no CN
   std::string issuer_cn() const;
   std::string serial_hex() const;        // upper-case hex, no leading zeros ("0" for zero)
   std::int64_t not_before_unix() const;  // seconds since the epoch, UTC
   std::int64_t not_after_unix() const;
-  bool is_ca() const;                    // basicConstraints CA:TRUE
+  bool is_ca() const;                          // basicConstraints CA:TRUE
   std::string fingerprint_sha256_hex() const;  // lower-case hex of SHA-256 over the DER
   // The certificate's public key (owned by the certificate; do not free).
   EVP_PKEY* public_key() const;

@@ -36,7 +36,8 @@ bool is_p256(const EVP_PKEY* key) {
   if (key == nullptr || EVP_PKEY_get_base_id(key) != EVP_PKEY_EC) return false;
   std::array<char, 64> group{};
   std::size_t len = 0;
-  if (EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, group.data(), group.size(), &len) != 1) {
+  if (EVP_PKEY_get_utf8_string_param(key, OSSL_PKEY_PARAM_GROUP_NAME, group.data(), group.size(),
+                                     &len) != 1) {
     return false;
   }
   const std::string_view name(group.data(), len);

@@ -20,7 +20,8 @@ struct CrlOptions {
 
 // A PEM X.509 v2 CRL signed by the CA listing `revoked_serials_hex` (each 1..40 hex digits,
 // any case). Errors: invalid_argument (bad serial), openssl.
-Result<std::string> build_crl(const CertifiedKey& ca, const std::vector<std::string>& revoked_serials_hex,
+Result<std::string> build_crl(const CertifiedKey& ca,
+                              const std::vector<std::string>& revoked_serials_hex,
                               const CrlOptions& options = {});
 
 // The serials listed in a CRL PEM after checking it is signed by `ca`.

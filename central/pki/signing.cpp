@@ -17,7 +17,8 @@ using namespace detail;
 
 namespace {
 
-constexpr std::string_view kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+constexpr std::string_view kAlphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 // An ECDSA P-256 DER signature is at most 72 bytes; anything much larger is not one of ours.
 constexpr std::size_t kMaxSignatureB64 = 512;
 
@@ -32,15 +33,17 @@ int b64_value(char c) {
 
 Status verify_with_key(EVP_PKEY* key, std::string_view data, std::string_view signature_b64) {
   if (!is_p256(key)) return make_error(Errc::unsupported_key, "signer key is not ECDSA P-256");
-  if (signature_b64.size() > kMaxSignatureB64) return make_error(Errc::bad_signature, "signature too long");
+  if (signature_b64.size() > kMaxSignatureB64)
+    return make_error(Errc::bad_signature, "signature too long");
   auto sig = base64_decode(signature_b64);
   if (!sig) return sig.error();
   MdCtxPtr ctx(EVP_MD_CTX_new());
   if (!ctx || EVP_DigestVerifyInit(ctx.get(), nullptr, EVP_sha256(), nullptr, key) != 1) {
     return openssl_error(Errc::openssl, "verify init");
   }
-  const int rc = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(sig->data()), sig->size(),
-                                  reinterpret_cast<const unsigned char*>(data.data()), data.size());
+  const int rc =
+      EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(sig->data()), sig->size(),
+                       reinterpret_cast<const unsigned char*>(data.data()), data.size());
   if (rc != 1) {
     ERR_clear_error();
     return make_error(Errc::bad_signature, "signature does not verify");
@@ -57,16 +60,19 @@ Result<std::string> sign_base64(const PrivateKey& key, std::string_view data) {
   }
   std::size_t len = 0;
   const auto* in = reinterpret_cast<const unsigned char*>(data.data());
-  if (EVP_DigestSign(ctx.get(), nullptr, &len, in, data.size()) != 1) return openssl_error(Errc::openssl, "sign size");
+  if (EVP_DigestSign(ctx.get(), nullptr, &len, in, data.size()) != 1)
+    return openssl_error(Errc::openssl, "sign size");
   std::string sig(len, '\0');
-  if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(sig.data()), &len, in, data.size()) != 1) {
+  if (EVP_DigestSign(ctx.get(), reinterpret_cast<unsigned char*>(sig.data()), &len, in,
+                     data.size()) != 1) {
     return openssl_error(Errc::openssl, "sign");
   }
   sig.resize(len);
   return base64_encode(sig);
 }
 
-Status verify_base64(const Certificate& signer, std::string_view data, std::string_view signature_b64) {
+Status verify_base64(const Certificate& signer, std::string_view data,
+                     std::string_view signature_b64) {
   return verify_with_key(signer.public_key(), data, signature_b64);
 }
 
@@ -82,7 +88,9 @@ std::string base64_encode(std::string_view bytes) {
   std::string out;
   out.reserve((bytes.size() + 2) / 3 * 4);
   std::size_t i = 0;
-  auto at = [&](std::size_t k) { return static_cast<unsigned>(static_cast<unsigned char>(bytes[k])); };
+  auto at = [&](std::size_t k) {
+    return static_cast<unsigned>(static_cast<unsigned char>(bytes[k]));
+  };
   for (; i + 3 <= bytes.size(); i += 3) {
     const unsigned v = (at(i) << 16) | (at(i + 1) << 8) | at(i + 2);
     out += kAlphabet[(v >> 18) & 63];
@@ -107,7 +115,8 @@ std::string base64_encode(std::string_view bytes) {
 }
 
 Result<std::string> base64_decode(std::string_view text) {
-  if (text.size() % 4 != 0) return make_error(Errc::bad_encoding, "base64 length is not a multiple of 4");
+  if (text.size() % 4 != 0)
+    return make_error(Errc::bad_encoding, "base64 length is not a multiple of 4");
   std::string out;
   out.reserve(text.size() / 4 * 3);
   for (std::size_t i = 0; i < text.size(); i += 4) {
@@ -159,7 +168,8 @@ std::string sha256_hex(std::string_view bytes) {
 std::string random_bytes(std::size_t count) {
   std::string out(count, '\0');
   // RAND_bytes only fails when the CSPRNG cannot be seeded: nothing secure can go on.
-  if (count > 0 && RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(count)) != 1) {
+  if (count > 0 &&
+      RAND_bytes(reinterpret_cast<unsigned char*>(out.data()), static_cast<int>(count)) != 1) {
     std::abort();
   }
   return out;

@@ -16,7 +16,8 @@ namespace kiosk::central::pki {
 Result<std::string> sign_base64(const PrivateKey& key, std::string_view data);
 // Verifies a base64 signature against a certificate's public key.
 // Errors: bad_encoding (not base64), unsupported_key, bad_signature.
-Status verify_base64(const Certificate& signer, std::string_view data, std::string_view signature_b64);
+Status verify_base64(const Certificate& signer, std::string_view data,
+                     std::string_view signature_b64);
 // The same against a bare public key (PEM SubjectPublicKeyInfo).
 Status verify_base64_with_public_key(std::string_view public_key_pem, std::string_view data,
                                      std::string_view signature_b64);

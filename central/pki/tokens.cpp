@@ -16,7 +16,9 @@ std::string make_enrolment_token() {
   return token;
 }
 
-std::string make_salt() { return hex_encode(random_bytes(16)); }
+std::string make_salt() {
+  return hex_encode(random_bytes(16));
+}
 
 std::string hash_token(std::string_view token, std::string_view salt) {
   std::string input;

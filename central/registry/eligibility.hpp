@@ -93,13 +93,14 @@ struct Decision {
   Service service = Service::info_query;
   bool eligible = false;
   std::vector<Reason> reasons;
-  std::int64_t fee_fen = 0;  // what the citizen pays when eligible (0 when not)
+  std::int64_t fee_fen = 0;              // what the citizen pays when eligible (0 when not)
   std::optional<Validity> new_validity;  // set when eligible (except info_query)
   bool requires_card_return = false;     // replace_damaged: the old card goes in the recovery slot
   bool annual_health_certificate = false;  // holder is 70 or more on today
 };
 
-Decision decide(const Licence& licence, Service service, const Date& today, const Policy& policy = {});
+Decision decide(const Licence& licence, Service service, const Date& today,
+                const Policy& policy = {});
 
 // The validity a renewal on `today` grants (the rule above), ignoring eligibility.
 // nullopt for a long-term licence.

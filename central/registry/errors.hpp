@@ -9,14 +9,14 @@
 namespace kiosk::central::registry {
 
 enum class Errc {
-  bad_json,          // not JSON, or a field is missing / of the wrong type / out of range
-  bad_date,          // not an existing calendar date in YYYY-MM-DD
-  bad_id_number,     // wrong length, characters or check character
-  bad_file_number,   // not 12 digits
-  unknown_value,     // an enum spelling that is not one of ours (vehicle class, state, ...)
-  not_eligible,      // issuance asked for a decision that is not eligible
-  mismatch,          // decision and licence do not belong together
-  signature,         // signing failed, or an authorisation's signature does not verify
+  bad_json,         // not JSON, or a field is missing / of the wrong type / out of range
+  bad_date,         // not an existing calendar date in YYYY-MM-DD
+  bad_id_number,    // wrong length, characters or check character
+  bad_file_number,  // not 12 digits
+  unknown_value,    // an enum spelling that is not one of ours (vehicle class, state, ...)
+  not_eligible,     // issuance asked for a decision that is not eligible
+  mismatch,         // decision and licence do not belong together
+  signature,        // signing failed, or an authorisation's signature does not verify
 };
 
 std::string_view to_string(Errc code);

@@ -37,8 +37,8 @@ bool is_valid_id_number(std::string_view id) {
   if (!check || *check != id[17]) return false;
   // Resident numbers carry the birth date at 6..13; the 2023 foreigner format at 6..13 too
   // ('9' + 2-digit province + 3-digit nationality code = 6 characters).
-  const std::string birth = std::string(id.substr(6, 4)) + "-" + std::string(id.substr(10, 2)) + "-" +
-                            std::string(id.substr(12, 2));
+  const std::string birth = std::string(id.substr(6, 4)) + "-" + std::string(id.substr(10, 2)) +
+                            "-" + std::string(id.substr(12, 2));
   return parse_date(birth).ok();
 }
 

@@ -12,7 +12,9 @@ namespace {
 
 constexpr std::size_t kMaxPayloadBytes = 64 * 1024;
 
-bool valid_id(const std::string& s) { return !s.empty() && s.size() <= 64; }
+bool valid_id(const std::string& s) {
+  return !s.empty() && s.size() <= 64;
+}
 
 }  // namespace
 
@@ -21,9 +23,12 @@ Result<IssuanceAuthorisation> authorise_issuance(const Licence& licence, const D
   if (!decision.eligible || !decision.reasons.empty()) {
     return make_error(Errc::not_eligible, "the decision is not eligible");
   }
-  if (decision.service == Service::info_query) return make_error(Errc::not_eligible, "info_query prints no card");
-  if (!decision.new_validity) return make_error(Errc::mismatch, "an eligible decision carries the new validity");
-  if (!valid_id(request.authorisation_id) || !valid_id(request.kiosk_id) || request.issued_at.empty()) {
+  if (decision.service == Service::info_query)
+    return make_error(Errc::not_eligible, "info_query prints no card");
+  if (!decision.new_validity)
+    return make_error(Errc::mismatch, "an eligible decision carries the new validity");
+  if (!valid_id(request.authorisation_id) || !valid_id(request.kiosk_id) ||
+      request.issued_at.empty()) {
     return make_error(Errc::bad_json, "authorisation id, kiosk id and issue time are required");
   }
   IssuanceAuthorisation a;
@@ -56,20 +61,30 @@ Result<CardData> card_from_json(const nlohmann::json& json) {
   CardData c;
   if (const auto* h = r.field("holder")) {
     auto holder = detail::holder_from_json(*h);
-    if (holder) c.holder = *holder; else r.fail(holder.error());
+    if (holder)
+      c.holder = *holder;
+    else
+      r.fail(holder.error());
   }
   c.first_issue_date = r.date("first_issue_date");
   if (r.ok()) {
     auto classes = detail::classes_from_json(r);
-    if (classes) c.classes = *classes; else r.fail(classes.error());
+    if (classes)
+      c.classes = *classes;
+    else
+      r.fail(classes.error());
   }
   if (const auto* v = r.field("validity")) {
     auto validity = validity_from_json(*v);
-    if (validity) c.validity = *validity; else r.fail(validity.error());
+    if (validity)
+      c.validity = *validity;
+    else
+      r.fail(validity.error());
   }
   c.issuing_authority = r.string("issuing_authority", 256);
   c.file_number = r.string("file_number", 12);
-  if (r.ok() && !is_valid_file_number(c.file_number)) r.fail(Errc::bad_file_number, "file_number must be 12 digits");
+  if (r.ok() && !is_valid_file_number(c.file_number))
+    r.fail(Errc::bad_file_number, "file_number must be 12 digits");
   if (!r.ok()) return r.error();
   return c;
 }
@@ -95,9 +110,13 @@ Result<IssuanceAuthorisation> authorisation_from_json(const nlohmann::json& json
   a.requires_card_return = r.boolean("requires_card_return");
   if (const auto* c = r.field("card")) {
     auto card = card_from_json(*c);
-    if (card) a.card = *card; else r.fail(card.error());
+    if (card)
+      a.card = *card;
+    else
+      r.fail(card.error());
   }
-  if (r.ok() && (a.authorisation_id.empty() || a.kiosk_id.empty())) r.fail(Errc::bad_json, "empty ids");
+  if (r.ok() && (a.authorisation_id.empty() || a.kiosk_id.empty()))
+    r.fail(Errc::bad_json, "empty ids");
   if (!r.ok()) return r.error();
   return a;
 }
@@ -105,14 +124,17 @@ Result<IssuanceAuthorisation> authorisation_from_json(const nlohmann::json& json
 Result<SignedAuthorisation> sign_authorisation(const IssuanceAuthorisation& authorisation,
                                                const pki::PrivateKey& office_key) {
   auto payload = pki::canonical_json(to_json(authorisation));
-  if (!payload) return make_error(Errc::signature, "canonical encoding: " + payload.error().message);
+  if (!payload)
+    return make_error(Errc::signature, "canonical encoding: " + payload.error().message);
   auto sig = pki::sign_base64(office_key, *payload);
   if (!sig) return make_error(Errc::signature, sig.error().message);
   return SignedAuthorisation{std::move(payload).value(), std::move(sig).value()};
 }
 
-Result<IssuanceAuthorisation> verify_authorisation(const SignedAuthorisation& s, const pki::Certificate& office_cert) {
-  if (s.payload.size() > kMaxPayloadBytes) return make_error(Errc::bad_json, "authorisation payload too large");
+Result<IssuanceAuthorisation> verify_authorisation(const SignedAuthorisation& s,
+                                                   const pki::Certificate& office_cert) {
+  if (s.payload.size() > kMaxPayloadBytes)
+    return make_error(Errc::bad_json, "authorisation payload too large");
   if (auto v = pki::verify_base64(office_cert, s.payload, s.signature_b64); !v) {
     return make_error(Errc::signature, "office signature: " + v.error().message);
   }
@@ -142,7 +164,8 @@ Licence apply_issuance(const Licence& licence, const IssuanceAuthorisation& a) {
   return next;
 }
 
-ElectronicLicenceRecord reissue_electronic_licence(const IssuanceAuthorisation& a, std::string reissue_id,
+ElectronicLicenceRecord reissue_electronic_licence(const IssuanceAuthorisation& a,
+                                                   std::string reissue_id,
                                                    std::string requested_at) {
   ElectronicLicenceRecord r;
   r.reissue_id = std::move(reissue_id);
@@ -159,16 +182,11 @@ ElectronicLicenceRecord reissue_electronic_licence(const IssuanceAuthorisation& 
 }
 
 nlohmann::json to_json(const ElectronicLicenceRecord& r) {
-  return {{"reissue_id", r.reissue_id},
-          {"authorisation_id", r.authorisation_id},
-          {"requested_at", r.requested_at},
-          {"reason", to_string(r.reason)},
-          {"id_number", r.id_number},
-          {"name", r.name},
-          {"file_number", r.file_number},
-          {"classes", detail::classes_to_json(r.classes)},
-          {"validity", to_json(r.validity)},
-          {"state", to_string(r.state)}};
+  return {{"reissue_id", r.reissue_id},      {"authorisation_id", r.authorisation_id},
+          {"requested_at", r.requested_at},  {"reason", to_string(r.reason)},
+          {"id_number", r.id_number},        {"name", r.name},
+          {"file_number", r.file_number},    {"classes", detail::classes_to_json(r.classes)},
+          {"validity", to_json(r.validity)}, {"state", to_string(r.state)}};
 }
 
 }  // namespace kiosk::central::registry

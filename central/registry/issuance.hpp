@@ -81,7 +81,8 @@ struct ElectronicLicenceRecord {
 };
 
 ElectronicLicenceRecord reissue_electronic_licence(const IssuanceAuthorisation& authorisation,
-                                                   std::string reissue_id, std::string requested_at);
+                                                   std::string reissue_id,
+                                                   std::string requested_at);
 
 nlohmann::json to_json(const CardData& card);
 Result<CardData> card_from_json(const nlohmann::json& json);

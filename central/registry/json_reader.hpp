@@ -33,7 +33,8 @@ class JsonReader {
     const auto* v = field(key);
     if (v == nullptr) return {};
     if (!v->is_string() || v->get_ref<const std::string&>().size() > max_len) {
-      fail(Errc::bad_json, std::string("field ") + key + " must be a string of at most " + std::to_string(max_len) + " bytes");
+      fail(Errc::bad_json, std::string("field ") + key + " must be a string of at most " +
+                               std::to_string(max_len) + " bytes");
       return {};
     }
     return v->get<std::string>();
@@ -46,7 +47,8 @@ class JsonReader {
       fail(Errc::bad_json, std::string("field ") + key + " must be an integer");
       return 0;
     }
-    if (v->is_number_unsigned() && v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
+    if (v->is_number_unsigned() &&
+        v->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX)) {
       fail(Errc::bad_json, std::string("field ") + key + " out of range");
       return 0;
     }
@@ -102,7 +104,8 @@ class JsonReader {
     const auto* v = field(key);
     if (v == nullptr) return nullptr;
     if (!v->is_array() || v->size() > max_items) {
-      fail(Errc::bad_json, std::string("field ") + key + " must be an array of at most " + std::to_string(max_items));
+      fail(Errc::bad_json, std::string("field ") + key + " must be an array of at most " +
+                               std::to_string(max_items));
       return nullptr;
     }
     return v;

@@ -15,9 +15,10 @@ namespace chr = std::chrono;
 namespace {
 
 constexpr std::array<VehicleClass, 17> kAllClasses{
-    VehicleClass::A1, VehicleClass::A2, VehicleClass::A3, VehicleClass::B1, VehicleClass::B2, VehicleClass::C1,
-    VehicleClass::C2, VehicleClass::C3, VehicleClass::C4, VehicleClass::C5, VehicleClass::C6, VehicleClass::D,
-    VehicleClass::E,  VehicleClass::F,  VehicleClass::M,  VehicleClass::N,  VehicleClass::P};
+    VehicleClass::A1, VehicleClass::A2, VehicleClass::A3, VehicleClass::B1, VehicleClass::B2,
+    VehicleClass::C1, VehicleClass::C2, VehicleClass::C3, VehicleClass::C4, VehicleClass::C5,
+    VehicleClass::C6, VehicleClass::D,  VehicleClass::E,  VehicleClass::F,  VehicleClass::M,
+    VehicleClass::N,  VehicleClass::P};
 
 template <typename E, std::size_t N>
 Result<E> parse_by_name(std::string_view text, const std::array<E, N>& all, const char* what) {
@@ -29,40 +30,55 @@ Result<E> parse_by_name(std::string_view text, const std::array<E, N>& all, cons
 
 }  // namespace
 
-std::string_view to_string(Sex v) { return v == Sex::male ? "male" : "female"; }
+std::string_view to_string(Sex v) {
+  return v == Sex::male ? "male" : "female";
+}
 
 std::string_view to_string(VehicleClass v) {
-  static constexpr std::array<std::string_view, 17> kNames{"A1", "A2", "A3", "B1", "B2", "C1", "C2", "C3", "C4",
-                                                           "C5", "C6", "D",  "E",  "F",  "M",  "N",  "P"};
+  static constexpr std::array<std::string_view, 17> kNames{"A1", "A2", "A3", "B1", "B2", "C1",
+                                                           "C2", "C3", "C4", "C5", "C6", "D",
+                                                           "E",  "F",  "M",  "N",  "P"};
   return kNames[static_cast<std::size_t>(v)];
 }
 
 std::string_view to_string(LicenceState v) {
   switch (v) {
-    case LicenceState::valid: return "valid";
-    case LicenceState::expired: return "expired";
-    case LicenceState::suspended: return "suspended";
-    case LicenceState::revoked: return "revoked";
-    case LicenceState::lost_reported: return "lost_reported";
+    case LicenceState::valid:
+      return "valid";
+    case LicenceState::expired:
+      return "expired";
+    case LicenceState::suspended:
+      return "suspended";
+    case LicenceState::revoked:
+      return "revoked";
+    case LicenceState::lost_reported:
+      return "lost_reported";
   }
   return "unknown";
 }
 
 std::string_view to_string(ValidityTerm v) {
   switch (v) {
-    case ValidityTerm::six_years: return "six_years";
-    case ValidityTerm::ten_years: return "ten_years";
-    case ValidityTerm::long_term: return "long_term";
+    case ValidityTerm::six_years:
+      return "six_years";
+    case ValidityTerm::ten_years:
+      return "ten_years";
+    case ValidityTerm::long_term:
+      return "long_term";
   }
   return "unknown";
 }
 
 std::string_view to_string(Service v) {
   switch (v) {
-    case Service::renewal: return "renewal";
-    case Service::replace_lost: return "replace_lost";
-    case Service::replace_damaged: return "replace_damaged";
-    case Service::info_query: return "info_query";
+    case Service::renewal:
+      return "renewal";
+    case Service::replace_lost:
+      return "replace_lost";
+    case Service::replace_damaged:
+      return "replace_damaged";
+    case Service::info_query:
+      return "info_query";
   }
   return "unknown";
 }
@@ -74,19 +90,22 @@ Result<VehicleClass> parse_vehicle_class(std::string_view text) {
   return parse_by_name(text, kAllClasses, "vehicle class");
 }
 Result<LicenceState> parse_licence_state(std::string_view text) {
-  return parse_by_name(text,
-                       std::array{LicenceState::valid, LicenceState::expired, LicenceState::suspended,
-                                  LicenceState::revoked, LicenceState::lost_reported},
-                       "licence state");
+  return parse_by_name(
+      text,
+      std::array{LicenceState::valid, LicenceState::expired, LicenceState::suspended,
+                 LicenceState::revoked, LicenceState::lost_reported},
+      "licence state");
 }
 Result<ValidityTerm> parse_validity_term(std::string_view text) {
-  return parse_by_name(text, std::array{ValidityTerm::six_years, ValidityTerm::ten_years, ValidityTerm::long_term},
-                       "validity term");
+  return parse_by_name(
+      text, std::array{ValidityTerm::six_years, ValidityTerm::ten_years, ValidityTerm::long_term},
+      "validity term");
 }
 Result<Service> parse_service(std::string_view text) {
-  return parse_by_name(
-      text, std::array{Service::renewal, Service::replace_lost, Service::replace_damaged, Service::info_query},
-      "service");
+  return parse_by_name(text,
+                       std::array{Service::renewal, Service::replace_lost, Service::replace_damaged,
+                                  Service::info_query},
+                       "service");
 }
 
 std::string classes_string(const std::vector<VehicleClass>& classes) {
@@ -104,8 +123,8 @@ std::string classes_string(const std::vector<VehicleClass>& classes) {
 
 std::string format_date(const Date& d) {
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()), static_cast<unsigned>(d.month()),
-                static_cast<unsigned>(d.day()));
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
   return buf;
 }
 
@@ -130,7 +149,9 @@ Result<Date> parse_date(std::string_view text) {
 
 int age_on(const Date& birth, const Date& today) {
   int age = static_cast<int>(today.year()) - static_cast<int>(birth.year());
-  if (today.month() < birth.month() || (today.month() == birth.month() && today.day() < birth.day())) --age;
+  if (today.month() < birth.month() ||
+      (today.month() == birth.month() && today.day() < birth.day()))
+    --age;
   return age;
 }
 
@@ -140,7 +161,9 @@ Date add_years(const Date& d, int years) {
   return r;
 }
 
-Date add_days(const Date& d, int days) { return Date{chr::sys_days{d} + chr::days{days}}; }
+Date add_days(const Date& d, int days) {
+  return Date{chr::sys_days{d} + chr::days{days}};
+}
 
 int days_between(const Date& a, const Date& b) {
   return static_cast<int>((chr::sys_days{b} - chr::sys_days{a}).count());
@@ -169,9 +192,10 @@ nlohmann::json classes_to_json(const std::vector<VehicleClass>& classes);
 }  // namespace detail
 
 nlohmann::json to_json(const Validity& v) {
-  return {{"valid_from", format_date(v.valid_from)},
-          {"valid_to", v.valid_to ? nlohmann::json(format_date(*v.valid_to)) : nlohmann::json(nullptr)},
-          {"term", to_string(v.term)}};
+  return {
+      {"valid_from", format_date(v.valid_from)},
+      {"valid_to", v.valid_to ? nlohmann::json(format_date(*v.valid_to)) : nlohmann::json(nullptr)},
+      {"term", to_string(v.term)}};
 }
 
 Result<Validity> validity_from_json(const nlohmann::json& json) {
@@ -183,7 +207,8 @@ Result<Validity> validity_from_json(const nlohmann::json& json) {
   if (r.ok() && (v.term == ValidityTerm::long_term) != !v.valid_to.has_value()) {
     r.fail(Errc::bad_json, "valid_to must be null exactly for a long-term licence");
   }
-  if (r.ok() && v.valid_to && *v.valid_to < v.valid_from) r.fail(Errc::bad_json, "valid_to before valid_from");
+  if (r.ok() && v.valid_to && *v.valid_to < v.valid_from)
+    r.fail(Errc::bad_json, "valid_to before valid_from");
   if (!r.ok()) return r.error();
   return v;
 }
@@ -198,8 +223,8 @@ nlohmann::json to_json(const Licence& l) {
           {"state", to_string(l.state)},
           {"points", l.points},
           {"reached_12_points_in_term", l.reached_12_points_in_term},
-          {"health_exam_date",
-           l.health_exam_date ? nlohmann::json(format_date(*l.health_exam_date)) : nlohmann::json(nullptr)}};
+          {"health_exam_date", l.health_exam_date ? nlohmann::json(format_date(*l.health_exam_date))
+                                                  : nlohmann::json(nullptr)}};
 }
 
 namespace detail {
@@ -230,8 +255,10 @@ Result<Holder> holder_from_json(const nlohmann::json& json) {
   h.birth_date = r.date("birth_date");
   h.id_number = r.string("id_number", 18);
   h.photo_ref = r.string("photo_ref", 256);
-  if (r.ok() && !is_valid_id_number(h.id_number)) r.fail(Errc::bad_id_number, "holder.id_number is not valid");
-  if (r.ok() && (h.name.empty() || h.nationality.size() != 3)) r.fail(Errc::bad_json, "holder name or nationality");
+  if (r.ok() && !is_valid_id_number(h.id_number))
+    r.fail(Errc::bad_id_number, "holder.id_number is not valid");
+  if (r.ok() && (h.name.empty() || h.nationality.size() != 3))
+    r.fail(Errc::bad_json, "holder name or nationality");
   if (!r.ok()) return r.error();
   return h;
 }
@@ -246,7 +273,8 @@ Result<std::vector<VehicleClass>> classes_from_json(JsonReader& r) {
     if (!v) return v.error();
     classes.push_back(*v);
   }
-  if (classes.empty()) return make_error(Errc::bad_json, "a licence has at least one vehicle class");
+  if (classes.empty())
+    return make_error(Errc::bad_json, "a licence has at least one vehicle class");
   return classes;
 }
 
@@ -257,16 +285,25 @@ Result<Licence> licence_from_json(const nlohmann::json& json) {
   Licence l;
   if (const auto* h = r.field("holder")) {
     auto holder = detail::holder_from_json(*h);
-    if (holder) l.holder = *holder; else r.fail(holder.error());
+    if (holder)
+      l.holder = *holder;
+    else
+      r.fail(holder.error());
   }
   l.first_issue_date = r.date("first_issue_date");
   if (r.ok()) {
     auto classes = detail::classes_from_json(r);
-    if (classes) l.classes = *classes; else r.fail(classes.error());
+    if (classes)
+      l.classes = *classes;
+    else
+      r.fail(classes.error());
   }
   if (const auto* v = r.field("validity")) {
     auto validity = validity_from_json(*v);
-    if (validity) l.validity = *validity; else r.fail(validity.error());
+    if (validity)
+      l.validity = *validity;
+    else
+      r.fail(validity.error());
   }
   l.issuing_authority = r.string("issuing_authority", 256);
   l.file_number = r.string("file_number", 12);
@@ -274,7 +311,8 @@ Result<Licence> licence_from_json(const nlohmann::json& json) {
   l.points = static_cast<int>(r.integer("points", 0, 1000));
   l.reached_12_points_in_term = r.boolean("reached_12_points_in_term");
   l.health_exam_date = r.optional_date("health_exam_date");
-  if (r.ok() && !is_valid_file_number(l.file_number)) r.fail(Errc::bad_file_number, "file_number must be 12 digits");
+  if (r.ok() && !is_valid_file_number(l.file_number))
+    r.fail(Errc::bad_file_number, "file_number must be 12 digits");
   if (!r.ok()) return r.error();
   return l;
 }

@@ -19,17 +19,20 @@ struct Spec {
   Sex sex;
   int age;
   ValidityTerm term;
-  int valid_to_offset;    // six/ten years: valid_to = today + offset; long-term: valid_from = today + offset
+  int valid_to_offset;  // six/ten years: valid_to = today + offset; long-term: valid_from = today +
+                        // offset
   LicenceState state;
   int points;
   bool reached_12;
   std::optional<int> exam_offset;  // nullopt = no record
   std::vector<VC> classes;
-  const char* area;        // 6-digit area code of the ID number
+  const char* area;  // 6-digit area code of the ID number
   const char* nationality;
 };
 
 const std::vector<Spec>& specs() {
+  // One citizen per row reads as a table.
+  // clang-format off
   static const std::vector<Spec> kSpecs{
       {"due_for_renewal", "测试张伟", Sex::male, 30, ValidityTerm::six_years, 30, LicenceState::valid, 0, false, -20, {VC::C1}, "110101", "CHN"},
       {"due_for_renewal_10y", "测试王芳", Sex::female, 45, ValidityTerm::ten_years, 60, LicenceState::valid, 3, false, -30, {VC::C1}, "310104", "CHN"},
@@ -51,6 +54,7 @@ const std::vector<Spec>& specs() {
       // 2023 foreign permanent resident ID: '9', province 11, nationality 840 (USA).
       {"foreign_resident", "测试·约翰·史密斯", Sex::male, 41, ValidityTerm::six_years, 80, LicenceState::valid, 0, false, -30, {VC::C1}, "911840", "USA"},
   };
+  // clang-format on
   return kSpecs;
 }
 
@@ -58,13 +62,15 @@ std::string id_number_for(const Spec& spec, const Date& birth, int index) {
   char first17[64];
   // Resident: 3-digit sequence, odd for men. Foreigner: 2-digit sequence + 1 digit, odd for men.
   const int seq = 2 * (index + 11) + (spec.sex == Sex::male ? 1 : 0);
-  std::snprintf(first17, sizeof first17, "%s%04d%02u%02u%03d", spec.area, static_cast<int>(birth.year()) % 10000,
-                static_cast<unsigned>(birth.month()) % 100, static_cast<unsigned>(birth.day()) % 100,
-                seq % 1000);
+  std::snprintf(first17, sizeof first17, "%s%04d%02u%02u%03d", spec.area,
+                static_cast<int>(birth.year()) % 10000, static_cast<unsigned>(birth.month()) % 100,
+                static_cast<unsigned>(birth.day()) % 100, seq % 1000);
   return complete_id_number(std::string_view(first17, 17));
 }
 
-int term_years(ValidityTerm term) { return term == ValidityTerm::six_years ? 6 : 10; }
+int term_years(ValidityTerm term) {
+  return term == ValidityTerm::six_years ? 6 : 10;
+}
 
 }  // namespace
 
@@ -94,8 +100,9 @@ std::vector<SeededCitizen> seed_registry(const Date& today) {
     } else {
       l.validity.valid_to = add_days(today, spec.valid_to_offset);
       l.validity.valid_from = add_years(*l.validity.valid_to, -term_years(spec.term));
-      l.first_issue_date =
-          spec.term == ValidityTerm::six_years ? l.validity.valid_from : add_years(l.validity.valid_from, -6);
+      l.first_issue_date = spec.term == ValidityTerm::six_years
+                               ? l.validity.valid_from
+                               : add_years(l.validity.valid_from, -6);
     }
     l.classes = spec.classes;
     l.issuing_authority = "测试市公安局交通警察支队";

@@ -28,8 +28,10 @@ ConfigDocument sample() {
   d.services_enabled = {registry::Service::renewal, registry::Service::info_query};
   d.fees.renewal_fen = 1000;
   d.fees.replace_lost_fen = 2000;
-  d.technicians.push_back(make_technician_credential("tech01", "correct horse", "technician", kFastIterations).value());
-  d.technicians.push_back(make_technician_credential("sup01", "battery staple", "supervisor", kFastIterations).value());
+  d.technicians.push_back(
+      make_technician_credential("tech01", "correct horse", "technician", kFastIterations).value());
+  d.technicians.push_back(
+      make_technician_credential("sup01", "battery staple", "supervisor", kFastIterations).value());
   d.retention_days = 14;
   d.heartbeat_interval_s = 30;
   return d;
@@ -38,11 +40,13 @@ ConfigDocument sample() {
 }  // namespace
 
 TEST_CASE("technician passwords verify against their salted PBKDF2 hash", "[config][credentials]") {
-  const auto c = make_technician_credential("tech01", "correct horse", "technician", kFastIterations).value();
+  const auto c =
+      make_technician_credential("tech01", "correct horse", "technician", kFastIterations).value();
   CHECK(verify_technician_password(c, "correct horse"));
   CHECK_FALSE(verify_technician_password(c, "correct horsE"));
   CHECK_FALSE(verify_technician_password(c, ""));
-  const auto again = make_technician_credential("tech01", "correct horse", "technician", kFastIterations).value();
+  const auto again =
+      make_technician_credential("tech01", "correct horse", "technician", kFastIterations).value();
   CHECK(again.salt_b64 != c.salt_b64);
   CHECK(again.hash_b64 != c.hash_b64);
   auto broken = c;
@@ -63,7 +67,8 @@ TEST_CASE("bad credential requests are typed errors", "[config][credentials]") {
   CHECK(make_technician_credential("", "pw").error().code == Errc::invalid_argument);
   CHECK(make_technician_credential("u", "").error().code == Errc::invalid_argument);
   CHECK(make_technician_credential("u", "pw", "admin").error().code == Errc::invalid_argument);
-  CHECK(make_technician_credential("u", "pw", "technician", 10).error().code == Errc::invalid_argument);
+  CHECK(make_technician_credential("u", "pw", "technician", 10).error().code ==
+        Errc::invalid_argument);
 }
 
 TEST_CASE("a signed configuration verifies and round-trips", "[config][signature]") {
@@ -120,14 +125,20 @@ TEST_CASE("configuration parsing is strict", "[config][json]") {
   CHECK(with("version", "7").error().code == Errc::bad_json);
   CHECK(with("heartbeat_interval_s", 1).error().code == Errc::bad_json);
   CHECK(with("retention_days", 366).error().code == Errc::bad_json);
-  CHECK(with("services_enabled", nlohmann::json::array({"renewal", "renewal"})).error().code == Errc::bad_json);
-  CHECK(with("services_enabled", nlohmann::json::array({"teleport"})).error().code == Errc::bad_json);
+  CHECK(with("services_enabled", nlohmann::json::array({"renewal", "renewal"})).error().code ==
+        Errc::bad_json);
+  CHECK(with("services_enabled", nlohmann::json::array({"teleport"})).error().code ==
+        Errc::bad_json);
   CHECK(with("fees", nlohmann::json{{"renewal", 1}}).error().code == Errc::bad_json);
-  CHECK(with("fees", nlohmann::json{{"renewal", -1}, {"replace_lost", 0}, {"replace_damaged", 0}, {"info_query", 0}})
+  CHECK(with("fees",
+             nlohmann::json{
+                 {"renewal", -1}, {"replace_lost", 0}, {"replace_damaged", 0}, {"info_query", 0}})
             .error()
             .code == Errc::bad_json);
   CHECK(with("opening_message", nlohmann::json{{"zh", "你好"}}).error().code == Errc::bad_json);
-  CHECK(with("opening_message", nlohmann::json{{"zh", std::string(600, 'x')}, {"en", ""}}).error().code == Errc::bad_json);
+  CHECK(with("opening_message", nlohmann::json{{"zh", std::string(600, 'x')}, {"en", ""}})
+            .error()
+            .code == Errc::bad_json);
   auto bad_tech = good;
   bad_tech["technicians"][0]["role"] = "root";
   CHECK(config_from_json(bad_tech).error().code == Errc::bad_json);
@@ -143,7 +154,8 @@ TEST_CASE("configuration parsing is strict", "[config][json]") {
   CHECK(signed_config_from_json(std::string(2 * 1024 * 1024, ' ')).error().code == Errc::bad_json);
 }
 
-TEST_CASE("random mutations of a signed configuration are refused without crashing", "[config][fuzz]") {
+TEST_CASE("random mutations of a signed configuration are refused without crashing",
+          "[config][fuzz]") {
   const auto original = sign_config(sample(), office().key).value();
   const std::string text = to_json(original).dump();
   std::mt19937 rng(5);

@@ -63,7 +63,8 @@ TEST_CASE("the registry photo is deterministic with a white background", "[face]
   CHECK(render_synthetic_face(t, 4, 4, 0).width == 16);  // clamped to the minimum size
 }
 
-TEST_CASE("every seeded citizen matches their own registry photo under variations", "[face][match]") {
+TEST_CASE("every seeded citizen matches their own registry photo under variations",
+          "[face][match]") {
   const ReferenceFaceMatcher matcher;
   for (const auto& id : seeded_ids()) {
     const auto traits = traits_from_seed(id);
@@ -119,7 +120,7 @@ TEST_CASE("bad images are typed errors, not crashes", "[face][match]") {
   CHECK(matcher.match(broken, good).error().code == Errc::invalid_image);
   CHECK(matcher.match(Image{}, good).error().code == Errc::invalid_image);
   CHECK(matcher.match(Image(8, 8), good).error().code == Errc::invalid_image);
-  CHECK(matcher.match(Image(64, 64), good).error().code == Errc::no_face);  // blank white
+  CHECK(matcher.match(Image(64, 64), good).error().code == Errc::no_face);     // blank white
   CHECK(matcher.match(good, Image(64, 64, 0)).error().code == Errc::no_face);  // blank black
   std::mt19937 rng(3);
   Image noise(64, 64);
@@ -136,7 +137,8 @@ TEST_CASE("images round-trip through PNG", "[face][png]") {
   CHECK(back->width == a.width);
   CHECK(back->pixels == a.pixels);
 
-  const fs::path path = fs::temp_directory_path() / ("kiosk_face_" + std::to_string(::getpid()) + ".png");
+  const fs::path path =
+      fs::temp_directory_path() / ("kiosk_face_" + std::to_string(::getpid()) + ".png");
   REQUIRE(write_png(path, a).ok());
   auto read = read_png(path);
   REQUIRE(read.ok());
@@ -149,7 +151,8 @@ TEST_CASE("garbage and truncated PNGs are refused with bad_png", "[face][png]") 
   CHECK(decode_png({}).error().code == Errc::bad_png);
   CHECK(decode_png({1, 2, 3}).error().code == Errc::bad_png);
   const auto bytes = encode_png(render_synthetic_face(traits_from_seed("t"), 32, 40, 0)).value();
-  std::vector<std::uint8_t> truncated(bytes.begin(), bytes.begin() + static_cast<long>(bytes.size() / 2));
+  std::vector<std::uint8_t> truncated(bytes.begin(),
+                                      bytes.begin() + static_cast<long>(bytes.size() / 2));
   CHECK(decode_png(truncated).error().code == Errc::bad_png);
   std::mt19937 rng(11);
   for (int i = 0; i < 200; ++i) {
@@ -162,7 +165,9 @@ TEST_CASE("garbage and truncated PNGs are refused with bad_png", "[face][png]") 
 
 TEST_CASE("an office's own matcher plugs in behind the interface", "[face]") {
   struct AlwaysNo final : FaceMatcher {
-    Result<MatchResult> match(const Image&, const Image&) const override { return MatchResult{0.0, false}; }
+    Result<MatchResult> match(const Image&, const Image&) const override {
+      return MatchResult{0.0, false};
+    }
   };
   const AlwaysNo custom;
   const FaceMatcher& matcher = custom;

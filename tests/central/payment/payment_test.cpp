@@ -9,9 +9,9 @@ using namespace kiosk::central::payment;
 
 namespace {
 
-constexpr const char* kWeChat = "134567890123456789";      // 18 digits, 13
-constexpr const char* kAlipay = "2812345678901234";        // 16 digits, 28
-constexpr const char* kUnionPay = "6212345678901234567";   // 19 digits, 62
+constexpr const char* kWeChat = "134567890123456789";     // 18 digits, 13
+constexpr const char* kAlipay = "2812345678901234";       // 16 digits, 28
+constexpr const char* kUnionPay = "6212345678901234567";  // 19 digits, 62
 
 Order new_order(std::int64_t fen = 1000) {
   return create_order({"ord-1", "txn-1/pay", fen, "renewal"}).value();
@@ -64,8 +64,9 @@ TEST_CASE("the default outcome table declines by the code's last digits", "[paym
     const char* code;
     const char* reason;
   };
-  for (const Row& row : {Row{"134567890123456701", "insufficient_funds"}, Row{"134567890123456702", "code_expired"},
-                         Row{"2812345678901203", "risk_control"}}) {
+  for (const Row& row :
+       {Row{"134567890123456701", "insufficient_funds"}, Row{"134567890123456702", "code_expired"},
+        Row{"2812345678901203", "risk_control"}}) {
     INFO(row.code);
     auto r = charge(new_order(), row.code);
     REQUIRE(r.ok());
@@ -119,8 +120,10 @@ TEST_CASE("refunds are full, once, and only for paid orders", "[payment][refund]
   CHECK(refunded->refunded_fen == 2500);
   CHECK(refund(*refunded).error().code == Errc::already_refunded);
   CHECK(refund(new_order()).error().code == Errc::not_captured);
-  CHECK(refund(charge(new_order(), "134567890123456701")->order).error().code == Errc::not_captured);
-  CHECK(refund(charge(new_order(), "134567890123450000")->order).error().code == Errc::not_captured);
+  CHECK(refund(charge(new_order(), "134567890123456701")->order).error().code ==
+        Errc::not_captured);
+  CHECK(refund(charge(new_order(), "134567890123450000")->order).error().code ==
+        Errc::not_captured);
 }
 
 TEST_CASE("orders validate amounts and identifiers", "[payment]") {
@@ -133,7 +136,8 @@ TEST_CASE("orders validate amounts and identifiers", "[payment]") {
   CHECK(create_order({std::string(65, 'o'), "k", 100, ""}).error().code == Errc::invalid_argument);
 }
 
-TEST_CASE("creating an order twice with one idempotency key returns the same order", "[payment][idempotency]") {
+TEST_CASE("creating an order twice with one idempotency key returns the same order",
+          "[payment][idempotency]") {
   const CreateOrder req{"ord-1", "txn-1/pay", 1000, "renewal"};
   const auto first = create_order_idempotent(std::nullopt, req).value();
   const auto paid = charge(first, kWeChat)->order;
@@ -154,10 +158,12 @@ TEST_CASE("a created order can be cancelled, nothing else can", "[payment]") {
 }
 
 TEST_CASE("orders round-trip through JSON in every state", "[payment][json]") {
-  std::vector<Order> orders{new_order(), charge(new_order(), kWeChat)->order,
+  std::vector<Order> orders{new_order(),
+                            charge(new_order(), kWeChat)->order,
                             charge(new_order(), "134567890123456701")->order,
                             charge(new_order(), "134567890123450000")->order,
-                            refund(charge(new_order(), kAlipay)->order).value(), cancel(new_order()).value()};
+                            refund(charge(new_order(), kAlipay)->order).value(),
+                            cancel(new_order()).value()};
   for (const auto& o : orders) {
     auto back = order_from_json(nlohmann::json::parse(to_json(o).dump()));
     REQUIRE(back.ok());

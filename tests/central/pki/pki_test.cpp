@@ -6,13 +6,13 @@
 #include <filesystem>
 #include <random>
 
-#include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 #include <openssl/pem.h>
 #include <openssl/x509v3.h>
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
 
-#include "central/pki/pki.hpp"
 #include "central/pki/canonical.hpp"
+#include "central/pki/pki.hpp"
 
 using namespace kiosk::central;
 using namespace kiosk::central::pki;
@@ -26,7 +26,8 @@ const CertifiedKey& test_ca() {
 }
 
 fs::path temp_dir(const char* name) {
-  const fs::path dir = fs::temp_directory_path() / (std::string("kiosk_pki_") + name + "_" + std::to_string(::getpid()));
+  const fs::path dir = fs::temp_directory_path() /
+                       (std::string("kiosk_pki_") + name + "_" + std::to_string(::getpid()));
   fs::remove_all(dir);
   return dir;
 }
@@ -120,7 +121,8 @@ TEST_CASE("garbage, truncated and oversized CSRs are refused with bad_csr", "[pk
   CHECK(sign_kiosk_csr(test_ca(), "", "k").error().code == Errc::bad_csr);
   CHECK(sign_kiosk_csr(test_ca(), "not a csr", "k").error().code == Errc::bad_csr);
   const std::string csr = make_csr(PrivateKey::generate_p256().value(), "k").value();
-  CHECK(sign_kiosk_csr(test_ca(), csr.substr(0, csr.size() / 2), "k").error().code == Errc::bad_csr);
+  CHECK(sign_kiosk_csr(test_ca(), csr.substr(0, csr.size() / 2), "k").error().code ==
+        Errc::bad_csr);
   CHECK(sign_kiosk_csr(test_ca(), std::string(100000, 'A'), "k").error().code == Errc::bad_csr);
   std::mt19937 rng(7);
   for (int i = 0; i < 50; ++i) {
@@ -241,7 +243,8 @@ TEST_CASE("canonical JSON sorts keys, drops whitespace and refuses floats", "[pk
   const auto doc = nlohmann::json::parse(R"({ "b": [1, 2], "a": {"z": "测试", "y": null} })");
   CHECK(canonical_json(doc).value() == R"({"a":{"y":null,"z":"测试"},"b":[1,2]})");
   CHECK(canonical_json(nlohmann::json{{"x", 1.5}}).error().code == Errc::invalid_argument);
-  CHECK(canonical_json(nlohmann::json(std::string("\xff\xfe"))).error().code == Errc::invalid_argument);
+  CHECK(canonical_json(nlohmann::json(std::string("\xff\xfe"))).error().code ==
+        Errc::invalid_argument);
 }
 
 TEST_CASE("pki init writes the dev PKI with private keys 0600 and is idempotent", "[pki][files]") {
@@ -251,8 +254,9 @@ TEST_CASE("pki init writes the dev PKI with private keys 0600 and is idempotent"
   auto first = pki_init(dir, options);
   REQUIRE(first.ok());
   CHECK(first->created_ca);
-  for (const char* f : {"ca.pem", "ca.key", "server.pem", "server.key", "office.pem", "office.key",
-                        "kiosks/kiosk-dev-001.pem", "kiosks/kiosk-dev-001.key", "kiosks/kiosk-dev-002.key"}) {
+  for (const char* f :
+       {"ca.pem", "ca.key", "server.pem", "server.key", "office.pem", "office.key",
+        "kiosks/kiosk-dev-001.pem", "kiosks/kiosk-dev-001.key", "kiosks/kiosk-dev-002.key"}) {
     INFO(f);
     CHECK(fs::exists(dir / f));
   }
@@ -288,7 +292,8 @@ TEST_CASE("pki init refuses to replace a CA whose key is missing", "[pki][files]
   auto again = pki_init(dir, {});
   REQUIRE_FALSE(again.ok());
   CHECK(again.error().code == Errc::invalid_argument);
-  CHECK(read_certified_key(dir / "ca.pem", dir / "server.key").error().code == Errc::invalid_argument);
+  CHECK(read_certified_key(dir / "ca.pem", dir / "server.key").error().code ==
+        Errc::invalid_argument);
   CHECK(read_certificate(dir / "missing.pem").error().code == Errc::io);
   fs::remove_all(dir);
 }

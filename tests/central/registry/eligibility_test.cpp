@@ -37,7 +37,8 @@ Decision check_row(const Row& row, const Policy& policy = {}) {
 
 }  // namespace
 
-TEST_CASE("renewal decisions for every seeded citizen follow the rule table", "[registry][eligibility]") {
+TEST_CASE("renewal decisions for every seeded citizen follow the rule table",
+          "[registry][eligibility]") {
   const std::vector<Row> rows{
       {"due_for_renewal", Service::renewal, {}},
       {"due_for_renewal_10y", Service::renewal, {}},
@@ -53,7 +54,9 @@ TEST_CASE("renewal decisions for every seeded citizen follow the rule table", "[
       {"ten_year", Service::renewal, {R::not_in_renewal_window, R::health_exam_expired}},
       {"long_term", Service::renewal, {R::long_term_no_renewal, R::health_exam_expired}},
       {"aged_over_70", Service::renewal, {}},
-      {"aged_over_70_no_annual_exam", Service::renewal, {R::long_term_no_renewal, R::health_exam_expired}},
+      {"aged_over_70_no_annual_exam",
+       Service::renewal,
+       {R::long_term_no_renewal, R::health_exam_expired}},
       {"lost_reported", Service::renewal, {R::not_in_renewal_window, R::health_exam_expired}},
       {"reached_12_points", Service::renewal, {}},
       {"foreign_resident", Service::renewal, {}},
@@ -107,9 +110,9 @@ TEST_CASE("every reason code is produced by some rule", "[registry][eligibility]
     const auto d = decide(aged, Service::replace_lost, kToday);
     seen().insert(d.reasons.begin(), d.reasons.end());
   }
-  for (auto r : {R::service_disabled, R::revoked, R::suspended, R::points_cycle, R::long_term_no_renewal,
-                 R::not_in_renewal_window, R::expired_beyond_grace, R::expired, R::lost_reported, R::no_health_exam,
-                 R::health_exam_expired}) {
+  for (auto r : {R::service_disabled, R::revoked, R::suspended, R::points_cycle,
+                 R::long_term_no_renewal, R::not_in_renewal_window, R::expired_beyond_grace,
+                 R::expired, R::lost_reported, R::no_health_exam, R::health_exam_expired}) {
     INFO(to_string(r));
     CHECK(seen().count(r) == 1);
     CHECK(parse_reason(to_string(r)).value() == r);
@@ -118,7 +121,8 @@ TEST_CASE("every reason code is produced by some rule", "[registry][eligibility]
 
 TEST_CASE("info queries are always eligible and free", "[registry][eligibility]") {
   for (const auto& c : seed_registry(kToday)) {
-    const auto d = decide(c.licence, Service::info_query, kToday, Policy{{}, {Service::info_query}});
+    const auto d =
+        decide(c.licence, Service::info_query, kToday, Policy{{}, {Service::info_query}});
     CHECK(d.eligible);
     CHECK(d.fee_fen == 0);
     CHECK_FALSE(d.new_validity.has_value());
@@ -155,7 +159,8 @@ TEST_CASE("a renewal in the grace year starts today", "[registry][validity]") {
   CHECK(*d.new_validity->valid_to == add_years(kToday, 10));
 }
 
-TEST_CASE("the renewal window opens 90 days before expiry and the grace year ends 365 days after", "[registry][eligibility]") {
+TEST_CASE("the renewal window opens 90 days before expiry and the grace year ends 365 days after",
+          "[registry][eligibility]") {
   auto l = seeded("due_for_renewal");
   const Date expiry = *l.validity.valid_to;
   auto has = [&](const Date& today, Reason r) {
@@ -176,12 +181,15 @@ TEST_CASE("the renewal window opens 90 days before expiry and the grace year end
   CHECK(has(kToday, R::health_exam_expired));
 }
 
-TEST_CASE("holders aged 70 or more are flagged for the annual health certificate", "[registry][eligibility]") {
+TEST_CASE("holders aged 70 or more are flagged for the annual health certificate",
+          "[registry][eligibility]") {
   CHECK(decide(seeded("aged_over_70"), Service::renewal, kToday).annual_health_certificate);
-  CHECK_FALSE(decide(seeded("due_for_renewal"), Service::renewal, kToday).annual_health_certificate);
+  CHECK_FALSE(
+      decide(seeded("due_for_renewal"), Service::renewal, kToday).annual_health_certificate);
 }
 
-TEST_CASE("replacements keep the validity; damaged cards must be handed in", "[registry][eligibility]") {
+TEST_CASE("replacements keep the validity; damaged cards must be handed in",
+          "[registry][eligibility]") {
   const auto l = seeded("due_for_renewal");
   const auto lost = decide(l, Service::replace_lost, kToday);
   REQUIRE(lost.new_validity);
@@ -199,9 +207,11 @@ TEST_CASE("the fee table comes from the policy", "[registry][eligibility]") {
   CHECK(decide(seeded("suspended"), Service::renewal, kToday, policy).fee_fen == 0);
 }
 
-TEST_CASE("decisions round-trip through JSON and inconsistent ones are refused", "[registry][json]") {
+TEST_CASE("decisions round-trip through JSON and inconsistent ones are refused",
+          "[registry][json]") {
   for (const auto& c : seed_registry(kToday)) {
-    for (auto s : {Service::renewal, Service::replace_lost, Service::replace_damaged, Service::info_query}) {
+    for (auto s :
+         {Service::renewal, Service::replace_lost, Service::replace_damaged, Service::info_query}) {
       const auto d = decide(c.licence, s, kToday);
       auto back = decision_from_json(nlohmann::json::parse(to_json(d).dump()));
       REQUIRE(back.ok());

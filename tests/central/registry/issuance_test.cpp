@@ -16,11 +16,14 @@ const pki::CertifiedKey& office() {
   return o;
 }
 
-IssuanceRequest request() { return {"auth-0001", "kiosk-dev-001", "2026-11-28T09:30:00Z", kToday}; }
+IssuanceRequest request() {
+  return {"auth-0001", "kiosk-dev-001", "2026-11-28T09:30:00Z", kToday};
+}
 
 }  // namespace
 
-TEST_CASE("an eligible renewal is authorised with the new validity and the same file number", "[registry][issuance]") {
+TEST_CASE("an eligible renewal is authorised with the new validity and the same file number",
+          "[registry][issuance]") {
   const auto l = seeded("due_for_renewal");
   const auto d = decide(l, Service::renewal, kToday);
   auto a = authorise_issuance(l, d, request());
@@ -42,18 +45,22 @@ TEST_CASE("an eligible renewal is authorised with the new validity and the same 
 
 TEST_CASE("issuance is refused for ineligible decisions and info queries", "[registry][issuance]") {
   const auto l = seeded("suspended");
-  CHECK(authorise_issuance(l, decide(l, Service::renewal, kToday), request()).error().code == Errc::not_eligible);
+  CHECK(authorise_issuance(l, decide(l, Service::renewal, kToday), request()).error().code ==
+        Errc::not_eligible);
   const auto ok = seeded("due_for_renewal");
-  CHECK(authorise_issuance(ok, decide(ok, Service::info_query, kToday), request()).error().code == Errc::not_eligible);
+  CHECK(authorise_issuance(ok, decide(ok, Service::info_query, kToday), request()).error().code ==
+        Errc::not_eligible);
   auto d = decide(ok, Service::renewal, kToday);
   d.new_validity.reset();
   CHECK(authorise_issuance(ok, d, request()).error().code == Errc::mismatch);
   auto bad = request();
   bad.authorisation_id.clear();
-  CHECK(authorise_issuance(ok, decide(ok, Service::renewal, kToday), bad).error().code == Errc::bad_json);
+  CHECK(authorise_issuance(ok, decide(ok, Service::renewal, kToday), bad).error().code ==
+        Errc::bad_json);
 }
 
-TEST_CASE("the office signature over an authorisation verifies and tampering is detected", "[registry][issuance]") {
+TEST_CASE("the office signature over an authorisation verifies and tampering is detected",
+          "[registry][issuance]") {
   const auto l = seeded("lost_reported");
   const auto a = authorise_issuance(l, decide(l, Service::replace_lost, kToday), request()).value();
   auto s = sign_authorisation(a, office().key);
@@ -76,7 +83,8 @@ TEST_CASE("the office signature over an authorisation verifies and tampering is 
   const auto other_ca = pki::create_ca().value();
   const auto other = pki::create_office_certificate(other_ca).value();
   CHECK(verify_authorisation(*s, other.cert).error().code == Errc::signature);
-  CHECK(signed_authorisation_from_json(nlohmann::json{{"payload", 1}}).error().code == Errc::bad_json);
+  CHECK(signed_authorisation_from_json(nlohmann::json{{"payload", 1}}).error().code ==
+        Errc::bad_json);
 }
 
 TEST_CASE("the payload is the canonical JSON of the authorisation", "[registry][issuance]") {
@@ -90,12 +98,14 @@ TEST_CASE("the payload is the canonical JSON of the authorisation", "[registry][
 
 TEST_CASE("a damaged-card replacement asks for the old card", "[registry][issuance]") {
   const auto l = seeded("due_for_renewal");
-  const auto a = authorise_issuance(l, decide(l, Service::replace_damaged, kToday), request()).value();
+  const auto a =
+      authorise_issuance(l, decide(l, Service::replace_damaged, kToday), request()).value();
   CHECK(a.requires_card_return);
   CHECK(a.card.validity == l.validity);
 }
 
-TEST_CASE("the electronic licence re-issue record carries the new card data", "[registry][issuance]") {
+TEST_CASE("the electronic licence re-issue record carries the new card data",
+          "[registry][issuance]") {
   const auto l = seeded("expired_in_grace");
   const auto a = authorise_issuance(l, decide(l, Service::renewal, kToday), request()).value();
   const auto r = reissue_electronic_licence(a, "elic-1", "2026-11-28T09:31:00Z");

@@ -16,7 +16,7 @@ TEST_CASE("ID check characters follow GB 11643 weights and mod 11", "[registry][
   CHECK_FALSE(is_valid_id_number("11010519491231002x"));  // lower-case x
   CHECK_FALSE(is_valid_id_number("1101051949123100"));
   CHECK_FALSE(is_valid_id_number(complete_id_number("11010519491332002")));  // no such date
-  CHECK(is_valid_id_number(complete_id_number("44030520000229001")));       // leap day
+  CHECK(is_valid_id_number(complete_id_number("44030520000229001")));        // leap day
   CHECK(complete_id_number("1234") == "");
   CHECK_FALSE(id_check_character("1101051949123100A").has_value());
 }
@@ -46,8 +46,10 @@ TEST_CASE("file numbers are a 4-digit area code and an 8-digit sequence", "[regi
 }
 
 TEST_CASE("enum spellings round-trip and unknown spellings are typed errors", "[registry]") {
-  for (auto v : {VehicleClass::A1, VehicleClass::C6, VehicleClass::P}) CHECK(parse_vehicle_class(to_string(v)).value() == v);
-  for (auto s : {Service::renewal, Service::replace_lost, Service::replace_damaged, Service::info_query}) {
+  for (auto v : {VehicleClass::A1, VehicleClass::C6, VehicleClass::P})
+    CHECK(parse_vehicle_class(to_string(v)).value() == v);
+  for (auto s :
+       {Service::renewal, Service::replace_lost, Service::replace_damaged, Service::info_query}) {
     CHECK(parse_service(to_string(s)).value() == s);
   }
   CHECK(parse_vehicle_class("C7").error().code == Errc::unknown_value);

@@ -48,9 +48,9 @@ TEST_CASE("seeded citizens are synthetic, valid and unique", "[registry][seed]")
 }
 
 TEST_CASE("the seed covers every scenario the issue asks for", "[registry][seed]") {
-  for (const char* s : {"due_for_renewal", "not_yet_due", "expired_in_grace", "suspended", "no_health_exam",
-                        "first_licence_6y", "ten_year", "long_term", "aged_over_70", "lost_reported",
-                        "foreign_resident"}) {
+  for (const char* s : {"due_for_renewal", "not_yet_due", "expired_in_grace", "suspended",
+                        "no_health_exam", "first_licence_6y", "ten_year", "long_term",
+                        "aged_over_70", "lost_reported", "foreign_resident"}) {
     INFO(s);
     CHECK_NOTHROW(seeded(s));
   }
@@ -58,11 +58,13 @@ TEST_CASE("the seed covers every scenario the issue asks for", "[registry][seed]
   CHECK(seeded("foreign_resident").holder.id_number[0] == '9');
   CHECK(seeded("foreign_resident").holder.nationality == "USA");
   CHECK(seeded("long_term").validity.term == ValidityTerm::long_term);
-  CHECK(seeded("first_licence_6y").first_issue_date == seeded("first_licence_6y").validity.valid_from);
+  CHECK(seeded("first_licence_6y").first_issue_date ==
+        seeded("first_licence_6y").validity.valid_from);
 }
 
 TEST_CASE("scenarios stay in their state whatever day the registry is seeded", "[registry][seed]") {
-  for (const Date today : {Date{year{2024}, month{2}, day{29}}, Date{year{2030}, month{1}, day{1}}}) {
+  for (const Date today :
+       {Date{year{2024}, month{2}, day{29}}, Date{year{2030}, month{1}, day{1}}}) {
     const auto l = seeded("due_for_renewal", today);
     CHECK(decide(l, Service::renewal, today).eligible);
     CHECK(age_on(seeded("aged_over_70", today).holder.birth_date, today) == 75);
