@@ -137,6 +137,9 @@ Response Api::handle(const Request& request) noexcept {
 Response Api::authorise(const Request& request, bool operator_route) {
   const Identity& who = request.identity;
   if (who.kind == Identity::Kind::none) {
+    if (!who.serial_hex.empty()) {
+      return error_response(403, "forbidden", "the certificate's CN names neither a kiosk nor an office operator");
+    }
     return error_response(401, "client_certificate_required", "this route needs a client certificate");
   }
   if (store_.is_revoked(who.serial_hex)) {
