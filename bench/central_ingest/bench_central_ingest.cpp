@@ -54,9 +54,10 @@ std::vector<KioskLoad> prepare(const Params& p, const testing::TestCert& ca) {
     for (int b = 0; b < p.batches; ++b) {
       std::vector<wire::Record> batch;
       for (int i = 0; i < p.batch_size; ++i) {
-        auto r = wire::make_signed_record(load.id, ++seq, "session.step", "2026-11-28T09:00:00Z",
-                                          nlohmann::json{{"step", seq}, {"transaction", "tx-" + std::to_string(seq / 13)}},
-                                          prev, key);
+        auto r = wire::make_signed_record(
+            load.id, ++seq, "session.step", "2026-11-28T09:00:00Z",
+            nlohmann::json{{"step", seq}, {"transaction", "tx-" + std::to_string(seq / 13)}}, prev,
+            key);
         prev = wire::record_hash(*r).value();
         batch.push_back(std::move(*r));
       }
@@ -67,8 +68,9 @@ std::vector<KioskLoad> prepare(const Params& p, const testing::TestCert& ca) {
   return loads;
 }
 
-void run(const std::string& label, const std::string& url, const Params& p, const testing::TestCert& ca,
-         const testing::TestCert& server_cert, const std::vector<KioskLoad>& loads) {
+void run(const std::string& label, const std::string& url, const Params& p,
+         const testing::TestCert& ca, const testing::TestCert& server_cert,
+         const std::vector<KioskLoad>& loads) {
   auto db = store::open_store(url);
   server::Api api(*db, nullptr);
   server::HttpsOptions o;
@@ -95,12 +97,14 @@ void run(const std::string& label, const std::string& url, const Params& p, cons
       for (const auto& body : load.bodies) {
         const auto t0 = Clock::now();
         auto r = client.post("/v1/events", body);
-        latencies[k].push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+        latencies[k].push_back(
+            std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
         if (r.status != 200) ++failures;
       }
     });
   }
-  while (ready < static_cast<int>(loads.size())) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  while (ready < static_cast<int>(loads.size()))
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   const auto start = Clock::now();
   go = true;
   for (auto& t : threads) t.join();
@@ -110,14 +114,19 @@ void run(const std::string& label, const std::string& url, const Params& p, cons
   std::vector<double> all;
   for (auto& l : latencies) all.insert(all.end(), l.begin(), l.end());
   std::sort(all.begin(), all.end());
-  auto pct = [&](double q) { return all.empty() ? 0.0 : all[std::min(all.size() - 1, static_cast<std::size_t>(q * all.size()))]; };
+  auto pct = [&](double q) {
+    return all.empty() ? 0.0
+                       : all[std::min(all.size() - 1, static_cast<std::size_t>(q * all.size()))];
+  };
   const double records = static_cast<double>(p.kiosks) * p.batches * p.batch_size;
-  std::printf("%-10s kiosks=%d batches=%d batch_size=%d records=%.0f stored=%llu failures=%d\n", label.c_str(),
-              p.kiosks, p.batches, p.batch_size, records, static_cast<unsigned long long>(db->event_count()),
-              failures.load());
-  std::printf("%-10s %.0f records/s  %.1f batches/s  batch latency p50=%.1f ms p99=%.1f ms max=%.1f ms (%.2f s)\n",
-              label.c_str(), records / seconds, all.size() / seconds, pct(0.50), pct(0.99), all.empty() ? 0.0 : all.back(),
-              seconds);
+  std::printf("%-10s kiosks=%d batches=%d batch_size=%d records=%.0f stored=%llu failures=%d\n",
+              label.c_str(), p.kiosks, p.batches, p.batch_size, records,
+              static_cast<unsigned long long>(db->event_count()), failures.load());
+  std::printf(
+      "%-10s %.0f records/s  %.1f batches/s  batch latency p50=%.1f ms p99=%.1f ms max=%.1f ms "
+      "(%.2f s)\n",
+      label.c_str(), records / seconds, all.size() / seconds, pct(0.50), pct(0.99),
+      all.empty() ? 0.0 : all.back(), seconds);
 }
 
 }  // namespace
@@ -126,16 +135,22 @@ int main(int argc, char** argv) {
   Params p;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string a = argv[i], v = argv[i + 1];
-    if (a == "--kiosks") p.kiosks = std::stoi(v);
-    else if (a == "--batches") p.batches = std::stoi(v);
-    else if (a == "--batch-size") p.batch_size = std::stoi(v);
-    else if (a == "--threads") p.threads = std::stoi(v);
-    else if (a == "--backend") p.backend = v;
+    if (a == "--kiosks")
+      p.kiosks = std::stoi(v);
+    else if (a == "--batches")
+      p.batches = std::stoi(v);
+    else if (a == "--batch-size")
+      p.batch_size = std::stoi(v);
+    else if (a == "--threads")
+      p.threads = std::stoi(v);
+    else if (a == "--backend")
+      p.backend = v;
   }
   spdlog::set_level(spdlog::level::warn);  // one log line per request would measure the logger
   const auto ca = testing::make_ca("Bench CA");
   const auto server_cert = testing::issue_cert(ca, "localhost", true);
-  std::printf("preparing %d kiosks x %d batches x %d signed records...\n", p.kiosks, p.batches, p.batch_size);
+  std::printf("preparing %d kiosks x %d batches x %d signed records...\n", p.kiosks, p.batches,
+              p.batch_size);
   const auto loads = prepare(p, ca);
 
   if (p.backend == "sqlite" || p.backend == "both") {

@@ -84,13 +84,15 @@ int main(int argc, char** argv) {
     };
     if (cmd == "serve") {
       wait_for_signals();
-      return admin::serve(admin::ServeOptions{need("db"), need("pki"), get("listen", "127.0.0.1:8443"),
-                                              std::stoi(get("threads", "16")), &g_stop, nullptr},
-                          std::cout);
+      return admin::serve(
+          admin::ServeOptions{need("db"), need("pki"), get("listen", "127.0.0.1:8443"),
+                              std::stoi(get("threads", "16")), &g_stop, nullptr},
+          std::cout);
     }
     if (cmd == "dev") {
       wait_for_signals();
-      return admin::dev(get("dir", "kiosk-central-dev"), get("listen", "127.0.0.1:8443"), &g_stop, std::cout);
+      return admin::dev(get("dir", "kiosk-central-dev"), get("listen", "127.0.0.1:8443"), &g_stop,
+                        std::cout);
     }
     auto db = store::open_store(need("db"));
     if (cmd == "seed") {
@@ -100,9 +102,11 @@ int main(int argc, char** argv) {
       return admin::seed(*db, o, std::cout);
     }
     if (cmd == "kiosks") return admin::list_kiosks(*db, std::cout);
-    if (cmd == "transactions") return admin::list_transactions(*db, std::stoul(get("limit", "20")), std::cout);
+    if (cmd == "transactions")
+      return admin::list_transactions(*db, std::stoul(get("limit", "20")), std::cout);
     if (cmd == "reconcile") return admin::reconcile(*db, std::cout);
-    if (cmd == "token") return admin::issue_token(*db, need("kiosk"), std::stoi(get("ttl-hours", "24")), std::cout);
+    if (cmd == "token")
+      return admin::issue_token(*db, need("kiosk"), std::stoi(get("ttl-hours", "24")), std::cout);
     if (cmd == "revoke") return admin::revoke(*db, need("serial"), get("kiosk", ""), std::cout);
     std::cerr << kUsage;
     return 2;

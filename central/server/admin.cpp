@@ -19,18 +19,21 @@ namespace {
 using nlohmann::json;
 
 std::int64_t unix_now() {
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
 }
 
 registry::Date shanghai_today() {
-  const auto days =
-      std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(unix_now() + 8 * 3600)));
+  const auto days = std::chrono::floor<std::chrono::days>(
+      std::chrono::sys_seconds(std::chrono::seconds(unix_now() + 8 * 3600)));
   return registry::Date(std::chrono::sys_days(days));
 }
 
 std::string mask_id(const std::string& id_number) {
-  return id_number.size() > 4 ? std::string(id_number.size() - 4, '*') + id_number.substr(id_number.size() - 4)
-                              : id_number;
+  return id_number.size() > 4
+             ? std::string(id_number.size() - 4, '*') + id_number.substr(id_number.size() - 4)
+             : id_number;
 }
 
 }  // namespace
@@ -41,7 +44,8 @@ int pki_init(const std::filesystem::path& dir, std::ostream& out) {
     out << "pki init failed: " << report.error().message << '\n';
     return 1;
   }
-  out << (report->created_ca ? "created a development CA in " : "reused the CA in ") << dir.string() << '\n';
+  out << (report->created_ca ? "created a development CA in " : "reused the CA in ") << dir.string()
+      << '\n';
   for (const auto& f : report->written) out << "  wrote " << f << '\n';
   return 0;
 }
@@ -60,13 +64,15 @@ int seed(store::Store& store, const SeedOptions& options, std::ostream& out) {
   for (const auto& c : citizens) {
     store.put_citizen(c.licence.holder.id_number, c.scenario, registry::to_json(c.licence).dump());
   }
-  out << "seeded " << citizens.size() << " synthetic citizens for " << registry::format_date(today) << '\n';
+  out << "seeded " << citizens.size() << " synthetic citizens for " << registry::format_date(today)
+      << '\n';
   if (options.pki_dir) {
     if (store.latest_config()) {
       out << "configuration already published (version " << store.latest_config()->first << ")\n";
       return 0;
     }
-    auto office = pki::read_certified_key(*options.pki_dir / "office.pem", *options.pki_dir / "office.key");
+    auto office =
+        pki::read_certified_key(*options.pki_dir / "office.pem", *options.pki_dir / "office.key");
     if (!office) {
       out << "cannot read the office signing key: " << office.error().message << '\n';
       return 1;
@@ -90,8 +96,9 @@ int seed(store::Store& store, const SeedOptions& options, std::ostream& out) {
 }
 
 int list_kiosks(store::Store& store, std::ostream& out) {
-  out << std::left << std::setw(20) << "KIOSK" << std::setw(9) << "STATUS" << std::setw(10) << "ACKED"
-      << std::setw(22) << "LAST HEARTBEAT" << "HEALTH\n";
+  out << std::left << std::setw(20) << "KIOSK" << std::setw(9) << "STATUS" << std::setw(10)
+      << "ACKED" << std::setw(22) << "LAST HEARTBEAT"
+      << "HEALTH\n";
   for (const auto& k : store.fleet()) {
     std::string health = "-";
     if (k.heartbeat) {
@@ -103,8 +110,10 @@ int list_kiosks(store::Store& store, std::ostream& out) {
         }
       }
     }
-    out << std::left << std::setw(20) << k.kiosk_id << std::setw(9) << k.status << std::setw(10) << k.acked_seq
-        << std::setw(22) << (k.last_heartbeat_at ? server::rfc3339(*k.last_heartbeat_at) : "never") << health << '\n';
+    out << std::left << std::setw(20) << k.kiosk_id << std::setw(9) << k.status << std::setw(10)
+        << k.acked_seq << std::setw(22)
+        << (k.last_heartbeat_at ? server::rfc3339(*k.last_heartbeat_at) : "never") << health
+        << '\n';
   }
   return 0;
 }
@@ -112,50 +121,56 @@ int list_kiosks(store::Store& store, std::ostream& out) {
 int list_transactions(store::Store& store, std::size_t limit, std::ostream& out) {
   out << "Issuance authorisations (latest first)\n";
   for (const auto& i : store.issuances(limit)) {
-    out << "  " << i.authorisation_id << "  kiosk=" << i.kiosk_id << "  holder=" << mask_id(i.id_number)
-        << "  state=" << i.state << "  at=" << server::rfc3339(i.created_at) << '\n';
+    out << "  " << i.authorisation_id << "  kiosk=" << i.kiosk_id
+        << "  holder=" << mask_id(i.id_number) << "  state=" << i.state
+        << "  at=" << server::rfc3339(i.created_at) << '\n';
   }
   out << "Journal events (latest first)\n";
   for (const auto& e : store.recent_events(limit)) {
     out << "  " << e.kiosk_id << " #" << e.seq << "  " << e.type << "  " << e.occurred_at << '\n';
   }
-  out << "total events: " << store.event_count() << ", payment orders: " << store.payment_count() << '\n';
+  out << "total events: " << store.event_count() << ", payment orders: " << store.payment_count()
+      << '\n';
   return 0;
 }
 
 int reconcile(store::Store& store, std::ostream& out) {
-  out << std::left << std::setw(20) << "KIOSK" << std::right << std::setw(8) << "LOADED" << std::setw(8) << "ISSUED"
-      << std::setw(9) << "SPOILED" << std::setw(10) << "RETAINED" << std::setw(10) << "EXPECTED" << '\n';
+  out << std::left << std::setw(20) << "KIOSK" << std::right << std::setw(8) << "LOADED"
+      << std::setw(8) << "ISSUED" << std::setw(9) << "SPOILED" << std::setw(10) << "RETAINED"
+      << std::setw(10) << "EXPECTED" << '\n';
   std::int64_t loaded = 0, issued = 0, spoiled = 0, retained = 0;
   for (const auto& r : store.card_stock()) {
-    out << std::left << std::setw(20) << r.kiosk_id << std::right << std::setw(8) << r.loaded << std::setw(8)
-        << r.issued << std::setw(9) << r.spoiled << std::setw(10) << r.retained << std::setw(10)
-        << r.expected_stock() << (r.expected_stock() < 0 ? "  MISMATCH" : "") << '\n';
+    out << std::left << std::setw(20) << r.kiosk_id << std::right << std::setw(8) << r.loaded
+        << std::setw(8) << r.issued << std::setw(9) << r.spoiled << std::setw(10) << r.retained
+        << std::setw(10) << r.expected_stock() << (r.expected_stock() < 0 ? "  MISMATCH" : "")
+        << '\n';
     loaded += r.loaded;
     issued += r.issued;
     spoiled += r.spoiled;
     retained += r.retained;
   }
-  out << std::left << std::setw(20) << "TOTAL" << std::right << std::setw(8) << loaded << std::setw(8) << issued
-      << std::setw(9) << spoiled << std::setw(10) << retained << std::setw(10)
-      << (loaded - issued - spoiled - retained) << '\n';
+  out << std::left << std::setw(20) << "TOTAL" << std::right << std::setw(8) << loaded
+      << std::setw(8) << issued << std::setw(9) << spoiled << std::setw(10) << retained
+      << std::setw(10) << (loaded - issued - spoiled - retained) << '\n';
   return 0;
 }
 
-int issue_token(store::Store& store, const std::string& kiosk_id, int ttl_hours, std::ostream& out) {
+int issue_token(store::Store& store, const std::string& kiosk_id, int ttl_hours,
+                std::ostream& out) {
   if (!wire::valid_kiosk_id(kiosk_id) || !pki::is_valid_kiosk_id(kiosk_id)) {
     out << "not a valid kiosk id\n";
     return 2;
   }
   const std::string token = pki::make_enrolment_token();
   const std::string salt = pki::make_salt();
-  store.add_enrolment_token(
-      store::EnrolmentToken{0, kiosk_id, salt, pki::hash_token(token, salt), unix_now() + std::int64_t{ttl_hours} * 3600});
+  store.add_enrolment_token(store::EnrolmentToken{0, kiosk_id, salt, pki::hash_token(token, salt),
+                                                  unix_now() + std::int64_t{ttl_hours} * 3600});
   out << token << '\n';
   return 0;
 }
 
-int revoke(store::Store& store, const std::string& serial_hex, const std::string& kiosk_id, std::ostream& out) {
+int revoke(store::Store& store, const std::string& serial_hex, const std::string& kiosk_id,
+           std::ostream& out) {
   const std::string serial = pki::normalise_serial(serial_hex);
   if (serial.empty()) {
     out << "not a hex serial number\n";
@@ -174,11 +189,13 @@ int serve(const ServeOptions& options, std::ostream& out) {
   }
   auto read = [&](const char* name) { return pki::read_text_file(options.pki_dir / name); };
   auto ca = pki::read_certified_key(options.pki_dir / "ca.pem", options.pki_dir / "ca.key");
-  auto office = pki::read_certified_key(options.pki_dir / "office.pem", options.pki_dir / "office.key");
+  auto office =
+      pki::read_certified_key(options.pki_dir / "office.pem", options.pki_dir / "office.key");
   auto server_cert = read("server.pem");
   auto server_key = read("server.key");
   if (!ca || !office || !server_cert || !server_key) {
-    out << "cannot read the PKI in " << options.pki_dir.string() << " (run: kiosk-central pki init DIR)\n";
+    out << "cannot read the PKI in " << options.pki_dir.string()
+        << " (run: kiosk-central pki init DIR)\n";
     return 1;
   }
   auto db = store::open_store(options.db_url);
@@ -193,8 +210,8 @@ int serve(const ServeOptions& options, std::ostream& out) {
   https.threads = options.threads;
   server::HttpsServer server(api, https);
   const int port = server.start();
-  out << "kiosk-central listening on https://" << https.host << ':' << port << " (" << db->backend() << ", schema v"
-      << db->schema_version() << ")" << std::endl;
+  out << "kiosk-central listening on https://" << https.host << ':' << port << " (" << db->backend()
+      << ", schema v" << db->schema_version() << ")" << std::endl;
   if (options.on_listening) options.on_listening(port);
   while (options.stop == nullptr || !options.stop->load()) {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
@@ -204,7 +221,8 @@ int serve(const ServeOptions& options, std::ostream& out) {
   return 0;
 }
 
-int dev(const std::filesystem::path& dir, const std::string& listen, std::atomic<bool>* stop, std::ostream& out) {
+int dev(const std::filesystem::path& dir, const std::string& listen, std::atomic<bool>* stop,
+        std::ostream& out) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   const auto pki_dir = dir / "pki";

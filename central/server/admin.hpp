@@ -19,7 +19,8 @@ int pki_init(const std::filesystem::path& dir, std::ostream& out);
 
 struct SeedOptions {
   std::string today;  // YYYY-MM-DD; empty: today in Asia/Shanghai
-  std::optional<std::filesystem::path> pki_dir;  // when set, publish config v1 signed by the office key
+  std::optional<std::filesystem::path>
+      pki_dir;  // when set, publish config v1 signed by the office key
 };
 // Loads the synthetic registry (idempotent: re-seeding rewrites the same citizens) and, with a
 // PKI directory, publishes configuration version 1 unless one exists.
@@ -31,7 +32,8 @@ int reconcile(store::Store& store, std::ostream& out);
 // Prints a one-time enrolment token for the kiosk (valid ttl_hours).
 int issue_token(store::Store& store, const std::string& kiosk_id, int ttl_hours, std::ostream& out);
 // Revokes a certificate serial (and the kiosk, when given).
-int revoke(store::Store& store, const std::string& serial_hex, const std::string& kiosk_id, std::ostream& out);
+int revoke(store::Store& store, const std::string& serial_hex, const std::string& kiosk_id,
+           std::ostream& out);
 
 struct ServeOptions {
   std::string db_url;
@@ -47,6 +49,7 @@ int serve(const ServeOptions& options, std::ostream& out);
 
 // One command for a demo: pki init DIR/pki if missing, SQLite DIR/central.db seeded if empty,
 // then serve.
-int dev(const std::filesystem::path& dir, const std::string& listen, std::atomic<bool>* stop, std::ostream& out);
+int dev(const std::filesystem::path& dir, const std::string& listen, std::atomic<bool>* stop,
+        std::ostream& out);
 
 }  // namespace kiosk::central::admin

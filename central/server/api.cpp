@@ -22,8 +22,8 @@ std::shared_ptr<spdlog::logger> logger() {
 bool valid_idempotency_key(std::string_view key) {
   if (key.empty() || key.size() > 128) return false;
   for (const char c : key) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' ||
-                    c == '_' || c == ':' || c == '-';
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                    c == '.' || c == '_' || c == ':' || c == '-';
     if (!ok) return false;
   }
   return true;
@@ -32,8 +32,8 @@ bool valid_idempotency_key(std::string_view key) {
 bool valid_object_id(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
   for (const char c : id) {
-    const bool ok =
-        (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                    c == '_' || c == '-';
     if (!ok) return false;
   }
   return true;
@@ -41,15 +41,20 @@ bool valid_object_id(std::string_view id) {
 
 Response wire_error(const wire::Error& e) {
   switch (e.code) {
-    case wire::Errc::too_large: return error_response(413, "payload_too_large", e.message);
-    case wire::Errc::malformed_json: return error_response(400, "malformed_json", e.message);
-    case wire::Errc::invalid_batch: return error_response(400, "invalid_batch", e.message);
-    default: return error_response(400, "invalid_record", e.message);
+    case wire::Errc::too_large:
+      return error_response(413, "payload_too_large", e.message);
+    case wire::Errc::malformed_json:
+      return error_response(400, "malformed_json", e.message);
+    case wire::Errc::invalid_batch:
+      return error_response(400, "invalid_batch", e.message);
+    default:
+      return error_response(400, "invalid_record", e.message);
   }
 }
 
 Response not_implemented(std::string_view what) {
-  return error_response(501, "not_implemented", std::string("this server has no ") + std::string(what) + " backend");
+  return error_response(501, "not_implemented",
+                        std::string("this server has no ") + std::string(what) + " backend");
 }
 
 }  // namespace
@@ -67,7 +72,8 @@ Response error_response(int status, std::string_view code, std::string_view mess
                         std::optional<std::uint64_t> expected_sequence) {
   json err{{"code", code}, {"message", message}};
   if (expected_sequence) err["expected_sequence"] = *expected_sequence;
-  return Response{status, json{{"error", std::move(err)}}.dump(-1, ' ', false, json::error_handler_t::replace)};
+  return Response{
+      status, json{{"error", std::move(err)}}.dump(-1, ' ', false, json::error_handler_t::replace)};
 }
 
 Response json_response(int status, const json& body) {
@@ -75,20 +81,30 @@ Response json_response(int status, const json& body) {
 }
 
 // ---- OfficeServices defaults: 501 ----
-Response OfficeServices::enrol(const Context&, const json&) { return not_implemented("enrolment (PKI)"); }
-Response OfficeServices::eligibility(const Context&, const json&) { return not_implemented("registry"); }
-Response OfficeServices::face_match(const Context&, const json&) { return not_implemented("face matching"); }
+Response OfficeServices::enrol(const Context&, const json&) {
+  return not_implemented("enrolment (PKI)");
+}
+Response OfficeServices::eligibility(const Context&, const json&) {
+  return not_implemented("registry");
+}
+Response OfficeServices::face_match(const Context&, const json&) {
+  return not_implemented("face matching");
+}
 Response OfficeServices::create_payment(const Context&, const json&, const std::string&) {
   return not_implemented("payment");
 }
 Response OfficeServices::charge_payment(const Context&, const std::string&, const json&) {
   return not_implemented("payment");
 }
-Response OfficeServices::get_payment(const Context&, const std::string&) { return not_implemented("payment"); }
+Response OfficeServices::get_payment(const Context&, const std::string&) {
+  return not_implemented("payment");
+}
 Response OfficeServices::refund_payment(const Context&, const std::string&, const json&) {
   return not_implemented("payment");
 }
-Response OfficeServices::authorise_issuance(const Context&, const json&) { return not_implemented("issuance"); }
+Response OfficeServices::authorise_issuance(const Context&, const json&) {
+  return not_implemented("issuance");
+}
 Response OfficeServices::reissue_elicence(const Context&, const json&) {
   return not_implemented("electronic licence");
 }
@@ -98,12 +114,14 @@ Response OfficeServices::config(const Context&, std::optional<std::int64_t>) {
 
 // ---- Api ----
 Api::Api(store::Store& store, std::shared_ptr<OfficeServices> services, ApiOptions options)
-    : store_(store), services_(services ? std::move(services) : std::make_shared<OfficeServices>()),
+    : store_(store),
+      services_(services ? std::move(services) : std::make_shared<OfficeServices>()),
       options_(std::move(options)) {}
 
 std::int64_t Api::now() const {
   if (options_.now) return options_.now();
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -113,23 +131,26 @@ Response Api::handle(const Request& request) noexcept {
   try {
     response = dispatch(request);
   } catch (const store::StoreError& e) {
-    const bool transient =
-        e.kind() == store::StoreError::Kind::busy || e.kind() == store::StoreError::Kind::unavailable;
-    logger()->error("event=store_error route=\"{} {}\" kiosk={} error=\"{}\"", request.method, request.path,
-                    request.identity.id, e.what());
-    response = transient ? error_response(503, "unavailable", "storage is busy or unavailable; retry later")
+    const bool transient = e.kind() == store::StoreError::Kind::busy ||
+                           e.kind() == store::StoreError::Kind::unavailable;
+    logger()->error("event=store_error route=\"{} {}\" kiosk={} error=\"{}\"", request.method,
+                    request.path, request.identity.id, e.what());
+    response = transient ? error_response(503, "unavailable",
+                                          "storage is busy or unavailable; retry later")
                          : error_response(500, "internal", "storage failure");
   } catch (const std::exception& e) {
-    logger()->error("event=internal_error route=\"{} {}\" kiosk={} error=\"{}\"", request.method, request.path,
-                    request.identity.id, e.what());
+    logger()->error("event=internal_error route=\"{} {}\" kiosk={} error=\"{}\"", request.method,
+                    request.path, request.identity.id, e.what());
     response = error_response(500, "internal", "internal server error");
   } catch (...) {
     response = error_response(500, "internal", "internal server error");
   }
-  const auto micros =
-      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started).count();
-  logger()->info("event=request method={} path={} kiosk={} status={} bytes_in={} micros={}", request.method,
-                 request.path, request.identity.id.empty() ? "-" : request.identity.id, response.status,
+  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
+                          std::chrono::steady_clock::now() - started)
+                          .count();
+  logger()->info("event=request method={} path={} kiosk={} status={} bytes_in={} micros={}",
+                 request.method, request.path,
+                 request.identity.id.empty() ? "-" : request.identity.id, response.status,
                  request.body.size(), micros);
   return response;
 }
@@ -138,16 +159,19 @@ Response Api::authorise(const Request& request, bool operator_route) {
   const Identity& who = request.identity;
   if (who.kind == Identity::Kind::none) {
     if (!who.serial_hex.empty()) {
-      return error_response(403, "forbidden", "the certificate's CN names neither a kiosk nor an office operator");
+      return error_response(403, "forbidden",
+                            "the certificate's CN names neither a kiosk nor an office operator");
     }
-    return error_response(401, "client_certificate_required", "this route needs a client certificate");
+    return error_response(401, "client_certificate_required",
+                          "this route needs a client certificate");
   }
   if (store_.is_revoked(who.serial_hex)) {
     logger()->warn("event=revoked_certificate kiosk={} serial={}", who.id, who.serial_hex);
     return error_response(403, "certificate_revoked", "the client certificate is revoked");
   }
   if (operator_route != (who.kind == Identity::Kind::office_operator)) {
-    return error_response(403, "forbidden", operator_route ? "office operators only" : "kiosks only");
+    return error_response(403, "forbidden",
+                          operator_route ? "office operators only" : "kiosks only");
   }
   if (!operator_route) remember_kiosk(who, now());
   return Response{0, {}};
@@ -173,7 +197,8 @@ Response Api::dispatch(const Request& r) {
   if (p == "/v1/enrol" && post) {
     auto body = wire::parse_json(r.body, options_.limits);
     if (!body) return wire_error(body.error());
-    if (!body->is_object()) return error_response(400, "invalid_request", "body must be a JSON object");
+    if (!body->is_object())
+      return error_response(400, "invalid_request", "body must be a JSON object");
     return services_->enrol(Context{store_, r.identity, now()}, *body);
   }
   if (p.rfind("/v1/", 0) != 0) return error_response(404, "not_found", "no such route");
@@ -242,12 +267,14 @@ Response Api::dispatch(const Request& r) {
 Response Api::idempotent(const Request& r, const std::function<Response(const json&)>& act) {
   auto key_it = r.headers.find("idempotency-key");
   if (key_it == r.headers.end() || !valid_idempotency_key(key_it->second)) {
-    return error_response(400, "missing_idempotency_key",
-                          "an Idempotency-Key header of 1-128 characters [A-Za-z0-9._:-] is required");
+    return error_response(
+        400, "missing_idempotency_key",
+        "an Idempotency-Key header of 1-128 characters [A-Za-z0-9._:-] is required");
   }
   auto body = wire::parse_json(r.body, options_.limits);
   if (!body) return wire_error(body.error());
-  if (!body->is_object()) return error_response(400, "invalid_request", "body must be a JSON object");
+  if (!body->is_object())
+    return error_response(400, "invalid_request", "body must be a JSON object");
 
   const std::string& key = key_it->second;
   const std::string scope = r.method + " " + r.path;
@@ -256,12 +283,16 @@ Response Api::idempotent(const Request& r, const std::function<Response(const js
                                               options_.idempotency_stale_after_s);
   using S = store::IdempotencyClaim::Status;
   switch (claim.status) {
-    case S::replay: return Response{claim.http_status, claim.body};
+    case S::replay:
+      return Response{claim.http_status, claim.body};
     case S::mismatch:
-      return error_response(422, "idempotency_key_reuse", "this Idempotency-Key was used with a different request");
+      return error_response(422, "idempotency_key_reuse",
+                            "this Idempotency-Key was used with a different request");
     case S::in_progress:
-      return error_response(409, "idempotency_in_progress", "a request with this Idempotency-Key is in progress");
-    case S::claimed: break;
+      return error_response(409, "idempotency_in_progress",
+                            "a request with this Idempotency-Key is in progress");
+    case S::claimed:
+      break;
   }
   Response response;
   try {
@@ -286,7 +317,8 @@ Response Api::upload_events(const Request& r) {
   const std::string& kiosk = r.identity.id;
   for (const auto& rec : records) {
     if (rec.kiosk_id != kiosk) {
-      return error_response(403, "kiosk_mismatch", "records must carry the kiosk id of the client certificate");
+      return error_response(403, "kiosk_mismatch",
+                            "records must carry the kiosk id of the client certificate");
     }
     if (rec.seq > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
       return error_response(400, "invalid_record", "seq above 2^63-1 is not supported");
@@ -294,10 +326,12 @@ Response Api::upload_events(const Request& r) {
   }
   for (std::size_t i = 1; i < records.size(); ++i) {
     if (records[i].seq != records[i - 1].seq + 1) {
-      return error_response(400, "invalid_batch", "a batch must hold consecutive ascending sequence numbers");
+      return error_response(400, "invalid_batch",
+                            "a batch must hold consecutive ascending sequence numbers");
     }
   }
-  if (!r.identity.key) return error_response(403, "forbidden", "client certificate has no usable key");
+  if (!r.identity.key)
+    return error_response(403, "forbidden", "client certificate has no usable key");
   std::vector<store::PreparedRecord> prepared;
   prepared.reserve(records.size());
   for (const auto& rec : records) {
@@ -306,7 +340,8 @@ Response Api::upload_events(const Request& r) {
     if (!wire::verify_signature(*bytes, rec.signature, *r.identity.key)) {
       logger()->warn("event=bad_signature kiosk={} seq={}", kiosk, rec.seq);
       return error_response(422, "bad_signature",
-                            "record " + std::to_string(rec.seq) + ": signature does not verify with the kiosk certificate");
+                            "record " + std::to_string(rec.seq) +
+                                ": signature does not verify with the kiosk certificate");
     }
     std::string hash = wire::sha256_hex(*bytes);
     prepared.push_back(store::PreparedRecord{rec, std::move(*bytes), std::move(hash)});
@@ -322,7 +357,8 @@ Response Api::upload_events(const Request& r) {
                             "record " + std::to_string(out.conflict_seq) +
                                 " differs from the record already stored under that sequence");
     case S::sequence_gap:
-      return error_response(409, "sequence_gap", "expected sequence " + std::to_string(out.expected_sequence),
+      return error_response(409, "sequence_gap",
+                            "expected sequence " + std::to_string(out.expected_sequence),
                             out.expected_sequence);
     case S::broken_chain:
       logger()->warn("event=broken_chain kiosk={} seq={}", kiosk, out.expected_sequence);
@@ -342,7 +378,8 @@ Response Api::ack(const Request& r) {
 Response Api::heartbeat(const Request& r) {
   auto body = wire::parse_json(r.body, options_.limits);
   if (!body) return wire_error(body.error());
-  if (!body->is_object()) return error_response(400, "invalid_request", "heartbeat must be a JSON object");
+  if (!body->is_object())
+    return error_response(400, "invalid_request", "heartbeat must be a JSON object");
   store_.put_heartbeat(r.identity.id, body->dump(), now());
   return json_response(200, json{{"server_time", rfc3339(now())}});
 }
@@ -351,7 +388,8 @@ Response Api::fleet(const Request&) {
   json kiosks = json::array();
   for (const auto& row : store_.fleet()) {
     json k{{"kiosk_id", row.kiosk_id}, {"status", row.status}, {"acked_seq", row.acked_seq}};
-    k["last_heartbeat_at"] = row.last_heartbeat_at ? json(rfc3339(*row.last_heartbeat_at)) : json(nullptr);
+    k["last_heartbeat_at"] =
+        row.last_heartbeat_at ? json(rfc3339(*row.last_heartbeat_at)) : json(nullptr);
     k["heartbeat"] = row.heartbeat ? json::parse(*row.heartbeat, nullptr, false) : json(nullptr);
     kiosks.push_back(std::move(k));
   }

@@ -24,8 +24,8 @@ namespace kiosk::central::server {
 struct Identity {
   enum class Kind { none, kiosk, office_operator };
   Kind kind = Kind::none;
-  std::string id;          // certificate CN (kiosk id, or "admin.<name>")
-  std::string serial_hex;  // certificate serial: upper-case hex, no leading zeros
+  std::string id;                      // certificate CN (kiosk id, or "admin.<name>")
+  std::string serial_hex;              // certificate serial: upper-case hex, no leading zeros
   std::optional<wire::PublicKey> key;  // the certificate's public key (verifies records)
 };
 
@@ -65,10 +65,13 @@ class OfficeServices {
   virtual Response enrol(const Context& ctx, const nlohmann::json& request);
   virtual Response eligibility(const Context& ctx, const nlohmann::json& request);
   virtual Response face_match(const Context& ctx, const nlohmann::json& request);
-  virtual Response create_payment(const Context& ctx, const nlohmann::json& request, const std::string& key);
-  virtual Response charge_payment(const Context& ctx, const std::string& order_id, const nlohmann::json& request);
+  virtual Response create_payment(const Context& ctx, const nlohmann::json& request,
+                                  const std::string& key);
+  virtual Response charge_payment(const Context& ctx, const std::string& order_id,
+                                  const nlohmann::json& request);
   virtual Response get_payment(const Context& ctx, const std::string& order_id);
-  virtual Response refund_payment(const Context& ctx, const std::string& order_id, const nlohmann::json& request);
+  virtual Response refund_payment(const Context& ctx, const std::string& order_id,
+                                  const nlohmann::json& request);
   virtual Response authorise_issuance(const Context& ctx, const nlohmann::json& request);
   virtual Response reissue_elicence(const Context& ctx, const nlohmann::json& request);
   // The signed configuration newer than `have` (304 when none is newer).
@@ -94,7 +97,8 @@ class Api {
   Response heartbeat(const Request& request);
   Response fleet(const Request& request);
   // Runs `act` once per (kiosk, method + path, Idempotency-Key); replays its answer afterwards.
-  Response idempotent(const Request& request, const std::function<Response(const nlohmann::json&)>& act);
+  Response idempotent(const Request& request,
+                      const std::function<Response(const nlohmann::json&)>& act);
   Response authorise(const Request& request, bool operator_route);
   void remember_kiosk(const Identity& identity, std::int64_t now);
   std::int64_t now() const;

@@ -29,10 +29,13 @@ class DomainServices final : public OfficeServices {
   Response enrol(const Context& ctx, const nlohmann::json& request) override;
   Response eligibility(const Context& ctx, const nlohmann::json& request) override;
   Response face_match(const Context& ctx, const nlohmann::json& request) override;
-  Response create_payment(const Context& ctx, const nlohmann::json& request, const std::string& key) override;
-  Response charge_payment(const Context& ctx, const std::string& order_id, const nlohmann::json& request) override;
+  Response create_payment(const Context& ctx, const nlohmann::json& request,
+                          const std::string& key) override;
+  Response charge_payment(const Context& ctx, const std::string& order_id,
+                          const nlohmann::json& request) override;
   Response get_payment(const Context& ctx, const std::string& order_id) override;
-  Response refund_payment(const Context& ctx, const std::string& order_id, const nlohmann::json& request) override;
+  Response refund_payment(const Context& ctx, const std::string& order_id,
+                          const nlohmann::json& request) override;
   Response authorise_issuance(const Context& ctx, const nlohmann::json& request) override;
   Response reissue_elicence(const Context& ctx, const nlohmann::json& request) override;
   Response config(const Context& ctx, std::optional<std::int64_t> have) override;
@@ -42,6 +45,7 @@ class DomainServices final : public OfficeServices {
 };
 
 // The registry photo of a seeded citizen: the stored photo if any, else the synthetic portrait.
-face::Image registry_photo(store::Store& store, const std::string& id_number, const std::string& photo_ref);
+face::Image registry_photo(store::Store& store, const std::string& id_number,
+                           const std::string& photo_ref);
 
 }  // namespace kiosk::central::server

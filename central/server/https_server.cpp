@@ -18,7 +18,9 @@ struct BioFree {
   void operator()(BIO* b) const { BIO_free(b); }
 };
 
-BIO* mem_bio(const std::string& pem) { return BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())); }
+BIO* mem_bio(const std::string& pem) {
+  return BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size()));
+}
 
 std::string common_name(X509* cert) {
   X509_NAME* name = X509_get_subject_name(cert);
@@ -83,7 +85,8 @@ void configure(SSL_CTX& ctx, const HttpsOptions& o) {
   EVP_PKEY* key = PEM_read_bio_PrivateKey(key_bio.get(), nullptr, nullptr, nullptr);
   const bool key_ok = key != nullptr && SSL_CTX_use_PrivateKey(&ctx, key) == 1;
   EVP_PKEY_free(key);
-  if (!key_ok || SSL_CTX_check_private_key(&ctx) != 1) throw std::runtime_error("server key PEM unusable");
+  if (!key_ok || SSL_CTX_check_private_key(&ctx) != 1)
+    throw std::runtime_error("server key PEM unusable");
 
   X509_STORE* store = SSL_CTX_get_cert_store(&ctx);
   STACK_OF(X509_NAME)* names = sk_X509_NAME_new_null();
@@ -123,7 +126,8 @@ struct HttpsServer::Impl {
   std::string setup_error;
 };
 
-HttpsServer::HttpsServer(Api& api, HttpsOptions options) : impl_(std::make_unique<Impl>(Impl{api, std::move(options), nullptr, {}})) {
+HttpsServer::HttpsServer(Api& api, HttpsOptions options)
+    : impl_(std::make_unique<Impl>(Impl{api, std::move(options), nullptr, {}})) {
   Impl& im = *impl_;
   im.server = std::make_unique<httplib::SSLServer>([&im](SSL_CTX& ctx) {
     try {
@@ -135,7 +139,8 @@ HttpsServer::HttpsServer(Api& api, HttpsOptions options) : impl_(std::make_uniqu
     }
   });
   if (!im.server->is_valid()) {
-    throw std::runtime_error("TLS setup failed: " + (im.setup_error.empty() ? std::string("SSL_CTX") : im.setup_error));
+    throw std::runtime_error("TLS setup failed: " +
+                             (im.setup_error.empty() ? std::string("SSL_CTX") : im.setup_error));
   }
   auto& svr = *im.server;
   svr.set_payload_max_length(im.options.max_body_bytes);
@@ -144,7 +149,9 @@ HttpsServer::HttpsServer(Api& api, HttpsOptions options) : impl_(std::make_uniqu
   svr.set_keep_alive_max_count(static_cast<std::size_t>(im.options.keep_alive_max));
   svr.set_keep_alive_timeout(5);
   const int threads = std::max(1, im.options.threads);
-  svr.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<std::size_t>(threads)); };
+  svr.new_task_queue = [threads] {
+    return new httplib::ThreadPool(static_cast<std::size_t>(threads));
+  };
 
   auto handler = [&im](const httplib::Request& req, httplib::Response& res) {
     Request r;
@@ -153,7 +160,8 @@ HttpsServer::HttpsServer(Api& api, HttpsOptions options) : impl_(std::make_uniqu
     for (const auto& [k, v] : req.params) r.query.emplace(k, v);
     for (const auto& [k, v] : req.headers) {
       std::string name = k;
-      std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+      std::transform(name.begin(), name.end(), name.begin(),
+                     [](unsigned char c) { return std::tolower(c); });
       r.headers.emplace(std::move(name), v);
     }
     r.body = req.body;
@@ -169,27 +177,36 @@ HttpsServer::HttpsServer(Api& api, HttpsOptions options) : impl_(std::make_uniqu
     if (!res.body.empty()) return;
     const Response out =
         res.status == 413 ? error_response(413, "payload_too_large", "request body over the limit")
-        : res.status == 404 || res.status == 405 ? error_response(404, "not_found", "no such route")
-                                                  : error_response(res.status, "invalid_request", "bad HTTP request");
+        : res.status == 404 || res.status == 405
+            ? error_response(404, "not_found", "no such route")
+            : error_response(res.status, "invalid_request", "bad HTTP request");
     res.set_content(out.body, "application/json");
   });
 }
 
-HttpsServer::~HttpsServer() { stop(); }
+HttpsServer::~HttpsServer() {
+  stop();
+}
 
 int HttpsServer::bind() {
   auto& svr = *impl_->server;
   if (impl_->options.port == 0) {
     port_ = svr.bind_to_any_port(impl_->options.host.c_str());
   } else {
-    port_ = svr.bind_to_port(impl_->options.host.c_str(), impl_->options.port) ? impl_->options.port : -1;
+    port_ = svr.bind_to_port(impl_->options.host.c_str(), impl_->options.port) ? impl_->options.port
+                                                                               : -1;
   }
-  if (port_ <= 0) throw std::runtime_error("cannot listen on " + impl_->options.host + ":" + std::to_string(impl_->options.port));
-  logger()->info("event=listening host={} port={} tls=1.3 mtls=office_ca", impl_->options.host, port_);
+  if (port_ <= 0)
+    throw std::runtime_error("cannot listen on " + impl_->options.host + ":" +
+                             std::to_string(impl_->options.port));
+  logger()->info("event=listening host={} port={} tls=1.3 mtls=office_ca", impl_->options.host,
+                 port_);
   return port_;
 }
 
-void HttpsServer::serve() { impl_->server->listen_after_bind(); }
+void HttpsServer::serve() {
+  impl_->server->listen_after_bind();
+}
 
 int HttpsServer::start() {
   const int port = bind();

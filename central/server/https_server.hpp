@@ -14,10 +14,10 @@ namespace kiosk::central::server {
 
 struct HttpsOptions {
   std::string host = "127.0.0.1";
-  int port = 8443;  // 0: any free port (see HttpsServer::port())
+  int port = 8443;              // 0: any free port (see HttpsServer::port())
   std::string server_cert_pem;  // may hold the chain after the leaf
   std::string server_key_pem;
-  std::string client_ca_pem;    // the office CA (one or more certificates)
+  std::string client_ca_pem;  // the office CA (one or more certificates)
   std::size_t max_body_bytes = 1024 * 1024;
   int read_timeout_s = 10;
   int write_timeout_s = 10;

@@ -26,9 +26,11 @@ std::string number_placeholders(std::string_view sql) {
 std::string unhex_bytea(const char* text, int len) {
   // PostgreSQL's bytea text output: "\x" followed by hex digits.
   std::string out;
-  if (len < 2 || text[0] != '\\' || text[1] != 'x') return std::string(text, static_cast<std::size_t>(len));
+  if (len < 2 || text[0] != '\\' || text[1] != 'x')
+    return std::string(text, static_cast<std::size_t>(len));
   auto nibble = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
-  for (int i = 2; i + 1 < len; i += 2) out += static_cast<char>(nibble(text[i]) << 4 | nibble(text[i + 1]));
+  for (int i = 2; i + 1 < len; i += 2)
+    out += static_cast<char>(nibble(text[i]) << 4 | nibble(text[i + 1]));
   return out;
 }
 
@@ -98,7 +100,8 @@ class PostgresConnection final : public Connection {
         } else if (PQftype(res, c) == 17) {  // BYTEAOID
           row.emplace_back(unhex_bytea(PQgetvalue(res, r, c), PQgetlength(res, r, c)));
         } else {
-          row.emplace_back(std::string(PQgetvalue(res, r, c), static_cast<std::size_t>(PQgetlength(res, r, c))));
+          row.emplace_back(
+              std::string(PQgetvalue(res, r, c), static_cast<std::size_t>(PQgetlength(res, r, c))));
         }
       }
       result.rows.push_back(std::move(row));

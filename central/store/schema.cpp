@@ -42,7 +42,8 @@ std::string render(std::string_view text, Dialect d) {
     }
   };
   replace("{BLOB}", d == Dialect::sqlite ? "BLOB" : "BYTEA");
-  replace("{AUTOID}", d == Dialect::sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY");
+  replace("{AUTOID}",
+          d == Dialect::sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY");
   return out;
 }
 
@@ -53,7 +54,9 @@ const std::vector<std::string_view>& migrations() {
 
 }  // namespace
 
-int latest_version() { return static_cast<int>(migrations().size()); }
+int latest_version() {
+  return static_cast<int>(migrations().size());
+}
 
 int migrate(Connection& c) {
   const int latest = latest_version();

@@ -20,7 +20,9 @@ using sql::Dialect;
 using sql::Params;
 using sql::to_int;
 
-std::string text(const std::optional<std::string>& v) { return v.value_or(std::string()); }
+std::string text(const std::optional<std::string>& v) {
+  return v.value_or(std::string());
+}
 
 class SqlStore final : public Store {
  public:
@@ -37,14 +39,18 @@ class SqlStore final : public Store {
     if (readers) readers_ = std::make_unique<Pool>(std::move(readers), readers_size);
   }
 
-  std::string backend() const override { return dialect_ == Dialect::sqlite ? "sqlite" : "postgresql"; }
+  std::string backend() const override {
+    return dialect_ == Dialect::sqlite ? "sqlite" : "postgresql";
+  }
   int schema_version() const override { return version_; }
 
   // ---- kiosks ----
-  void upsert_kiosk(const std::string& kiosk_id, const std::string& cert_serial, std::int64_t now) override {
+  void upsert_kiosk(const std::string& kiosk_id, const std::string& cert_serial,
+                    std::int64_t now) override {
     run([&](Connection& c) {
       c.query(
-          "INSERT INTO kiosks (kiosk_id, status, cert_serial, enrolled_at) VALUES (?, 'active', ?, ?) "
+          "INSERT INTO kiosks (kiosk_id, status, cert_serial, enrolled_at) VALUES (?, 'active', ?, "
+          "?) "
           "ON CONFLICT (kiosk_id) DO UPDATE SET cert_serial = excluded.cert_serial "
           "WHERE kiosks.status = 'active' AND kiosks.cert_serial <> excluded.cert_serial",
           {kiosk_id, cert_serial, now});
@@ -52,11 +58,14 @@ class SqlStore final : public Store {
     });
   }
 
-  void enrol_kiosk(const std::string& kiosk_id, const std::string& cert_serial, std::int64_t now) override {
+  void enrol_kiosk(const std::string& kiosk_id, const std::string& cert_serial,
+                   std::int64_t now) override {
     run([&](Connection& c) {
       c.query(
-          "INSERT INTO kiosks (kiosk_id, status, cert_serial, enrolled_at) VALUES (?, 'active', ?, ?) "
-          "ON CONFLICT (kiosk_id) DO UPDATE SET status = 'active', cert_serial = excluded.cert_serial, "
+          "INSERT INTO kiosks (kiosk_id, status, cert_serial, enrolled_at) VALUES (?, 'active', ?, "
+          "?) "
+          "ON CONFLICT (kiosk_id) DO UPDATE SET status = 'active', cert_serial = "
+          "excluded.cert_serial, "
           "enrolled_at = excluded.enrolled_at",
           {kiosk_id, cert_serial, now});
       return 0;
@@ -65,9 +74,11 @@ class SqlStore final : public Store {
 
   std::optional<KioskRow> kiosk(const std::string& kiosk_id) override {
     return read([&](Connection& c) -> std::optional<KioskRow> {
-      auto rows = c.query("SELECT kiosk_id, status, cert_serial, enrolled_at FROM kiosks WHERE kiosk_id = ?",
-                          {kiosk_id})
-                      .rows;
+      auto rows =
+          c.query(
+               "SELECT kiosk_id, status, cert_serial, enrolled_at FROM kiosks WHERE kiosk_id = ?",
+               {kiosk_id})
+              .rows;
       if (rows.empty()) return std::nullopt;
       return to_kiosk(rows[0]);
     });
@@ -76,19 +87,24 @@ class SqlStore final : public Store {
   std::vector<KioskRow> kiosks() override {
     return read([&](Connection& c) {
       std::vector<KioskRow> out;
-      for (auto& r : c.query("SELECT kiosk_id, status, cert_serial, enrolled_at FROM kiosks ORDER BY kiosk_id").rows) {
+      for (auto& r :
+           c.query(
+                "SELECT kiosk_id, status, cert_serial, enrolled_at FROM kiosks ORDER BY kiosk_id")
+               .rows) {
         out.push_back(to_kiosk(r));
       }
       return out;
     });
   }
 
-  void revoke(const std::string& serial_hex, const std::string& kiosk_id, std::int64_t now) override {
+  void revoke(const std::string& serial_hex, const std::string& kiosk_id,
+              std::int64_t now) override {
     write([&](Connection& c) {
       if (!serial_hex.empty()) {
-        c.query("INSERT INTO revoked_serials (serial, kiosk_id, revoked_at) VALUES (?, ?, ?) "
-                "ON CONFLICT (serial) DO NOTHING",
-                {serial_hex, kiosk_id, now});
+        c.query(
+            "INSERT INTO revoked_serials (serial, kiosk_id, revoked_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (serial) DO NOTHING",
+            {serial_hex, kiosk_id, now});
       }
       if (!kiosk_id.empty()) {
         c.query("UPDATE kiosks SET status = 'revoked' WHERE kiosk_id = ?", {kiosk_id});
@@ -106,29 +122,35 @@ class SqlStore final : public Store {
   std::vector<std::string> revoked_serials() override {
     return read([&](Connection& c) {
       std::vector<std::string> out;
-      for (auto& r : c.query("SELECT serial FROM revoked_serials ORDER BY serial").rows) out.push_back(text(r[0]));
+      for (auto& r : c.query("SELECT serial FROM revoked_serials ORDER BY serial").rows)
+        out.push_back(text(r[0]));
       return out;
     });
   }
 
   std::int64_t add_enrolment_token(const EnrolmentToken& t) override {
     return write([&](Connection& c) {
-      auto rows = c.query("INSERT INTO enrolment_tokens (kiosk_id, salt, hash, expires_at) VALUES (?, ?, ?, ?) "
-                          "RETURNING id",
-                          {t.kiosk_id, t.salt, t.hash, t.expires_at})
+      auto rows = c.query(
+                       "INSERT INTO enrolment_tokens (kiosk_id, salt, hash, expires_at) VALUES (?, "
+                       "?, ?, ?) "
+                       "RETURNING id",
+                       {t.kiosk_id, t.salt, t.hash, t.expires_at})
                       .rows;
       return to_int(rows.at(0).at(0));
     });
   }
 
-  std::vector<EnrolmentToken> open_enrolment_tokens(const std::string& kiosk_id, std::int64_t now) override {
+  std::vector<EnrolmentToken> open_enrolment_tokens(const std::string& kiosk_id,
+                                                    std::int64_t now) override {
     return read([&](Connection& c) {
       std::vector<EnrolmentToken> out;
-      for (auto& r : c.query("SELECT id, kiosk_id, salt, hash, expires_at FROM enrolment_tokens "
-                             "WHERE kiosk_id = ? AND used_at IS NULL AND expires_at > ? ORDER BY id",
-                             {kiosk_id, now})
-                         .rows) {
-        out.push_back(EnrolmentToken{to_int(r[0]), text(r[1]), text(r[2]), text(r[3]), to_int(r[4])});
+      for (auto& r :
+           c.query("SELECT id, kiosk_id, salt, hash, expires_at FROM enrolment_tokens "
+                   "WHERE kiosk_id = ? AND used_at IS NULL AND expires_at > ? ORDER BY id",
+                   {kiosk_id, now})
+               .rows) {
+        out.push_back(
+            EnrolmentToken{to_int(r[0]), text(r[1]), text(r[2]), text(r[3]), to_int(r[4])});
       }
       return out;
     });
@@ -136,7 +158,8 @@ class SqlStore final : public Store {
 
   bool consume_enrolment_token(std::int64_t id, std::int64_t now) override {
     return write([&](Connection& c) {
-      return c.query("UPDATE enrolment_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL", {now, id})
+      return c.query("UPDATE enrolment_tokens SET used_at = ? WHERE id = ? AND used_at IS NULL",
+                     {now, id})
                  .affected == 1;
     });
   }
@@ -159,7 +182,8 @@ class SqlStore final : public Store {
     });
   }
 
-  std::vector<StoredEvent> events(const std::string& kiosk_id, std::uint64_t from_seq, std::size_t limit) override {
+  std::vector<StoredEvent> events(const std::string& kiosk_id, std::uint64_t from_seq,
+                                  std::size_t limit) override {
     return read([&](Connection& c) {
       return to_events(c.query(std::string(kEventColumns) +
                                    " WHERE kiosk_id = ? AND seq >= ? ORDER BY seq LIMIT ?",
@@ -170,7 +194,8 @@ class SqlStore final : public Store {
 
   std::vector<StoredEvent> recent_events(std::size_t limit) override {
     return read([&](Connection& c) {
-      return to_events(c.query(std::string(kEventColumns) + " ORDER BY received_at DESC, kiosk_id, seq DESC LIMIT ?",
+      return to_events(c.query(std::string(kEventColumns) +
+                                   " ORDER BY received_at DESC, kiosk_id, seq DESC LIMIT ?",
                                {static_cast<std::int64_t>(limit)})
                            .rows);
     });
@@ -178,24 +203,30 @@ class SqlStore final : public Store {
 
   std::uint64_t event_count() override {
     return read([&](Connection& c) {
-      return static_cast<std::uint64_t>(to_int(c.query("SELECT COUNT(*) FROM events").rows.at(0).at(0)));
+      return static_cast<std::uint64_t>(
+          to_int(c.query("SELECT COUNT(*) FROM events").rows.at(0).at(0)));
     });
   }
 
   std::vector<CardStockRow> card_stock() override {
     return read([&](Connection& c) {
       std::map<std::string, CardStockRow> by_kiosk;
-      for (auto& r : c.query("SELECT kiosk_id, type, COUNT(*) FROM events WHERE type IN "
-                             "('card.issued', 'card.spoiled', 'card.retained') GROUP BY kiosk_id, type")
-                         .rows) {
+      for (auto& r :
+           c.query("SELECT kiosk_id, type, COUNT(*) FROM events WHERE type IN "
+                   "('card.issued', 'card.spoiled', 'card.retained') GROUP BY kiosk_id, type")
+               .rows) {
         auto& row = by_kiosk[text(r[0])];
         const std::string type = text(r[1]);
         const std::int64_t n = to_int(r[2]);
-        (type == "card.issued" ? row.issued : type == "card.spoiled" ? row.spoiled : row.retained) += n;
+        (type == "card.issued"    ? row.issued
+         : type == "card.spoiled" ? row.spoiled
+                                  : row.retained) += n;
       }
-      for (auto& r : c.query("SELECT kiosk_id, payload FROM events WHERE type = 'card.stock_loaded'").rows) {
+      for (auto& r :
+           c.query("SELECT kiosk_id, payload FROM events WHERE type = 'card.stock_loaded'").rows) {
         const auto payload = nlohmann::json::parse(text(r[1]), nullptr, false);
-        if (payload.is_object() && payload.contains("count") && payload["count"].is_number_integer()) {
+        if (payload.is_object() && payload.contains("count") &&
+            payload["count"].is_number_integer()) {
           by_kiosk[text(r[0])].loaded += payload["count"].get<std::int64_t>();
         }
       }
@@ -209,21 +240,24 @@ class SqlStore final : public Store {
   }
 
   // ---- idempotency ----
-  IdempotencyClaim claim_idempotency(const std::string& kiosk_id, const std::string& scope, const std::string& key,
-                                     const std::string& request_hash, std::int64_t now,
-                                     std::int64_t stale_after_s) override {
+  IdempotencyClaim claim_idempotency(const std::string& kiosk_id, const std::string& scope,
+                                     const std::string& key, const std::string& request_hash,
+                                     std::int64_t now, std::int64_t stale_after_s) override {
     return write([&](Connection& c) {
       IdempotencyClaim claim;
       const auto inserted =
-          c.query("INSERT INTO idempotency (kiosk_id, scope, key, request_hash, state, claimed_at) "
-                  "VALUES (?, ?, ?, ?, 'pending', ?) ON CONFLICT (kiosk_id, scope, key) DO NOTHING",
-                  {kiosk_id, scope, key, request_hash, now})
+          c.query(
+               "INSERT INTO idempotency (kiosk_id, scope, key, request_hash, state, claimed_at) "
+               "VALUES (?, ?, ?, ?, 'pending', ?) ON CONFLICT (kiosk_id, scope, key) DO NOTHING",
+               {kiosk_id, scope, key, request_hash, now})
               .affected;
       if (inserted == 1) return claim;
-      auto rows = c.query(for_update("SELECT request_hash, state, http_status, body, claimed_at FROM idempotency "
-                                     "WHERE kiosk_id = ? AND scope = ? AND key = ?"),
-                          {kiosk_id, scope, key})
-                      .rows;
+      auto rows =
+          c.query(for_update(
+                      "SELECT request_hash, state, http_status, body, claimed_at FROM idempotency "
+                      "WHERE kiosk_id = ? AND scope = ? AND key = ?"),
+                  {kiosk_id, scope, key})
+              .rows;
       if (rows.empty()) throw StoreError(StoreError::Kind::failed, "idempotency row vanished");
       const auto& r = rows[0];
       if (text(r[0]) != request_hash) {
@@ -233,8 +267,9 @@ class SqlStore final : public Store {
         claim.http_status = static_cast<int>(to_int(r[2]));
         claim.body = text(r[3]);
       } else if (to_int(r[4]) < now - stale_after_s) {
-        c.query("UPDATE idempotency SET claimed_at = ? WHERE kiosk_id = ? AND scope = ? AND key = ?",
-                {now, kiosk_id, scope, key});
+        c.query(
+            "UPDATE idempotency SET claimed_at = ? WHERE kiosk_id = ? AND scope = ? AND key = ?",
+            {now, kiosk_id, scope, key});
       } else {
         claim.status = IdempotencyClaim::Status::in_progress;
       }
@@ -242,38 +277,45 @@ class SqlStore final : public Store {
     });
   }
 
-  void complete_idempotency(const std::string& kiosk_id, const std::string& scope, const std::string& key,
-                            int http_status, const std::string& body) override {
+  void complete_idempotency(const std::string& kiosk_id, const std::string& scope,
+                            const std::string& key, int http_status,
+                            const std::string& body) override {
     run([&](Connection& c) {
-      c.query("UPDATE idempotency SET state = 'done', http_status = ?, body = ? "
-              "WHERE kiosk_id = ? AND scope = ? AND key = ?",
-              {std::int64_t{http_status}, body, kiosk_id, scope, key});
+      c.query(
+          "UPDATE idempotency SET state = 'done', http_status = ?, body = ? "
+          "WHERE kiosk_id = ? AND scope = ? AND key = ?",
+          {std::int64_t{http_status}, body, kiosk_id, scope, key});
       return 0;
     });
   }
 
-  void release_idempotency(const std::string& kiosk_id, const std::string& scope, const std::string& key) override {
+  void release_idempotency(const std::string& kiosk_id, const std::string& scope,
+                           const std::string& key) override {
     run([&](Connection& c) {
-      c.query("DELETE FROM idempotency WHERE kiosk_id = ? AND scope = ? AND key = ? AND state = 'pending'",
-              {kiosk_id, scope, key});
+      c.query(
+          "DELETE FROM idempotency WHERE kiosk_id = ? AND scope = ? AND key = ? AND state = "
+          "'pending'",
+          {kiosk_id, scope, key});
       return 0;
     });
   }
 
   // ---- payments ----
-  bool insert_payment(const std::string& order_id, const std::string& kiosk_id, const std::string& document,
-                      std::int64_t now) override {
+  bool insert_payment(const std::string& order_id, const std::string& kiosk_id,
+                      const std::string& document, std::int64_t now) override {
     return run([&](Connection& c) {
-      return c.query("INSERT INTO payments (order_id, kiosk_id, document, created_at, updated_at) "
-                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING",
-                     {order_id, kiosk_id, document, now, now})
+      return c.query(
+                  "INSERT INTO payments (order_id, kiosk_id, document, created_at, updated_at) "
+                  "VALUES (?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING",
+                  {order_id, kiosk_id, document, now, now})
                  .affected == 1;
     });
   }
 
   std::optional<std::string> payment(const std::string& order_id, std::string* kiosk_id) override {
     return read([&](Connection& c) -> std::optional<std::string> {
-      auto rows = c.query("SELECT document, kiosk_id FROM payments WHERE order_id = ?", {order_id}).rows;
+      auto rows =
+          c.query("SELECT document, kiosk_id FROM payments WHERE order_id = ?", {order_id}).rows;
       if (rows.empty()) return std::nullopt;
       if (kiosk_id != nullptr) *kiosk_id = text(rows[0][1]);
       return text(rows[0][0]);
@@ -283,24 +325,30 @@ class SqlStore final : public Store {
   bool update_payment(const std::string& order_id, const std::string& expected_document,
                       const std::string& new_document, std::int64_t now) override {
     return run([&](Connection& c) {
-      return c.query("UPDATE payments SET document = ?, updated_at = ? WHERE order_id = ? AND document = ?",
-                     {new_document, now, order_id, expected_document})
+      return c.query(
+                  "UPDATE payments SET document = ?, updated_at = ? WHERE order_id = ? AND "
+                  "document = ?",
+                  {new_document, now, order_id, expected_document})
                  .affected == 1;
     });
   }
 
   std::size_t payment_count() override {
     return read([&](Connection& c) {
-      return static_cast<std::size_t>(to_int(c.query("SELECT COUNT(*) FROM payments").rows.at(0).at(0)));
+      return static_cast<std::size_t>(
+          to_int(c.query("SELECT COUNT(*) FROM payments").rows.at(0).at(0)));
     });
   }
 
   // ---- registry ----
-  void put_citizen(const std::string& id_number, const std::string& scenario, const std::string& licence_json) override {
+  void put_citizen(const std::string& id_number, const std::string& scenario,
+                   const std::string& licence_json) override {
     run([&](Connection& c) {
-      c.query("INSERT INTO citizens (id_number, scenario, licence) VALUES (?, ?, ?) "
-              "ON CONFLICT (id_number) DO UPDATE SET scenario = excluded.scenario, licence = excluded.licence",
-              {id_number, scenario, licence_json});
+      c.query(
+          "INSERT INTO citizens (id_number, scenario, licence) VALUES (?, ?, ?) "
+          "ON CONFLICT (id_number) DO UPDATE SET scenario = excluded.scenario, licence = "
+          "excluded.licence",
+          {id_number, scenario, licence_json});
       return 0;
     });
   }
@@ -313,7 +361,8 @@ class SqlStore final : public Store {
     });
   }
 
-  bool update_citizen(const std::string& id_number, const std::string& expected_json, const std::string& new_json) override {
+  bool update_citizen(const std::string& id_number, const std::string& expected_json,
+                      const std::string& new_json) override {
     return run([&](Connection& c) {
       return c.query("UPDATE citizens SET licence = ? WHERE id_number = ? AND licence = ?",
                      {new_json, id_number, expected_json})
@@ -323,15 +372,17 @@ class SqlStore final : public Store {
 
   std::size_t citizen_count() override {
     return read([&](Connection& c) {
-      return static_cast<std::size_t>(to_int(c.query("SELECT COUNT(*) FROM citizens").rows.at(0).at(0)));
+      return static_cast<std::size_t>(
+          to_int(c.query("SELECT COUNT(*) FROM citizens").rows.at(0).at(0)));
     });
   }
 
   void put_photo(const std::string& photo_ref, const std::string& bytes) override {
     run([&](Connection& c) {
-      c.query("INSERT INTO photos (photo_ref, bytes) VALUES (?, ?) "
-              "ON CONFLICT (photo_ref) DO UPDATE SET bytes = excluded.bytes",
-              {photo_ref, sql::Blob{bytes}});
+      c.query(
+          "INSERT INTO photos (photo_ref, bytes) VALUES (?, ?) "
+          "ON CONFLICT (photo_ref) DO UPDATE SET bytes = excluded.bytes",
+          {photo_ref, sql::Blob{bytes}});
       return 0;
     });
   }
@@ -347,16 +398,21 @@ class SqlStore final : public Store {
   // ---- issuances ----
   void insert_issuance(const IssuanceRow& row) override {
     run([&](Connection& c) {
-      c.query("INSERT INTO issuances (authorisation_id, kiosk_id, id_number, state, document, created_at) "
-              "VALUES (?, ?, ?, ?, ?, ?)",
-              {row.authorisation_id, row.kiosk_id, row.id_number, row.state, row.document, row.created_at});
+      c.query(
+          "INSERT INTO issuances (authorisation_id, kiosk_id, id_number, state, document, "
+          "created_at) "
+          "VALUES (?, ?, ?, ?, ?, ?)",
+          {row.authorisation_id, row.kiosk_id, row.id_number, row.state, row.document,
+           row.created_at});
       return 0;
     });
   }
 
   std::optional<IssuanceRow> issuance(const std::string& authorisation_id) override {
     return read([&](Connection& c) -> std::optional<IssuanceRow> {
-      auto rows = c.query(std::string(kIssuanceColumns) + " WHERE authorisation_id = ?", {authorisation_id}).rows;
+      auto rows =
+          c.query(std::string(kIssuanceColumns) + " WHERE authorisation_id = ?", {authorisation_id})
+              .rows;
       if (rows.empty()) return std::nullopt;
       return to_issuance(rows[0]);
     });
@@ -365,7 +421,8 @@ class SqlStore final : public Store {
   std::vector<IssuanceRow> issuances(std::size_t limit) override {
     return read([&](Connection& c) {
       std::vector<IssuanceRow> out;
-      for (auto& r : c.query(std::string(kIssuanceColumns) + " ORDER BY created_at DESC, authorisation_id LIMIT ?",
+      for (auto& r : c.query(std::string(kIssuanceColumns) +
+                                 " ORDER BY created_at DESC, authorisation_id LIMIT ?",
                              {static_cast<std::int64_t>(limit)})
                          .rows) {
         out.push_back(to_issuance(r));
@@ -377,15 +434,17 @@ class SqlStore final : public Store {
   void put_elicence_reissue(const std::string& reissue_id, const std::string& authorisation_id,
                             const std::string& document, std::int64_t now) override {
     run([&](Connection& c) {
-      c.query("INSERT INTO elicence_reissues (reissue_id, authorisation_id, document, created_at) "
-              "VALUES (?, ?, ?, ?) ON CONFLICT (reissue_id) DO NOTHING",
-              {reissue_id, authorisation_id, document, now});
+      c.query(
+          "INSERT INTO elicence_reissues (reissue_id, authorisation_id, document, created_at) "
+          "VALUES (?, ?, ?, ?) ON CONFLICT (reissue_id) DO NOTHING",
+          {reissue_id, authorisation_id, document, now});
       return 0;
     });
   }
 
   // ---- config ----
-  bool put_config(std::int64_t version, const std::string& signed_document, std::int64_t now) override {
+  bool put_config(std::int64_t version, const std::string& signed_document,
+                  std::int64_t now) override {
     return write([&](Connection& c) {
       auto rows = c.query("SELECT COALESCE(MAX(version), 0) FROM config_documents").rows;
       if (to_int(rows.at(0).at(0)) >= version) return false;
@@ -397,18 +456,23 @@ class SqlStore final : public Store {
 
   std::optional<std::pair<std::int64_t, std::string>> latest_config() override {
     return read([&](Connection& c) -> std::optional<std::pair<std::int64_t, std::string>> {
-      auto rows = c.query("SELECT version, document FROM config_documents ORDER BY version DESC LIMIT 1").rows;
+      auto rows =
+          c.query("SELECT version, document FROM config_documents ORDER BY version DESC LIMIT 1")
+              .rows;
       if (rows.empty()) return std::nullopt;
       return std::make_pair(to_int(rows[0][0]), text(rows[0][1]));
     });
   }
 
   // ---- heartbeats ----
-  void put_heartbeat(const std::string& kiosk_id, const std::string& document, std::int64_t now) override {
+  void put_heartbeat(const std::string& kiosk_id, const std::string& document,
+                     std::int64_t now) override {
     run([&](Connection& c) {
-      c.query("INSERT INTO heartbeats (kiosk_id, document, received_at) VALUES (?, ?, ?) "
-              "ON CONFLICT (kiosk_id) DO UPDATE SET document = excluded.document, received_at = excluded.received_at",
-              {kiosk_id, document, now});
+      c.query(
+          "INSERT INTO heartbeats (kiosk_id, document, received_at) VALUES (?, ?, ?) "
+          "ON CONFLICT (kiosk_id) DO UPDATE SET document = excluded.document, received_at = "
+          "excluded.received_at",
+          {kiosk_id, document, now});
       return 0;
     });
   }
@@ -417,14 +481,15 @@ class SqlStore final : public Store {
     return read([&](Connection& c) {
       std::vector<FleetRow> out;
       // Every kiosk known by certificate, by events or by heartbeat.
-      for (auto& r : c.query(
-                          "SELECT ids.kiosk_id, k.status, COALESCE(h.seq, 0), hb.received_at, hb.document FROM "
-                          "(SELECT kiosk_id FROM kiosks UNION SELECT kiosk_id FROM event_heads "
-                          " UNION SELECT kiosk_id FROM heartbeats) ids "
-                          "LEFT JOIN kiosks k ON k.kiosk_id = ids.kiosk_id "
-                          "LEFT JOIN event_heads h ON h.kiosk_id = ids.kiosk_id "
-                          "LEFT JOIN heartbeats hb ON hb.kiosk_id = ids.kiosk_id ORDER BY ids.kiosk_id")
-                         .rows) {
+      for (auto& r :
+           c.query("SELECT ids.kiosk_id, k.status, COALESCE(h.seq, 0), hb.received_at, hb.document "
+                   "FROM "
+                   "(SELECT kiosk_id FROM kiosks UNION SELECT kiosk_id FROM event_heads "
+                   " UNION SELECT kiosk_id FROM heartbeats) ids "
+                   "LEFT JOIN kiosks k ON k.kiosk_id = ids.kiosk_id "
+                   "LEFT JOIN event_heads h ON h.kiosk_id = ids.kiosk_id "
+                   "LEFT JOIN heartbeats hb ON hb.kiosk_id = ids.kiosk_id ORDER BY ids.kiosk_id")
+               .rows) {
         FleetRow row;
         row.kiosk_id = text(r[0]);
         row.status = r[1].value_or("unknown");
@@ -439,7 +504,8 @@ class SqlStore final : public Store {
 
  private:
   static constexpr std::string_view kEventColumns =
-      "SELECT kiosk_id, seq, type, occurred_at, payload, prev_hash, hash, signature, received_at FROM events";
+      "SELECT kiosk_id, seq, type, occurred_at, payload, prev_hash, hash, signature, received_at "
+      "FROM events";
   static constexpr std::string_view kIssuanceColumns =
       "SELECT authorisation_id, kiosk_id, id_number, state, document, created_at FROM issuances";
 
@@ -449,7 +515,9 @@ class SqlStore final : public Store {
                : static_cast<std::int64_t>(v);
   }
 
-  static KioskRow to_kiosk(const sql::Row& r) { return KioskRow{text(r[0]), text(r[1]), text(r[2]), to_int(r[3])}; }
+  static KioskRow to_kiosk(const sql::Row& r) {
+    return KioskRow{text(r[0]), text(r[1]), text(r[2]), to_int(r[3])};
+  }
 
   static IssuanceRow to_issuance(const sql::Row& r) {
     return IssuanceRow{text(r[0]), text(r[1]), text(r[2]), text(r[3]), text(r[4]), to_int(r[5])};
@@ -459,8 +527,9 @@ class SqlStore final : public Store {
     std::vector<StoredEvent> out;
     out.reserve(rows.size());
     for (const auto& r : rows) {
-      out.push_back(StoredEvent{text(r[0]), static_cast<std::uint64_t>(to_int(r[1])), text(r[2]), text(r[3]),
-                                text(r[4]), text(r[5]), text(r[6]), text(r[7]), to_int(r[8])});
+      out.push_back(StoredEvent{text(r[0]), static_cast<std::uint64_t>(to_int(r[1])), text(r[2]),
+                                text(r[3]), text(r[4]), text(r[5]), text(r[6]), text(r[7]),
+                                to_int(r[8])});
     }
     return out;
   }
@@ -469,17 +538,21 @@ class SqlStore final : public Store {
     return dialect_ == Dialect::postgresql ? sql + " FOR UPDATE" : sql;
   }
 
-  AppendOutcome append_locked(Connection& c, const std::string& kiosk_id, const std::vector<PreparedRecord>& batch,
-                              std::int64_t now) {
+  AppendOutcome append_locked(Connection& c, const std::string& kiosk_id,
+                              const std::vector<PreparedRecord>& batch, std::int64_t now) {
     AppendOutcome out;
     EventHead head;
     if (dialect_ == Dialect::postgresql) {
       // The head row is the per-kiosk lock: concurrent uploads for one kiosk (on any server
       // instance) queue here, so the stored sequence stays contiguous.
-      c.query("INSERT INTO event_heads (kiosk_id, seq, hash) VALUES (?, 0, ?) ON CONFLICT (kiosk_id) DO NOTHING",
-              {kiosk_id, std::string(wire::kGenesisHash)});
+      c.query(
+          "INSERT INTO event_heads (kiosk_id, seq, hash) VALUES (?, 0, ?) ON CONFLICT (kiosk_id) "
+          "DO NOTHING",
+          {kiosk_id, std::string(wire::kGenesisHash)});
     }
-    auto rows = c.query(for_update("SELECT seq, hash FROM event_heads WHERE kiosk_id = ?"), {kiosk_id}).rows;
+    auto rows =
+        c.query(for_update("SELECT seq, hash FROM event_heads WHERE kiosk_id = ?"), {kiosk_id})
+            .rows;
     if (!rows.empty()) {
       head.seq = static_cast<std::uint64_t>(to_int(rows[0][0]));
       head.hash = text(rows[0][1]);
@@ -491,8 +564,10 @@ class SqlStore final : public Store {
     std::size_t fresh = 0;  // index of the first record above the head
     if (first <= head.seq) {
       const std::uint64_t last_dup = std::min(batch.back().record.seq, head.seq);
-      auto stored = c.query("SELECT seq, hash FROM events WHERE kiosk_id = ? AND seq >= ? AND seq <= ? ORDER BY seq",
-                            {kiosk_id, clamp(first), clamp(last_dup)})
+      auto stored = c.query(
+                         "SELECT seq, hash FROM events WHERE kiosk_id = ? AND seq >= ? AND seq <= "
+                         "? ORDER BY seq",
+                         {kiosk_id, clamp(first), clamp(last_dup)})
                         .rows;
       std::map<std::uint64_t, std::string> hashes;
       for (auto& r : stored) hashes[static_cast<std::uint64_t>(to_int(r[0]))] = text(r[1]);
@@ -522,14 +597,17 @@ class SqlStore final : public Store {
     }
     for (std::size_t i = fresh; i < batch.size(); ++i) {
       const auto& r = batch[i].record;
-      c.query("INSERT INTO events (kiosk_id, seq, type, occurred_at, payload, prev_hash, hash, signature, "
-              "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-              {kiosk_id, clamp(r.seq), r.type, r.occurred_at, r.payload.dump(), r.prev_hash, batch[i].hash,
-               r.signature, now});
+      c.query(
+          "INSERT INTO events (kiosk_id, seq, type, occurred_at, payload, prev_hash, hash, "
+          "signature, "
+          "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          {kiosk_id, clamp(r.seq), r.type, r.occurred_at, r.payload.dump(), r.prev_hash,
+           batch[i].hash, r.signature, now});
     }
-    c.query("INSERT INTO event_heads (kiosk_id, seq, hash) VALUES (?, ?, ?) "
-            "ON CONFLICT (kiosk_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
-            {kiosk_id, clamp(batch.back().record.seq), batch.back().hash});
+    c.query(
+        "INSERT INTO event_heads (kiosk_id, seq, hash) VALUES (?, ?, ?) "
+        "ON CONFLICT (kiosk_id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash",
+        {kiosk_id, clamp(batch.back().record.seq), batch.back().hash});
     out.stored = batch.size() - fresh;
     out.acked_seq = batch.back().record.seq;
     return out;
@@ -652,7 +730,9 @@ class SqlStore final : public Store {
 
 }  // namespace
 
-int latest_schema_version() { return sql::latest_version(); }
+int latest_schema_version() {
+  return sql::latest_version();
+}
 
 std::unique_ptr<Store> open_sqlite_store(const std::string& path) {
   // Writers serialise in SQLite anyway: one write connection. An in-memory database cannot
@@ -677,7 +757,8 @@ std::unique_ptr<Store> open_store(const std::string& url) {
   if (url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0) {
     return open_postgres_store(url);
   }
-  throw StoreError(StoreError::Kind::invalid_url, "database URL must start with sqlite: or postgresql://");
+  throw StoreError(StoreError::Kind::invalid_url,
+                   "database URL must start with sqlite: or postgresql://");
 }
 
 }  // namespace kiosk::central::store

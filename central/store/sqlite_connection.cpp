@@ -35,8 +35,9 @@ StoreError error_from(sqlite3* db, int rc, std::string_view what) {
 class SqliteConnection final : public Connection {
  public:
   explicit SqliteConnection(const std::string& path) {
-    const int rc = sqlite3_open_v2(path.c_str(), &db_,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    const int rc =
+        sqlite3_open_v2(path.c_str(), &db_,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
       StoreError e = error_from(db_, rc, "open");
       sqlite3_close(db_);
@@ -108,7 +109,8 @@ class SqliteConnection final : public Connection {
         } else {
           const void* data = sqlite3_column_blob(stmt, c);
           const int n = sqlite3_column_bytes(stmt, c);
-          row.emplace_back(std::string(static_cast<const char*>(data), static_cast<std::size_t>(n)));
+          row.emplace_back(
+              std::string(static_cast<const char*>(data), static_cast<std::size_t>(n)));
         }
       }
       result.rows.push_back(std::move(row));
@@ -123,7 +125,8 @@ class SqliteConnection final : public Connection {
     auto it = cache_.find(sql);
     if (it != cache_.end()) return it->second;
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    const int rc =
+        sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
     if (rc != SQLITE_OK) throw error_from(db_, rc, "prepare");
     cache_.emplace(std::string(sql), stmt);
     return stmt;

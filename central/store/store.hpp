@@ -37,8 +37,8 @@ class StoreError : public std::runtime_error {
 // ---- kiosks, certificates, revocations, enrolment tokens ----
 struct KioskRow {
   std::string kiosk_id;
-  std::string status;       // "active" | "revoked"
-  std::string cert_serial;  // hex serial of the current certificate ("" if unknown)
+  std::string status;            // "active" | "revoked"
+  std::string cert_serial;       // hex serial of the current certificate ("" if unknown)
   std::int64_t enrolled_at = 0;  // unix seconds
 };
 
@@ -46,7 +46,8 @@ struct EnrolmentToken {
   std::int64_t id = 0;
   std::string kiosk_id;
   std::string salt;
-  std::string hash;  // hash of salt||token (central/pki/tokens.hpp); the token itself is never stored
+  std::string
+      hash;  // hash of salt||token (central/pki/tokens.hpp); the token itself is never stored
   std::int64_t expires_at = 0;
 };
 
@@ -66,10 +67,10 @@ struct EventHead {
 struct AppendOutcome {
   enum class Status { stored, conflict, sequence_gap, broken_chain };
   Status status = Status::stored;
-  std::uint64_t acked_seq = 0;      // after the call
-  std::uint64_t stored = 0;         // new records stored by this call
+  std::uint64_t acked_seq = 0;          // after the call
+  std::uint64_t stored = 0;             // new records stored by this call
   std::uint64_t expected_sequence = 0;  // sequence_gap: acked+1; broken_chain: offending seq
-  std::uint64_t conflict_seq = 0;   // conflict: the seq whose content differs
+  std::uint64_t conflict_seq = 0;       // conflict: the seq whose content differs
 };
 
 struct StoredEvent {
@@ -117,7 +118,7 @@ struct IssuanceRow {
   std::string authorisation_id;
   std::string kiosk_id;
   std::string id_number;
-  std::string state;  // "reserved" | "issued" | "void"
+  std::string state;     // "reserved" | "issued" | "void"
   std::string document;  // JSON text (the signed authorisation)
   std::int64_t created_at = 0;
 };
@@ -132,11 +133,13 @@ class Store {
   virtual void upsert_kiosk(const std::string& kiosk_id, const std::string& cert_serial,
                             std::int64_t now) = 0;
   // Enrolment: the kiosk's new certificate, and the kiosk (re)activated.
-  virtual void enrol_kiosk(const std::string& kiosk_id, const std::string& cert_serial, std::int64_t now) = 0;
+  virtual void enrol_kiosk(const std::string& kiosk_id, const std::string& cert_serial,
+                           std::int64_t now) = 0;
   virtual std::optional<KioskRow> kiosk(const std::string& kiosk_id) = 0;
   virtual std::vector<KioskRow> kiosks() = 0;
   // Revokes the certificate serial (and, when given, marks the kiosk revoked).
-  virtual void revoke(const std::string& serial_hex, const std::string& kiosk_id, std::int64_t now) = 0;
+  virtual void revoke(const std::string& serial_hex, const std::string& kiosk_id,
+                      std::int64_t now) = 0;
   virtual bool is_revoked(const std::string& serial_hex) = 0;
   virtual std::vector<std::string> revoked_serials() = 0;
   virtual std::int64_t add_enrolment_token(const EnrolmentToken& token) = 0;
@@ -149,7 +152,8 @@ class Store {
   // Events. Applies the upload rules of docs/sync-protocol.md steps 5-7 atomically: all of
   // `batch` (consecutive seqs, all kiosk_id == kiosk_id, signatures already verified) or none.
   virtual AppendOutcome append_events(const std::string& kiosk_id,
-                                      const std::vector<PreparedRecord>& batch, std::int64_t now) = 0;
+                                      const std::vector<PreparedRecord>& batch,
+                                      std::int64_t now) = 0;
   virtual EventHead head(const std::string& kiosk_id) = 0;
   virtual std::vector<StoredEvent> events(const std::string& kiosk_id, std::uint64_t from_seq,
                                           std::size_t limit) = 0;
@@ -160,8 +164,9 @@ class Store {
   // Idempotency. `scope` is "METHOD /route"; request_hash the hex SHA-256 of the body. A
   // pending claim older than `stale_after_s` is taken over (its holder crashed).
   virtual IdempotencyClaim claim_idempotency(const std::string& kiosk_id, const std::string& scope,
-                                             const std::string& key, const std::string& request_hash,
-                                             std::int64_t now, std::int64_t stale_after_s = 60) = 0;
+                                             const std::string& key,
+                                             const std::string& request_hash, std::int64_t now,
+                                             std::int64_t stale_after_s = 60) = 0;
   virtual void complete_idempotency(const std::string& kiosk_id, const std::string& scope,
                                     const std::string& key, int http_status,
                                     const std::string& body) = 0;
@@ -193,15 +198,18 @@ class Store {
   virtual void insert_issuance(const IssuanceRow& row) = 0;
   virtual std::optional<IssuanceRow> issuance(const std::string& authorisation_id) = 0;
   virtual std::vector<IssuanceRow> issuances(std::size_t limit) = 0;
-  virtual void put_elicence_reissue(const std::string& reissue_id, const std::string& authorisation_id,
+  virtual void put_elicence_reissue(const std::string& reissue_id,
+                                    const std::string& authorisation_id,
                                     const std::string& document, std::int64_t now) = 0;
 
   // Configuration documents (signed JSON text), strictly increasing versions.
-  virtual bool put_config(std::int64_t version, const std::string& signed_document, std::int64_t now) = 0;
+  virtual bool put_config(std::int64_t version, const std::string& signed_document,
+                          std::int64_t now) = 0;
   virtual std::optional<std::pair<std::int64_t, std::string>> latest_config() = 0;
 
   // Heartbeats: the last one per kiosk.
-  virtual void put_heartbeat(const std::string& kiosk_id, const std::string& document, std::int64_t now) = 0;
+  virtual void put_heartbeat(const std::string& kiosk_id, const std::string& document,
+                             std::int64_t now) = 0;
   virtual std::vector<FleetRow> fleet() = 0;
 };
 

@@ -21,7 +21,9 @@ struct MdCtxFree {
 using BioPtr = std::unique_ptr<BIO, BioFree>;
 using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, MdCtxFree>;
 
-std::shared_ptr<EVP_PKEY> own(EVP_PKEY* key) { return {key, EVP_PKEY_free}; }
+std::shared_ptr<EVP_PKEY> own(EVP_PKEY* key) {
+  return {key, EVP_PKEY_free};
+}
 
 BioPtr memory_bio(std::string_view data) {
   if (data.size() > 1 << 20) return nullptr;
@@ -49,13 +51,20 @@ std::string bio_string(BIO* bio) {
 
 const char* to_string(Errc code) {
   switch (code) {
-    case Errc::malformed_json: return "malformed_json";
-    case Errc::invalid_record: return "invalid_record";
-    case Errc::invalid_batch: return "invalid_batch";
-    case Errc::too_large: return "too_large";
-    case Errc::invalid_base64: return "invalid_base64";
-    case Errc::bad_key: return "bad_key";
-    case Errc::crypto: return "crypto";
+    case Errc::malformed_json:
+      return "malformed_json";
+    case Errc::invalid_record:
+      return "invalid_record";
+    case Errc::invalid_batch:
+      return "invalid_batch";
+    case Errc::too_large:
+      return "too_large";
+    case Errc::invalid_base64:
+      return "invalid_base64";
+    case Errc::bad_key:
+      return "bad_key";
+    case Errc::crypto:
+      return "crypto";
   }
   return "unknown";
 }
@@ -79,7 +88,9 @@ std::string to_hex(std::string_view bytes) {
   return out;
 }
 
-std::string sha256_hex(std::string_view data) { return to_hex(sha256(data)); }
+std::string sha256_hex(std::string_view data) {
+  return to_hex(sha256(data));
+}
 
 Expected<PrivateKey> PrivateKey::from_pem(std::string_view pem) {
   BioPtr bio = memory_bio(pem);
@@ -163,8 +174,8 @@ bool PublicKey::verify(std::string_view data, std::string_view der_signature) co
     return false;
   }
   return EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(der_signature.data()),
-                          der_signature.size(),
-                          reinterpret_cast<const unsigned char*>(data.data()), data.size()) == 1;
+                          der_signature.size(), reinterpret_cast<const unsigned char*>(data.data()),
+                          data.size()) == 1;
 }
 
 }  // namespace kiosk::central::wire

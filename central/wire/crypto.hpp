@@ -27,8 +27,8 @@ class PrivateKey {
 
   // DER ECDSA signature over SHA-256(data).
   Expected<std::string> sign(std::string_view data) const;
-  std::string to_pem() const;             // PKCS#8
-  std::string public_key_pem() const;     // SubjectPublicKeyInfo
+  std::string to_pem() const;          // PKCS#8
+  std::string public_key_pem() const;  // SubjectPublicKeyInfo
   EVP_PKEY* native() const { return key_.get(); }
 
  private:

@@ -8,13 +8,13 @@
 namespace kiosk::central::wire {
 
 enum class Errc {
-  malformed_json,   // not JSON, or nesting too deep
-  invalid_record,   // a record misses a field, has a wrong type, extra field or bad value
-  invalid_batch,    // batch envelope wrong, empty, too many records
-  too_large,        // over a size limit
+  malformed_json,  // not JSON, or nesting too deep
+  invalid_record,  // a record misses a field, has a wrong type, extra field or bad value
+  invalid_batch,   // batch envelope wrong, empty, too many records
+  too_large,       // over a size limit
   invalid_base64,
-  bad_key,          // PEM unreadable, or not an ECDSA P-256 key/certificate
-  crypto,           // OpenSSL failed unexpectedly
+  bad_key,  // PEM unreadable, or not an ECDSA P-256 key/certificate
+  crypto,   // OpenSSL failed unexpectedly
 };
 
 const char* to_string(Errc code);
@@ -27,7 +27,7 @@ struct Error {
 template <class T>
 class Expected {
  public:
-  Expected(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Expected(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
   Expected(Error error) : v_(std::move(error)) {}  // NOLINT
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }
@@ -45,6 +45,8 @@ class Expected {
 
 struct Ok {};
 
-inline Error make_error(Errc code, std::string message) { return Error{code, std::move(message)}; }
+inline Error make_error(Errc code, std::string message) {
+  return Error{code, std::move(message)};
+}
 
 }  // namespace kiosk::central::wire

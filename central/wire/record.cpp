@@ -9,9 +9,15 @@ namespace {
 
 using json = nlohmann::json;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
-bool is_alnum(char c) { return is_digit(c) || is_lower(c) || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+bool is_lower(char c) {
+  return c >= 'a' && c <= 'z';
+}
+bool is_alnum(char c) {
+  return is_digit(c) || is_lower(c) || (c >= 'A' && c <= 'Z');
+}
 
 // Depth counts containers; a scalar adds nothing. Refuses floats.
 bool check_value(const json& v, std::size_t depth, std::size_t max_depth, std::string& why) {
@@ -38,13 +44,16 @@ bool check_value(const json& v, std::size_t depth, std::size_t max_depth, std::s
   }
 }
 
-Error invalid(std::string what) { return make_error(Errc::invalid_record, std::move(what)); }
+Error invalid(std::string what) {
+  return make_error(Errc::invalid_record, std::move(what));
+}
 
 }  // namespace
 
 bool valid_kiosk_id(std::string_view id) {
   if (id.empty() || id.size() > 64 || !is_alnum(id[0])) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) { return is_alnum(c) || c == '_' || c == '-'; });
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return is_alnum(c) || c == '_' || c == '-'; });
 }
 
 bool valid_event_type(std::string_view type) {
@@ -89,8 +98,9 @@ bool valid_timestamp(std::string_view t) {
 }
 
 bool valid_hash(std::string_view hex) {
-  return hex.size() == 64 &&
-         std::all_of(hex.begin(), hex.end(), [](char c) { return is_digit(c) || (c >= 'a' && c <= 'f'); });
+  return hex.size() == 64 && std::all_of(hex.begin(), hex.end(), [](char c) {
+           return is_digit(c) || (c >= 'a' && c <= 'f');
+         });
 }
 
 Expected<Ok> validate(const Record& r, const Limits& limits, bool require_signature) {
@@ -105,7 +115,8 @@ Expected<Ok> validate(const Record& r, const Limits& limits, bool require_signat
   if (!valid_hash(r.prev_hash)) return invalid("prev_hash is not 64 lowercase hex digits");
   if (r.seq == 1 && r.prev_hash != kGenesisHash) return invalid("prev_hash of seq 1 must be zeros");
   if (require_signature) {
-    if (r.signature.empty() || r.signature.size() > 200) return invalid("signature missing or too long");
+    if (r.signature.empty() || r.signature.size() > 200)
+      return invalid("signature missing or too long");
     if (!base64_decode(r.signature)) return invalid("signature is not base64");
   }
   return Ok{};
@@ -128,7 +139,8 @@ Expected<std::string> canonical_bytes(const Record& r, const Limits& limits) {
     return invalid("record holds invalid UTF-8");
   }
   if (out.size() > limits.max_record_bytes) {
-    return make_error(Errc::too_large, "record over " + std::to_string(limits.max_record_bytes) + " bytes");
+    return make_error(Errc::too_large,
+                      "record over " + std::to_string(limits.max_record_bytes) + " bytes");
   }
   return out;
 }
@@ -163,14 +175,14 @@ Expected<Record> make_signed_record(std::string kiosk_id, std::uint64_t seq, std
                                     std::string occurred_at, nlohmann::json payload,
                                     std::string prev_hash, const PrivateKey& key,
                                     const Limits& limits) {
-  Record r{std::move(kiosk_id), seq, std::move(type), std::move(occurred_at), std::move(payload),
+  Record r{std::move(kiosk_id),  seq, std::move(type), std::move(occurred_at), std::move(payload),
            std::move(prev_hash), {}};
   if (auto s = sign_record(r, key, limits); !s) return s.error();
   return r;
 }
 
 json to_json(const Record& r) {
-  return json{{"kiosk_id", r.kiosk_id}, {"seq", r.seq},           {"type", r.type},
+  return json{{"kiosk_id", r.kiosk_id},       {"seq", r.seq},         {"type", r.type},
               {"occurred_at", r.occurred_at}, {"payload", r.payload}, {"prev_hash", r.prev_hash},
               {"signature", r.signature}};
 }
@@ -200,7 +212,8 @@ Expected<Record> record_from_json(const json& j, const Limits& limits) {
     return invalid("seq must be a positive integer");
   }
   auto payload = j.find("payload");
-  if (payload == j.end() || !payload->is_object()) return invalid("payload missing or not an object");
+  if (payload == j.end() || !payload->is_object())
+    return invalid("payload missing or not an object");
   r.payload = *payload;
   if (auto v = validate(r, limits, true); !v) return v.error();
   return r;
@@ -258,14 +271,16 @@ Expected<std::vector<Record>> batch_from_body(std::string_view body, const Limit
   const json& arr = j["records"];
   if (arr.empty()) return make_error(Errc::invalid_batch, "batch is empty");
   if (arr.size() > limits.max_records_per_batch) {
-    return make_error(Errc::invalid_batch, "batch has more than " +
-                                               std::to_string(limits.max_records_per_batch) + " records");
+    return make_error(
+        Errc::invalid_batch,
+        "batch has more than " + std::to_string(limits.max_records_per_batch) + " records");
   }
   std::vector<Record> out;
   out.reserve(arr.size());
   for (std::size_t i = 0; i < arr.size(); ++i) {
     auto r = record_from_json(arr[i], limits);
-    if (!r) return make_error(r.error().code, "record " + std::to_string(i) + ": " + r.error().message);
+    if (!r)
+      return make_error(r.error().code, "record " + std::to_string(i) + ": " + r.error().message);
     out.push_back(std::move(r).value());
   }
   return out;

@@ -58,7 +58,9 @@ struct Office {
     server::ApiOptions options;
     options.now = [] { return kNow; };
     api = std::make_unique<server::Api>(
-        *db, std::make_shared<server::DomainServices>(server::DomainOptions{*ca, *office, nullptr, payment::OutcomeTable::default_table(), 730}),
+        *db,
+        std::make_shared<server::DomainServices>(server::DomainOptions{
+            *ca, *office, nullptr, payment::OutcomeTable::default_table(), 730}),
         options);
     server::HttpsOptions o;
     o.port = 0;
@@ -71,7 +73,8 @@ struct Office {
 
   KioskClient dev_kiosk(int n = 1) {
     const auto id = pki::dev_kiosk_id(n);
-    return KioskClient(port, ca_pem, pki::read_text_file(pki_dir / "kiosks" / (id + ".pem")).value(),
+    return KioskClient(port, ca_pem,
+                       pki::read_text_file(pki_dir / "kiosks" / (id + ".pem")).value(),
                        pki::read_text_file(pki_dir / "kiosks" / (id + ".key")).value());
   }
 
@@ -84,9 +87,13 @@ struct Office {
   }
 };
 
-json body_of(const HttpResponse& r) { return json::parse(r.body, nullptr, false); }
+json body_of(const HttpResponse& r) {
+  return json::parse(r.body, nullptr, false);
+}
 
-std::string post_key(int& n) { return "tx-test:step:" + std::to_string(++n); }
+std::string post_key(int& n) {
+  return "tx-test:step:" + std::to_string(++n);
+}
 
 }  // namespace
 
@@ -101,7 +108,10 @@ TEST_CASE("a kiosk enrols with a one-time token and a CSR, then syncs", "[server
 
   KioskClient anonymous(office.port, office.ca_pem);
   const json request{{"kiosk_id", "k-new"}, {"token", token}, {"csr_pem", *csr}};
-  CHECK(anonymous.post("/v1/enrol", json{{"kiosk_id", "k-new"}, {"token", "wrong"}, {"csr_pem", *csr}}.dump()).status == 403);
+  CHECK(anonymous
+            .post("/v1/enrol",
+                  json{{"kiosk_id", "k-new"}, {"token", "wrong"}, {"csr_pem", *csr}}.dump())
+            .status == 403);
   auto r = anonymous.post("/v1/enrol", request.dump());
   REQUIRE(r.status == 200);
   const auto cert_pem = body_of(r)["certificate_pem"].get<std::string>();
@@ -113,8 +123,8 @@ TEST_CASE("a kiosk enrols with a one-time token and a CSR, then syncs", "[server
 
   KioskClient enrolled(office.port, office.ca_pem, cert_pem, key->to_pem());
   auto wkey = wire::PrivateKey::from_pem(key->to_pem());
-  auto rec = wire::make_signed_record("k-new", 1, "kiosk.enrolled", "2026-11-28T12:00:00Z", json::object(),
-                                      std::string(wire::kGenesisHash), *wkey);
+  auto rec = wire::make_signed_record("k-new", 1, "kiosk.enrolled", "2026-11-28T12:00:00Z",
+                                      json::object(), std::string(wire::kGenesisHash), *wkey);
   CHECK(enrolled.post("/v1/events", wire::batch_to_body({*rec})).status == 200);
 }
 
@@ -131,15 +141,18 @@ TEST_CASE("eligibility follows the registry and is replayed by key", "[server][d
   CHECK(body_of(r)["decision"]["fee_fen"] == 1000);
   CHECK(c.post("/v1/decisions/eligibility", body, {{"Idempotency-Key", key}}).body == r.body);
 
-  auto suspended = c.post("/v1/decisions/eligibility",
-                          json{{"id_number", office.citizen("suspended")}, {"service", "renewal"}}.dump(),
-                          {{"Idempotency-Key", post_key(n)}});
+  auto suspended =
+      c.post("/v1/decisions/eligibility",
+             json{{"id_number", office.citizen("suspended")}, {"service", "renewal"}}.dump(),
+             {{"Idempotency-Key", post_key(n)}});
   CHECK(body_of(suspended)["decision"]["eligible"] == false);
-  auto unknown = c.post("/v1/decisions/eligibility", json{{"id_number", "110101190001010000"}, {"service", "renewal"}}.dump(),
+  auto unknown = c.post("/v1/decisions/eligibility",
+                        json{{"id_number", "110101190001010000"}, {"service", "renewal"}}.dump(),
                         {{"Idempotency-Key", post_key(n)}});
   CHECK(unknown.status == 404);
-  auto bad = c.post("/v1/decisions/eligibility", json{{"id_number", due}, {"service", "fly"}}.dump(),
-                    {{"Idempotency-Key", post_key(n)}});
+  auto bad =
+      c.post("/v1/decisions/eligibility", json{{"id_number", due}, {"service", "fly"}}.dump(),
+             {{"Idempotency-Key", post_key(n)}});
   CHECK(bad.status == 400);
 }
 
@@ -150,10 +163,12 @@ TEST_CASE("the face match accepts the citizen and refuses someone else", "[serve
   const std::string due = office.citizen("due_for_renewal");
   const std::string other = office.citizen("not_yet_due");
   auto capture = [](const std::string& who) {
-    auto png = face::encode_png(face::render_synthetic_face(face::traits_from_seed(who), 260, 358, 1));
+    auto png =
+        face::encode_png(face::render_synthetic_face(face::traits_from_seed(who), 260, 358, 1));
     return pki::base64_encode(std::string(png->begin(), png->end()));
   };
-  auto same = c.post("/v1/decisions/face-match", json{{"id_number", due}, {"capture_png_base64", capture(due)}}.dump(),
+  auto same = c.post("/v1/decisions/face-match",
+                     json{{"id_number", due}, {"capture_png_base64", capture(due)}}.dump(),
                      {{"Idempotency-Key", post_key(n)}});
   REQUIRE(same.status == 200);
   CHECK(body_of(same)["match"] == true);
@@ -162,12 +177,14 @@ TEST_CASE("the face match accepts the citizen and refuses someone else", "[serve
                           {{"Idempotency-Key", post_key(n)}});
   REQUIRE(different.status == 200);
   CHECK(body_of(different)["match"] == false);
-  auto garbage = c.post("/v1/decisions/face-match", json{{"id_number", due}, {"capture_png_base64", "AAAA"}}.dump(),
+  auto garbage = c.post("/v1/decisions/face-match",
+                        json{{"id_number", due}, {"capture_png_base64", "AAAA"}}.dump(),
                         {{"Idempotency-Key", post_key(n)}});
   CHECK(garbage.status == 422);
 }
 
-TEST_CASE("a renewal is paid, authorised once, and the e-licence re-issued", "[server][domain][payment]") {
+TEST_CASE("a renewal is paid, authorised once, and the e-licence re-issued",
+          "[server][domain][payment]") {
   Office office;
   auto c = office.dev_kiosk();
   int n = 0;
@@ -175,72 +192,85 @@ TEST_CASE("a renewal is paid, authorised once, and the e-licence re-issued", "[s
   const std::string issue_body = json{{"id_number", due}, {"service", "renewal"}}.dump();
   CHECK(c.post("/v1/issuances", issue_body, {{"Idempotency-Key", post_key(n)}}).status == 402);
 
-  auto order = c.post("/v1/payments", R"({"amount_fen":1000,"description":"renewal"})", {{"Idempotency-Key", "tx-9:pay"}});
+  auto order = c.post("/v1/payments", R"({"amount_fen":1000,"description":"renewal"})",
+                      {{"Idempotency-Key", "tx-9:pay"}});
   REQUIRE(order.status == 201);
-  CHECK(c.post("/v1/payments", R"({"amount_fen":1000,"description":"renewal"})", {{"Idempotency-Key", "tx-9:pay"}}).body ==
-        order.body);
+  CHECK(c.post("/v1/payments", R"({"amount_fen":1000,"description":"renewal"})",
+               {{"Idempotency-Key", "tx-9:pay"}})
+            .body == order.body);
   CHECK(office.db->payment_count() == 1);
   const std::string id = body_of(order)["order"]["order_id"];
 
   const std::string charge_body = R"({"payment_code":"134567890123456789"})";
-  auto charged = c.post("/v1/payments/" + id + "/charge", charge_body, {{"Idempotency-Key", "tx-9:charge"}});
+  auto charged =
+      c.post("/v1/payments/" + id + "/charge", charge_body, {{"Idempotency-Key", "tx-9:charge"}});
   REQUIRE(charged.status == 200);
   CHECK(body_of(charged)["order"]["state"] == "paid");
-  auto again = c.post("/v1/payments/" + id + "/charge", charge_body, {{"Idempotency-Key", "tx-9:charge"}});
+  auto again =
+      c.post("/v1/payments/" + id + "/charge", charge_body, {{"Idempotency-Key", "tx-9:charge"}});
   CHECK(again.body == charged.body);
   CHECK(body_of(c.get("/v1/payments/" + id))["order"]["charge_attempts"] == 1);
   CHECK(office.dev_kiosk(2).get("/v1/payments/" + id).status == 404);  // another kiosk's order
 
-  const std::string paid_issue = json{{"id_number", due}, {"service", "renewal"}, {"order_id", id}}.dump();
+  const std::string paid_issue =
+      json{{"id_number", due}, {"service", "renewal"}, {"order_id", id}}.dump();
   auto issued = c.post("/v1/issuances", paid_issue, {{"Idempotency-Key", "tx-9:issue"}});
   REQUIRE(issued.status == 201);
   const auto signed_auth = registry::signed_authorisation_from_json(body_of(issued)["signed"]);
   REQUIRE(signed_auth.ok());
   auto office_cert = pki::read_certificate(office.pki_dir / "office.pem");
   CHECK(registry::verify_authorisation(*signed_auth, *office_cert).ok());
-  CHECK(c.post("/v1/issuances", paid_issue, {{"Idempotency-Key", "tx-9:issue"}}).body == issued.body);
+  CHECK(c.post("/v1/issuances", paid_issue, {{"Idempotency-Key", "tx-9:issue"}}).body ==
+        issued.body);
   // A second authorisation (another key) is refused: the licence has been renewed.
   auto twice = c.post("/v1/issuances", paid_issue, {{"Idempotency-Key", "tx-10:issue"}});
   CHECK(twice.status == 409);
   CHECK(office.db->issuances(10).size() == 1);
 
   const std::string auth_id = body_of(issued)["authorisation"]["authorisation_id"];
-  auto reissue = c.post("/v1/elicence/reissue", json{{"authorisation_id", auth_id}}.dump(), {{"Idempotency-Key", "tx-9:el"}});
+  auto reissue = c.post("/v1/elicence/reissue", json{{"authorisation_id", auth_id}}.dump(),
+                        {{"Idempotency-Key", "tx-9:el"}});
   CHECK(reissue.status == 201);
 
-  auto refunded = c.post("/v1/payments/" + id + "/refund", "{}", {{"Idempotency-Key", "tx-9:refund"}});
+  auto refunded =
+      c.post("/v1/payments/" + id + "/refund", "{}", {{"Idempotency-Key", "tx-9:refund"}});
   CHECK(body_of(refunded)["order"]["state"] == "refunded");
-  CHECK(c.post("/v1/payments/" + id + "/refund", "{}", {{"Idempotency-Key", "tx-9:refund2"}}).status == 409);
+  CHECK(c.post("/v1/payments/" + id + "/refund", "{}", {{"Idempotency-Key", "tx-9:refund2"}})
+            .status == 409);
 }
 
 TEST_CASE("a declined or timed-out charge is reported and resolved", "[server][domain][payment]") {
   Office office;
   auto c = office.dev_kiosk();
   auto create = [&](const std::string& key) {
-    return body_of(c.post("/v1/payments", R"({"amount_fen":500})", {{"Idempotency-Key", key}}))["order"]["order_id"]
+    return body_of(c.post("/v1/payments", R"({"amount_fen":500})",
+                          {{"Idempotency-Key", key}}))["order"]["order_id"]
         .get<std::string>();
   };
   const auto declined = create("d:pay");
-  auto r = c.post("/v1/payments/" + declined + "/charge", R"({"payment_code":"134567890123456701"})",
-                  {{"Idempotency-Key", "d:charge"}});
+  auto r = c.post("/v1/payments/" + declined + "/charge",
+                  R"({"payment_code":"134567890123456701"})", {{"Idempotency-Key", "d:charge"}});
   CHECK(body_of(r)["order"]["state"] == "declined");
   const auto timeout = create("t:pay");
   r = c.post("/v1/payments/" + timeout + "/charge", R"({"payment_code":"134567890123450000"})",
              {{"Idempotency-Key", "t:charge"}});
   CHECK(body_of(r)["order"]["state"] == "unknown");
   CHECK(body_of(c.get("/v1/payments/" + timeout))["order"]["state"] == "paid");
-  r = c.post("/v1/payments/" + create("x:pay") + "/charge", R"({"payment_code":"99"})", {{"Idempotency-Key", "x:charge"}});
+  r = c.post("/v1/payments/" + create("x:pay") + "/charge", R"({"payment_code":"99"})",
+             {{"Idempotency-Key", "x:charge"}});
   CHECK(r.status == 422);
 }
 
-TEST_CASE("the kiosk pulls the signed configuration only when it is newer", "[server][domain][config]") {
+TEST_CASE("the kiosk pulls the signed configuration only when it is newer",
+          "[server][domain][config]") {
   Office office;
   auto c = office.dev_kiosk();
   auto r = c.get("/v1/config?have=0");
   REQUIRE(r.status == 200);
   auto signed_config = config::signed_config_from_json(r.body);
   REQUIRE(signed_config.ok());
-  auto doc = config::verify_config(*signed_config, pki::read_certificate(office.pki_dir / "office.pem").value());
+  auto doc = config::verify_config(*signed_config,
+                                   pki::read_certificate(office.pki_dir / "office.pem").value());
   REQUIRE(doc.ok());
   CHECK(doc->version == 1);
   CHECK(c.get("/v1/config?have=1").status == 304);

@@ -13,10 +13,10 @@
 #include "tests/central/support/test_pki.hpp"
 
 using namespace kiosk::central;
+using nlohmann::json;
 using testing::HttpResponse;
 using testing::KioskClient;
 using testing::TestCert;
-using nlohmann::json;
 
 namespace {
 
@@ -37,8 +37,10 @@ class CountingServices : public server::OfficeServices {
   std::atomic<int> acted{0};
   server::Response eligibility(const server::Context& ctx, const json& request) override {
     const int n = ++acted;
-    return server::json_response(200, json{{"eligible", true}, {"decision_no", n}, {"kiosk", ctx.identity.id},
-                                           {"echo", request}});
+    return server::json_response(
+        200,
+        json{
+            {"eligible", true}, {"decision_no", n}, {"kiosk", ctx.identity.id}, {"echo", request}});
   }
   server::Response authorise_issuance(const server::Context&, const json&) override {
     ++acted;
@@ -60,7 +62,8 @@ struct TempDir {
 
 struct Office {
   TempDir dir;
-  std::unique_ptr<store::Store> db = store::open_store("sqlite:" + (dir.path / "central.db").string());
+  std::unique_ptr<store::Store> db =
+      store::open_store("sqlite:" + (dir.path / "central.db").string());
   std::shared_ptr<CountingServices> services = std::make_shared<CountingServices>();
   server::Api api{*db, services};
   std::unique_ptr<server::HttpsServer> https;
@@ -87,22 +90,28 @@ struct Kiosk {
   std::vector<wire::Record> journal;
 
   explicit Kiosk(std::string kiosk_id, const TestCert& ca = pki().ca)
-      : id(std::move(kiosk_id)), cert(testing::issue_cert(ca, id)), key(wire::PrivateKey::from_pem(cert.key_pem).value()) {}
+      : id(std::move(kiosk_id)),
+        cert(testing::issue_cert(ca, id)),
+        key(wire::PrivateKey::from_pem(cert.key_pem).value()) {}
 
   // Journals `n` more records and returns them.
   std::vector<wire::Record> next(int n, const std::string& type = "session.step") {
     std::vector<wire::Record> out;
     for (int i = 0; i < n; ++i) {
       const std::uint64_t seq = journal.size() + 1;
-      const std::string prev = journal.empty() ? std::string(wire::kGenesisHash) : wire::record_hash(journal.back()).value();
-      auto r = wire::make_signed_record(id, seq, type, "2026-11-28T09:00:00Z", json{{"step", seq}}, prev, key);
+      const std::string prev = journal.empty() ? std::string(wire::kGenesisHash)
+                                               : wire::record_hash(journal.back()).value();
+      auto r = wire::make_signed_record(id, seq, type, "2026-11-28T09:00:00Z", json{{"step", seq}},
+                                        prev, key);
       journal.push_back(*r);
       out.push_back(*r);
     }
     return out;
   }
 
-  KioskClient client(int port) const { return KioskClient(port, pki().ca.cert_pem, cert.cert_pem, cert.key_pem); }
+  KioskClient client(int port) const {
+    return KioskClient(port, pki().ca.cert_pem, cert.cert_pem, cert.key_pem);
+  }
 };
 
 HttpResponse upload(KioskClient& c, const std::vector<wire::Record>& batch) {
@@ -285,7 +294,8 @@ TEST_CASE("fifty kiosks uploading at once lose nothing", "[server][events][concu
       Kiosk& k = *kiosks[static_cast<std::size_t>(i)];
       auto c = k.client(office.port);
       for (int b = 0; b < kBatches; ++b) {
-        std::vector<wire::Record> batch(k.journal.begin() + b * kPerBatch, k.journal.begin() + (b + 1) * kPerBatch);
+        std::vector<wire::Record> batch(k.journal.begin() + b * kPerBatch,
+                                        k.journal.begin() + (b + 1) * kPerBatch);
         auto r = upload(c, batch);
         if (r.status != 200 || json::parse(r.body)["acked_seq"] != (b + 1) * kPerBatch) ++failures;
       }
@@ -297,7 +307,8 @@ TEST_CASE("fifty kiosks uploading at once lose nothing", "[server][events][concu
   for (const auto& k : kiosks) CHECK(office.db->head(k->id).seq == kBatches * kPerBatch);
 }
 
-TEST_CASE("a decision is made once per idempotency key and replayed byte for byte", "[server][idempotency]") {
+TEST_CASE("a decision is made once per idempotency key and replayed byte for byte",
+          "[server][idempotency]") {
   Office office;
   Kiosk k("k-001");
   auto c = k.client(office.port);
@@ -326,12 +337,14 @@ TEST_CASE("a decision is made once per idempotency key and replayed byte for byt
   // Another kiosk's identical key is its own.
   Kiosk k2("k-002");
   auto c2 = k2.client(office.port);
-  auto theirs = c2.post("/v1/decisions/eligibility", body, {{"Idempotency-Key", "tx-1:eligibility"}});
+  auto theirs =
+      c2.post("/v1/decisions/eligibility", body, {{"Idempotency-Key", "tx-1:eligibility"}});
   CHECK(json::parse(theirs.body)["kiosk"] == "k-002");
   CHECK(office.services->acted == 3);
 }
 
-TEST_CASE("a decision that failed with a server fault acts again on retry", "[server][idempotency]") {
+TEST_CASE("a decision that failed with a server fault acts again on retry",
+          "[server][idempotency]") {
   Office office;
   Kiosk k("k-001");
   auto c = k.client(office.port);
@@ -357,7 +370,8 @@ TEST_CASE("heartbeats show in the fleet view, which only operators may read", "[
   Kiosk k("k-001");
   auto c = k.client(office.port);
   REQUIRE(upload(c, k.next(2)).status == 200);
-  auto hb = c.post("/v1/heartbeat", R"({"software_version":"0.1.0","outbox_depth":0,"card_stock":97})");
+  auto hb =
+      c.post("/v1/heartbeat", R"({"software_version":"0.1.0","outbox_depth":0,"card_stock":97})");
   REQUIRE(hb.status == 200);
   CHECK(json::parse(hb.body).contains("server_time"));
   CHECK(c.get("/v1/fleet").status == 403);

@@ -43,7 +43,8 @@ TEST_CASE("a PostgreSQL database from a newer server is refused", "[store][postg
   }
 }
 
-TEST_CASE("two PostgreSQL stores on one database keep a kiosk's sequence contiguous", "[store][postgresql]") {
+TEST_CASE("two PostgreSQL stores on one database keep a kiosk's sequence contiguous",
+          "[store][postgresql]") {
   const auto url = cluster().create_database();
   auto a = store::open_store(url);
   auto b = store::open_store(url);  // a second server instance: migration is a no-op

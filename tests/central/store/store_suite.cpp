@@ -19,12 +19,14 @@ const wire::PrivateKey& key() {
 }
 
 // Records seq from..to of a kiosk's chain; `tag` changes the payload (a different history).
-std::vector<PreparedRecord> chain(const std::string& kiosk, std::uint64_t from, std::uint64_t to, int tag = 0) {
+std::vector<PreparedRecord> chain(const std::string& kiosk, std::uint64_t from, std::uint64_t to,
+                                  int tag = 0) {
   std::vector<PreparedRecord> all;
   std::string prev(wire::kGenesisHash);
   for (std::uint64_t s = 1; s <= to; ++s) {
-    auto r = wire::make_signed_record(kiosk, s, s % 3 == 0 ? "card.issued" : "session.step",
-                                      "2026-11-28T09:00:00Z", json{{"n", s}, {"tag", tag}}, prev, key());
+    auto r =
+        wire::make_signed_record(kiosk, s, s % 3 == 0 ? "card.issued" : "session.step",
+                                 "2026-11-28T09:00:00Z", json{{"n", s}, {"tag", tag}}, prev, key());
     PreparedRecord p{*r, wire::canonical_bytes(*r).value(), ""};
     p.hash = wire::sha256_hex(p.canonical);
     prev = p.hash;
@@ -127,14 +129,16 @@ void run_store_suite(const StoreFactory& fresh) {
     auto s = fresh();
     constexpr int kKiosks = 8, kBatches = 5, kPerBatch = 10;
     std::vector<std::vector<PreparedRecord>> chains;
-    for (int k = 0; k < kKiosks; ++k) chains.push_back(chain("k-" + std::to_string(k), 1, kBatches * kPerBatch));
+    for (int k = 0; k < kKiosks; ++k)
+      chains.push_back(chain("k-" + std::to_string(k), 1, kBatches * kPerBatch));
     std::atomic<int> failures{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < kKiosks * 2; ++t) {  // two uploaders per kiosk send the same batches
       threads.emplace_back([&, t] {
         const int k = t % kKiosks;
         for (int b = 0; b < kBatches; ++b) {
-          std::vector<PreparedRecord> batch(chains[k].begin() + b * kPerBatch, chains[k].begin() + (b + 1) * kPerBatch);
+          std::vector<PreparedRecord> batch(chains[k].begin() + b * kPerBatch,
+                                            chains[k].begin() + (b + 1) * kPerBatch);
           for (int attempt = 0; attempt < 100; ++attempt) {
             auto r = s->append_events("k-" + std::to_string(k), batch, 100);
             if (r.status == Status::stored) break;
@@ -150,27 +154,35 @@ void run_store_suite(const StoreFactory& fresh) {
     for (auto& th : threads) th.join();
     CHECK(failures == 0);
     CHECK(s->event_count() == kKiosks * kBatches * kPerBatch);
-    for (int k = 0; k < kKiosks; ++k) CHECK(s->head("k-" + std::to_string(k)).seq == kBatches * kPerBatch);
+    for (int k = 0; k < kKiosks; ++k)
+      CHECK(s->head("k-" + std::to_string(k)).seq == kBatches * kPerBatch);
   }
 
   SECTION("an idempotency key acts once and replays its answer") {
     auto s = fresh();
     using C = IdempotencyClaim::Status;
-    CHECK(s->claim_idempotency("k-1", "POST /v1/payments", "key-1", "h1", 100).status == C::claimed);
-    CHECK(s->claim_idempotency("k-1", "POST /v1/payments", "key-1", "h1", 101).status == C::in_progress);
+    CHECK(s->claim_idempotency("k-1", "POST /v1/payments", "key-1", "h1", 100).status ==
+          C::claimed);
+    CHECK(s->claim_idempotency("k-1", "POST /v1/payments", "key-1", "h1", 101).status ==
+          C::in_progress);
     s->complete_idempotency("k-1", "POST /v1/payments", "key-1", 200, R"({"ok":true})");
     auto replay = s->claim_idempotency("k-1", "POST /v1/payments", "key-1", "h1", 102);
     CHECK(replay.status == C::replay);
     CHECK(replay.http_status == 200);
     CHECK(replay.body == R"({"ok":true})");
-    CHECK(s->claim_idempotency("k-1", "POST /v1/payments", "key-1", "h2", 103).status == C::mismatch);
+    CHECK(s->claim_idempotency("k-1", "POST /v1/payments", "key-1", "h2", 103).status ==
+          C::mismatch);
     // Scope and kiosk separate keys.
-    CHECK(s->claim_idempotency("k-2", "POST /v1/payments", "key-1", "h2", 103).status == C::claimed);
-    CHECK(s->claim_idempotency("k-1", "POST /v1/issuances", "key-1", "h2", 103).status == C::claimed);
+    CHECK(s->claim_idempotency("k-2", "POST /v1/payments", "key-1", "h2", 103).status ==
+          C::claimed);
+    CHECK(s->claim_idempotency("k-1", "POST /v1/issuances", "key-1", "h2", 103).status ==
+          C::claimed);
     // A released claim can be taken again; a stale one is taken over.
     s->release_idempotency("k-2", "POST /v1/payments", "key-1");
-    CHECK(s->claim_idempotency("k-2", "POST /v1/payments", "key-1", "h2", 104).status == C::claimed);
-    CHECK(s->claim_idempotency("k-2", "POST /v1/payments", "key-1", "h2", 104 + 61, 60).status == C::claimed);
+    CHECK(s->claim_idempotency("k-2", "POST /v1/payments", "key-1", "h2", 104).status ==
+          C::claimed);
+    CHECK(s->claim_idempotency("k-2", "POST /v1/payments", "key-1", "h2", 104 + 61, 60).status ==
+          C::claimed);
   }
 
   SECTION("concurrent claims of one key let exactly one through") {
@@ -275,12 +287,16 @@ void run_store_suite(const StoreFactory& fresh) {
     std::vector<PreparedRecord> batch;
     std::string prev(wire::kGenesisHash);
     const std::vector<std::pair<std::string, json>> events{
-        {"card.stock_loaded", json{{"count", 100}}}, {"card.issued", json::object()},
-        {"card.issued", json::object()},             {"card.spoiled", json{{"reason", "jam"}}},
-        {"card.retained", json::object()},           {"card.stock_loaded", json{{"count", 50}}}};
+        {"card.stock_loaded", json{{"count", 100}}},
+        {"card.issued", json::object()},
+        {"card.issued", json::object()},
+        {"card.spoiled", json{{"reason", "jam"}}},
+        {"card.retained", json::object()},
+        {"card.stock_loaded", json{{"count", 50}}}};
     std::uint64_t seq = 0;
     for (const auto& [type, payload] : events) {
-      auto r = wire::make_signed_record("k-1", ++seq, type, "2026-11-28T09:00:00Z", payload, prev, key());
+      auto r = wire::make_signed_record("k-1", ++seq, type, "2026-11-28T09:00:00Z", payload, prev,
+                                        key());
       PreparedRecord p{*r, wire::canonical_bytes(*r).value(), ""};
       p.hash = wire::sha256_hex(p.canonical);
       prev = p.hash;

@@ -86,17 +86,19 @@ bool PgCluster::start(std::string& why) {
     }
   }
   const std::string prefix = as_postgres_ ? "runuser -u postgres -- " : "";
-  const std::string initdb = prefix + bin_ + "/initdb -D " + dir_ + "/data -A trust -U kiosk -E UTF8 --no-sync >" +
-                             dir_ + "/initdb.log 2>&1";
+  const std::string initdb = prefix + bin_ + "/initdb -D " + dir_ +
+                             "/data -A trust -U kiosk -E UTF8 --no-sync >" + dir_ +
+                             "/initdb.log 2>&1";
   if (std::system(initdb.c_str()) != 0) {
     why = "initdb failed (see " + dir_ + "/initdb.log)";
     return false;
   }
   for (int attempt = 0; attempt < 3; ++attempt) {
     port_ = free_port();
-    const std::string start = prefix + bin_ + "/pg_ctl -D " + dir_ + "/data -l " + dir_ + "/log -w -t 30 -o \"-k " +
-                              dir_ + " -p " + std::to_string(port_) +
-                              " -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200\" start >/dev/null 2>&1";
+    const std::string start = prefix + bin_ + "/pg_ctl -D " + dir_ + "/data -l " + dir_ +
+                              "/log -w -t 30 -o \"-k " + dir_ + " -p " + std::to_string(port_) +
+                              " -c listen_addresses=127.0.0.1 -c fsync=off -c "
+                              "max_connections=200\" start >/dev/null 2>&1";
     if (std::system(start.c_str()) == 0) return true;
   }
   why = "pg_ctl start failed (see " + dir_ + "/log)";
@@ -107,7 +109,8 @@ void PgCluster::stop() {
   if (dir_.empty()) return;
   if (port_ != 0) {
     const std::string prefix = as_postgres_ ? "runuser -u postgres -- " : "";
-    const std::string stop = prefix + bin_ + "/pg_ctl -D " + dir_ + "/data -m immediate stop >/dev/null 2>&1";
+    const std::string stop =
+        prefix + bin_ + "/pg_ctl -D " + dir_ + "/data -m immediate stop >/dev/null 2>&1";
     [[maybe_unused]] const int rc = std::system(stop.c_str());
   }
   std::error_code ec;

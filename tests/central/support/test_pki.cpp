@@ -75,7 +75,8 @@ TestCert build(const std::string& cn, X509* issuer, EVP_PKEY* issuer_key, bool c
   X509_gmtime_adj(X509_getm_notAfter(cert.get()), 86400L * 30);
   X509_set_pubkey(cert.get(), key.get());
   X509_NAME* name = X509_get_subject_name(cert.get());
-  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(cn.c_str()), -1, -1, 0);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8,
+                             reinterpret_cast<const unsigned char*>(cn.c_str()), -1, -1, 0);
   X509* signer = issuer != nullptr ? issuer : cert.get();
   X509_set_issuer_name(cert.get(), X509_get_subject_name(signer));
   add_ext(cert.get(), signer, NID_subject_key_identifier, "hash");
@@ -95,7 +96,9 @@ TestCert build(const std::string& cn, X509* issuer, EVP_PKEY* issuer_key, bool c
 
 }  // namespace
 
-TestCert make_ca(const std::string& common_name) { return build(common_name, nullptr, nullptr, true, false); }
+TestCert make_ca(const std::string& common_name) {
+  return build(common_name, nullptr, nullptr, true, false);
+}
 
 TestCert issue_cert(const TestCert& ca, const std::string& common_name, bool server) {
   auto ca_cert = read_cert(ca.cert_pem);

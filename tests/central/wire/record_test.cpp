@@ -30,8 +30,9 @@ Record sample(std::uint64_t seq = 1) {
 TEST_CASE("canonical bytes sort keys at every level and have no whitespace", "[wire]") {
   auto bytes = canonical_bytes(sample());
   REQUIRE(bytes.ok());
-  CHECK(*bytes ==
-        R"({"kiosk_id":"k-001","occurred_at":"2026-11-28T09:00:00Z","payload":{"amount_fen":2000,"b":{"a":"x","z":1}},"prev_hash":"0000000000000000000000000000000000000000000000000000000000000000","seq":1,"type":"payment.captured"})");
+  CHECK(
+      *bytes ==
+      R"({"kiosk_id":"k-001","occurred_at":"2026-11-28T09:00:00Z","payload":{"amount_fen":2000,"b":{"a":"x","z":1}},"prev_hash":"0000000000000000000000000000000000000000000000000000000000000000","seq":1,"type":"payment.captured"})");
 }
 
 TEST_CASE("canonical bytes escape only quotes, backslashes and control characters", "[wire]") {
@@ -39,7 +40,8 @@ TEST_CASE("canonical bytes escape only quotes, backslashes and control character
   r.payload = json{{"s", "a\"b\\c/d\n\x01 中文"}, {"big", 18446744073709551615ULL}, {"neg", -12}};
   auto bytes = canonical_bytes(r);
   REQUIRE(bytes.ok());
-  CHECK(bytes->find(R"("payload":{"big":18446744073709551615,"neg":-12,"s":"a\"b\\c/d\n\u0001 中文"})") !=
+  CHECK(bytes->find(
+            R"("payload":{"big":18446744073709551615,"neg":-12,"s":"a\"b\\c/d\n\u0001 中文"})") !=
         std::string::npos);
 }
 
@@ -88,12 +90,12 @@ TEST_CASE("keys round-trip through PEM and non-P-256 keys are refused", "[wire]"
 }
 
 TEST_CASE("make_signed_record chains records by hash", "[wire]") {
-  auto r1 = make_signed_record("k-1", 1, "session.started", "2026-11-28T09:00:00.123Z", json::object(),
-                               std::string(kGenesisHash), test_key());
+  auto r1 = make_signed_record("k-1", 1, "session.started", "2026-11-28T09:00:00.123Z",
+                               json::object(), std::string(kGenesisHash), test_key());
   REQUIRE(r1.ok());
   auto h1 = record_hash(*r1);
-  auto r2 = make_signed_record("k-1", 2, "session.ended", "2026-11-28T09:00:01Z", json{{"ok", true}},
-                               *h1, test_key());
+  auto r2 = make_signed_record("k-1", 2, "session.ended", "2026-11-28T09:00:01Z",
+                               json{{"ok", true}}, *h1, test_key());
   REQUIRE(r2.ok());
   CHECK(r2->prev_hash == *h1);
 }
@@ -102,8 +104,8 @@ TEST_CASE("records round-trip through a batch body", "[wire]") {
   std::vector<Record> records;
   std::string prev(kGenesisHash);
   for (std::uint64_t s = 1; s <= 3; ++s) {
-    auto r = make_signed_record("k-1", s, "card.issued", "2026-11-28T09:00:00Z", json{{"n", s}}, prev,
-                                test_key());
+    auto r = make_signed_record("k-1", s, "card.issued", "2026-11-28T09:00:00Z", json{{"n", s}},
+                                prev, test_key());
     prev = record_hash(*r).value();
     records.push_back(*r);
   }
@@ -123,7 +125,8 @@ TEST_CASE("invalid records are refused with a typed error", "[wire]") {
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().code == Errc::invalid_record);
   };
-  for (const char* field : {"kiosk_id", "seq", "type", "occurred_at", "payload", "prev_hash", "signature"}) {
+  for (const char* field :
+       {"kiosk_id", "seq", "type", "occurred_at", "payload", "prev_hash", "signature"}) {
     json j = base;
     j.erase(field);
     INFO(field);
