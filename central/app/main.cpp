@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
       wait_for_signals();
       return admin::serve(
           admin::ServeOptions{need("db"), need("pki"), get("listen", "127.0.0.1:8443"),
-                              std::stoi(get("threads", "16")), &g_stop, nullptr},
+                              std::stoi(get("threads", "64")), &g_stop, nullptr},
           std::cout);
     }
     if (cmd == "dev") {

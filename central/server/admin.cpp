@@ -222,7 +222,7 @@ int serve(const ServeOptions& options, std::ostream& out) {
 }
 
 int dev(const std::filesystem::path& dir, const std::string& listen, std::atomic<bool>* stop,
-        std::ostream& out) {
+        std::ostream& out, std::function<void(int)> on_listening) {
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   const auto pki_dir = dir / "pki";
@@ -237,7 +237,7 @@ int dev(const std::filesystem::path& dir, const std::string& listen, std::atomic
     }
   }
   out << "dev kiosk certificates: " << (pki_dir / "kiosks").string() << '\n';
-  return serve(ServeOptions{url, pki_dir, listen, 16, stop, nullptr}, out);
+  return serve(ServeOptions{url, pki_dir, listen, 64, stop, std::move(on_listening)}, out);
 }
 
 }  // namespace kiosk::central::admin

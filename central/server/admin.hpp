@@ -39,7 +39,7 @@ struct ServeOptions {
   std::string db_url;
   std::filesystem::path pki_dir;
   std::string listen = "127.0.0.1:8443";
-  int threads = 16;
+  int threads = 64;  // keep-alive holds one thread per open kiosk connection
   // Set to true to stop serving (e.g. from a signal-waiting thread); polled.
   std::atomic<bool>* stop = nullptr;
   // Called with the bound port once listening.
@@ -50,6 +50,6 @@ int serve(const ServeOptions& options, std::ostream& out);
 // One command for a demo: pki init DIR/pki if missing, SQLite DIR/central.db seeded if empty,
 // then serve.
 int dev(const std::filesystem::path& dir, const std::string& listen, std::atomic<bool>* stop,
-        std::ostream& out);
+        std::ostream& out, std::function<void(int)> on_listening = nullptr);
 
 }  // namespace kiosk::central::admin

@@ -4,12 +4,15 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <thread>
 
 #include "central/server/api.hpp"
 #include "central/server/https_server.hpp"
 #include "tests/central/support/kiosk_client.hpp"
+#include "tests/central/support/pg_cluster.hpp"
 #include "tests/central/support/test_pki.hpp"
 
 using namespace kiosk::central;
@@ -60,10 +63,26 @@ struct TempDir {
   }
 };
 
+// SQLite by default; the same cases run against PostgreSQL when
+// KIOSK_CENTRAL_TEST_BACKEND=postgresql (ctest: central.server.postgresql), which exits 77
+// (skipped) when no PostgreSQL server can be started.
+std::string database_url(const std::filesystem::path& dir) {
+  const char* backend = std::getenv("KIOSK_CENTRAL_TEST_BACKEND");
+  if (backend != nullptr && std::string(backend) == "postgresql") {
+    std::string why;
+    auto* pg = testing::PgCluster::instance(&why);
+    if (pg == nullptr) {
+      std::fprintf(stderr, "SKIPPED: %s\n", why.c_str());
+      std::exit(testing::kSkipReturnCode);
+    }
+    return pg->create_database();
+  }
+  return "sqlite:" + (dir / "central.db").string();
+}
+
 struct Office {
   TempDir dir;
-  std::unique_ptr<store::Store> db =
-      store::open_store("sqlite:" + (dir.path / "central.db").string());
+  std::unique_ptr<store::Store> db = store::open_store(database_url(dir.path));
   std::shared_ptr<CountingServices> services = std::make_shared<CountingServices>();
   server::Api api{*db, services};
   std::unique_ptr<server::HttpsServer> https;
