@@ -16,6 +16,7 @@ constexpr const char* kUsage = R"(usage: kiosk-central COMMAND [options]
   serve --db URL --pki DIR [--listen 127.0.0.1:8443] [--threads N]
   dev [--dir ./kiosk-central-dev] [--listen 127.0.0.1:8443]   pki init + seed + serve
   pki init DIR                        development CA, server, office and dev kiosk certificates
+  pki operator DIR NAME               office operator certificate (CN=admin.NAME) for /v1/fleet
   seed --db URL [--pki DIR] [--today YYYY-MM-DD]
   kiosks --db URL                     kiosks and their health
   transactions --db URL [--limit N]   issuances and journal events
@@ -66,11 +67,13 @@ int main(int argc, char** argv) {
   const std::string cmd = argv[1];
   try {
     if (cmd == "pki") {
-      if (argc != 4 || std::strcmp(argv[2], "init") != 0) {
-        std::cerr << kUsage;
-        return 2;
+      if (argc == 4 && std::strcmp(argv[2], "init") == 0)
+        return admin::pki_init(argv[3], std::cout);
+      if (argc == 5 && std::strcmp(argv[2], "operator") == 0) {
+        return admin::pki_operator(argv[3], argv[4], std::cout);
       }
-      return admin::pki_init(argv[3], std::cout);
+      std::cerr << kUsage;
+      return 2;
     }
     auto opts = parse_options(argc, argv, 2);
     auto need = [&](const char* name) -> std::string {

@@ -50,6 +50,35 @@ int pki_init(const std::filesystem::path& dir, std::ostream& out) {
   return 0;
 }
 
+int pki_operator(const std::filesystem::path& dir, const std::string& name, std::ostream& out) {
+  const std::string cn = "admin." + name;
+  if (!wire::valid_kiosk_id(name) || !pki::is_valid_kiosk_id(cn)) {
+    out << "operator name must be 1-58 characters [A-Za-z0-9_-]\n";
+    return 2;
+  }
+  auto ca = pki::read_certified_key(dir / "ca.pem", dir / "ca.key");
+  if (!ca) {
+    out << "cannot read the CA in " << dir.string() << ": " << ca.error().message << '\n';
+    return 1;
+  }
+  // An operator certificate is a client certificate whose CN starts with "admin.".
+  auto cert = pki::create_kiosk_certificate(*ca, cn, 365);
+  if (!cert) {
+    out << "certificate creation failed: " << cert.error().message << '\n';
+    return 1;
+  }
+  const auto base = dir / "operators" / cn;
+  std::error_code ec;
+  std::filesystem::create_directories(dir / "operators", ec);
+  if (!pki::write_text_file(base.string() + ".pem", cert->cert.to_pem(), false) ||
+      !pki::write_text_file(base.string() + ".key", cert->key.to_pem(), true)) {
+    out << "cannot write " << base.string() << ".pem/.key\n";
+    return 1;
+  }
+  out << "wrote " << base.string() << ".pem and .key (CN=" << cn << ")\n";
+  return 0;
+}
+
 int seed(store::Store& store, const SeedOptions& options, std::ostream& out) {
   registry::Date today = shanghai_today();
   if (!options.today.empty()) {

@@ -17,6 +17,10 @@ namespace kiosk::central::admin {
 // office.pem office.key kiosks/<id>.pem|.key
 int pki_init(const std::filesystem::path& dir, std::ostream& out);
 
+// An office operator's client certificate (CN=admin.<name>, allowed on GET /v1/fleet only):
+// DIR/operators/admin.<name>.pem|.key, signed by the CA in DIR.
+int pki_operator(const std::filesystem::path& dir, const std::string& name, std::ostream& out);
+
 struct SeedOptions {
   std::string today;  // YYYY-MM-DD; empty: today in Asia/Shanghai
   std::optional<std::filesystem::path>
