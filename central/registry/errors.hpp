@@ -1,0 +1,36 @@
+#pragma once
+// The closed error type of the licence registry library (kiosk_central_registry).
+
+#include <string>
+#include <string_view>
+
+#include "central/pki/expected.hpp"
+
+namespace kiosk::central::registry {
+
+enum class Errc {
+  bad_json,         // not JSON, or a field is missing / of the wrong type / out of range
+  bad_date,         // not an existing calendar date in YYYY-MM-DD
+  bad_id_number,    // wrong length, characters or check character
+  bad_file_number,  // not 12 digits
+  unknown_value,    // an enum spelling that is not one of ours (vehicle class, state, ...)
+  not_eligible,     // issuance asked for a decision that is not eligible
+  mismatch,         // decision and licence do not belong together
+  signature,        // signing failed, or an authorisation's signature does not verify
+};
+
+std::string_view to_string(Errc code);
+
+struct RegistryError {
+  Errc code = Errc::bad_json;
+  std::string message;
+};
+
+template <typename T>
+using Result = Expected<T, RegistryError>;
+
+inline RegistryError make_error(Errc code, std::string message) {
+  return RegistryError{code, std::move(message)};
+}
+
+}  // namespace kiosk::central::registry

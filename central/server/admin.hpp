@@ -1,0 +1,59 @@
+#pragma once
+// The commands of `kiosk-central` as functions (the executable only parses arguments).
+// Every function writes human-readable text to `out` and returns a process exit code.
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "central/store/store.hpp"
+
+namespace kiosk::central::admin {
+
+// PKI directory layout (central/pki/files.hpp): ca.pem ca.key server.pem server.key
+// office.pem office.key kiosks/<id>.pem|.key
+int pki_init(const std::filesystem::path& dir, std::ostream& out);
+
+// An office operator's client certificate (CN=admin.<name>, allowed on GET /v1/fleet only):
+// DIR/operators/admin.<name>.pem|.key, signed by the CA in DIR.
+int pki_operator(const std::filesystem::path& dir, const std::string& name, std::ostream& out);
+
+struct SeedOptions {
+  std::string today;  // YYYY-MM-DD; empty: today in Asia/Shanghai
+  std::optional<std::filesystem::path>
+      pki_dir;  // when set, publish config v1 signed by the office key
+};
+// Loads the synthetic registry (idempotent: re-seeding rewrites the same citizens) and, with a
+// PKI directory, publishes configuration version 1 unless one exists.
+int seed(store::Store& store, const SeedOptions& options, std::ostream& out);
+
+int list_kiosks(store::Store& store, std::ostream& out);
+int list_transactions(store::Store& store, std::size_t limit, std::ostream& out);
+int reconcile(store::Store& store, std::ostream& out);
+// Prints a one-time enrolment token for the kiosk (valid ttl_hours).
+int issue_token(store::Store& store, const std::string& kiosk_id, int ttl_hours, std::ostream& out);
+// Revokes a certificate serial (and the kiosk, when given).
+int revoke(store::Store& store, const std::string& serial_hex, const std::string& kiosk_id,
+           std::ostream& out);
+
+struct ServeOptions {
+  std::string db_url;
+  std::filesystem::path pki_dir;
+  std::string listen = "127.0.0.1:8443";
+  int threads = 64;  // keep-alive holds one thread per open kiosk connection
+  // Set to true to stop serving (e.g. from a signal-waiting thread); polled.
+  std::atomic<bool>* stop = nullptr;
+  // Called with the bound port once listening.
+  std::function<void(int)> on_listening;
+};
+int serve(const ServeOptions& options, std::ostream& out);
+
+// One command for a demo: pki init DIR/pki if missing, SQLite DIR/central.db seeded if empty,
+// then serve.
+int dev(const std::filesystem::path& dir, const std::string& listen, std::atomic<bool>* stop,
+        std::ostream& out, std::function<void(int)> on_listening = nullptr);
+
+}  // namespace kiosk::central::admin

@@ -1,0 +1,135 @@
+// The kiosk-central commands (central/server/admin.hpp).
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <future>
+#include <sstream>
+#include <thread>
+
+#include "central/pki/files.hpp"
+#include "central/server/admin.hpp"
+#include "central/wire/record.hpp"
+#include "tests/central/support/kiosk_client.hpp"
+
+using namespace kiosk::central;
+using nlohmann::json;
+
+namespace {
+
+struct TempDir {
+  std::filesystem::path path;
+  TempDir() {
+    char tmpl[] = "/tmp/kiosk-admin-XXXXXX";
+    path = ::mkdtemp(tmpl);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+};
+
+std::vector<store::PreparedRecord> journal(
+    const std::string& kiosk, const std::vector<std::pair<std::string, json>>& events) {
+  static const auto key = wire::PrivateKey::generate().value();
+  std::vector<store::PreparedRecord> out;
+  std::string prev(wire::kGenesisHash);
+  std::uint64_t seq = 0;
+  for (const auto& [type, payload] : events) {
+    auto r =
+        wire::make_signed_record(kiosk, ++seq, type, "2026-11-28T09:00:00Z", payload, prev, key);
+    store::PreparedRecord p{*r, wire::canonical_bytes(*r).value(), ""};
+    p.hash = wire::sha256_hex(p.canonical);
+    prev = p.hash;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("kiosk-central dev starts with a dev PKI and a seeded registry in one command",
+          "[admin]") {
+  TempDir dir;
+  std::atomic<bool> stop{false};
+  std::promise<int> listening;
+  std::ostringstream out;
+  std::thread server([&] {
+    admin::dev(dir.path, "127.0.0.1:0", &stop, out, [&](int port) { listening.set_value(port); });
+  });
+  auto port_future = listening.get_future();
+  REQUIRE(port_future.wait_for(std::chrono::seconds(60)) == std::future_status::ready);
+  const int port = port_future.get();
+  const auto pki_dir = dir.path / "pki";
+  testing::KioskClient kiosk(port, pki::read_text_file(pki_dir / "ca.pem").value(),
+                             pki::read_text_file(pki_dir / "kiosks" / "kiosk-dev-001.pem").value(),
+                             pki::read_text_file(pki_dir / "kiosks" / "kiosk-dev-001.key").value());
+  CHECK(kiosk.get("/v1/config?have=0").status == 200);
+  CHECK(kiosk.get("/v1/events/ack").status == 200);
+  REQUIRE(admin::pki_operator(pki_dir, "office", out) == 0);
+  testing::KioskClient office_operator(
+      port, pki::read_text_file(pki_dir / "ca.pem").value(),
+      pki::read_text_file(pki_dir / "operators" / "admin.office.pem").value(),
+      pki::read_text_file(pki_dir / "operators" / "admin.office.key").value());
+  auto fleet = office_operator.get("/v1/fleet");
+  CHECK(fleet.status == 200);
+  CHECK(fleet.body.find("kiosk-dev-001") != std::string::npos);
+  CHECK(kiosk.get("/v1/fleet").status == 403);
+  stop = true;
+  server.join();
+  CHECK(store::open_store("sqlite:" + (dir.path / "central.db").string())->citizen_count() >= 18);
+  CHECK(out.str().find("seeded") != std::string::npos);
+}
+
+TEST_CASE("the reconciliation report counts cards per kiosk from uploaded events", "[admin]") {
+  auto db = store::open_store("sqlite::memory:");
+  db->append_events("k-1",
+                    journal("k-1", {{"card.stock_loaded", json{{"count", 100}}},
+                                    {"card.issued", json::object()},
+                                    {"card.spoiled", json{{"reason", "ribbon"}}}}),
+                    1);
+  db->append_events("k-2",
+                    journal("k-2", {{"card.stock_loaded", json{{"count", 50}}},
+                                    {"card.retained", json::object()}}),
+                    1);
+  std::ostringstream out;
+  REQUIRE(admin::reconcile(*db, out) == 0);
+  const std::string text = out.str();
+  CHECK(text.find("k-1                      100       1        1         0        98") !=
+        std::string::npos);
+  CHECK(text.find("k-2                       50       0        0         1        49") !=
+        std::string::npos);
+  CHECK(text.find("TOTAL                    150       1        1         1       147") !=
+        std::string::npos);
+}
+
+TEST_CASE("kiosks and transactions list what was synced without full ID numbers", "[admin]") {
+  auto db = store::open_store("sqlite::memory:");
+  db->upsert_kiosk("k-1", "AB", 1);
+  db->put_heartbeat("k-1", R"({"software_version":"0.1.0","card_stock":97,"outbox_depth":2})",
+                    1795867200);
+  db->append_events("k-1", journal("k-1", {{"session.started", json::object()}}), 1);
+  db->insert_issuance(store::IssuanceRow{"a-1", "k-1", "110101199001011234", "reserved", "{}", 1});
+  std::ostringstream kiosks, transactions;
+  admin::list_kiosks(*db, kiosks);
+  CHECK(kiosks.str().find("k-1") != std::string::npos);
+  CHECK(kiosks.str().find("card_stock=97") != std::string::npos);
+  admin::list_transactions(*db, 10, transactions);
+  CHECK(transactions.str().find("session.started") != std::string::npos);
+  CHECK(transactions.str().find("**************1234") != std::string::npos);
+  CHECK(transactions.str().find("110101199001011234") == std::string::npos);
+}
+
+TEST_CASE("an enrolment token is printed once and stored only as a salted hash", "[admin]") {
+  auto db = store::open_store("sqlite::memory:");
+  std::ostringstream out;
+  REQUIRE(admin::issue_token(*db, "k-7", 24, out) == 0);
+  const std::string token = out.str().substr(0, out.str().size() - 1);
+  CHECK(token.size() == 43);
+  auto open = db->open_enrolment_tokens("k-7", 0);
+  REQUIRE(open.size() == 1);
+  CHECK(open[0].hash != token);
+  std::ostringstream bad;
+  CHECK(admin::issue_token(*db, "bad id", 24, bad) == 2);
+}
