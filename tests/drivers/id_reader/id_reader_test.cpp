@@ -502,7 +502,7 @@ TEST_CASE("a SAM without fingerprint support falls back to 30 01 and says so",
   CHECK_FALSE(rig.reader->capabilities().fingerprint);
 }
 
-TEST_CASE("the appended address replaces the printed one when configured", "[id_reader][driver]") {
+TEST_CASE("the appended address is read beside the printed one when configured", "[id_reader][driver]") {
   auto config = Rig::fast_config();
   config.read_appended_address = true;
   Rig rig(config);
@@ -511,7 +511,8 @@ TEST_CASE("the appended address replaces the printed one when configured", "[id_
   rig.place(true);
   auto r = rig.read();
   REQUIRE(r.ok());
-  CHECK(r.value().address == "北京市朝阳区测试新路8号");
+  CHECK(r.value().appended_address == "北京市朝阳区测试新路8号");
+  CHECK(r.value().address == rig.probe->reader.card.address);
   rig.place(false);
   (void)rig.read(opts(0));
   rig.probe->reader.appended_address.clear();
@@ -519,6 +520,7 @@ TEST_CASE("the appended address replaces the printed one when configured", "[id_
   auto plain = rig.read();
   REQUIRE(plain.ok());
   CHECK(plain.value().address == rig.probe->reader.card.address);
+  CHECK(plain.value().appended_address.empty());
 }
 
 TEST_CASE("reset sends 10 FF, and 01 FF to a SAM that only knows that", "[id_reader][driver]") {
