@@ -509,6 +509,8 @@ class SqlStore final : public Store {
   static constexpr std::string_view kIssuanceColumns =
       "SELECT authorisation_id, kiosk_id, id_number, state, document, created_at FROM issuances";
 
+  static constexpr std::size_t kRowsPerInsert = 100;
+
   static std::int64_t clamp(std::uint64_t v) {
     return v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
                ? std::numeric_limits<std::int64_t>::max()
@@ -595,14 +597,27 @@ class SqlStore final : public Store {
       }
       prev = batch[i].hash;
     }
-    for (std::size_t i = fresh; i < batch.size(); ++i) {
-      const auto& r = batch[i].record;
-      c.query(
-          "INSERT INTO events (kiosk_id, seq, type, occurred_at, payload, prev_hash, hash, "
-          "signature, "
-          "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          {kiosk_id, clamp(r.seq), r.type, r.occurred_at, r.payload.dump(), r.prev_hash,
-           batch[i].hash, r.signature, now});
+    // SQLite runs in-process: one cached statement per row is cheapest. PostgreSQL pays a
+    // round trip per statement: rows go in multi-row INSERTs of up to kRowsPerInsert.
+    constexpr std::string_view kInsert =
+        "INSERT INTO events (kiosk_id, seq, type, occurred_at, payload, prev_hash, hash, "
+        "signature, received_at) VALUES ";
+    constexpr std::string_view kRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    const std::size_t per_insert = dialect_ == Dialect::postgresql ? kRowsPerInsert : 1;
+    for (std::size_t i = fresh; i < batch.size(); i += per_insert) {
+      const std::size_t end = std::min(batch.size(), i + per_insert);
+      std::string sql(kInsert);
+      Params params;
+      params.reserve((end - i) * 9);
+      for (std::size_t j = i; j < end; ++j) {
+        const auto& r = batch[j].record;
+        if (j != i) sql += ", ";
+        sql += kRow;
+        params.insert(params.end(),
+                      {kiosk_id, clamp(r.seq), r.type, r.occurred_at, r.payload.dump(), r.prev_hash,
+                       batch[j].hash, r.signature, now});
+      }
+      c.query(sql, params);
     }
     c.query(
         "INSERT INTO event_heads (kiosk_id, seq, hash) VALUES (?, ?, ?) "
