@@ -137,3 +137,22 @@ TEST_CASE("an enrolment token is printed once and stored only as a salted hash",
   std::ostringstream bad;
   CHECK(admin::issue_token(*db, "bad id", 24, bad) == 2);
 }
+
+TEST_CASE("a newer configuration is signed and published, an older one refused", "[admin]") {
+  TempDir dir;
+  std::ostringstream out;
+  REQUIRE(admin::pki_init(dir.path / "pki", out) == 0);
+  auto db = store::open_store("sqlite::memory:");
+  REQUIRE(admin::seed(*db, admin::SeedOptions{"2026-11-28", dir.path / "pki"}, out) == 0);
+  auto v1 = json::parse(json::parse(db->latest_config()->second)["payload"].get<std::string>());
+  v1["version"] = 2;
+  v1["fees"]["renewal"] = 1500;
+  const auto file = dir.path / "v2.json";
+  REQUIRE(pki::write_text_file(file, v1.dump(), false).ok());
+  CHECK(admin::publish_config(*db, dir.path / "pki", file, out) == 0);
+  CHECK(db->latest_config()->first == 2);
+  CHECK(admin::publish_config(*db, dir.path / "pki", file, out) == 2);  // not newer
+  v1["unknown_field"] = true;
+  REQUIRE(pki::write_text_file(file, v1.dump(), false).ok());
+  CHECK(admin::publish_config(*db, dir.path / "pki", file, out) == 2);  // strict parsing
+}
