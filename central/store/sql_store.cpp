@@ -1,6 +1,7 @@
 // SqlStore: the Store over either SQL connection. The upload rules live here once.
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <limits>
 #include <map>
@@ -167,7 +168,10 @@ class SqlStore final : public Store {
   // ---- events ----
   AppendOutcome append_events(const std::string& kiosk_id, const std::vector<PreparedRecord>& batch,
                               std::int64_t now) override {
-    return write([&](Connection& c) { return append_locked(c, kiosk_id, batch, now); });
+    if (dialect_ == Dialect::postgresql) {
+      return write([&](Connection& c) { return append_locked(c, kiosk_id, batch, now); });
+    }
+    return append_group_commit(kiosk_id, batch, now);
   }
 
   EventHead head(const std::string& kiosk_id) override {
@@ -736,6 +740,59 @@ class SqlStore final : public Store {
       }
     }
   }
+
+  // SQLite group commit: uploads that arrive while a commit is in flight are applied together
+  // in the next transaction (one fsync for many kiosks). Each keeps its own outcome: the upload
+  // rules are checked before anything is written, so a refused upload leaves no trace in the
+  // shared transaction. A storage failure fails every upload of the group (all retry).
+  struct PendingAppend {
+    const std::string* kiosk_id;
+    const std::vector<PreparedRecord>* batch;
+    std::int64_t now;
+    AppendOutcome outcome;
+    std::exception_ptr error;
+    bool done = false;
+  };
+
+  AppendOutcome append_group_commit(const std::string& kiosk_id,
+                                    const std::vector<PreparedRecord>& batch, std::int64_t now) {
+    PendingAppend mine{&kiosk_id, &batch, now, {}, nullptr, false};
+    std::unique_lock lock(group_mutex_);
+    group_queue_.push_back(&mine);
+    while (!mine.done) {
+      if (group_leader_) {
+        group_done_.wait(lock);
+        continue;
+      }
+      group_leader_ = true;
+      std::vector<PendingAppend*> group;
+      group.swap(group_queue_);
+      lock.unlock();
+      std::exception_ptr error;
+      try {
+        write([&](Connection& c) {
+          for (auto* p : group) p->outcome = append_locked(c, *p->kiosk_id, *p->batch, p->now);
+          return 0;
+        });
+      } catch (...) {
+        error = std::current_exception();
+      }
+      lock.lock();
+      for (auto* p : group) {
+        p->error = error;
+        p->done = true;
+      }
+      group_leader_ = false;
+      group_done_.notify_all();
+    }
+    if (mine.error) std::rethrow_exception(mine.error);
+    return mine.outcome;
+  }
+
+  std::mutex group_mutex_;
+  std::condition_variable group_done_;
+  std::vector<PendingAppend*> group_queue_;
+  bool group_leader_ = false;
 
   Dialect dialect_ = Dialect::sqlite;
   int version_ = 0;
