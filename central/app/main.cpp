@@ -18,6 +18,7 @@ constexpr const char* kUsage = R"(usage: kiosk-central COMMAND [options]
   pki init DIR                        development CA, server, office and dev kiosk certificates
   pki operator DIR NAME               office operator certificate (CN=admin.NAME) for /v1/fleet
   seed --db URL [--pki DIR] [--today YYYY-MM-DD]
+  config publish --db URL --pki DIR --file doc.json   sign and publish a newer configuration
   kiosks --db URL                     kiosks and their health
   transactions --db URL [--limit N]   issuances and journal events
   reconcile --db URL                  card-stock report per kiosk
@@ -103,6 +104,11 @@ int main(int argc, char** argv) {
       o.today = get("today", "");
       if (opts.count("pki") != 0) o.pki_dir = opts["pki"];
       return admin::seed(*db, o, std::cout);
+    }
+    if (cmd == "config") {
+      if (opts.count("_2") == 0 || opts["_2"] != "publish")
+        throw std::invalid_argument("config publish");
+      return admin::publish_config(*db, need("pki"), need("file"), std::cout);
     }
     if (cmd == "kiosks") return admin::list_kiosks(*db, std::cout);
     if (cmd == "transactions")

@@ -124,6 +124,38 @@ int seed(store::Store& store, const SeedOptions& options, std::ostream& out) {
   return 0;
 }
 
+int publish_config(store::Store& store, const std::filesystem::path& pki_dir,
+                   const std::filesystem::path& document, std::ostream& out) {
+  auto text = pki::read_text_file(document);
+  if (!text) {
+    out << "cannot read " << document.string() << '\n';
+    return 1;
+  }
+  auto doc = config::config_from_json(json::parse(*text, nullptr, false));
+  if (!doc) {
+    out << "not a valid configuration document: " << doc.error().message << '\n';
+    return 2;
+  }
+  auto office = pki::read_certified_key(pki_dir / "office.pem", pki_dir / "office.key");
+  if (!office) {
+    out << "cannot read the office signing key: " << office.error().message << '\n';
+    return 1;
+  }
+  auto signed_doc = config::sign_config(*doc, office->key);
+  if (!signed_doc) {
+    out << "signing the configuration failed\n";
+    return 1;
+  }
+  if (!store.put_config(doc->version, config::to_json(*signed_doc).dump(), unix_now())) {
+    const auto latest = store.latest_config();
+    out << "version " << doc->version << " is not newer than the published version "
+        << (latest ? latest->first : 0) << '\n';
+    return 2;
+  }
+  out << "published configuration version " << doc->version << '\n';
+  return 0;
+}
+
 int list_kiosks(store::Store& store, std::ostream& out) {
   out << std::left << std::setw(20) << "KIOSK" << std::setw(9) << "STATUS" << std::setw(10)
       << "ACKED" << std::setw(22) << "LAST HEARTBEAT"

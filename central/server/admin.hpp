@@ -30,6 +30,11 @@ struct SeedOptions {
 // PKI directory, publishes configuration version 1 unless one exists.
 int seed(store::Store& store, const SeedOptions& options, std::ostream& out);
 
+// Publishes a configuration document (JSON of central/config, strictly checked) signed by the
+// office key in `pki_dir`. Its version must be higher than the published one.
+int publish_config(store::Store& store, const std::filesystem::path& pki_dir,
+                   const std::filesystem::path& document, std::ostream& out);
+
 int list_kiosks(store::Store& store, std::ostream& out);
 int list_transactions(store::Store& store, std::size_t limit, std::ostream& out);
 int reconcile(store::Store& store, std::ostream& out);

@@ -148,6 +148,9 @@ HttpsServer::HttpsServer(Api& api, HttpsOptions options)
   svr.set_write_timeout(im.options.write_timeout_s, 0);
   svr.set_keep_alive_max_count(static_cast<std::size_t>(im.options.keep_alive_max));
   svr.set_keep_alive_timeout(5);
+  // Headers and body go out in separate writes: without TCP_NODELAY, Nagle plus delayed ACK
+  // stall every small response by ~40 ms.
+  svr.set_tcp_nodelay(true);
   const int threads = std::max(1, im.options.threads);
   svr.new_task_queue = [threads] {
     return new httplib::ThreadPool(static_cast<std::size_t>(threads));

@@ -1,6 +1,7 @@
 // SqlStore: the Store over either SQL connection. The upload rules live here once.
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <limits>
 #include <map>
@@ -167,7 +168,10 @@ class SqlStore final : public Store {
   // ---- events ----
   AppendOutcome append_events(const std::string& kiosk_id, const std::vector<PreparedRecord>& batch,
                               std::int64_t now) override {
-    return write([&](Connection& c) { return append_locked(c, kiosk_id, batch, now); });
+    if (dialect_ == Dialect::postgresql) {
+      return write([&](Connection& c) { return append_locked(c, kiosk_id, batch, now); });
+    }
+    return append_group_commit(kiosk_id, batch, now);
   }
 
   EventHead head(const std::string& kiosk_id) override {
@@ -509,6 +513,8 @@ class SqlStore final : public Store {
   static constexpr std::string_view kIssuanceColumns =
       "SELECT authorisation_id, kiosk_id, id_number, state, document, created_at FROM issuances";
 
+  static constexpr std::size_t kRowsPerInsert = 100;
+
   static std::int64_t clamp(std::uint64_t v) {
     return v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
                ? std::numeric_limits<std::int64_t>::max()
@@ -595,14 +601,27 @@ class SqlStore final : public Store {
       }
       prev = batch[i].hash;
     }
-    for (std::size_t i = fresh; i < batch.size(); ++i) {
-      const auto& r = batch[i].record;
-      c.query(
-          "INSERT INTO events (kiosk_id, seq, type, occurred_at, payload, prev_hash, hash, "
-          "signature, "
-          "received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-          {kiosk_id, clamp(r.seq), r.type, r.occurred_at, r.payload.dump(), r.prev_hash,
-           batch[i].hash, r.signature, now});
+    // SQLite runs in-process: one cached statement per row is cheapest. PostgreSQL pays a
+    // round trip per statement: rows go in multi-row INSERTs of up to kRowsPerInsert.
+    constexpr std::string_view kInsert =
+        "INSERT INTO events (kiosk_id, seq, type, occurred_at, payload, prev_hash, hash, "
+        "signature, received_at) VALUES ";
+    constexpr std::string_view kRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    const std::size_t per_insert = dialect_ == Dialect::postgresql ? kRowsPerInsert : 1;
+    for (std::size_t i = fresh; i < batch.size(); i += per_insert) {
+      const std::size_t end = std::min(batch.size(), i + per_insert);
+      std::string sql(kInsert);
+      Params params;
+      params.reserve((end - i) * 9);
+      for (std::size_t j = i; j < end; ++j) {
+        const auto& r = batch[j].record;
+        if (j != i) sql += ", ";
+        sql += kRow;
+        params.insert(params.end(),
+                      {kiosk_id, clamp(r.seq), r.type, r.occurred_at, r.payload.dump(), r.prev_hash,
+                       batch[j].hash, r.signature, now});
+      }
+      c.query(sql, params);
     }
     c.query(
         "INSERT INTO event_heads (kiosk_id, seq, hash) VALUES (?, ?, ?) "
@@ -721,6 +740,59 @@ class SqlStore final : public Store {
       }
     }
   }
+
+  // SQLite group commit: uploads that arrive while a commit is in flight are applied together
+  // in the next transaction (one fsync for many kiosks). Each keeps its own outcome: the upload
+  // rules are checked before anything is written, so a refused upload leaves no trace in the
+  // shared transaction. A storage failure fails every upload of the group (all retry).
+  struct PendingAppend {
+    const std::string* kiosk_id;
+    const std::vector<PreparedRecord>* batch;
+    std::int64_t now;
+    AppendOutcome outcome;
+    std::exception_ptr error;
+    bool done = false;
+  };
+
+  AppendOutcome append_group_commit(const std::string& kiosk_id,
+                                    const std::vector<PreparedRecord>& batch, std::int64_t now) {
+    PendingAppend mine{&kiosk_id, &batch, now, {}, nullptr, false};
+    std::unique_lock lock(group_mutex_);
+    group_queue_.push_back(&mine);
+    while (!mine.done) {
+      if (group_leader_) {
+        group_done_.wait(lock);
+        continue;
+      }
+      group_leader_ = true;
+      std::vector<PendingAppend*> group;
+      group.swap(group_queue_);
+      lock.unlock();
+      std::exception_ptr error;
+      try {
+        write([&](Connection& c) {
+          for (auto* p : group) p->outcome = append_locked(c, *p->kiosk_id, *p->batch, p->now);
+          return 0;
+        });
+      } catch (...) {
+        error = std::current_exception();
+      }
+      lock.lock();
+      for (auto* p : group) {
+        p->error = error;
+        p->done = true;
+      }
+      group_leader_ = false;
+      group_done_.notify_all();
+    }
+    if (mine.error) std::rethrow_exception(mine.error);
+    return mine.outcome;
+  }
+
+  std::mutex group_mutex_;
+  std::condition_variable group_done_;
+  std::vector<PendingAppend*> group_queue_;
+  bool group_leader_ = false;
 
   Dialect dialect_ = Dialect::sqlite;
   int version_ = 0;

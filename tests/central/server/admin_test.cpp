@@ -62,20 +62,24 @@ TEST_CASE("kiosk-central dev starts with a dev PKI and a seeded registry in one 
   REQUIRE(port_future.wait_for(std::chrono::seconds(60)) == std::future_status::ready);
   const int port = port_future.get();
   const auto pki_dir = dir.path / "pki";
-  testing::KioskClient kiosk(port, pki::read_text_file(pki_dir / "ca.pem").value(),
-                             pki::read_text_file(pki_dir / "kiosks" / "kiosk-dev-001.pem").value(),
-                             pki::read_text_file(pki_dir / "kiosks" / "kiosk-dev-001.key").value());
-  CHECK(kiosk.get("/v1/config?have=0").status == 200);
-  CHECK(kiosk.get("/v1/events/ack").status == 200);
-  REQUIRE(admin::pki_operator(pki_dir, "office", out) == 0);
-  testing::KioskClient office_operator(
-      port, pki::read_text_file(pki_dir / "ca.pem").value(),
-      pki::read_text_file(pki_dir / "operators" / "admin.office.pem").value(),
-      pki::read_text_file(pki_dir / "operators" / "admin.office.key").value());
-  auto fleet = office_operator.get("/v1/fleet");
-  CHECK(fleet.status == 200);
-  CHECK(fleet.body.find("kiosk-dev-001") != std::string::npos);
-  CHECK(kiosk.get("/v1/fleet").status == 403);
+  {  // clients close their keep-alive connections before the server stops
+    testing::KioskClient kiosk(
+        port, pki::read_text_file(pki_dir / "ca.pem").value(),
+        pki::read_text_file(pki_dir / "kiosks" / "kiosk-dev-001.pem").value(),
+        pki::read_text_file(pki_dir / "kiosks" / "kiosk-dev-001.key").value());
+    CHECK(kiosk.get("/v1/config?have=0").status == 200);
+    CHECK(kiosk.get("/v1/events/ack").status == 200);
+    std::ostringstream operator_out;  // `out` belongs to the server thread
+    REQUIRE(admin::pki_operator(pki_dir, "office", operator_out) == 0);
+    testing::KioskClient office_operator(
+        port, pki::read_text_file(pki_dir / "ca.pem").value(),
+        pki::read_text_file(pki_dir / "operators" / "admin.office.pem").value(),
+        pki::read_text_file(pki_dir / "operators" / "admin.office.key").value());
+    auto fleet = office_operator.get("/v1/fleet");
+    CHECK(fleet.status == 200);
+    CHECK(fleet.body.find("kiosk-dev-001") != std::string::npos);
+    CHECK(kiosk.get("/v1/fleet").status == 403);
+  }
   stop = true;
   server.join();
   CHECK(store::open_store("sqlite:" + (dir.path / "central.db").string())->citizen_count() >= 18);
@@ -132,4 +136,23 @@ TEST_CASE("an enrolment token is printed once and stored only as a salted hash",
   CHECK(open[0].hash != token);
   std::ostringstream bad;
   CHECK(admin::issue_token(*db, "bad id", 24, bad) == 2);
+}
+
+TEST_CASE("a newer configuration is signed and published, an older one refused", "[admin]") {
+  TempDir dir;
+  std::ostringstream out;
+  REQUIRE(admin::pki_init(dir.path / "pki", out) == 0);
+  auto db = store::open_store("sqlite::memory:");
+  REQUIRE(admin::seed(*db, admin::SeedOptions{"2026-11-28", dir.path / "pki"}, out) == 0);
+  auto v1 = json::parse(json::parse(db->latest_config()->second)["payload"].get<std::string>());
+  v1["version"] = 2;
+  v1["fees"]["renewal"] = 1500;
+  const auto file = dir.path / "v2.json";
+  REQUIRE(pki::write_text_file(file, v1.dump(), false).ok());
+  CHECK(admin::publish_config(*db, dir.path / "pki", file, out) == 0);
+  CHECK(db->latest_config()->first == 2);
+  CHECK(admin::publish_config(*db, dir.path / "pki", file, out) == 2);  // not newer
+  v1["unknown_field"] = true;
+  REQUIRE(pki::write_text_file(file, v1.dump(), false).ok());
+  CHECK(admin::publish_config(*db, dir.path / "pki", file, out) == 2);  // strict parsing
 }

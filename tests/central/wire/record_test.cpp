@@ -204,3 +204,17 @@ TEST_CASE("invalid UTF-8 in a payload cannot be canonicalised", "[wire]") {
   r.payload = json{{"s", std::string("\xff\xfe")}};
   CHECK(canonical_bytes(r).error().code == Errc::invalid_record);
 }
+
+TEST_CASE("the example in the protocol document has the documented bytes and hash", "[wire]") {
+  Record r;
+  r.kiosk_id = "k-001";
+  r.seq = 1;
+  r.type = "payment.captured";
+  r.occurred_at = "2026-11-28T09:00:00Z";
+  r.payload = json{{"amount_fen", 2000}};
+  CHECK(
+      canonical_bytes(r).value() ==
+      R"({"kiosk_id":"k-001","occurred_at":"2026-11-28T09:00:00Z","payload":{"amount_fen":2000},"prev_hash":"0000000000000000000000000000000000000000000000000000000000000000","seq":1,"type":"payment.captured"})");
+  CHECK(record_hash(r).value() ==
+        "c01d7210aad82872c3e7cf898108cded86ccd0f6ecfb3d342c3174486a74134b");
+}
