@@ -109,9 +109,9 @@ void render(const json& v, const std::string& indent, std::ostringstream& out) {
         text.clear();
         for (const auto& e : value) text += (text.empty() ? "" : ", ") + render_scalar(e);
       }
-      out << indent << label << std::string(key_width + 2 - label.size(), ' ') << text << '\n';
+      out << indent << label << std::string(key_width + 3 - label.size(), ' ') << text << '\n';
     } else if (value.is_object() && value.empty()) {
-      out << indent << label << std::string(key_width + 2 - label.size(), ' ') << "-\n";
+      out << indent << label << std::string(key_width + 3 - label.size(), ' ') << "-\n";
     } else {
       out << indent << label << '\n';
       render(value, indent + "  ", out);
