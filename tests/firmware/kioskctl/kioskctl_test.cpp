@@ -59,8 +59,9 @@ struct FakeKiosk {
           {.maintenance = maintenance, .simulation_only = simulation});
     };
     canned("kiosk.status", {{"state", "ready"}, {"out_of_service", false}, {"session", nullptr}});
-    canned("devices.list", json::array({{{"device", "card_printer"}, {"state", "online"}},
-                                        {{"device", "id_reader"}, {"state", "offline"}}}));
+    canned("devices.list",
+           {{"devices", json::array({{{"device", "card_printer"}, {"state", "online"}},
+                                     {{"device", "id_reader"}, {"state", "offline"}}})}});
     canned("devices.selftest", {{"passed", true}}, true);
     canned("txn.list",
            {{"transactions", json::array({{{"id", "tx-1"}, {"outcome", "completed"}}})}}, true);
@@ -158,9 +159,10 @@ TEST_CASE("devices prints a table", "[kioskctl]") {
   auto r = k.run({"devices"});
   CHECK(r.code == 0);
   CHECK(r.out ==
-        "DEVICE        STATE\n"
-        "card_printer  online\n"
-        "id_reader     offline\n");
+        "devices:\n"
+        "  DEVICE        STATE\n"
+        "  card_printer  online\n"
+        "  id_reader     offline\n");
 }
 
 TEST_CASE("every command sends its documented method and params", "[kioskctl]") {
