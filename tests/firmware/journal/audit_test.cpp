@@ -31,7 +31,8 @@ TEST_CASE("a tampered audit row is detected", "[journal][audit]") {
   Fixture fx("audittamper");
   {
     auto j = fx.open();
-    for (int i = 0; i < 4; ++i) REQUIRE(j->audit("tech", "action" + std::to_string(i), json{{"i", i}}));
+    for (int i = 0; i < 4; ++i)
+      REQUIRE(j->audit("tech", "action" + std::to_string(i), json{{"i", i}}));
   }
   // The schema refuses edits; someone with the file drops the guard first.
   CHECK_FALSE(try_exec_sql(fx.db, "UPDATE audit_log SET actor = 'mallory' WHERE id = 2"));

@@ -30,8 +30,8 @@ TEST_CASE("threads sharing one journal get distinct contiguous seqs and distinct
         return;
       }
       for (int i = 0; i < kSteps; ++i) {
-        auto s = j->record_step(*txn, make_step("s" + std::to_string(i), Phase::done,
-                                                json{{"n", i}}));
+        auto s =
+            j->record_step(*txn, make_step("s" + std::to_string(i), Phase::done, json{{"n", i}}));
         if (s) {
           seqs[static_cast<std::size_t>(t)].push_back(*s);
         } else {

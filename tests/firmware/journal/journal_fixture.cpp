@@ -22,7 +22,7 @@ std::atomic<int> counter{0};
 
 Fixture::Fixture(const std::string& name)
     : dir(fs::temp_directory_path() / ("kiosk_journal_" + name + "_" + std::to_string(::getpid()) +
-                                      "_" + std::to_string(counter++))),
+                                       "_" + std::to_string(counter++))),
       key(fresh_key()) {
   fs::remove_all(dir);
   fs::create_directories(dir);

@@ -18,7 +18,8 @@ struct FakeClock {
   void advance(std::chrono::milliseconds d) const { *ms += d.count(); }
   std::function<std::chrono::system_clock::time_point()> fn() const {
     auto p = ms;
-    return [p] { return std::chrono::system_clock::time_point(std::chrono::milliseconds(p->load())); };
+    return
+        [p] { return std::chrono::system_clock::time_point(std::chrono::milliseconds(p->load())); };
   }
 };
 

@@ -61,8 +61,7 @@ TEST_CASE("personal data never appears in plaintext in the database or its WAL",
     REQUIRE(back);
     CHECK(back->steps[4].personal["name"] == name);
     // While open, the data is in the -wal file; check both.
-    const std::string bytes =
-        read_bytes(fx.db) + read_bytes(fx.db.string() + "-wal");
+    const std::string bytes = read_bytes(fx.db) + read_bytes(fx.db.string() + "-wal");
     CHECK(bytes.size() > 1000);
     CHECK(bytes.find(name) == std::string::npos);
     CHECK(bytes.find(id_number) == std::string::npos);
@@ -123,8 +122,8 @@ TEST_CASE("finishing is recorded once and steps after it are refused", "[journal
   auto late = j->record_step(txn, make_step("extra", Phase::intent));
   REQUIRE_FALSE(late);
   CHECK(late.error().code == Errc::already_finished);
-  auto unknown = j->record_step("tx-00000000000000000000000000000000",
-                                make_step("x", Phase::intent));
+  auto unknown =
+      j->record_step("tx-00000000000000000000000000000000", make_step("x", Phase::intent));
   REQUIRE_FALSE(unknown);
   CHECK(unknown.error().code == Errc::not_found);
 }

@@ -139,7 +139,10 @@ TEST_CASE("an event with an invalid type is refused", "[journal][outbox]") {
 
 TEST_CASE("the schema refuses a gap, a broken link or an edit in the outbox", "[journal][outbox]") {
   Fixture fx("triggers");
-  { auto j = fx.open(); REQUIRE(j->append_event("maintenance.ping", json::object())); }
+  {
+    auto j = fx.open();
+    REQUIRE(j->append_event("maintenance.ping", json::object()));
+  }
   const std::string zeros(64, '0');
   CHECK_FALSE(try_exec_sql(
       fx.db, "INSERT INTO outbox VALUES (3, 'k-001', 'x', 't', '{}', '" + zeros + "', 'h', 's')"));

@@ -88,9 +88,10 @@ TEST_CASE("a journal killed at random points reopens whole, chained and paired",
       CHECK(wire::verify_record(r, *pub));
       prev = wire::record_hash(r).value();
     }
-    CHECK(query_text(fx.db, "SELECT COUNT(*) FROM steps s JOIN outbox o ON o.seq = s.outbox_seq"
-                            " WHERE o.type = 'txn.step' AND json_extract(o.payload, '$.txn') = s.txn"
-                            " AND json_extract(o.payload, '$.step') = s.step") ==
+    CHECK(query_text(fx.db,
+                     "SELECT COUNT(*) FROM steps s JOIN outbox o ON o.seq = s.outbox_seq"
+                     " WHERE o.type = 'txn.step' AND json_extract(o.payload, '$.txn') = s.txn"
+                     " AND json_extract(o.payload, '$.step') = s.step") ==
           query_text(fx.db, "SELECT COUNT(*) FROM steps"));
     CHECK(query_text(fx.db, "SELECT COUNT(*) FROM outbox WHERE type = 'txn.step'") ==
           query_text(fx.db, "SELECT COUNT(*) FROM steps"));

@@ -56,8 +56,8 @@ TEST_CASE("cards are reserved in serial order, once, and a retry gets the same c
   CHECK(*j->reserve_card(t2) == "C002");
   CHECK(j->stock_counts()->reserved == 2);
   // The schema refuses reserving a reserved card again, whoever writes.
-  CHECK_FALSE(try_exec_sql(fx.db, "UPDATE cards SET state = 'reserved', txn = '" + t2 +
-                                      "' WHERE serial = 'C001'"));
+  CHECK_FALSE(try_exec_sql(
+      fx.db, "UPDATE cards SET state = 'reserved', txn = '" + t2 + "' WHERE serial = 'C001'"));
 }
 
 TEST_CASE("a jammed card is recorded as spoiled and the next card is used", "[journal][stock]") {
@@ -102,7 +102,8 @@ TEST_CASE("an outcome is recorded once per card", "[journal][stock]") {
   auto unknown = j->record_card_outcome("Z999", CardOutcome::issued, "");
   REQUIRE_FALSE(unknown);
   CHECK(unknown.error().code == Errc::not_found);
-  CHECK_FALSE(try_exec_sql(fx.db, "UPDATE cards SET state = 'issued' WHERE serial = '" + serial + "'"));
+  CHECK_FALSE(
+      try_exec_sql(fx.db, "UPDATE cards SET state = 'issued' WHERE serial = '" + serial + "'"));
 }
 
 TEST_CASE("an empty stock is reported as stock_empty", "[journal][stock]") {
