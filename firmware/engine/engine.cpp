@@ -718,8 +718,13 @@ std::string Engine::SessionRun::print_card() {
       throw SessionEnd{"journal_unavailable", std::string(to_string(reserved.error().code))};
     }
     const std::string serial = reserved.value();
-    record("card_printed", Phase::intent,
-           {{"serial", serial}, {"attempt", attempt}, {"authorisation_id", authorisation_.authorisation_id}}, nullptr, attempt);
+    // The ribbon count before the job tells recovery whether an interrupted job printed at all.
+    (void)printer.health_check();
+    const auto stats = printer.statistics();
+    const auto panels = stats.find("RibbonRemainingPanels");
+    nlohmann::json intent = {{"serial", serial}, {"attempt", attempt}, {"authorisation_id", authorisation_.authorisation_id}};
+    if (panels != stats.end()) intent["ribbon_panels_before"] = panels->second;
+    record("card_printed", Phase::intent, intent, nullptr, attempt);
     auto job = e_.renderer_.render(CardIssueData{authorisation_, serial, cur_.language}, photo_);
     if (!job.ok()) {
       (void)e_.journal_.record_card_outcome(serial, CardOutcome::spoiled, "render_failed");

@@ -120,6 +120,31 @@ SettleResult settle_transaction(const SettlePorts& p, const std::string& txn, co
   for (const Attempt* a : f.of("card_printed")) {
     const std::string serial = str(a->data, "serial");
     if (a->phase == Phase::intent) {
+      const std::string position = printer_card_position(p.card_printer);
+      if (position == "none") {
+        // Nothing in the printer: either the job never took a card (the ribbon did not move)
+        // or the card was printed and taken before its outcome was journalled.
+        const auto before = a->data.find("ribbon_panels_before");
+        const auto stats = p.card_printer->statistics();
+        const auto now = stats.find("RibbonRemainingPanels");
+        const bool printed = before != a->data.end() && before->is_number_unsigned() && now != stats.end() &&
+                             now->second < before->get<std::uint64_t>();
+        if (printed) {
+          if (!record("card_printed", Phase::done, {{"serial", serial}, {"reason", "taken_unrecorded"}}, a->key)) break;
+          if (!serial.empty()) (void)p.journal.record_card_outcome(serial, CardOutcome::issued, "taken_unrecorded");
+          if (!record("card_taken", Phase::done, {{"serial", serial}, {"reason", "taken_unrecorded"}},
+                      idempotency_key(txn, "card_taken", 0))) {
+            break;
+          }
+          delivered = true;
+          out.actions.emplace_back("card_taken");
+        } else {
+          if (!record("card_printed", Phase::failed, {{"serial", serial}, {"reason", "not_loaded"}}, a->key)) break;
+          if (!serial.empty()) (void)p.journal.record_card_outcome(serial, CardOutcome::spoiled, "not_loaded");
+          out.actions.emplace_back("card_not_loaded");
+        }
+        continue;
+      }
       if (!record("card_printed", Phase::failed, {{"serial", serial}, {"reason", "interrupted"}}, a->key)) break;
       if (p.card_printer != nullptr) (void)reject_card_blocking(*p.card_printer, p.device_timeout);
       if (!serial.empty()) (void)p.journal.record_card_outcome(serial, CardOutcome::spoiled, "interrupted");

@@ -24,14 +24,27 @@ Result<std::string> FakeJournal::begin_transaction(const std::string& service) {
 }
 
 Result<std::uint64_t> FakeJournal::record_step(const std::string& txn, const StepRecord& step) {
+  std::function<void(std::uint64_t, const StepRecord&)> hook;
+  std::uint64_t count = 0;
+  std::uint64_t seq = 0;
+  {
+    std::lock_guard lock(m_);
+    if (auto w = writable(); !w.ok()) return w.error();
+    auto it = txns_.find(txn);
+    if (it == txns_.end()) return make_error(Errc::not_found, "no_transaction");
+    it->second.steps.push_back(step);
+    count = ++steps_recorded_;
+    if (steps_left_) --*steps_left_;
+    seq = ++seq_;
+    hook = hook_;
+  }
+  if (hook) hook(count, step);
+  return seq;
+}
+
+void FakeJournal::on_step(std::function<void(std::uint64_t, const StepRecord&)> hook) {
   std::lock_guard lock(m_);
-  if (auto w = writable(); !w.ok()) return w.error();
-  auto it = txns_.find(txn);
-  if (it == txns_.end()) return make_error(Errc::not_found, "no_transaction");
-  it->second.steps.push_back(step);
-  ++steps_recorded_;
-  if (steps_left_) --*steps_left_;
-  return ++seq_;
+  hook_ = std::move(hook);
 }
 
 Result<Done> FakeJournal::finish_transaction(const std::string& txn, const std::string& outcome) {

@@ -4,6 +4,7 @@
 // more step records (a crash at a step boundary looks like that from the engine's side: no
 // further write, so no further side effect).
 
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -32,7 +33,9 @@ class FakeJournal final : public JournalPort {
   void set_disk_full(bool full);
   // After `n` more successful record_step calls every write fails with disk_full.
   void fail_after_steps(std::uint64_t n);
-  void clear_faults();  // writes succeed again (the disk was cleaned, kioskd restarted)
+  void clear_faults();
+  // Called after each successful record_step with the running count (outside the lock).
+  void on_step(std::function<void(std::uint64_t, const StepRecord&)> hook);  // writes succeed again (the disk was cleaned, kioskd restarted)
   std::uint64_t steps_recorded() const;
   // Copies transactions, stock and settings (not the fault switches): a journal as a crashed
   // kioskd leaves it on disk.
@@ -69,6 +72,7 @@ class FakeJournal final : public JournalPort {
   bool disk_full_ = false;
   std::optional<std::uint64_t> steps_left_;
   std::uint64_t steps_recorded_ = 0;
+  std::function<void(std::uint64_t, const StepRecord&)> hook_;
 };
 
 }  // namespace kiosk::engine::testing
