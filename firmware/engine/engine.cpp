@@ -743,7 +743,19 @@ std::string Engine::SessionRun::print_card() {
       return serial;
     }
     const std::string reason = printed.error().reason.empty() ? "print_failed" : printed.error().reason;
-    // The blank card is lost whatever the cause: spoiled, with reason, then to the reject bin.
+    const auto detail = printer.status().detail;
+    const auto at = detail.find("card");
+    if (at != detail.end() && at->second == "none") {
+      // Refused before a card was loaded (ribbon out, cover open, feeder empty): the blank is
+      // still in the feeder. The journal has no release, so it is written off as "not_loaded"
+      // (reconciliation against the printer counter shows it).
+      (void)e_.journal_.record_card_outcome(serial, CardOutcome::spoiled, "not_loaded");
+      record("card_printed", Phase::failed, {{"serial", serial}, {"reason", reason}, {"card", "not_loaded"}}, nullptr,
+             attempt);
+      out_of_service(reason);
+      throw SessionEnd{"out_of_service", reason};
+    }
+    // A loaded card is lost whatever the cause: spoiled, with reason, then to the reject bin.
     (void)e_.journal_.record_card_outcome(serial, CardOutcome::spoiled, reason);
     record("card_printed", Phase::failed, {{"serial", serial}, {"reason", reason}}, nullptr, attempt);
     logger()->warn("event=card_spoiled txn={} serial={} reason={}", txn_, serial, reason);

@@ -195,6 +195,12 @@ void FakeCentral::set_charge_outcomes(std::vector<ChargeOutcome> outcomes) {
   outcome_ = ChargeOutcome::approved;
 }
 
+void FakeCentral::resolve_order(const std::string& order_id, const std::string& state) {
+  std::lock_guard lock(m_);
+  auto it = orders_.find(order_id);
+  if (it != orders_.end() && it->second.order.state == "unknown") it->second.order.state = state;
+}
+
 std::map<std::string, FakeCentral::Order> FakeCentral::orders() const {
   std::lock_guard lock(m_);
   return orders_;

@@ -41,6 +41,8 @@ class FakeCentral final : public CentralPort {
   // (-1: stays unknown).
   void set_charge_outcome(ChargeOutcome outcome, std::string resolve_to = "paid", int queries_before_resolved = 0);
   void set_charge_outcomes(std::vector<ChargeOutcome> outcomes);  // one per charge, then approved
+  // The acquirer's late answer for an unknown order ("paid" | "declined").
+  void resolve_order(const std::string& order_id, const std::string& state);
 
   // ---- what happened ----
   struct Order {

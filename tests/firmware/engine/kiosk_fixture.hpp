@@ -6,11 +6,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <map>
+#include <thread>
 #include <memory>
 #include <set>
 #include <string>
 
+#include "drivers/emu/camera/face_scene.hpp"
+#include "drivers/emu/common/faults.hpp"
 #include "drivers/emu/id_reader/synthetic_citizens.hpp"
 #include "drivers/emu/payment_scanner/payment_scanner_emulator.hpp"
 #include "firmware/engine/engine.hpp"

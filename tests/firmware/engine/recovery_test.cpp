@@ -117,7 +117,9 @@ TEST_CASE("with central down at restart a paid transaction stays pending and is 
 }
 
 TEST_CASE("printed but not taken before the crash: the card is retained at restart", "[engine][recovery]") {
-  Kiosk k;
+  EngineOptions o = fast_options();
+  o.card_take_timeout = 300ms;
+  Kiosk k(o);
   k.journal.on_step([&k](std::uint64_t, const StepRecord& s) {
     if (s.step == "card_printed" && s.phase == Phase::done) k.journal.set_disk_full(true);
   });
