@@ -10,8 +10,12 @@ using namespace std::chrono_literals;
 
 class ManualClock final : public Clock {
  public:
-  std::chrono::system_clock::time_point now() const override { return std::chrono::system_clock::time_point{} + t_; }
-  std::chrono::steady_clock::time_point steady() const override { return std::chrono::steady_clock::time_point{} + t_; }
+  std::chrono::system_clock::time_point now() const override {
+    return std::chrono::system_clock::time_point{} + t_;
+  }
+  std::chrono::steady_clock::time_point steady() const override {
+    return std::chrono::steady_clock::time_point{} + t_;
+  }
   void advance(std::chrono::seconds d) { t_ += d; }
 
  private:
@@ -31,7 +35,8 @@ struct Fixture {
 
 }  // namespace
 
-TEST_CASE("a technician logs in with the credential from central's config and gets a token", "[maintenance]") {
+TEST_CASE("a technician logs in with the credential from central's config and gets a token",
+          "[maintenance]") {
   Fixture f;
   auto t = f.m.login("tech1", "correct horse");
   REQUIRE(t.ok());
@@ -42,9 +47,12 @@ TEST_CASE("a technician logs in with the credential from central's config and ge
   CHECK(f.journal.audit_log().back().at("action") == "maintenance.login");
 }
 
-TEST_CASE("a credential made by central's format is verified; a wrong password or user is not", "[maintenance]") {
-  // Known vector: PBKDF2-HMAC-SHA256("password", "salt", 1000, 32), computed independently (Python hashlib).
-  TechnicianCredential c{"u", "technician", "c2FsdA==", 1000, "YywoEuRtRgQQK6dhjp1tfS+BKPYma0oDJk0qBGC33LM="};
+TEST_CASE("a credential made by central's format is verified; a wrong password or user is not",
+          "[maintenance]") {
+  // Known vector: PBKDF2-HMAC-SHA256("password", "salt", 1000, 32), computed independently (Python
+  // hashlib).
+  TechnicianCredential c{"u", "technician", "c2FsdA==", 1000,
+                         "YywoEuRtRgQQK6dhjp1tfS+BKPYma0oDJk0qBGC33LM="};
   CHECK(verify_password(c, "password"));
   CHECK_FALSE(verify_password(c, "passwore"));
   c.hash_b64 = "not base64";
@@ -65,7 +73,8 @@ TEST_CASE("repeated failures lock the user out for the lockout period", "[mainte
   f.clock.advance(2s);
   CHECK(f.m.login("tech1", "correct horse").ok());
   bool audited_lockout = false;
-  for (const auto& a : f.journal.audit_log()) audited_lockout |= a.at("action") == "maintenance.locked_out";
+  for (const auto& a : f.journal.audit_log())
+    audited_lockout |= a.at("action") == "maintenance.locked_out";
   CHECK(audited_lockout);
 }
 
@@ -82,7 +91,8 @@ TEST_CASE("a technician token expires when idle and is refreshed by use", "[main
   CHECK(expired.error().reason == "maintenance_required");
 }
 
-TEST_CASE("every maintenance action is audited, and one that cannot be audited is refused", "[maintenance]") {
+TEST_CASE("every maintenance action is audited, and one that cannot be audited is refused",
+          "[maintenance]") {
   Fixture f;
   const std::string token = f.m.login("tech1", "correct horse").value().token;
   REQUIRE(f.m.authorise(token, "stock.load", {{"count", 100}}).ok());
