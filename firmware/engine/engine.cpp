@@ -285,6 +285,17 @@ class Engine::SessionRun {
     id_lifted_ = false;
   }
 
+  // Sleeps one poll interval, or less when the session is told to stop.
+  void pause() {
+    std::unique_lock lock(m_);
+    cv_.wait_for(lock, e_.options_.poll_interval, [&] { return stop_.has_value(); });
+  }
+
+  std::string language() const {
+    std::lock_guard lock(e_.m_);
+    return e_.session_language_.empty() ? std::string("zh") : e_.session_language_;
+  }
+
   // Waits for a citizen action allowed on `s`; set_language is handled by Engine::act.
   std::pair<std::string, std::string> wait_action(Screen s) {
     {
@@ -514,11 +525,8 @@ void Engine::SessionRun::identify() {
         cur_.error = ScreenError{"id_card_not_read", "card_not_removed", "error.id_card_not_read"};
         e_.publish(cur_);
       }
-      try {
-        tick(true);
-      } catch (...) {
-        throw;
-      }
+      pause();
+      tick(true);
       continue;
     }
     if (++failures >= 3) throw SessionEnd{"id_card_unreadable", err.reason};
@@ -727,6 +735,7 @@ void Engine::SessionRun::pay() {
     wipe(code.value().code);
     std::string outcome;
     std::string decline_reason;
+    const bool charge_unanswered = !charged.ok() && is_transient(charged.error());
     if (charged.ok()) {
       outcome = charged.value().outcome == ChargeOutcome::approved   ? "approved"
                 : charged.value().outcome == ChargeOutcome::declined ? "declined"
@@ -754,6 +763,12 @@ void Engine::SessionRun::pay() {
       }
     }
     if (outcome == "unknown") throw SessionEnd{"payment_unresolved", "status_unknown"};
+    if (charge_unanswered && outcome == "declined" && decline_reason == "not_charged") {
+      // The charge never reached the acquirer: central is the problem, not the citizen's wallet.
+      record("payment_charged", Phase::failed,
+             {{"order_id", o.order_id}, {"outcome", "not_charged"}}, nullptr, attempt);
+      throw SessionEnd{"central_unavailable", std::string(to_string(charged.error().code))};
+    }
     if (outcome == "approved") {
       record("payment_charged", Phase::done, {{"order_id", o.order_id}, {"outcome", "approved"}},
              nullptr, attempt);
@@ -819,7 +834,7 @@ std::string Engine::SessionRun::print_card() {
                              {"authorisation_id", authorisation_.authorisation_id}};
     if (panels != stats.end()) intent["ribbon_panels_before"] = panels->second;
     record("card_printed", Phase::intent, intent, nullptr, attempt);
-    auto job = e_.renderer_.render(CardIssueData{authorisation_, serial, cur_.language}, photo_);
+    auto job = e_.renderer_.render(CardIssueData{authorisation_, serial, language()}, photo_);
     if (!job.ok()) {
       (void)e_.journal_.record_card_outcome(serial, CardOutcome::spoiled, "render_failed");
       record("card_printed", Phase::failed, {{"serial", serial}, {"reason", "render_failed"}},
@@ -864,10 +879,7 @@ std::string Engine::SessionRun::print_card() {
     const auto until = e_.clock_.steady() + e_.options_.jam_clear_wait;
     do {
       rejected = reject_card_blocking(printer, e_.options_.device_timeout).ok();
-      if (!rejected && reason == "jam") {
-        std::unique_lock lock(m_);
-        cv_.wait_for(lock, e_.options_.poll_interval);
-      }
+      if (!rejected && reason == "jam") pause();
     } while (!rejected && reason == "jam" && e_.clock_.steady() < until);
     if (reason == "jam" && rejected) continue;  // next blank card
     out_of_service(reason == "jam" ? "card_jam" : reason);
@@ -895,8 +907,7 @@ void Engine::SessionRun::take_card(const std::string& serial) {
       record("card_retained", Phase::done, {{"serial", serial}, {"reason", "not_taken"}});
       throw SessionEnd{"card_retained", "not_taken"};
     }
-    std::unique_lock lock(m_);
-    cv_.wait_for(lock, e_.options_.poll_interval);
+    pause();
   }
   auto issued = e_.journal_.record_card_outcome(serial, CardOutcome::issued, "");
   if (!issued.ok()) {
@@ -910,7 +921,7 @@ void Engine::SessionRun::receipt(const std::string& serial) {
   if (e_.devices_.receipt_printer == nullptr) return;
   record("receipt_printed", Phase::intent);
   hal::Receipt r;
-  const bool zh = cur_.language == "zh";
+  const bool zh = language() == "zh";
   r.elements.emplace_back(hal::ReceiptText{zh ? "驾驶证业务凭条" : "Driving licence receipt", true,
                                            false, hal::Align::center, 1, 2});
   r.elements.emplace_back(hal::ReceiptFeed{1});
@@ -1152,7 +1163,8 @@ Result<Done> Engine::act(const std::string& action, const std::string& value) {
     publish(current);
     return Done{};
   }
-  if (action == "finish" && current.allows("finish") && !running) {
+  if (action == "finish" && current.allows("finish") &&
+      (!running || current.screen != screens::kLicenceInfo)) {
     dismiss();
     return Done{};
   }
@@ -1176,7 +1188,11 @@ Result<Done> Engine::cancel() {
 
 void Engine::dismiss() {
   {
-    std::lock_guard lock(m_);
+    std::unique_lock lock(m_);
+    // The session thread publishes its end screen just before it ends: let it finish.
+    if (!cv_.wait_for(lock, std::chrono::seconds(5),
+                      [&] { return !running_ || !screen_.allows("finish"); }))
+      return;
     if (running_) return;
     run_.reset();
     session_language_.clear();

@@ -166,6 +166,8 @@ TEST_CASE("central unreachable while charging: the outcome is resolved through p
   const Screen end = run_service(k, "renewal");
   // The charge never reached central: status says the order is still only created.
   CHECK(end.screen == "ended");
+  CHECK(error_code(end) == "central_unavailable");
+  CHECK(k.central.orders().size() == 1);
   CHECK(k.central.orders().begin()->second.order.state == "created");
   check_invariants(k);
 }
@@ -198,6 +200,18 @@ TEST_CASE("an out-of-service kiosk refuses sessions, and the switch is audited",
   CHECK(k.engine->state().out_of_service);
   REQUIRE(k.engine->set_out_of_service(false, "", "tech1").ok());
   CHECK(run_service(k, "info_query").screen == "completed");
+}
+
+TEST_CASE("a kiosk without card stock refuses printing services but still answers queries",
+          "[engine][stock]") {
+  Kiosk k;
+  testing::FakeJournal& j = k.journal;
+  for (int i = 0; i < 20; ++i) (void)j.reserve_card("tx-other");
+  auto r = k.engine->start_session("renewal", "zh");
+  REQUIRE_FALSE(r.ok());
+  CHECK(error_code(k.engine->screen()) == "stock_empty");
+  REQUIRE(k.engine->start_session("info_query", "zh").ok());
+  CHECK(Citizen{}.run(k).screen == "completed");
 }
 
 TEST_CASE("a face that does not match the ID photo ends the session", "[engine][face]") {
