@@ -54,9 +54,9 @@ SyncError make_error(Errc code, std::string message);
 
 // What the transport knows about a failed libcurl transfer.
 struct CurlFailure {
-  int curl_code = 0;                    // CURLcode
-  bool response_too_large = false;      // our write callback aborted (max_response_bytes)
-  std::string detail;                   // libcurl's error buffer
+  int curl_code = 0;                // CURLcode
+  bool response_too_large = false;  // our write callback aborted (max_response_bytes)
+  std::string detail;               // libcurl's error buffer
   // A new connection whose TLS handshake completed (client side), with a client certificate
   // offered, closed by the office before any answer: TLS 1.3 verifies the client
   // certificate after the client's Finished, so a refused certificate looks like this.

@@ -33,7 +33,9 @@ SyncEngine::SyncEngine(CentralClient& client, OutboxSource& outbox, SyncOptions 
   config_version_ = options_.config_version;
 }
 
-SyncEngine::~SyncEngine() { stop(); }
+SyncEngine::~SyncEngine() {
+  stop();
+}
 
 SyncEngine::TimePoint SyncEngine::now() const {
   return options_.clock ? options_.clock() : std::chrono::steady_clock::now();
@@ -180,8 +182,7 @@ void SyncEngine::upload_round() {
       consecutive = (*batch)[i].seq == (*batch)[i - 1].seq + 1;
     }
     if (!consecutive || batch->size() > options_.batch_size) {
-      const SyncError e =
-          make_error(Errc::outbox, "the outbox returned records out of sequence");
+      const SyncError e = make_error(Errc::outbox, "the outbox returned records out of sequence");
       note_result(&e);
       return;
     }

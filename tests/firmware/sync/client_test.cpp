@@ -1,6 +1,11 @@
 // CentralClient against the real reference office over loopback mutual TLS 1.3.
 #include <catch2/catch.hpp>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <sstream>
 
@@ -185,9 +190,9 @@ TEST_CASE("eligibility of a seeded citizen is decided and replayed by key", "[sy
   auto replay = client.eligibility(request, "tx-1:eligibility:1");
   REQUIRE(replay.ok());
   CHECK(*replay == *first);
-  auto reuse = client.eligibility(
-      json{{"id_number", Office::citizen("suspended")}, {"service", "renewal"}},
-      "tx-1:eligibility:1");
+  auto reuse =
+      client.eligibility(json{{"id_number", Office::citizen("suspended")}, {"service", "renewal"}},
+                         "tx-1:eligibility:1");
   REQUIRE_FALSE(reuse.ok());
   CHECK(reuse.error().api_code == "idempotency_key_reuse");
   auto unknown = client.eligibility(
@@ -227,13 +232,13 @@ TEST_CASE("a payment is created, charged, queried, refunded, and each step is id
   REQUIRE(same.ok());
   CHECK(same->order_id == order->order_id);
 
-  auto charged = client.charge_payment(order->order_id, "134567890123456789",
-                                       "tx-9:payment.charge:1");
+  auto charged =
+      client.charge_payment(order->order_id, "134567890123456789", "tx-9:payment.charge:1");
   REQUIRE(charged.ok());
   CHECK(charged->state == "paid");
   CHECK(charged->outcome == "approved");
-  auto recharged = client.charge_payment(order->order_id, "134567890123456789",
-                                         "tx-9:payment.charge:1");
+  auto recharged =
+      client.charge_payment(order->order_id, "134567890123456789", "tx-9:payment.charge:1");
   REQUIRE(recharged.ok());
   CHECK(recharged->order == charged->order);
   auto status = client.payment_status(order->order_id);
@@ -266,9 +271,10 @@ TEST_CASE("a timed-out charge is resolved by the status query", "[sync][client][
   CHECK(status->state == "paid");
 }
 
-TEST_CASE("an issuance after payment is authorised, signed by the office, then the e-licence "
-          "re-issued",
-          "[sync][client][issuance]") {
+TEST_CASE(
+    "an issuance after payment is authorised, signed by the office, then the e-licence "
+    "re-issued",
+    "[sync][client][issuance]") {
   Office office;
   CentralClient client(office.endpoint());
   const auto due = Office::citizen("due_for_renewal");
@@ -364,4 +370,38 @@ TEST_CASE("a kiosk enrols with a one-time token and then uploads with its new ce
   auto ack = enrolled.upload_events(outbox.records());
   REQUIRE(ack.ok());
   CHECK(ack->acknowledged_seq == 2);
+}
+
+TEST_CASE("an office that accepts but never answers is a timeout", "[sync][client]") {
+  Office office;  // for the PKI files only
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);  // NOLINT
+  REQUIRE(::listen(fd, 4) == 0);  // the kernel completes TCP; nobody speaks TLS
+  socklen_t len = sizeof addr;
+  REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len) == 0);  // NOLINT
+  auto endpoint = office.endpoint();
+  endpoint.base_url = "https://127.0.0.1:" + std::to_string(ntohs(addr.sin_port));
+  endpoint.connect_timeout = 150ms;
+  endpoint.request_timeout = 300ms;
+  CentralClient client(endpoint);
+  auto r = client.acknowledged_position();
+  ::close(fd);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == Errc::timeout);
+  CHECK(client.breaker().consecutive_failures() == 1);
+}
+
+TEST_CASE("an answer over the size bound is an invalid response", "[sync][client]") {
+  Office office;
+  auto endpoint = office.endpoint();
+  endpoint.max_response_bytes = 64;  // the signed configuration is far larger
+  CentralClient client(endpoint);
+  auto r = client.fetch_config(0);
+  REQUIRE_FALSE(r.ok());
+  CHECK(r.error().code == Errc::invalid_response);
 }

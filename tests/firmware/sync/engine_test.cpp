@@ -47,8 +47,7 @@ void check_office_holds(Office& office, const FakeOutbox& outbox) {
 
 }  // namespace
 
-TEST_CASE("the engine uploads a signed chain in batches and it is acknowledged",
-          "[sync][engine]") {
+TEST_CASE("the engine uploads a signed chain in batches and it is acknowledged", "[sync][engine]") {
   Office office;
   CentralClient client(office.endpoint());
   FakeOutbox outbox(office.kiosk_id(), office.kiosk_key_pem());
@@ -146,8 +145,7 @@ TEST_CASE("when the office disappears the engine backs off, loses nothing and re
   CHECK(std::is_sorted(marks.begin(), marks.end()));
 }
 
-TEST_CASE("a sequence gap rewinds the upload to the office's expected sequence",
-          "[sync][engine]") {
+TEST_CASE("a sequence gap rewinds the upload to the office's expected sequence", "[sync][engine]") {
   Office office;
   CentralClient client(office.endpoint());
   FakeOutbox outbox(office.kiosk_id(), office.kiosk_key_pem());
@@ -180,7 +178,7 @@ TEST_CASE("records the office refuses stay in the outbox and the error is report
   CHECK(outbox.acknowledgements().empty());
 }
 
-TEST_CASE("heartbeats carry the provider's status and the outbox depth; config is pulled once",
+TEST_CASE("heartbeats carry the provider's status and the outbox depth, and config is pulled once",
           "[sync][engine]") {
   Office office;
   CentralClient client(office.endpoint());
@@ -217,8 +215,7 @@ TEST_CASE("heartbeats carry the provider's status and the outbox depth; config i
   CHECK(found);
 }
 
-TEST_CASE("stop returns promptly even while an upload waits on a silent office",
-          "[sync][engine]") {
+TEST_CASE("stop returns promptly even while an upload waits on a silent office", "[sync][engine]") {
   Office office;
   office.stop();
   auto endpoint = office.endpoint();

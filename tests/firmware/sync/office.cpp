@@ -79,9 +79,13 @@ void Office::stop() {
   https_.reset();
 }
 
-std::string Office::base_url() const { return "https://127.0.0.1:" + std::to_string(port_); }
+std::string Office::base_url() const {
+  return "https://127.0.0.1:" + std::to_string(port_);
+}
 
-std::string Office::kiosk_id(int n) const { return pki::dev_kiosk_id(n); }
+std::string Office::kiosk_id(int n) const {
+  return pki::dev_kiosk_id(n);
+}
 
 std::string Office::kiosk_key_pem(int n) const {
   return pki::read_text_file(pki_dir() / "kiosks" / (kiosk_id(n) + ".key")).value();

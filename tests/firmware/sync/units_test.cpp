@@ -119,11 +119,11 @@ TEST_CASE("curl failures map to unreachable, timeout and tls", "[sync][errors]")
   CHECK(from_curl_failure({CURLE_RECV_ERROR, false, "OpenSSL SSL_read: tlsv13 alert", false},
                           "GET /v1/x")
             .code == Errc::tls);
-  CHECK(from_curl_failure({CURLE_RECV_ERROR, false, "Connection reset by peer", false}, "r")
-            .code == Errc::unreachable);
-  CHECK(from_curl_failure({CURLE_SEND_ERROR, false, "Transport endpoint is not connected", true},
-                          "r")
-            .code == Errc::tls);
+  CHECK(from_curl_failure({CURLE_RECV_ERROR, false, "Connection reset by peer", false}, "r").code ==
+        Errc::unreachable);
+  CHECK(
+      from_curl_failure({CURLE_SEND_ERROR, false, "Transport endpoint is not connected", true}, "r")
+          .code == Errc::tls);
   CHECK(from_curl_failure({CURLE_WRITE_ERROR, true, "", false}, "r").code ==
         Errc::invalid_response);
   CHECK(from_curl_code(CURLE_ABORTED_BY_CALLBACK, "GET /v1/x").code == Errc::cancelled);
