@@ -72,6 +72,14 @@ struct SyncStatus {
   bool running = false;
 };
 
+// JSON for the local API's sync.status: {"last_acknowledged", "last_sequence", "depth",
+// "last_error": null | {"code", "message", "http_status", "api_code"}, "central_reachable",
+// "circuit": "closed"|"open"|"half_open", "next_attempt_in_ms": null | n,
+// "consecutive_failures", "batches_uploaded", "records_uploaded", "config_version",
+// "last_heartbeat_server_time": null | "...", "running"}. `now` turns next_attempt into a delay.
+nlohmann::json to_json(const SyncStatus& status, std::chrono::steady_clock::time_point now =
+                                                     std::chrono::steady_clock::now());
+
 class SyncEngine {
  public:
   SyncEngine(CentralClient& client, OutboxSource& outbox, SyncOptions options = {});

@@ -131,6 +131,10 @@ TEST_CASE("when the office disappears the engine backs off, loses nothing and re
   CHECK(s.last_acknowledged == 5);
   CHECK(s.depth == 7);
   CHECK(breaker->times_opened() >= 1);
+  const auto j = to_json(s);
+  CHECK(j["depth"] == 7);
+  CHECK(j["last_error"]["code"].is_string());
+  CHECK(j["next_attempt_in_ms"].is_number_integer());
 
   office.start();  // back, same port
   REQUIRE(engine.wait_for_ack(12, 10s));
