@@ -9,6 +9,7 @@
 #include "firmware/sync/backoff.hpp"
 #include "firmware/sync/circuit_breaker.hpp"
 #include "firmware/sync/errors.hpp"
+#include "firmware/sync/outbox_source.hpp"
 
 using namespace kiosk::sync;
 using namespace std::chrono_literals;
@@ -164,4 +165,48 @@ TEST_CASE("error bodies that are truncated, oversized or random are survived", "
     auto e = from_http_answer(500, junk, "r");
     CHECK(e.code == Errc::server);
   }
+}
+
+namespace {
+// The journal's shape (FIRMWARE_BRIEF), to check the adapter compiles and maps errors.
+struct FakeJournalError {
+  std::string message;
+};
+template <typename T>
+using FakeJournalResult = kiosk::central::Expected<T, FakeJournalError>;
+struct FakeJournal {
+  struct State {
+    std::uint64_t last_seq = 3, last_acknowledged = 1, depth = 2;
+  };
+  bool fail = false;
+  std::uint64_t marked = 0;
+  FakeJournalResult<std::vector<kiosk::central::wire::Record>> outbox_after(std::uint64_t seq,
+                                                                            std::size_t) {
+    if (fail) return FakeJournalError{"disk"};
+    kiosk::central::wire::Record r;
+    r.seq = seq + 1;
+    return std::vector<kiosk::central::wire::Record>{r};
+  }
+  FakeJournalResult<Done> mark_acknowledged(std::uint64_t seq) {
+    if (fail) return FakeJournalError{"disk"};
+    marked = seq;
+    return Done{};
+  }
+  State outbox_state() { return {}; }
+};
+}  // namespace
+
+TEST_CASE("the journal adapter forwards the outbox and maps its errors", "[sync][outbox]") {
+  FakeJournal journal;
+  JournalOutboxSource<FakeJournal> source(journal);
+  CHECK(source.last_acknowledged() == 1);
+  CHECK(source.last_sequence() == 3);
+  auto records = source.outbox_after(1, 10);
+  REQUIRE(records.ok());
+  CHECK(records->front().seq == 2);
+  REQUIRE(source.mark_acknowledged(2).ok());
+  CHECK(journal.marked == 2);
+  journal.fail = true;
+  CHECK(source.outbox_after(1, 10).error().code == Errc::outbox);
+  CHECK(source.mark_acknowledged(3).error().code == Errc::outbox);
 }
