@@ -9,6 +9,7 @@
 #include <openssl/x509v3.h>
 
 #include "central/pki/openssl_util.hpp"
+#include "central/pki/revocation.hpp"
 #include "central/pki/signing.hpp"
 
 namespace kiosk::central::pki {
@@ -103,7 +104,8 @@ std::string Certificate::serial_hex() const {
   char* hex = BN_bn2hex(bn.get());
   std::string out(hex);
   OPENSSL_free(hex);
-  return out;
+  // The canonical form used for revocation lists: no leading zeros.
+  return normalise_serial(out);
 }
 
 std::int64_t Certificate::not_before_unix() const {

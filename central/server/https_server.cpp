@@ -8,8 +8,10 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cctype>
 #include <stdexcept>
+#include <thread>
 
 namespace kiosk::central::server {
 namespace {
@@ -42,7 +44,10 @@ std::string serial_hex(X509* cert) {
   std::string out = hex != nullptr ? hex : "";
   OPENSSL_free(hex);
   BN_free(bn);
-  return out;
+  // Revocations are stored without leading zeros (pki::normalise_serial); BN_bn2hex pads to
+  // whole bytes, so a serial starting with a zero nibble would never match one.
+  const auto first = out.find_first_not_of('0');
+  return first == std::string::npos ? (out.empty() ? out : "0") : out.substr(first);
 }
 
 Identity identify(const SSL* ssl) {
@@ -214,6 +219,11 @@ void HttpsServer::serve() {
 int HttpsServer::start() {
   const int port = bind();
   thread_ = std::thread([this] { serve(); });
+  // cpp-httplib's stop() is a no-op until its accept loop runs: wait for it, so a stop() right
+  // after start() cannot leave the loop running and the join hanging.
+  for (int i = 0; i < 500 && !impl_->server->is_running(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   return port;
 }
 
