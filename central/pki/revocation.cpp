@@ -22,7 +22,7 @@ std::string asn1_to_hex(const ASN1_INTEGER* serial) {
   char* hex = BN_bn2hex(bn.get());
   std::string out(hex);
   OPENSSL_free(hex);
-  return out;
+  return normalise_serial(out);
 }
 
 }  // namespace

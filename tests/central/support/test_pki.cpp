@@ -7,6 +7,7 @@
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <memory>
 #include <stdexcept>
 
@@ -70,6 +71,8 @@ TestCert build(const std::string& cn, X509* issuer, EVP_PKEY* issuer_key, bool c
   char* hex = BN_bn2hex(bn);
   std::string serial_hex = hex;
   OPENSSL_free(hex);
+  // The office's canonical serial form has no leading zeros.
+  serial_hex.erase(0, std::min(serial_hex.find_first_not_of('0'), serial_hex.size() - 1));
   BN_free(bn);
   X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600);
   X509_gmtime_adj(X509_getm_notAfter(cert.get()), 86400L * 30);
