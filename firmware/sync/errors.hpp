@@ -1,0 +1,65 @@
+#pragma once
+// The sync library's closed error type and Result (kiosk_sync).
+//
+// Result<T> is central/pki/expected.hpp's Expected<T, SyncError> (the pattern every central
+// domain library uses); Result<Done> for operations without a value.
+//
+// Which code a failure gets is decided in one place (errors.cpp): curl codes by
+// from_curl_code(), HTTP answers by from_http_answer(). Messages never hold personal data
+// (they name routes, statuses and API codes only).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "central/pki/expected.hpp"
+
+namespace kiosk::sync {
+
+using central::Done;
+
+enum class Errc {
+  unreachable,       // connection refused, no route, DNS, connection reset before an answer
+  timeout,           // connect or request timeout
+  tls,               // handshake refused (bad/unknown client or server certificate, protocol)
+  circuit_open,      // the circuit breaker refuses online calls for now (failed fast)
+  rejected,          // a 4xx answer: http_status, api_code (+ expected_sequence) tell why
+  server,            // a 5xx answer (internal, not_implemented, unavailable)
+  invalid_response,  // 2xx/304 whose body is not the JSON the API promises, or too large
+  invalid_argument,  // the caller passed something the API cannot carry (bad key, bad id)
+  outbox,            // the OutboxSource failed (reported by SyncEngine)
+  cancelled,         // the caller's cancel flag stopped the transfer (SyncEngine::stop)
+  internal,          // libcurl could not be set up, or an unexpected local failure
+};
+
+std::string_view to_string(Errc code);
+
+struct SyncError {
+  Errc code = Errc::internal;
+  std::string message;
+  int http_status = 0;                             // rejected / server: the HTTP status
+  std::string api_code;                            // rejected / server: body error.code, if any
+  std::optional<std::uint64_t> expected_sequence;  // sequence_gap / broken_chain
+  int curl_code = 0;                               // unreachable / timeout / tls: CURLcode
+
+  // True when trying the same request again later may succeed (network, 5xx, busy,
+  // idempotency_in_progress, circuit_open). Decision answers (4xx) are final.
+  bool retryable() const;
+};
+
+template <typename T>
+using Result = central::Expected<T, SyncError>;
+
+SyncError make_error(Errc code, std::string message);
+
+// The one place that maps libcurl's CURLcode (as int) to a SyncError. `response_too_large`
+// distinguishes our own write-callback abort from other write errors; `detail` is libcurl's
+// error buffer (a TLS alert after the handshake arrives as a receive error: the detail tells).
+SyncError from_curl_code(int curl_code, std::string_view route, bool response_too_large = false,
+                         std::string_view detail = {});
+
+// The one place that maps a non-2xx HTTP answer: 4xx -> rejected, 5xx -> server, others ->
+// invalid_response; api_code and expected_sequence read from {"error": {...}} when present.
+SyncError from_http_answer(int http_status, std::string_view body, std::string_view route);
+
+}  // namespace kiosk::sync

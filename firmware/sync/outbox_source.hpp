@@ -1,0 +1,31 @@
+#pragma once
+// What SyncEngine reads the outbox through. The journal (kiosk_journal) is the real source;
+// kioskd adapts Journal::outbox_after / mark_acknowledged / outbox_state to this interface.
+//
+// Contract for implementations:
+// * outbox_after(seq, limit): the signed, hash-chained records with sequence > seq, ascending,
+//   consecutive, at most `limit`; empty when there are none.
+// * mark_acknowledged(seq): persist that the office holds everything up to seq (never
+//   called with a smaller seq than last_acknowledged()).
+// * last_acknowledged(), last_sequence(): the persisted positions (0 when none).
+// * Thread-safe: the engine thread and SyncEngine::status() callers use it concurrently.
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "central/wire/record.hpp"
+#include "firmware/sync/errors.hpp"
+
+namespace kiosk::sync {
+
+class OutboxSource {
+ public:
+  virtual ~OutboxSource() = default;
+  virtual Result<std::vector<central::wire::Record>> outbox_after(std::uint64_t seq,
+                                                                  std::size_t limit) = 0;
+  virtual Result<Done> mark_acknowledged(std::uint64_t seq) = 0;
+  virtual std::uint64_t last_acknowledged() = 0;
+  virtual std::uint64_t last_sequence() = 0;
+};
+
+}  // namespace kiosk::sync
