@@ -8,12 +8,26 @@
 #include "firmware/kioskd/config.hpp"
 #include "firmware/kioskd/devices.hpp"
 
+namespace kiosk::journal {
+class Journal;
+}
+namespace kiosk::sync {
+class SyncEngine;
+}
+namespace kiosk::rpc {
+class Server;
+}
+
 namespace kiosk::kioskd {
+
+class MaintenanceSessions;
 
 class Kioskd {
  public:
-  // Builds every component from the configuration. Errors (as a message, no personal data):
-  // devices not buildable, real-device mode requested (not built yet).
+  // Builds every component from the configuration: data key (created 0600 when missing), journal,
+  // central client + sync engine (when central.url is set), devices, maintenance sessions and
+  // the local-API server with its methods bound. Errors (a message, no personal data): key,
+  // signing key, journal, or real-device mode requested (not built yet).
   static std::unique_ptr<Kioskd> create(const KioskdConfig& config, std::string* error);
   ~Kioskd();
   Kioskd(const Kioskd&) = delete;
@@ -31,6 +45,10 @@ class Kioskd {
   DeviceSet& devices();
   EmulatorControl* emulator();  // null outside simulation mode
   const KioskdConfig& config() const;
+  journal::Journal& journal();
+  sync::SyncEngine* sync_engine();  // null without central
+  MaintenanceSessions& maintenance();
+  rpc::Server& server();
 
  private:
   explicit Kioskd(const KioskdConfig& config);
