@@ -557,13 +557,17 @@ Result<Done> Journal::mark_acknowledged(std::uint64_t seq) {
       },
       "mark_acknowledged");
   if (!r) return r.error();
-  acknowledged_ = seq;
-  return Done{};
+  return load_state_locked();
 }
 
-Result<std::uint64_t> Journal::last_acknowledged() {
+std::uint64_t Journal::last_acknowledged() {
   std::lock_guard lock(mutex_);
   return acknowledged_;
+}
+
+std::uint64_t Journal::last_sequence() {
+  std::lock_guard lock(mutex_);
+  return tail_.seq;
 }
 
 OutboxState Journal::outbox_state() {

@@ -7,7 +7,9 @@
 // whole SQLite transaction) and block on disk I/O (an fsync per write). Do not call from a
 // latency-critical thread. Several processes may open the same file: SQLite's locks plus the
 // busy timeout and the bounded retry on SQLITE_BUSY keep them consistent, and the outbox
-// triggers refuse a non-contiguous seq whatever the writer.
+// triggers refuse a non-contiguous seq whatever the writer. kioskd is meant to be the only
+// writer; with other writers, the cached positions (outbox_state, last_sequence,
+// last_acknowledged) lag until this Journal's next write.
 //
 // Atomicity: every write (a step and its outbox record, a card outcome and its record, an
 // audit row and its record...) is one BEGIN IMMEDIATE transaction: after a crash, a power
@@ -161,8 +163,10 @@ class Journal {
   // Central stored everything up to `seq`. Lower or equal to the current value: no-op.
   // Above the last seq: invalid_argument.
   Result<Done> mark_acknowledged(std::uint64_t seq);
-  Result<std::uint64_t> last_acknowledged();
-  OutboxState outbox_state();  // from memory, kept in step with every commit; never fails
+  // The committed positions, from memory (kept in step with every commit); never fail.
+  std::uint64_t last_acknowledged();
+  std::uint64_t last_sequence();
+  OutboxState outbox_state();
   // A non-transaction event (stock, maintenance, faults). `type` per valid_event_type;
   // payload without floats and without personal data. => its outbox seq.
   Result<std::uint64_t> append_event(std::string type, nlohmann::json payload);

@@ -17,6 +17,8 @@ inline constexpr int invalid_params = -32602;
 inline constexpr int internal_error = -32603;
 inline constexpr int application_error = -32000;     // the operation failed; data.reason says why
 inline constexpr int maintenance_required = -32001;  // token missing, unknown or expired
+inline constexpr int refused = -32002;               // not allowed in the kiosk's current state
+inline constexpr int device_failed = -32003;         // a device failed or is offline
 inline constexpr int application_first = -32099;
 inline constexpr int application_last = -32000;
 }  // namespace codes

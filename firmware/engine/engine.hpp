@@ -1,0 +1,145 @@
+#pragma once
+// The transaction engine (ARCHITECTURE.md, "The transaction engine"): runs one citizen session
+// at a time as a sequence of journalled steps, publishes the screen model, and at start
+// finishes or compensates every unfinished transaction from its journalled steps.
+//
+// Steps (journal step names, in order; services skip what they do not need):
+//   session_started, identified, consent, face_verified, eligibility, photo_accepted,
+//   details_confirmed, old_card_returned (replace_damaged), payment_created, payment_charged
+//   (skipped when the fee is 0), issuance_authorised, card_printed (one attempt per blank card;
+//   a jam spoils the card and the next one is used), card_taken | card_retained,
+//   receipt_printed, elicence_reissued, completed; compensation: refund.
+// Every step with a side effect is journalled as `intent` BEFORE it (with the idempotency key
+// "<txn>:<step>:<attempt>") and as `done` / `failed` AFTER it. A side effect whose intent
+// could not be journalled is never performed, so a journal failure (disk full) is a safe stop.
+//
+// Invariants: no charge without a card handed out, a retained card or a recorded refund; at
+// most one card per issuance authorisation; every blank card taken from stock ends issued,
+// spoiled (with reason) or retained.
+//
+// Threading: the public methods are thread-safe. A session runs on its own thread; device
+// completions arrive on the device threads and only wake it. The screen-changed callback is
+// called on the session thread (or the caller's, for start/cancel), without engine locks
+// held; it must not block.
+
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "firmware/engine/maintenance.hpp"
+#include "firmware/engine/ports.hpp"
+#include "firmware/engine/screen.hpp"
+
+namespace kiosk::engine {
+
+enum class Service { renewal, replace_lost, replace_damaged, info_query };
+std::string_view to_string(Service service);
+std::optional<Service> service_from_string(std::string_view name);
+
+struct EngineOptions {
+  std::chrono::milliseconds idle_timeout{90'000};  // no citizen input on a waiting screen
+  std::chrono::milliseconds idle_warning{20'000};  // the last part of it shows a warning
+  std::chrono::milliseconds card_take_timeout{60'000};
+  std::chrono::milliseconds device_timeout{120'000};  // longest wait for any device command
+  std::chrono::milliseconds poll_interval{200};       // ID-card watch and card-mouth polling
+  int max_photo_attempts = 4;  // one capture + three retakes
+  int max_print_attempts = 3;  // blank cards per authorisation (jams)
+  int max_payment_attempts = 3;
+  int payment_status_queries = 5;  // resolving an unknown charge outcome
+  std::chrono::milliseconds payment_status_interval{1000};
+  std::chrono::milliseconds jam_clear_wait{10'000};  // how long reject_card is retried after a jam
+  // Licence-photo quality: mean luminance range and minimum contrast (standard deviation).
+  double photo_min_mean = 40, photo_max_mean = 235, photo_min_stddev = 12;
+  std::string kiosk_id = "kiosk";
+};
+
+// Outcome of recover() for one transaction.
+struct RecoveredTransaction {
+  std::string txn;
+  std::string outcome;  // the finish outcome, or "pending" when it must wait (central down)
+  std::vector<std::string> actions;  // "refund", "card_spoiled", "card_retained", "elicence", ...
+};
+
+struct KioskState {
+  bool out_of_service = false;
+  std::string reason;  // "ribbon_out", "technician", ...
+  bool session_active = false;
+};
+
+class Engine {
+ public:
+  Engine(JournalPort& journal, CentralPort& central, Devices devices, CardRenderer& renderer,
+         const Clock& clock, EngineOptions options = {});
+  ~Engine();  // aborts a running session (as a walk-away) and joins its thread
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Finishes or compensates every unfinished transaction not owned by the running session.
+  // Call at start before the first session; safe to call again later (e.g. after central
+  // comes back) for the ones left "pending".
+  std::vector<RecoveredTransaction> recover();
+
+  // Starts a session ("renewal" | "replace_lost" | "replace_damaged" | "info_query", "zh" |
+  // "en"). Refused with a clear screen: out_of_service, central_unavailable (circuit open),
+  // stock_empty (printing services), busy, disk_full / storage (journal), invalid_argument.
+  Result<Screen> start_session(const std::string& service, const std::string& language);
+  // A citizen action allowed on the current screen (Screen::actions); value as the screen
+  // documents (e.g. change_address's new address, set_language's "zh"/"en").
+  // Errors: invalid_state ("no_session", "action_not_allowed").
+  Result<Done> act(const std::string& action, const std::string& value = {});
+  // The citizen pressed cancel (allowed on most screens; payment compensation applies).
+  Result<Done> cancel();
+  // Back to the idle screen after an ended session (same as act("finish")).
+  void dismiss();
+
+  Screen screen() const;
+  nlohmann::json screen_json() const { return to_json(screen()); }
+  void on_screen_changed(std::function<void(const Screen&)> callback);
+
+  KioskState state() const;
+  // Maintenance switch (also set by the engine on ribbon out). Persisted as settings
+  // "out_of_service" / "out_of_service_reason"; audited with `actor`.
+  Result<Done> set_out_of_service(bool enabled, const std::string& reason, const std::string& actor);
+
+  Maintenance& maintenance() { return maintenance_; }
+
+  // For tests and the scripted citizen: waits until `pred(screen())` holds or `timeout` passes.
+  bool wait_for(const std::function<bool(const Screen&)>& pred, std::chrono::milliseconds timeout) const;
+  // Waits for the running session thread to end (after its final screen). For tests.
+  void join_session();
+
+  class SessionRun;  // one session's step script (engine.cpp)
+
+ private:
+  friend class SessionRun;
+  struct Shared;
+  void publish(Screen screen);
+  void load_settings();
+
+  JournalPort& journal_;
+  CentralPort& central_;
+  Devices devices_;
+  CardRenderer& renderer_;
+  const Clock& clock_;
+  const EngineOptions options_;
+  Maintenance maintenance_;
+
+  mutable std::mutex m_;
+  mutable std::condition_variable cv_;
+  Screen screen_;
+  std::function<void(const Screen&)> callback_;
+  bool out_of_service_ = false;
+  std::string out_of_service_reason_;
+  std::shared_ptr<SessionRun> run_;
+  std::thread thread_;
+  bool running_ = false;  // the session thread has not ended yet
+  std::string session_language_;
+  std::uint64_t screen_version_ = 0;
+};
+
+}  // namespace kiosk::engine

@@ -1,0 +1,49 @@
+#pragma once
+// Finishing or compensating one transaction from its journalled steps: used at the end of
+// every session and by Engine::recover() after a crash. Pure over the ports: everything it
+// decides comes from the journal, so a session cut at any step boundary settles the same way.
+//
+// Rules (in order):
+//  1. a card_printed intent without done/failed: the print was interrupted; the card is moved
+//     to the reject bin and recorded spoiled ("interrupted");
+//  2. a card_printed done without card_taken / card_retained: a card still in the printer is
+//     retained (reject bin, recorded retained "not_taken"); an empty mouth means the citizen
+//     took it before that was journalled (recorded issued "taken_unrecorded");
+//  3. a payment_charged intent without an outcome (or outcome unknown): payment_status decides
+//     (paid / not paid); still unknown or central down => the transaction stays "pending";
+//  4. paid and no card handed out or retained, and no refund yet: refund with the key
+//     "<txn>:refund:<attempt>" (intent before, done after); central down => "pending";
+//  5. card handed out, issuance authorised, e-licence not re-issued: reissue with the key of
+//     the journalled intent (or a new intent); central down => "pending";
+//  6. nothing pending: finish_transaction with the outcome ("completed", "card_retained",
+//     "refunded", else the hint).
+// A retained card is not refunded: the office holds it for the citizen.
+
+#include <string>
+#include <vector>
+
+#include "firmware/engine/ports.hpp"
+
+namespace kiosk::engine {
+
+struct SettlePorts {
+  JournalPort& journal;
+  CentralPort& central;
+  hal::CardPrinter* card_printer;  // may be null (then no physical reject)
+  std::chrono::milliseconds device_timeout{60'000};
+};
+
+struct SettleResult {
+  std::string outcome;  // finish outcome, or "pending"
+  std::vector<std::string> actions;
+};
+
+SettleResult settle_transaction(const SettlePorts& ports, const std::string& txn, const std::string& hint);
+
+// "<txn>:<step>:<attempt>"
+std::string idempotency_key(const std::string& txn, const std::string& step, int attempt);
+
+// Moves whatever card the printer holds or shows in its mouth to the reject bin; blocks.
+hal::Status reject_card_blocking(hal::CardPrinter& printer, std::chrono::milliseconds timeout);
+
+}  // namespace kiosk::engine
