@@ -83,6 +83,11 @@ const std::map<std::string, Setter>& setters() {
          c.central.key_file = v;
          return std::nullopt;
        }},
+      {"central.office_cert_file",
+       [](KioskdConfig& c, const std::string& v) -> std::optional<std::string> {
+         c.central.office_cert_file = v;
+         return std::nullopt;
+       }},
       {"central.connect_timeout_ms",
        [](KioskdConfig& c, const std::string& v) -> std::optional<std::string> {
          auto n = integer(v);

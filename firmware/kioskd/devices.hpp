@@ -37,6 +37,8 @@ struct CitizenInfo {
 class EmulatorControl {
  public:
   virtual ~EmulatorControl() = default;
+  // The office registry's synthetic citizens seeded for today (label = scenario, e.g.
+  // "due_for_renewal"), then the ID-reader emulator's own cards (not in the registry).
   virtual std::vector<CitizenInfo> citizens() const = 0;
   // Places the citizen's ID card on the reader AND puts the same person (the face of their
   // registry photo) in front of the camera.

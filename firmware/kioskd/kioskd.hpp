@@ -4,6 +4,7 @@
 // the real daemon in-process; main.cpp only adds signals and systemd notification.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "firmware/kioskd/config.hpp"
 #include "firmware/kioskd/devices.hpp"
@@ -18,9 +19,12 @@ namespace kiosk::rpc {
 class Server;
 }
 
-namespace kiosk::kioskd {
+namespace kiosk::engine {
+class Engine;
+struct RecoveredTransaction;
+}
 
-class MaintenanceSessions;
+namespace kiosk::kioskd {
 
 class Kioskd {
  public:
@@ -37,7 +41,7 @@ class Kioskd {
   // kiosk cannot run without failed (a device that fails to open is NOT fatal: it shows in
   // devices.list and the engine refuses services that need it).
   bool start(std::string* error);
-  // Stops serving, then closes devices. Idempotent.
+  // Stops serving and syncing (devices close and the engine ends in the destructor). Idempotent.
   void stop();
   // True while every component is alive (what the systemd watchdog ping reports).
   bool healthy() const;
@@ -47,7 +51,9 @@ class Kioskd {
   const KioskdConfig& config() const;
   journal::Journal& journal();
   sync::SyncEngine* sync_engine();  // null without central
-  MaintenanceSessions& maintenance();
+  engine::Engine& engine();
+  // What recovery did at start() (one entry per unfinished transaction found).
+  const std::vector<engine::RecoveredTransaction>& recovered() const;
   rpc::Server& server();
 
  private:

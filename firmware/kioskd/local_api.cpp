@@ -19,6 +19,14 @@ std::string str(const json& p, const char* key) {
   return (it != p.end() && it->is_string()) ? it->get<std::string>() : std::string();
 }
 
+rpc::RpcError engine_error(const engine::Error& e) {
+  const std::string reason = e.reason.empty() ? std::string(engine::to_string(e.code)) : e.reason;
+  if (e.code == engine::Errc::unauthorised || e.code == engine::Errc::locked_out)
+    return rpc::application_error(reason, e.message, rpc::codes::maintenance_required);
+  if (e.code == engine::Errc::invalid_argument) return rpc::invalid_params(e.message);
+  return rpc::application_error(reason, e.message.empty() ? reason : e.message);
+}
+
 HandlerResult emulator_answer(const std::string& reason) {
   if (reason.empty()) return json{{"ok", true}};
   return rpc::application_error(reason, "emulator refused: " + reason);
@@ -80,6 +88,29 @@ json stock_json(const journal::StockCounts& c) {
 }
 
 void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
+  server.add_method("session.get", [&ctx](const json&, const rpc::CallContext&) -> HandlerResult {
+    return ctx.engine->screen_json();
+  });
+  server.add_method("session.start", [&ctx](const json& p, const rpc::CallContext&) -> HandlerResult {
+    std::string language = str(p, "language");
+    if (language.empty()) language = "zh";
+    auto r = ctx.engine->start_session(str(p, "service"), language);
+    if (!r) return engine_error(r.error());
+    return engine::to_json(r.value());
+  });
+  server.add_method("session.action", [&ctx](const json& p, const rpc::CallContext&) -> HandlerResult {
+    const std::string action = str(p, "action");
+    if (action.empty()) return rpc::invalid_params("action");
+    auto r = ctx.engine->act(action, str(p, "value"));
+    if (!r) return engine_error(r.error());
+    return ctx.engine->screen_json();
+  });
+  server.add_method("session.cancel", [&ctx](const json&, const rpc::CallContext&) -> HandlerResult {
+    auto r = ctx.engine->cancel();
+    if (!r) return engine_error(r.error());
+    return ctx.engine->screen_json();
+  });
+
   rpc::MethodOptions maint;
   maint.maintenance = true;
   rpc::MethodOptions sim;
@@ -88,7 +119,9 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
   server.add_method("kiosk.status", [&ctx](const json&, const rpc::CallContext&) -> HandlerResult {
     const auto outbox = ctx.journal->outbox_state();
     json j{{"kiosk_id", ctx.kiosk_id},
-           {"out_of_service", ctx.out_of_service->load()},
+           {"out_of_service", ctx.engine->state().out_of_service},
+           {"out_of_service_reason", ctx.engine->state().reason},
+           {"session_active", ctx.engine->state().session_active},
            {"simulation", ctx.emulator != nullptr},
            {"outbox", json{{"last_seq", outbox.last_seq},
                            {"last_acknowledged", outbox.last_acknowledged},
@@ -221,23 +254,17 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
   server.add_method("maintenance.login",
                     [&ctx](const json& p, const rpc::CallContext&) -> HandlerResult {
                       const std::string user = str(p, "user");
-                      const std::string password = str(p, "password");
                       if (user.empty() || user.size() > 64) return rpc::invalid_params("user");
-                      auto r = ctx.maintenance->login(user, password);
-                      if (r.index() == 1) {
-                        (void)ctx.journal->audit(user, "maintenance.login_failed",
-                                                 json{{"reason", std::get<1>(r)}});
-                        return rpc::application_error(std::get<1>(r), "login refused",
-                                                      rpc::codes::maintenance_required);
-                      }
-                      (void)ctx.journal->audit(user, "maintenance.login", json::object());
-                      return json{{"token", std::get<0>(r)}, {"expires_in", 600}};
+                      auto r = ctx.engine->maintenance().login(user, str(p, "password"));
+                      if (!r) return engine_error(r.error());
+                      return json{{"token", r.value().token},
+                                  {"expires_in", r.value().expires_in.count()},
+                                  {"role", r.value().role}};
                     });
   server.add_method(
       "maintenance.logout",
       [&ctx](const json&, const rpc::CallContext& call) -> HandlerResult {
-        ctx.maintenance->logout(call.token);
-        (void)ctx.journal->audit(call.actor, "maintenance.logout", json::object());
+        (void)ctx.engine->maintenance().logout(call.token);
         return json{{"ok", true}};
       },
       maint);
@@ -247,9 +274,10 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
         if (!p.contains("enabled") || !p["enabled"].is_boolean())
           return rpc::invalid_params("enabled: boolean");
         const bool enabled = p["enabled"].get<bool>();
-        ctx.out_of_service->store(enabled);
-        (void)ctx.journal->audit(call.actor, "maintenance.set_out_of_service",
-                                 json{{"enabled", enabled}, {"reason", str(p, "reason")}});
+        std::string reason = str(p, "reason");
+        if (reason.empty()) reason = "technician";
+        auto r = ctx.engine->set_out_of_service(enabled, reason, call.actor);
+        if (!r) return engine_error(r.error());
         if (ctx.kiosk_changed) ctx.kiosk_changed();
         return json{{"out_of_service", enabled}};
       },

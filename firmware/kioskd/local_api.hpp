@@ -1,7 +1,8 @@
 #pragma once
 // Binds the local-API methods that kioskd itself answers (everything except session.*, which
 // the transaction engine answers) onto the rpc server:
-//   kiosk.status, devices.list, devices.selftest*, txn.list*, txn.show*, sync.status,
+//   session.get, session.start, session.action, session.cancel (the engine), kiosk.status,
+//   devices.list, devices.selftest*, txn.list*, txn.show*, sync.status,
 //   sync.now*, stock.status, stock.load*, stock.reconcile*, maintenance.login,
 //   maintenance.logout*, maintenance.set_out_of_service*, audit.list*, and in simulation mode
 //   emulator.citizens, emulator.place_id_card, emulator.remove_id_card,
@@ -14,7 +15,7 @@
 
 #include "firmware/journal/journal.hpp"
 #include "firmware/kioskd/devices.hpp"
-#include "firmware/kioskd/maintenance.hpp"
+#include "firmware/engine/engine.hpp"
 #include "firmware/rpc/server.hpp"
 #include "firmware/sync/sync_engine.hpp"
 
@@ -26,8 +27,7 @@ struct LocalApiContext {
   DeviceSet* devices = nullptr;
   EmulatorControl* emulator = nullptr;  // null outside simulation
   sync::SyncEngine* sync = nullptr;     // null without central
-  MaintenanceSessions* maintenance = nullptr;
-  std::atomic<bool>* out_of_service = nullptr;
+  engine::Engine* engine = nullptr;
   std::function<void()> kiosk_changed;  // broadcast "kiosk.changed"
 };
 

@@ -1,6 +1,7 @@
 #include "firmware/kioskd/simulated_devices.hpp"
 
 #include "central/face/face.hpp"
+#include "central/registry/seed.hpp"
 #include "drivers/camera/camera.hpp"
 #include "drivers/card_printer/card_printer.hpp"
 #include "drivers/emu/camera/camera_emulator.hpp"
@@ -43,6 +44,42 @@ emu::CameraEmulator::SceneRenderer face_of(const std::string& id_number) {
     out.pixels = img.pixels;
     return out;
   };
+}
+
+// The office's synthetic registry as seeded for today (Asia/Shanghai, as kiosk-central seeds
+// it): the simulator lays these citizens' ID cards on the reader, so that eligibility, face
+// match and issuance at central find them.
+std::vector<central::registry::SeededCitizen> registry_today() {
+  using namespace std::chrono;
+  const auto now = floor<days>(system_clock::now() + hours(8));
+  return central::registry::seed_registry(year_month_day(now));
+}
+
+// An ID card for a registry citizen: the emulator's first resident card (WLT photo blob etc.)
+// with the registry holder's fields.
+std::optional<emu::SyntheticCitizen> registry_card(const std::string& id_number) {
+  for (const auto& c : registry_today()) {
+    const auto& h = c.licence.holder;
+    if (h.id_number != id_number) continue;
+    emu::SyntheticCitizen out = emu::synthetic_citizens().front();
+    out.label = c.scenario;
+    out.appended_address.clear();
+    auto& card = out.card;
+    card.id_number = h.id_number;
+    card.name = h.name;
+    card.sex = h.sex == central::registry::Sex::male ? hal::Sex::male : hal::Sex::female;
+    card.birth_date = central::registry::format_date(h.birth_date);
+    card.appended_address.clear();
+    if (h.nationality != "CHN") {
+      card.type = hal::IdCardType::foreignPermanent;
+      card.nationality = h.nationality;
+      card.address.clear();
+    } else {
+      card.address = h.address;
+    }
+    return out;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -107,13 +144,19 @@ hal::PaymentTerminal& SimulatedDevices::payment_terminal() { return *impl_->scan
 
 std::vector<CitizenInfo> SimulatedDevices::citizens() const {
   std::vector<CitizenInfo> out;
+  for (const auto& c : registry_today()) out.push_back({c.licence.holder.id_number, c.scenario});
   for (const auto& c : emu::synthetic_citizens()) out.push_back({c.card.id_number, c.label});
   return out;
 }
 
 std::string SimulatedDevices::place_id_card(const std::string& id_number) {
-  const emu::SyntheticCitizen* citizen =
-      id_number.empty() ? &emu::synthetic_citizens().front() : emu::find_citizen(id_number);
+  std::optional<emu::SyntheticCitizen> from_registry;
+  const emu::SyntheticCitizen* citizen = nullptr;
+  if (!id_number.empty()) from_registry = registry_card(id_number);
+  if (from_registry)
+    citizen = &*from_registry;
+  else
+    citizen = id_number.empty() ? &emu::synthetic_citizens().front() : emu::find_citizen(id_number);
   if (citizen == nullptr) return "unknown_citizen";
   impl_->camera_emu->set_scene_renderer(face_of(citizen->card.id_number));
   impl_->camera_emu->set_scene(emu::CameraScene::face);

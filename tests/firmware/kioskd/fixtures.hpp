@@ -84,6 +84,7 @@ inline kioskd::KioskdConfig kioskd_config(const std::filesystem::path& dir,
     c.central.ca_file = central->pki() / "ca.pem";
     c.central.cert_file = central->pki() / "kiosks" / "kiosk-dev-001.pem";
     c.central.key_file = central->pki() / "kiosks" / "kiosk-dev-001.key";
+    c.central.office_cert_file = central->pki() / "office.pem";
   }
   c.signing_key_file = central != nullptr ? c.central.key_file : std::filesystem::path();
   return c;

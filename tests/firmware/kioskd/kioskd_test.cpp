@@ -2,9 +2,12 @@
 // the real kiosk-central on loopback (dev PKI, seeded registry).
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "firmware/journal/journal.hpp"
 #include "firmware/kioskd/kioskd.hpp"
-#include "firmware/kioskd/maintenance.hpp"
+#include "firmware/citizen/citizen.hpp"
+#include "firmware/engine/engine.hpp"
 #include "firmware/rpc/client.hpp"
 #include "firmware/sync/sync_engine.hpp"
 #include "tests/firmware/kioskd/fixtures.hpp"
@@ -23,6 +26,16 @@ std::string reason_of(rpc::Client& c, const std::string& method, json params = j
   if (r) return "";
   return r.error().reason();
 }
+// The dev technician from central's signed configuration (pulled by sync at start).
+std::string login_tech(rpc::Client& c) {
+  for (int i = 0; i < 200; ++i) {
+    auto r = c.call("maintenance.login", json{{"user", "tech"}, {"password", "kiosk24-dev"}});
+    if (r) return r.value()["token"];
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // config not pulled yet
+  }
+  FAIL("technician login never succeeded");
+  return "";
+}
 }  // namespace
 
 TEST_CASE("kioskd serves the local API, journals maintenance and its outbox is acknowledged by central",
@@ -36,7 +49,6 @@ TEST_CASE("kioskd serves the local API, journals maintenance and its outbox is a
   auto daemon = kioskd::Kioskd::create(config, &error);
   REQUIRE(daemon);
   REQUIRE(daemon->start(&error));
-  REQUIRE(daemon->maintenance().set_credential("tech", "correct horse"));
 
   auto client = rpc::Client::connect(config.socket_path);
   REQUIRE(client.ok());
@@ -53,15 +65,14 @@ TEST_CASE("kioskd serves the local API, journals maintenance and its outbox is a
   CHECK(reason_of(c, "stock.load", json{{"count", 10}}) == "maintenance_required");
   CHECK(reason_of(c, "maintenance.login", json{{"user", "tech"}, {"password", "wrong"}}) ==
         "bad_credentials");
-  const json login = call(c, "maintenance.login", json{{"user", "tech"}, {"password", "correct horse"}});
-  const std::string token = login["token"];
+  const std::string token = login_tech(c);
   const json stock = call(c, "stock.load", json{{"token", token}, {"count", 10},
                                                 {"first_serial", "C0000001"},
                                                 {"last_serial", "C0000010"}});
   CHECK(stock["remaining"] == 10);
   const json audit = call(c, "audit.list", json{{"token", token}});
   CHECK(audit["chain_ok"] == true);
-  CHECK(audit["entries"].size() >= 3);  // failed login, login, stock.load
+  CHECK(audit["entries"].size() >= 3);  // credentials, failed login, login, stock.load
 
   // emulator controls (simulation mode)
   const json citizens = call(c, "emulator.citizens");
@@ -96,4 +107,55 @@ TEST_CASE("kioskd refuses to start without simulation (real devices not built) o
   config.simulation.enabled = false;
   CHECK_FALSE(kioskd::Kioskd::create(config, &error));
   CHECK_THAT(error, Catch::Contains("real-device"));
+}
+
+TEST_CASE("a licence is renewed end to end: scripted citizen, real central, journal, emulated devices",
+          "[kioskd][integration][renewal]") {
+  testing::TempDir dir;
+  testing::InProcessCentral central(dir.path / "central");
+  const auto config = testing::kioskd_config(dir.path / "kiosk", &central);
+  std::filesystem::create_directories(dir.path / "kiosk");
+  std::string error;
+  auto daemon = kioskd::Kioskd::create(config, &error);
+  REQUIRE(daemon);
+  REQUIRE(daemon->start(&error));
+  auto client = rpc::Client::connect(config.socket_path);
+  REQUIRE(client.ok());
+  rpc::Client& c = *client.value();
+  const std::string token = login_tech(c);
+  call(c, "stock.load", json{{"token", token}, {"count", 5}, {"first_serial", "C0000001"},
+                            {"last_serial", "C0000005"}});
+
+  citizen::CitizenOptions co;
+  co.socket = config.socket_path;
+  co.timeout = std::chrono::seconds(60);
+  std::vector<std::string> lines;
+  co.log = [&lines](const std::string& l) { lines.push_back(l); };
+  const auto report = citizen::run_citizen(co);
+  std::string transcript;
+  for (const auto& l : lines) transcript += l + "\n";
+  INFO(transcript);
+  REQUIRE(report.completed);
+  REQUIRE(report.card_images.size() == 2);  // front and back
+  for (const auto& p : report.card_images) CHECK(std::filesystem::exists(p));
+  CHECK(std::filesystem::exists(report.receipt_image));
+
+  // the journal: one finished renewal, card issued
+  auto txns = daemon->journal().recent_transactions(5);
+  REQUIRE(txns.ok());
+  REQUIRE(txns.value().size() == 1);
+  CHECK(txns.value()[0].service == "renewal");
+  CHECK(txns.value()[0].outcome == std::optional<std::string>("completed"));
+  auto stock = daemon->journal().stock_counts();
+  REQUIRE(stock.ok());
+  CHECK(stock.value().issued == 1);
+  CHECK(stock.value().reserved == 0);
+
+  // the outbox reaches central, contiguous
+  const auto last = daemon->journal().outbox_state().last_seq;
+  daemon->sync_engine()->sync_now();
+  REQUIRE(daemon->sync_engine()->wait_for_ack(last, std::chrono::seconds(20)));
+  CHECK(central.acknowledged("kiosk-dev-001") >= last);
+  client.value().reset();
+  daemon->stop();
 }
