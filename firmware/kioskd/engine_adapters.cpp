@@ -323,7 +323,7 @@ std::optional<card_layout::LicenceData> licence_data_from_card(const json& card)
   card_layout::LicenceData d;
   d.holder_name = str(h, "name");
   const std::string sex = str(h, "sex");
-  d.sex = sex == "male" ? "男 M" : sex == "female" ? "女 F" : sex;
+  d.sex = sex == "male" ? "男" : sex == "female" ? "女" : sex;
   const std::string nat = str(h, "nationality");
   d.nationality = nat == "CHN" ? "中国 CHN" : nat;
   d.address = str(h, "address");

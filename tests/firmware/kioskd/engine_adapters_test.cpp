@@ -14,7 +14,7 @@ TEST_CASE("office-signed card data maps onto the licence layout", "[kioskd][card
   auto d = kiosk::kioskd::licence_data_from_card(card);
   REQUIRE(d);
   CHECK(d->holder_name == "测试张伟");
-  CHECK(d->sex == "男 M");
+  CHECK(d->sex == "男");
   CHECK(d->nationality == "中国 CHN");
   CHECK(d->vehicle_classes == "C1D");
   CHECK_FALSE(d->valid_until.has_value());  // long-term
