@@ -27,8 +27,20 @@ std::string reason_of(rpc::Client& c, const std::string& method, json params = j
   return r.error().reason();
 }
 // The dev technician from central's signed configuration (pulled by sync at start).
+// Technician credentials arrive with central's signed config (pulled by sync at start); wait
+// for it before logging in: failed logins count towards the lockout.
+bool wait_config(kiosk::rpc::Client& c) {
+  for (int i = 0; i < 2000; ++i) {
+    auto s = c.call("sync.status");
+    if (s && s.value().value("config_version", 0) >= 1) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
+}
+
 std::string login_tech(rpc::Client& c) {
-  for (int i = 0; i < 200; ++i) {
+  REQUIRE(wait_config(c));
+  for (int i = 0; i < 3; ++i) {
     auto r = c.call("maintenance.login", json{{"user", "tech"}, {"password", "kiosk24-dev"}});
     if (r) return r.value()["token"];
     std::this_thread::sleep_for(std::chrono::milliseconds(50));  // config not pulled yet
