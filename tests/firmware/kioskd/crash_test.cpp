@@ -110,6 +110,17 @@ bool has_step(const journal::TransactionDetail& d, const std::string& step, jour
   return false;
 }
 
+// Kills a kioskd child left running by a failed REQUIRE.
+struct ChildGuard {
+  pid_t* pid;
+  ~ChildGuard() {
+    if (*pid > 0) {
+      ::kill(*pid, SIGKILL);
+      ::waitpid(*pid, nullptr, 0);
+    }
+  }
+};
+
 struct RunResult {
   bool killed = false;     // step N appeared and kioskd was killed
   bool completed = false;  // the renewal completed before step N appeared
@@ -126,6 +137,7 @@ RunResult crash_at(std::size_t n) {
   const auto log = dir.path / "kioskd.log";
 
   pid_t pid = spawn_kioskd(conf, log);
+  ChildGuard guard{&pid};
   auto client = wait_ready(config.socket_path);
   REQUIRE(client);
   const std::string token = login(*client);
@@ -224,6 +236,7 @@ RunResult crash_at(std::size_t n) {
   ::kill(pid, SIGTERM);
   int status = 0;
   ::waitpid(pid, &status, 0);
+  pid = -1;
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);
   return result;
