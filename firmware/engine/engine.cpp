@@ -13,57 +13,85 @@ namespace kiosk::engine {
 
 std::string_view to_string(Errc code) {
   switch (code) {
-    case Errc::unreachable: return "unreachable";
-    case Errc::timeout: return "timeout";
-    case Errc::circuit_open: return "circuit_open";
-    case Errc::rejected: return "rejected";
-    case Errc::disk_full: return "disk_full";
-    case Errc::stock_empty: return "stock_empty";
-    case Errc::storage: return "storage";
-    case Errc::not_found: return "not_found";
-    case Errc::invalid_state: return "invalid_state";
-    case Errc::invalid_argument: return "invalid_argument";
-    case Errc::out_of_service: return "out_of_service";
-    case Errc::central_unavailable: return "central_unavailable";
-    case Errc::busy: return "busy";
-    case Errc::unauthorised: return "unauthorised";
-    case Errc::locked_out: return "locked_out";
-    case Errc::device: return "device";
+    case Errc::unreachable:
+      return "unreachable";
+    case Errc::timeout:
+      return "timeout";
+    case Errc::circuit_open:
+      return "circuit_open";
+    case Errc::rejected:
+      return "rejected";
+    case Errc::disk_full:
+      return "disk_full";
+    case Errc::stock_empty:
+      return "stock_empty";
+    case Errc::storage:
+      return "storage";
+    case Errc::not_found:
+      return "not_found";
+    case Errc::invalid_state:
+      return "invalid_state";
+    case Errc::invalid_argument:
+      return "invalid_argument";
+    case Errc::out_of_service:
+      return "out_of_service";
+    case Errc::central_unavailable:
+      return "central_unavailable";
+    case Errc::busy:
+      return "busy";
+    case Errc::unauthorised:
+      return "unauthorised";
+    case Errc::locked_out:
+      return "locked_out";
+    case Errc::device:
+      return "device";
   }
   return "unknown";
 }
 
 std::string_view to_string(Phase phase) {
   switch (phase) {
-    case Phase::intent: return "intent";
-    case Phase::done: return "done";
-    case Phase::failed: return "failed";
-    case Phase::compensated: return "compensated";
+    case Phase::intent:
+      return "intent";
+    case Phase::done:
+      return "done";
+    case Phase::failed:
+      return "failed";
+    case Phase::compensated:
+      return "compensated";
   }
   return "unknown";
 }
 
 std::string_view to_string(CardOutcome outcome) {
   switch (outcome) {
-    case CardOutcome::issued: return "issued";
-    case CardOutcome::spoiled: return "spoiled";
-    case CardOutcome::retained: return "retained";
+    case CardOutcome::issued:
+      return "issued";
+    case CardOutcome::spoiled:
+      return "spoiled";
+    case CardOutcome::retained:
+      return "retained";
   }
   return "unknown";
 }
 
 std::string_view to_string(Service service) {
   switch (service) {
-    case Service::renewal: return "renewal";
-    case Service::replace_lost: return "replace_lost";
-    case Service::replace_damaged: return "replace_damaged";
-    case Service::info_query: return "info_query";
+    case Service::renewal:
+      return "renewal";
+    case Service::replace_lost:
+      return "replace_lost";
+    case Service::replace_damaged:
+      return "replace_damaged";
+    case Service::info_query:
+      return "info_query";
   }
   return "unknown";
 }
 
 std::optional<Service> service_from_string(std::string_view name) {
-  for (Service s : {Service::renewal, Service::replace_lost, Service::replace_damaged, Service::info_query})
+  for (Service s :
+       {Service::renewal, Service::replace_lost, Service::replace_damaged, Service::info_query})
     if (to_string(s) == name) return s;
   return std::nullopt;
 }
@@ -102,14 +130,18 @@ void wipe(std::string& s) {
   s.clear();
 }
 
-bool prints_card(Service s) { return s != Service::info_query; }
+bool prints_card(Service s) {
+  return s != Service::info_query;
+}
 
 std::vector<std::string> progress_steps(Service s) {
-  if (s == Service::info_query) return {"identified", "consent", "face_verified", "eligibility", "completed"};
-  std::vector<std::string> v = {"identified", "consent", "face_verified", "eligibility", "photo_accepted",
-                                "details_confirmed"};
+  if (s == Service::info_query)
+    return {"identified", "consent", "face_verified", "eligibility", "completed"};
+  std::vector<std::string> v = {"identified",  "consent",        "face_verified",
+                                "eligibility", "photo_accepted", "details_confirmed"};
   if (s == Service::replace_damaged) v.emplace_back("old_card_returned");
-  for (const char* x : {"payment_charged", "issuance_authorised", "card_printed", "card_taken", "completed"})
+  for (const char* x :
+       {"payment_charged", "issuance_authorised", "card_printed", "card_taken", "completed"})
     v.emplace_back(x);
   return v;
 }
@@ -153,20 +185,25 @@ class Engine::SessionRun {
 
  private:
   // ---- plumbing ----
-  std::string key(const std::string& step, int attempt = 0) const { return idempotency_key(txn_, step, attempt); }
+  std::string key(const std::string& step, int attempt = 0) const {
+    return idempotency_key(txn_, step, attempt);
+  }
 
   void record(const std::string& step, Phase phase, nlohmann::json data = nlohmann::json::object(),
               nlohmann::json personal = nullptr, int attempt = 0) {
-    auto r = e_.journal_.record_step(txn_, StepRecord{step, phase, std::move(data), std::move(personal), key(step, attempt)});
+    auto r = e_.journal_.record_step(
+        txn_, StepRecord{step, phase, std::move(data), std::move(personal), key(step, attempt)});
     if (!r.ok()) {
       journal_failed_ = true;
-      logger()->error("event=journal_write_failed txn={} step={} code={}", txn_, step, to_string(r.error().code));
+      logger()->error("event=journal_write_failed txn={} step={} code={}", txn_, step,
+                      to_string(r.error().code));
       throw SessionEnd{"journal_unavailable", std::string(to_string(r.error().code))};
     }
     step_ = step;
   }
 
-  Screen make(const char* name, std::vector<std::string> actions, nlohmann::json data = nlohmann::json::object()) {
+  Screen make(const char* name, std::vector<std::string> actions,
+              nlohmann::json data = nlohmann::json::object()) {
     Screen s;
     s.session_id = session_id_;
     s.service = std::string(to_string(service_));
@@ -231,9 +268,12 @@ class Engine::SessionRun {
     if (!id_replaced_ || e_.devices_.id_reader == nullptr) return;
     hal::ReadIdOptions o;
     o.timeout_ms = 1000;
-    auto r = device<hal::IdCard>(*e_.devices_.id_reader, [&](hal::Completion<hal::IdCard> done) {
-      return e_.devices_.id_reader->read_card(o, std::move(done));
-    }, false);
+    auto r = device<hal::IdCard>(
+        *e_.devices_.id_reader,
+        [&](hal::Completion<hal::IdCard> done) {
+          return e_.devices_.id_reader->read_card(o, std::move(done));
+        },
+        false);
     if (r.ok()) {
       const bool same = r.value().id_number == card_.id_number;
       hal::IdCard other = std::move(r.value());
@@ -243,6 +283,17 @@ class Engine::SessionRun {
     }
     id_replaced_ = false;
     id_lifted_ = false;
+  }
+
+  // Sleeps one poll interval, or less when the session is told to stop.
+  void pause() {
+    std::unique_lock lock(m_);
+    cv_.wait_for(lock, e_.options_.poll_interval, [&] { return stop_.has_value(); });
+  }
+
+  std::string language() const {
+    std::lock_guard lock(e_.m_);
+    return e_.session_language_.empty() ? std::string("zh") : e_.session_language_;
   }
 
   // Waits for a citizen action allowed on `s`; set_language is handled by Engine::act.
@@ -256,7 +307,8 @@ class Engine::SessionRun {
     for (;;) {
       {
         std::unique_lock lock(m_);
-        cv_.wait_for(lock, e_.options_.poll_interval, [&] { return !mailbox_.empty() || stop_.has_value(); });
+        cv_.wait_for(lock, e_.options_.poll_interval,
+                     [&] { return !mailbox_.empty() || stop_.has_value(); });
         if (stop_) throw *stop_;
         if (!mailbox_.empty()) {
           auto a = mailbox_.front();
@@ -306,14 +358,18 @@ class Engine::SessionRun {
 
   hal::Result<hal::RgbImage> capture() {
     hal::CaptureOptions o;
-    return device<hal::RgbImage>(*e_.devices_.camera, [&](hal::Completion<hal::RgbImage> done) {
-      return e_.devices_.camera->capture_still(o, std::move(done));
-    }, false);
+    return device<hal::RgbImage>(
+        *e_.devices_.camera,
+        [&](hal::Completion<hal::RgbImage> done) {
+          return e_.devices_.camera->capture_still(o, std::move(done));
+        },
+        false);
   }
 
   [[noreturn]] void central_down(const std::string& step, const Error& err, int attempt = 0,
                                  bool record_failed = true) {
-    if (record_failed) record(step, Phase::failed, {{"reason", std::string(to_string(err.code))}}, nullptr, attempt);
+    if (record_failed)
+      record(step, Phase::failed, {{"reason", std::string(to_string(err.code))}}, nullptr, attempt);
     throw SessionEnd{"central_unavailable", std::string(to_string(err.code))};
   }
 
@@ -373,7 +429,8 @@ void Engine::SessionRun::run() {
   bool completed = false;
   std::string serial;
   try {
-    record("session_started", Phase::done, {{"service", std::string(to_string(service_))}, {"kiosk_id", e_.options_.kiosk_id}});
+    record("session_started", Phase::done,
+           {{"service", std::string(to_string(service_))}, {"kiosk_id", e_.options_.kiosk_id}});
     identify();
     consent();
     verify_face();
@@ -406,14 +463,16 @@ void Engine::SessionRun::run() {
   // journal nothing is written, so nothing is done: recover() settles it later.
   SettleResult settled{"pending", {}};
   if (!journal_failed_) {
-    settled = settle_transaction(SettlePorts{e_.journal_, e_.central_, e_.devices_.card_printer, e_.options_.device_timeout},
-                                 txn_, completed ? "completed" : end.code);
+    settled = settle_transaction(
+        SettlePorts{e_.journal_, e_.central_, e_.devices_.card_printer, e_.options_.device_timeout},
+        txn_, completed ? "completed" : end.code);
   }
-  logger()->info("event=session_ended txn={} code={} reason={} outcome={}", txn_, completed ? "completed" : end.code,
-                 end.reason, settled.outcome);
+  logger()->info("event=session_ended txn={} code={} reason={} outcome={}", txn_,
+                 completed ? "completed" : end.code, end.reason, settled.outcome);
   nlohmann::json data = end.data;
   data["outcome"] = settled.outcome;
-  data["refunded"] = std::find(settled.actions.begin(), settled.actions.end(), "refund") != settled.actions.end();
+  data["refunded"] =
+      std::find(settled.actions.begin(), settled.actions.end(), "refund") != settled.actions.end();
   if (completed) {
     data["card_serial"] = serial;
     Screen s = make(screens::kCompleted, {"finish"}, data);
@@ -448,9 +507,12 @@ void Engine::SessionRun::identify() {
   for (;;) {
     hal::ReadIdOptions o;
     o.timeout_ms = static_cast<int>(e_.options_.device_timeout.count());
-    auto r = device<hal::IdCard>(*e_.devices_.id_reader, [&](hal::Completion<hal::IdCard> done) {
-      return e_.devices_.id_reader->read_card(o, std::move(done));
-    }, true);
+    auto r = device<hal::IdCard>(
+        *e_.devices_.id_reader,
+        [&](hal::Completion<hal::IdCard> done) {
+          return e_.devices_.id_reader->read_card(o, std::move(done));
+        },
+        true);
     if (r.ok()) {
       card_ = std::move(r.value());
       break;
@@ -463,11 +525,8 @@ void Engine::SessionRun::identify() {
         cur_.error = ScreenError{"id_card_not_read", "card_not_removed", "error.id_card_not_read"};
         e_.publish(cur_);
       }
-      try {
-        tick(true);
-      } catch (...) {
-        throw;
-      }
+      pause();
+      tick(true);
       continue;
     }
     if (++failures >= 3) throw SessionEnd{"id_card_unreadable", err.reason};
@@ -475,16 +534,22 @@ void Engine::SessionRun::identify() {
     e_.publish(cur_);
   }
   address_ = card_.appended_address.empty() ? card_.address : card_.appended_address;
-  record("identified", Phase::done, {{"card_type", card_.type == hal::IdCardType::resident ? "resident" : "foreign_permanent"}},
-         {{"id_number", card_.id_number}, {"name", card_.name}, {"address", address_}, {"birth_date", card_.birth_date}});
+  record(
+      "identified", Phase::done,
+      {{"card_type", card_.type == hal::IdCardType::resident ? "resident" : "foreign_permanent"}},
+      {{"id_number", card_.id_number},
+       {"name", card_.name},
+       {"address", address_},
+       {"birth_date", card_.birth_date}});
   id_lifted_ = false;
   id_replaced_ = false;
   id_armed_ = true;
 }
 
 void Engine::SessionRun::consent() {
-  auto [action, value] = wait_action(make(screens::kConsent, {"consent", "call_staff", "cancel"},
-                                          {{"purpose", "face_verification"}, {"alternative", "call_staff"}}));
+  auto [action, value] =
+      wait_action(make(screens::kConsent, {"consent", "call_staff", "cancel"},
+                       {{"purpose", "face_verification"}, {"alternative", "call_staff"}}));
   if (action == "cancel") throw SessionEnd{"cancelled", "citizen"};
   if (action == "call_staff") {
     record("consent", Phase::failed, {{"face_verification", false}, {"choice", "call_staff"}});
@@ -499,41 +564,51 @@ void Engine::SessionRun::verify_face() {
   auto img = capture();
   if (!img.ok()) throw SessionEnd{"device_failure", "camera_" + img.error().reason};
   record("face_verified", Phase::intent);
-  auto r = e_.central_.face_match(FaceMatchRequest{card_.id_number, std::move(img.value())}, key("face_verified"));
+  auto r = e_.central_.face_match(FaceMatchRequest{card_.id_number, std::move(img.value())},
+                                  key("face_verified"));
   if (!r.ok()) {
     if (is_transient(r.error())) central_down("face_verified", r.error());
     record("face_verified", Phase::failed, {{"reason", r.error().reason}});
     throw SessionEnd{"face_check_failed", r.error().reason};
   }
   if (!r.value().match) {
-    record("face_verified", Phase::failed, {{"match", false}, {"score_permille", r.value().score_permille}});
+    record("face_verified", Phase::failed,
+           {{"match", false}, {"score_permille", r.value().score_permille}});
     throw SessionEnd{"face_mismatch", "no_match"};
   }
-  record("face_verified", Phase::done, {{"match", true}, {"score_permille", r.value().score_permille}});
+  record("face_verified", Phase::done,
+         {{"match", true}, {"score_permille", r.value().score_permille}});
 }
 
 void Engine::SessionRun::eligibility() {
   show(make(screens::kChecking, {}), false);
   record("eligibility", Phase::intent);
-  auto r = e_.central_.eligibility(EligibilityRequest{card_.id_number, std::string(to_string(service_))}, key("eligibility"));
+  auto r = e_.central_.eligibility(
+      EligibilityRequest{card_.id_number, std::string(to_string(service_))}, key("eligibility"));
   if (!r.ok()) {
     if (is_transient(r.error())) central_down("eligibility", r.error());
     record("eligibility", Phase::failed, {{"reason", r.error().reason}});
-    throw SessionEnd{"not_eligible", r.error().reason.empty() ? "no_record" : r.error().reason, screens::kEnded,
+    throw SessionEnd{"not_eligible",
+                     r.error().reason.empty() ? "no_record" : r.error().reason,
+                     screens::kEnded,
                      {{"reasons", {r.error().reason}}}};
   }
   decision_ = std::move(r.value());
-  nlohmann::json data = {{"eligible", decision_.eligible}, {"reasons", decision_.reasons}, {"fee_fen", decision_.fee_fen},
+  nlohmann::json data = {{"eligible", decision_.eligible},
+                         {"reasons", decision_.reasons},
+                         {"fee_fen", decision_.fee_fen},
                          {"requires_card_return", decision_.requires_card_return}};
   if (!decision_.eligible) {
     record("eligibility", Phase::done, data);
-    const std::string first = decision_.reasons.empty() ? "not_eligible" : decision_.reasons.front();
+    const std::string first =
+        decision_.reasons.empty() ? "not_eligible" : decision_.reasons.front();
     throw SessionEnd{"not_eligible", first, screens::kEnded, {{"reasons", decision_.reasons}}};
   }
   data["new_valid_from"] = decision_.new_valid_from;
   data["new_valid_to"] = decision_.new_valid_to;
   record("eligibility", Phase::done, data,
-         {{"holder_name", decision_.licence.holder_name}, {"file_number", decision_.licence.file_number}});
+         {{"holder_name", decision_.licence.holder_name},
+          {"file_number", decision_.licence.file_number}});
 }
 
 void Engine::SessionRun::info() {
@@ -551,7 +626,8 @@ void Engine::SessionRun::info() {
 }
 
 void Engine::SessionRun::photo() {
-  PhotoQualityRules rules{e_.options_.photo_min_mean, e_.options_.photo_max_mean, e_.options_.photo_min_stddev};
+  PhotoQualityRules rules{e_.options_.photo_min_mean, e_.options_.photo_max_mean,
+                          e_.options_.photo_min_stddev};
   for (int attempt = 0;; ++attempt) {
     if (attempt >= e_.options_.max_photo_attempts) throw SessionEnd{"photo_failed", "retake_limit"};
     show(make(screens::kFaceCapture, {"cancel"}, {{"purpose", "licence_photo"}}), false);
@@ -559,9 +635,11 @@ void Engine::SessionRun::photo() {
     if (!img.ok()) throw SessionEnd{"device_failure", "camera_" + img.error().reason};
     const PhotoQuality q = check_photo(img.value(), rules);
     const int retakes_left = e_.options_.max_photo_attempts - attempt - 1;
-    Screen s = make(screens::kPhotoReview, q.ok ? std::vector<std::string>{"accept", "retake", "cancel"}
-                                                : std::vector<std::string>{"retake", "cancel"},
-                    {{"attempt", attempt + 1}, {"retakes_left", retakes_left}, {"quality_ok", q.ok}});
+    Screen s =
+        make(screens::kPhotoReview,
+             q.ok ? std::vector<std::string>{"accept", "retake", "cancel"}
+                  : std::vector<std::string>{"retake", "cancel"},
+             {{"attempt", attempt + 1}, {"retakes_left", retakes_left}, {"quality_ok", q.ok}});
     if (!q.ok) s.error = ScreenError{"photo_quality", q.reason, "error.photo_quality"};
     if (!q.ok && retakes_left == 0) {
       wipe(img.value());
@@ -572,7 +650,8 @@ void Engine::SessionRun::photo() {
     (void)value;
     if (action == "cancel") throw SessionEnd{"cancelled", "citizen"};
     if (action == "accept") {
-      record("photo_accepted", Phase::done, {{"attempts", attempt + 1}, {"quality_mean", static_cast<int>(q.mean)}});
+      record("photo_accepted", Phase::done,
+             {{"attempts", attempt + 1}, {"quality_mean", static_cast<int>(q.mean)}});
       return;
     }
     wipe(photo_);
@@ -598,13 +677,15 @@ void Engine::SessionRun::details() {
       }
       continue;
     }
-    record("details_confirmed", Phase::done, {{"address_changed", address_changed_}}, {{"address", address_}});
+    record("details_confirmed", Phase::done, {{"address_changed", address_changed_}},
+           {{"address", address_}});
     return;
   }
 }
 
 void Engine::SessionRun::return_old_card() {
-  auto [action, value] = wait_action(make(screens::kReturnOldCard, {"old_card_returned", "cancel"}));
+  auto [action, value] =
+      wait_action(make(screens::kReturnOldCard, {"old_card_returned", "cancel"}));
   (void)value;
   if (action == "cancel") throw SessionEnd{"cancelled", "citizen"};
   record("old_card_returned", Phase::done, {{"slot", "recovery"}});
@@ -613,35 +694,48 @@ void Engine::SessionRun::return_old_card() {
 void Engine::SessionRun::pay() {
   for (int attempt = 0; attempt < e_.options_.max_payment_attempts; ++attempt) {
     check_id_card();
-    record("payment_created", Phase::intent, {{"amount_fen", decision_.fee_fen}, {"attempt", attempt}}, nullptr, attempt);
-    auto order = e_.central_.create_payment(CreatePaymentRequest{decision_.fee_fen, std::string(to_string(service_))},
-                                            key("payment_created", attempt));
+    record("payment_created", Phase::intent,
+           {{"amount_fen", decision_.fee_fen}, {"attempt", attempt}}, nullptr, attempt);
+    auto order = e_.central_.create_payment(
+        CreatePaymentRequest{decision_.fee_fen, std::string(to_string(service_))},
+        key("payment_created", attempt));
     if (!order.ok()) {
       if (is_transient(order.error())) central_down("payment_created", order.error(), attempt);
-      record("payment_created", Phase::failed, {{"reason", order.error().reason}}, nullptr, attempt);
+      record("payment_created", Phase::failed, {{"reason", order.error().reason}}, nullptr,
+             attempt);
       throw SessionEnd{"payment_failed", order.error().reason};
     }
     const PaymentOrder o = order.value();
-    record("payment_created", Phase::done, {{"order_id", o.order_id}, {"amount_fen", o.amount_fen}}, nullptr, attempt);
+    record("payment_created", Phase::done, {{"order_id", o.order_id}, {"amount_fen", o.amount_fen}},
+           nullptr, attempt);
 
     show(make(screens::kPayment, {"cancel"}, {{"amount_fen", o.amount_fen}, {"qr", o.qr}}), true);
     hal::Result<hal::PaymentCode> code = hal::make_error(hal::CompletionCode::timeout, "no_code");
     for (;;) {
-      code = device<hal::PaymentCode>(*e_.devices_.payment_terminal, [&](hal::Completion<hal::PaymentCode> done) {
-        return e_.devices_.payment_terminal->read_code(static_cast<int>(e_.options_.device_timeout.count()), std::move(done));
-      }, true);
+      code = device<hal::PaymentCode>(
+          *e_.devices_.payment_terminal,
+          [&](hal::Completion<hal::PaymentCode> done) {
+            return e_.devices_.payment_terminal->read_code(
+                static_cast<int>(e_.options_.device_timeout.count()), std::move(done));
+          },
+          true);
       if (code.ok()) break;
-      if (code.error().code != hal::CompletionCode::timeout) throw SessionEnd{"device_failure", "payment_terminal_" + code.error().reason};
+      if (code.error().code != hal::CompletionCode::timeout)
+        throw SessionEnd{"device_failure", "payment_terminal_" + code.error().reason};
     }
 
     show(make(screens::kChecking, {}), false);
-    const nlohmann::json charge_data = {{"order_id", o.order_id}, {"attempt", attempt},
-                                        {"wallet", std::string(hal::to_string(code.value().wallet))}};
+    const nlohmann::json charge_data = {
+        {"order_id", o.order_id},
+        {"attempt", attempt},
+        {"wallet", std::string(hal::to_string(code.value().wallet))}};
     record("payment_charged", Phase::intent, charge_data, nullptr, attempt);
-    auto charged = e_.central_.charge_payment(o.order_id, code.value().code, key("payment_charged", attempt));
+    auto charged =
+        e_.central_.charge_payment(o.order_id, code.value().code, key("payment_charged", attempt));
     wipe(code.value().code);
     std::string outcome;
     std::string decline_reason;
+    const bool charge_unanswered = !charged.ok() && is_transient(charged.error());
     if (charged.ok()) {
       outcome = charged.value().outcome == ChargeOutcome::approved   ? "approved"
                 : charged.value().outcome == ChargeOutcome::declined ? "declined"
@@ -657,9 +751,11 @@ void Engine::SessionRun::pay() {
     for (int q = 0; outcome == "unknown" && q < e_.options_.payment_status_queries; ++q) {
       auto st = e_.central_.payment_status(o.order_id);
       if (st.ok() && st.value().state == "paid") outcome = "approved";
-      if (st.ok() && (st.value().state == "declined" || st.value().state == "created" || st.value().state == "cancelled")) {
+      if (st.ok() && (st.value().state == "declined" || st.value().state == "created" ||
+                      st.value().state == "cancelled")) {
         outcome = "declined";
-        decline_reason = st.value().decline_reason.empty() ? "not_charged" : st.value().decline_reason;
+        decline_reason =
+            st.value().decline_reason.empty() ? "not_charged" : st.value().decline_reason;
       }
       if (outcome == "unknown") {
         std::unique_lock lock(m_);
@@ -667,14 +763,22 @@ void Engine::SessionRun::pay() {
       }
     }
     if (outcome == "unknown") throw SessionEnd{"payment_unresolved", "status_unknown"};
+    if (charge_unanswered && outcome == "declined" && decline_reason == "not_charged") {
+      // The charge never reached the acquirer: central is the problem, not the citizen's wallet.
+      record("payment_charged", Phase::failed,
+             {{"order_id", o.order_id}, {"outcome", "not_charged"}}, nullptr, attempt);
+      throw SessionEnd{"central_unavailable", std::string(to_string(charged.error().code))};
+    }
     if (outcome == "approved") {
-      record("payment_charged", Phase::done, {{"order_id", o.order_id}, {"outcome", "approved"}}, nullptr, attempt);
+      record("payment_charged", Phase::done, {{"order_id", o.order_id}, {"outcome", "approved"}},
+             nullptr, attempt);
       order_id_ = o.order_id;
       paid_fen_ = o.amount_fen;
       return;
     }
-    record("payment_charged", Phase::failed, {{"order_id", o.order_id}, {"outcome", "declined"}, {"reason", decline_reason}},
-           nullptr, attempt);
+    record("payment_charged", Phase::failed,
+           {{"order_id", o.order_id}, {"outcome", "declined"}, {"reason", decline_reason}}, nullptr,
+           attempt);
     if (attempt + 1 >= e_.options_.max_payment_attempts) break;
     Screen s = make(screens::kPaymentDeclined, {"retry", "cancel"}, {{"amount_fen", o.amount_fen}});
     s.error = ScreenError{"payment_declined", decline_reason, "error.payment_declined"};
@@ -689,16 +793,19 @@ void Engine::SessionRun::authorise() {
   show(make(screens::kChecking, {}), false);
   check_id_card();
   record("issuance_authorised", Phase::intent, {{"order_id", order_id_}});
-  auto r = e_.central_.authorise_issuance(IssuanceRequest{card_.id_number, std::string(to_string(service_)), order_id_},
-                                          key("issuance_authorised"));
+  auto r = e_.central_.authorise_issuance(
+      IssuanceRequest{card_.id_number, std::string(to_string(service_)), order_id_},
+      key("issuance_authorised"));
   if (!r.ok()) {
     // Transient: central may have authorised; the intent stays in doubt and settle refunds.
-    if (is_transient(r.error())) throw SessionEnd{"central_unavailable", std::string(to_string(r.error().code))};
+    if (is_transient(r.error()))
+      throw SessionEnd{"central_unavailable", std::string(to_string(r.error().code))};
     record("issuance_authorised", Phase::failed, {{"reason", r.error().reason}});
     throw SessionEnd{"issuance_refused", r.error().reason};
   }
   authorisation_ = std::move(r.value());
-  record("issuance_authorised", Phase::done, {{"authorisation_id", authorisation_.authorisation_id}});
+  record("issuance_authorised", Phase::done,
+         {{"authorisation_id", authorisation_.authorisation_id}});
 }
 
 void Engine::SessionRun::out_of_service(const std::string& reason) {
@@ -722,27 +829,35 @@ std::string Engine::SessionRun::print_card() {
     (void)printer.health_check();
     const auto stats = printer.statistics();
     const auto panels = stats.find("RibbonRemainingPanels");
-    nlohmann::json intent = {{"serial", serial}, {"attempt", attempt}, {"authorisation_id", authorisation_.authorisation_id}};
+    nlohmann::json intent = {{"serial", serial},
+                             {"attempt", attempt},
+                             {"authorisation_id", authorisation_.authorisation_id}};
     if (panels != stats.end()) intent["ribbon_panels_before"] = panels->second;
     record("card_printed", Phase::intent, intent, nullptr, attempt);
-    auto job = e_.renderer_.render(CardIssueData{authorisation_, serial, cur_.language}, photo_);
+    auto job = e_.renderer_.render(CardIssueData{authorisation_, serial, language()}, photo_);
     if (!job.ok()) {
       (void)e_.journal_.record_card_outcome(serial, CardOutcome::spoiled, "render_failed");
-      record("card_printed", Phase::failed, {{"serial", serial}, {"reason", "render_failed"}}, nullptr, attempt);
+      record("card_printed", Phase::failed, {{"serial", serial}, {"reason", "render_failed"}},
+             nullptr, attempt);
       throw SessionEnd{"card_failed", "render_failed"};
     }
     job.value().job_id = txn_ + "-" + std::to_string(attempt);
     show(make(screens::kPrinting, {}, {{"attempt", attempt + 1}}), false);
     cur_.eta_seconds = 15;
-    auto printed = device<hal::PrintedCard>(printer, [&](hal::Completion<hal::PrintedCard> done) {
-      return printer.print_card(std::move(job.value()), std::move(done));
-    }, false);
+    auto printed = device<hal::PrintedCard>(
+        printer,
+        [&](hal::Completion<hal::PrintedCard> done) {
+          return printer.print_card(std::move(job.value()), std::move(done));
+        },
+        false);
     if (printed.ok()) {
-      record("card_printed", Phase::done, {{"serial", serial}, {"printer_counter", printed.value().card_counter}}, nullptr,
+      record("card_printed", Phase::done,
+             {{"serial", serial}, {"printer_counter", printed.value().card_counter}}, nullptr,
              attempt);
       return serial;
     }
-    const std::string reason = printed.error().reason.empty() ? "print_failed" : printed.error().reason;
+    const std::string reason =
+        printed.error().reason.empty() ? "print_failed" : printed.error().reason;
     const auto detail = printer.status().detail;
     const auto at = detail.find("card");
     if (at != detail.end() && at->second == "none") {
@@ -750,23 +865,21 @@ std::string Engine::SessionRun::print_card() {
       // still in the feeder. The journal has no release, so it is written off as "not_loaded"
       // (reconciliation against the printer counter shows it).
       (void)e_.journal_.record_card_outcome(serial, CardOutcome::spoiled, "not_loaded");
-      record("card_printed", Phase::failed, {{"serial", serial}, {"reason", reason}, {"card", "not_loaded"}}, nullptr,
-             attempt);
+      record("card_printed", Phase::failed,
+             {{"serial", serial}, {"reason", reason}, {"card", "not_loaded"}}, nullptr, attempt);
       out_of_service(reason);
       throw SessionEnd{"out_of_service", reason};
     }
     // A loaded card is lost whatever the cause: spoiled, with reason, then to the reject bin.
     (void)e_.journal_.record_card_outcome(serial, CardOutcome::spoiled, reason);
-    record("card_printed", Phase::failed, {{"serial", serial}, {"reason", reason}}, nullptr, attempt);
+    record("card_printed", Phase::failed, {{"serial", serial}, {"reason", reason}}, nullptr,
+           attempt);
     logger()->warn("event=card_spoiled txn={} serial={} reason={}", txn_, serial, reason);
     bool rejected = false;
     const auto until = e_.clock_.steady() + e_.options_.jam_clear_wait;
     do {
       rejected = reject_card_blocking(printer, e_.options_.device_timeout).ok();
-      if (!rejected && reason == "jam") {
-        std::unique_lock lock(m_);
-        cv_.wait_for(lock, e_.options_.poll_interval);
-      }
+      if (!rejected && reason == "jam") pause();
     } while (!rejected && reason == "jam" && e_.clock_.steady() < until);
     if (reason == "jam" && rejected) continue;  // next blank card
     out_of_service(reason == "jam" ? "card_jam" : reason);
@@ -794,8 +907,7 @@ void Engine::SessionRun::take_card(const std::string& serial) {
       record("card_retained", Phase::done, {{"serial", serial}, {"reason", "not_taken"}});
       throw SessionEnd{"card_retained", "not_taken"};
     }
-    std::unique_lock lock(m_);
-    cv_.wait_for(lock, e_.options_.poll_interval);
+    pause();
   }
   auto issued = e_.journal_.record_card_outcome(serial, CardOutcome::issued, "");
   if (!issued.ok()) {
@@ -809,22 +921,29 @@ void Engine::SessionRun::receipt(const std::string& serial) {
   if (e_.devices_.receipt_printer == nullptr) return;
   record("receipt_printed", Phase::intent);
   hal::Receipt r;
-  const bool zh = cur_.language == "zh";
-  r.elements.emplace_back(hal::ReceiptText{zh ? "驾驶证业务凭条" : "Driving licence receipt", true, false, hal::Align::center, 1, 2});
+  const bool zh = language() == "zh";
+  r.elements.emplace_back(hal::ReceiptText{zh ? "驾驶证业务凭条" : "Driving licence receipt", true,
+                                           false, hal::Align::center, 1, 2});
   r.elements.emplace_back(hal::ReceiptFeed{1});
-  r.elements.emplace_back(hal::ReceiptText{(zh ? "业务: " : "Service: ") + std::string(to_string(service_))});
+  r.elements.emplace_back(
+      hal::ReceiptText{(zh ? "业务: " : "Service: ") + std::string(to_string(service_))});
   r.elements.emplace_back(hal::ReceiptText{(zh ? "卡号: " : "Card: ") + serial});
-  r.elements.emplace_back(hal::ReceiptText{(zh ? "授权: " : "Authorisation: ") + authorisation_.authorisation_id});
+  r.elements.emplace_back(
+      hal::ReceiptText{(zh ? "授权: " : "Authorisation: ") + authorisation_.authorisation_id});
   if (paid_fen_ > 0) {
-    r.elements.emplace_back(hal::ReceiptText{(zh ? "金额: " : "Amount: ") + std::to_string(paid_fen_ / 100) + "." +
-                                             (paid_fen_ % 100 < 10 ? "0" : "") + std::to_string(paid_fen_ % 100)});
+    r.elements.emplace_back(
+        hal::ReceiptText{(zh ? "金额: " : "Amount: ") + std::to_string(paid_fen_ / 100) + "." +
+                         (paid_fen_ % 100 < 10 ? "0" : "") + std::to_string(paid_fen_ % 100)});
     r.elements.emplace_back(hal::ReceiptText{(zh ? "订单: " : "Order: ") + order_id_});
   }
   r.elements.emplace_back(hal::ReceiptText{(zh ? "终端: " : "Kiosk: ") + e_.options_.kiosk_id});
   r.elements.emplace_back(hal::ReceiptQr{"kiosk24://txn/" + txn_, 6, hal::Align::center});
-  auto done = device<hal::Done>(*e_.devices_.receipt_printer, [&](hal::Completion<hal::Done> d) {
-    return e_.devices_.receipt_printer->print(std::move(r), std::move(d));
-  }, false);
+  auto done = device<hal::Done>(
+      *e_.devices_.receipt_printer,
+      [&](hal::Completion<hal::Done> d) {
+        return e_.devices_.receipt_printer->print(std::move(r), std::move(d));
+      },
+      false);
   if (done.ok()) {
     record("receipt_printed", Phase::done);
   } else {
@@ -834,7 +953,8 @@ void Engine::SessionRun::receipt(const std::string& serial) {
 }
 
 void Engine::SessionRun::elicence() {
-  record("elicence_reissued", Phase::intent, {{"authorisation_id", authorisation_.authorisation_id}});
+  record("elicence_reissued", Phase::intent,
+         {{"authorisation_id", authorisation_.authorisation_id}});
   auto r = e_.central_.reissue_elicence(authorisation_.authorisation_id, key("elicence_reissued"));
   if (r.ok()) {
     record("elicence_reissued", Phase::done, {{"reissue_id", r.value().reissue_id}});
@@ -846,8 +966,8 @@ void Engine::SessionRun::elicence() {
 
 // ---------------------------------------------------------------------------------------
 
-Engine::Engine(JournalPort& journal, CentralPort& central, Devices devices, CardRenderer& renderer, const Clock& clock,
-               EngineOptions options)
+Engine::Engine(JournalPort& journal, CentralPort& central, Devices devices, CardRenderer& renderer,
+               const Clock& clock, EngineOptions options)
     : journal_(journal),
       central_(central),
       devices_(devices),
@@ -914,7 +1034,8 @@ void Engine::on_screen_changed(std::function<void(const Screen&)> callback) {
   callback_ = std::move(callback);
 }
 
-bool Engine::wait_for(const std::function<bool(const Screen&)>& pred, std::chrono::milliseconds timeout) const {
+bool Engine::wait_for(const std::function<bool(const Screen&)>& pred,
+                      std::chrono::milliseconds timeout) const {
   std::unique_lock lock(m_);
   return cv_.wait_for(lock, timeout, [&] { return pred(screen_); });
 }
@@ -928,12 +1049,16 @@ KioskState Engine::state() const {
   return KioskState{out_of_service_, out_of_service_reason_, running_};
 }
 
-Result<Done> Engine::set_out_of_service(bool enabled, const std::string& reason, const std::string& actor) {
+Result<Done> Engine::set_out_of_service(bool enabled, const std::string& reason,
+                                        const std::string& actor) {
   auto a = journal_.set_setting("out_of_service", enabled ? "1" : "0");
   if (!a.ok()) return a.error();
   (void)journal_.set_setting("out_of_service_reason", enabled ? reason : "");
-  (void)journal_.append_event("kiosk.out_of_service", {{"enabled", enabled}, {"reason", reason}, {"actor", actor}});
-  if (actor != "engine") (void)journal_.audit(actor, "maintenance.set_out_of_service", {{"enabled", enabled}, {"reason", reason}});
+  (void)journal_.append_event("kiosk.out_of_service",
+                              {{"enabled", enabled}, {"reason", reason}, {"actor", actor}});
+  if (actor != "engine")
+    (void)journal_.audit(actor, "maintenance.set_out_of_service",
+                         {{"enabled", enabled}, {"reason", reason}});
   {
     std::lock_guard lock(m_);
     out_of_service_ = enabled;
@@ -954,8 +1079,9 @@ std::vector<RecoveredTransaction> Engine::recover() {
   }
   for (const auto& t : list.value()) {
     if (t.id == active) continue;
-    auto r = settle_transaction(SettlePorts{journal_, central_, devices_.card_printer, options_.device_timeout}, t.id,
-                                "interrupted");
+    auto r = settle_transaction(
+        SettlePorts{journal_, central_, devices_.card_printer, options_.device_timeout}, t.id,
+        "interrupted");
     logger()->info("event=recovered txn={} outcome={}", t.id, r.outcome);
     out.push_back(RecoveredTransaction{t.id, r.outcome, r.actions});
   }
@@ -976,7 +1102,8 @@ Result<Screen> Engine::start_session(const std::string& service_name, const std:
   };
   const auto service = service_from_string(service_name);
   if (!service) return make_error(Errc::invalid_argument, "unknown_service");
-  if (language != "zh" && language != "en") return make_error(Errc::invalid_argument, "unknown_language");
+  if (language != "zh" && language != "en")
+    return make_error(Errc::invalid_argument, "unknown_language");
   {
     std::lock_guard lock(m_);
     if (running_) return make_error(Errc::busy, "session_running");
@@ -986,11 +1113,13 @@ Result<Screen> Engine::start_session(const std::string& service_name, const std:
   if (!central_.available()) return refuse(Errc::central_unavailable, "central_unavailable");
   if (prints_card(*service)) {
     auto stock = journal_.stock_counts();
-    if (stock.ok() && stock.value().remaining == 0) return refuse(Errc::out_of_service, "stock_empty");
+    if (stock.ok() && stock.value().remaining == 0)
+      return refuse(Errc::out_of_service, "stock_empty");
   }
   auto txn = journal_.begin_transaction(std::string(to_string(*service)));
   if (!txn.ok()) return refuse(txn.error().code, "journal_unavailable");
-  const std::string session_id = "s-" + txn.value().substr(txn.value().size() > 12 ? txn.value().size() - 12 : 0);
+  const std::string session_id =
+      "s-" + txn.value().substr(txn.value().size() > 12 ? txn.value().size() - 12 : 0);
   auto run = std::make_shared<SessionRun>(*this, *service, txn.value(), session_id);
   {
     std::lock_guard lock(m_);
@@ -1018,7 +1147,8 @@ Result<Done> Engine::act(const std::string& action, const std::string& value) {
     running = running_;
     current = screen_;
     if (action == "set_language" && running_ && run_) {
-      if (value != "zh" && value != "en") return make_error(Errc::invalid_argument, "unknown_language");
+      if (value != "zh" && value != "en")
+        return make_error(Errc::invalid_argument, "unknown_language");
       session_language_ = value;
       screen_.language = value;
       run_->touch();
@@ -1033,7 +1163,8 @@ Result<Done> Engine::act(const std::string& action, const std::string& value) {
     publish(current);
     return Done{};
   }
-  if (action == "finish" && current.allows("finish") && !running) {
+  if (action == "finish" && current.allows("finish") &&
+      (!running || current.screen != screens::kLicenceInfo)) {
     dismiss();
     return Done{};
   }
@@ -1057,7 +1188,11 @@ Result<Done> Engine::cancel() {
 
 void Engine::dismiss() {
   {
-    std::lock_guard lock(m_);
+    std::unique_lock lock(m_);
+    // The session thread publishes its end screen just before it ends: let it finish.
+    if (!cv_.wait_for(lock, std::chrono::seconds(5),
+                      [&] { return !running_ || !screen_.allows("finish"); }))
+      return;
     if (running_) return;
     run_.reset();
     session_language_.clear();

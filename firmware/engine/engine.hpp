@@ -47,8 +47,8 @@ struct EngineOptions {
   std::chrono::milliseconds card_take_timeout{60'000};
   std::chrono::milliseconds device_timeout{120'000};  // longest wait for any device command
   std::chrono::milliseconds poll_interval{200};       // ID-card watch and card-mouth polling
-  int max_photo_attempts = 4;  // one capture + three retakes
-  int max_print_attempts = 3;  // blank cards per authorisation (jams)
+  int max_photo_attempts = 4;                         // one capture + three retakes
+  int max_print_attempts = 3;                         // blank cards per authorisation (jams)
   int max_payment_attempts = 3;
   int payment_status_queries = 5;  // resolving an unknown charge outcome
   std::chrono::milliseconds payment_status_interval{1000};
@@ -104,12 +104,14 @@ class Engine {
   KioskState state() const;
   // Maintenance switch (also set by the engine on ribbon out). Persisted as settings
   // "out_of_service" / "out_of_service_reason"; audited with `actor`.
-  Result<Done> set_out_of_service(bool enabled, const std::string& reason, const std::string& actor);
+  Result<Done> set_out_of_service(bool enabled, const std::string& reason,
+                                  const std::string& actor);
 
   Maintenance& maintenance() { return maintenance_; }
 
   // For tests and the scripted citizen: waits until `pred(screen())` holds or `timeout` passes.
-  bool wait_for(const std::function<bool(const Screen&)>& pred, std::chrono::milliseconds timeout) const;
+  bool wait_for(const std::function<bool(const Screen&)>& pred,
+                std::chrono::milliseconds timeout) const;
   // Waits for the running session thread to end (after its final screen). For tests.
   void join_session();
 

@@ -24,7 +24,8 @@ std::vector<unsigned char> b64decode(const std::string& in) {
 
 std::string b64encode(const unsigned char* data, std::size_t size) {
   std::string out(4 * ((size + 2) / 3) + 1, '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, static_cast<int>(size));
+  const int n =
+      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, static_cast<int>(size));
   out.resize(static_cast<std::size_t>(n));
   return out;
 }
@@ -56,14 +57,14 @@ bool verify_password(const TechnicianCredential& c, const std::string& password)
   return CRYPTO_memcmp(got.data(), expected.data(), got.size()) == 0;
 }
 
-TechnicianCredential make_credential(const std::string& user, const std::string& password, int iterations,
-                                     const std::string& role) {
+TechnicianCredential make_credential(const std::string& user, const std::string& password,
+                                     int iterations, const std::string& role) {
   std::array<unsigned char, 16> salt{};
   RAND_bytes(salt.data(), static_cast<int>(salt.size()));
   std::array<unsigned char, 32> key{};
   PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()), salt.data(),
-                    static_cast<int>(salt.size()), iterations, EVP_sha256(), static_cast<int>(key.size()),
-                    key.data());
+                    static_cast<int>(salt.size()), iterations, EVP_sha256(),
+                    static_cast<int>(key.size()), key.data());
   return TechnicianCredential{user, role, b64encode(salt.data(), salt.size()), iterations,
                               b64encode(key.data(), key.size())};
 }

@@ -25,8 +25,8 @@ struct TechnicianCredential {
 };
 
 struct MaintenanceOptions {
-  int max_failures = 5;                          // failed logins before a lockout
-  std::chrono::seconds lockout{15 * 60};         // per user
+  int max_failures = 5;                   // failed logins before a lockout
+  std::chrono::seconds lockout{15 * 60};  // per user
   std::chrono::seconds token_idle_expiry{5 * 60};
 };
 
@@ -76,6 +76,7 @@ class Maintenance {
 bool verify_password(const TechnicianCredential& credential, const std::string& password);
 // A credential for tests and tools (random salt).
 TechnicianCredential make_credential(const std::string& user, const std::string& password,
-                                     int iterations = 200'000, const std::string& role = "technician");
+                                     int iterations = 200'000,
+                                     const std::string& role = "technician");
 
 }  // namespace kiosk::engine

@@ -15,7 +15,8 @@ PhotoQuality check_photo(const hal::RgbImage& image, const PhotoQualityRules& ru
   double sum = 0;
   double sum_sq = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const double y = 0.299 * image.pixels[i * 3] + 0.587 * image.pixels[i * 3 + 1] + 0.114 * image.pixels[i * 3 + 2];
+    const double y = 0.299 * image.pixels[i * 3] + 0.587 * image.pixels[i * 3 + 1] +
+                     0.114 * image.pixels[i * 3 + 2];
     sum += y;
     sum_sq += y * y;
   }

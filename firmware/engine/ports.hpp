@@ -72,7 +72,8 @@ class JournalPort {
   virtual Result<Done> record_card_outcome(const std::string& serial, CardOutcome outcome,
                                            const std::string& reason) = 0;
   virtual Result<StockCounts> stock_counts() = 0;
-  virtual Result<std::uint64_t> append_event(const std::string& type, const nlohmann::json& payload) = 0;
+  virtual Result<std::uint64_t> append_event(const std::string& type,
+                                             const nlohmann::json& payload) = 0;
   virtual Result<Done> audit(const std::string& actor, const std::string& action,
                              const nlohmann::json& details) = 0;
   virtual Result<std::optional<std::string>> get_setting(const std::string& key) = 0;
@@ -117,7 +118,8 @@ struct FaceMatchResult {
   int score_permille = 0;
 };
 
-// central/payment Order, as the engine needs it. state: created|paid|declined|unknown|refunded|cancelled.
+// central/payment Order, as the engine needs it. state:
+// created|paid|declined|unknown|refunded|cancelled.
 struct PaymentOrder {
   std::string order_id;
   std::int64_t amount_fen = 0;
@@ -138,7 +140,7 @@ struct ChargeResult {
 struct IssuanceRequest {
   std::string id_number;  // personal
   std::string service;
-  std::string order_id;   // empty when the fee is 0
+  std::string order_id;  // empty when the fee is 0
 };
 // The office-signed card data: `card` is the parsed payload (what the card shows).
 struct IssuanceAuthorisation {
@@ -159,10 +161,14 @@ class CentralPort {
   virtual ~CentralPort() = default;
   // False while the circuit breaker is open (new sessions are refused at the start).
   virtual bool available() = 0;
-  virtual Result<EligibilityDecision> eligibility(const EligibilityRequest& request, const std::string& key) = 0;
-  virtual Result<FaceMatchResult> face_match(const FaceMatchRequest& request, const std::string& key) = 0;
-  virtual Result<PaymentOrder> create_payment(const CreatePaymentRequest& request, const std::string& key) = 0;
-  virtual Result<ChargeResult> charge_payment(const std::string& order_id, const std::string& payment_code,
+  virtual Result<EligibilityDecision> eligibility(const EligibilityRequest& request,
+                                                  const std::string& key) = 0;
+  virtual Result<FaceMatchResult> face_match(const FaceMatchRequest& request,
+                                             const std::string& key) = 0;
+  virtual Result<PaymentOrder> create_payment(const CreatePaymentRequest& request,
+                                              const std::string& key) = 0;
+  virtual Result<ChargeResult> charge_payment(const std::string& order_id,
+                                              const std::string& payment_code,
                                               const std::string& key) = 0;
   virtual Result<PaymentOrder> payment_status(const std::string& order_id) = 0;
   virtual Result<PaymentOrder> refund(const std::string& order_id, const std::string& key) = 0;
@@ -177,14 +183,18 @@ class CentralPort {
 class Clock {
  public:
   virtual ~Clock() = default;
-  virtual std::chrono::system_clock::time_point now() const = 0;   // timestamps
+  virtual std::chrono::system_clock::time_point now() const = 0;     // timestamps
   virtual std::chrono::steady_clock::time_point steady() const = 0;  // timeouts
 };
 
 class SystemClock final : public Clock {
  public:
-  std::chrono::system_clock::time_point now() const override { return std::chrono::system_clock::now(); }
-  std::chrono::steady_clock::time_point steady() const override { return std::chrono::steady_clock::now(); }
+  std::chrono::system_clock::time_point now() const override {
+    return std::chrono::system_clock::now();
+  }
+  std::chrono::steady_clock::time_point steady() const override {
+    return std::chrono::steady_clock::now();
+  }
 };
 
 // What the card printer prints, from the office-signed data and the accepted licence photo.

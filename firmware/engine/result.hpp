@@ -22,14 +22,14 @@ enum class Errc {
   storage,
   not_found,
   // engine
-  invalid_state,    // no session, wrong screen, action not allowed here
+  invalid_state,  // no session, wrong screen, action not allowed here
   invalid_argument,
   out_of_service,
   central_unavailable,
-  busy,             // a session is already running
-  unauthorised,     // maintenance: bad credential or token
-  locked_out,       // maintenance: too many failures
-  device,           // a device command failed
+  busy,          // a session is already running
+  unauthorised,  // maintenance: bad credential or token
+  locked_out,    // maintenance: too many failures
+  device,        // a device command failed
 };
 
 std::string_view to_string(Errc code);
@@ -56,7 +56,7 @@ struct Done {};
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}    // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
   bool ok() const { return v_.index() == 0; }
   explicit operator bool() const { return ok(); }

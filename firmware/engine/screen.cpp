@@ -12,7 +12,8 @@ nlohmann::json to_json(const Screen& s) {
   nlohmann::json progress = {{"index", s.progress_index}, {"total", s.progress_total}};
   if (s.eta_seconds) progress["eta_seconds"] = *s.eta_seconds;
   nlohmann::json error = nullptr;
-  if (s.error) error = {{"code", s.error->code}, {"reason", s.error->reason}, {"prompt", s.error->prompt}};
+  if (s.error)
+    error = {{"code", s.error->code}, {"reason", s.error->reason}, {"prompt", s.error->prompt}};
   return {{"session_id", s.session_id},
           {"service", s.service},
           {"step", s.step},

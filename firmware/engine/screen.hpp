@@ -20,10 +20,10 @@ struct ScreenError {
 struct Screen {
   std::string session_id;  // empty when no session
   std::string service;
-  std::string step;        // the journal step the session is at
-  std::string screen;      // "idle", "insert_id_card", ... (docs/screen-model.md)
+  std::string step;    // the journal step the session is at
+  std::string screen;  // "idle", "insert_id_card", ... (docs/screen-model.md)
   std::string language = "zh";
-  std::string prompt;      // i18n key, "screen.<screen>"
+  std::string prompt;  // i18n key, "screen.<screen>"
   nlohmann::json data = nlohmann::json::object();
   int progress_index = 0;
   int progress_total = 0;

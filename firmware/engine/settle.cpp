@@ -43,7 +43,8 @@ Folded fold(const TransactionDetail& detail) {
     auto it = index.find(id);
     if (it == index.end()) {
       index[id] = f.attempts.size();
-      f.attempts.push_back(Attempt{s.step, s.phase, s.data.is_object() ? s.data : nlohmann::json::object(),
+      f.attempts.push_back(Attempt{s.step, s.phase,
+                                   s.data.is_object() ? s.data : nlohmann::json::object(),
                                    s.idempotency_key});
       continue;
     }
@@ -97,7 +98,8 @@ hal::Status reject_card_blocking(hal::CardPrinter& printer, std::chrono::millise
   return std::move(*w->result);
 }
 
-SettleResult settle_transaction(const SettlePorts& p, const std::string& txn, const std::string& hint) {
+SettleResult settle_transaction(const SettlePorts& p, const std::string& txn,
+                                const std::string& hint) {
   auto log = spdlog::get("engine");
   SettleResult out;
   auto detail = p.journal.transaction(txn);
@@ -107,7 +109,8 @@ SettleResult settle_transaction(const SettlePorts& p, const std::string& txn, co
   bool pending = false;
   bool journal_broken = false;
 
-  auto record = [&](const std::string& step, Phase phase, nlohmann::json data, const std::string& key) {
+  auto record = [&](const std::string& step, Phase phase, nlohmann::json data,
+                    const std::string& key) {
     if (journal_broken) return false;
     auto r = p.journal.record_step(txn, StepRecord{step, phase, std::move(data), nullptr, key});
     if (!r.ok()) journal_broken = true;
@@ -127,32 +130,43 @@ SettleResult settle_transaction(const SettlePorts& p, const std::string& txn, co
         const auto before = a->data.find("ribbon_panels_before");
         const auto stats = p.card_printer->statistics();
         const auto now = stats.find("RibbonRemainingPanels");
-        const bool printed = before != a->data.end() && before->is_number_unsigned() && now != stats.end() &&
-                             now->second < before->get<std::uint64_t>();
+        const bool printed = before != a->data.end() && before->is_number_unsigned() &&
+                             now != stats.end() && now->second < before->get<std::uint64_t>();
         if (printed) {
-          if (!record("card_printed", Phase::done, {{"serial", serial}, {"reason", "taken_unrecorded"}}, a->key)) break;
-          if (!serial.empty()) (void)p.journal.record_card_outcome(serial, CardOutcome::issued, "taken_unrecorded");
-          if (!record("card_taken", Phase::done, {{"serial", serial}, {"reason", "taken_unrecorded"}},
+          if (!record("card_printed", Phase::done,
+                      {{"serial", serial}, {"reason", "taken_unrecorded"}}, a->key))
+            break;
+          if (!serial.empty())
+            (void)p.journal.record_card_outcome(serial, CardOutcome::issued, "taken_unrecorded");
+          if (!record("card_taken", Phase::done,
+                      {{"serial", serial}, {"reason", "taken_unrecorded"}},
                       idempotency_key(txn, "card_taken", 0))) {
             break;
           }
           delivered = true;
           out.actions.emplace_back("card_taken");
         } else {
-          if (!record("card_printed", Phase::failed, {{"serial", serial}, {"reason", "not_loaded"}}, a->key)) break;
-          if (!serial.empty()) (void)p.journal.record_card_outcome(serial, CardOutcome::spoiled, "not_loaded");
+          if (!record("card_printed", Phase::failed, {{"serial", serial}, {"reason", "not_loaded"}},
+                      a->key))
+            break;
+          if (!serial.empty())
+            (void)p.journal.record_card_outcome(serial, CardOutcome::spoiled, "not_loaded");
           out.actions.emplace_back("card_not_loaded");
         }
         continue;
       }
-      if (!record("card_printed", Phase::failed, {{"serial", serial}, {"reason", "interrupted"}}, a->key)) break;
+      if (!record("card_printed", Phase::failed, {{"serial", serial}, {"reason", "interrupted"}},
+                  a->key))
+        break;
       if (p.card_printer != nullptr) (void)reject_card_blocking(*p.card_printer, p.device_timeout);
-      if (!serial.empty()) (void)p.journal.record_card_outcome(serial, CardOutcome::spoiled, "interrupted");
+      if (!serial.empty())
+        (void)p.journal.record_card_outcome(serial, CardOutcome::spoiled, "interrupted");
       out.actions.emplace_back("card_spoiled");
     } else if (a->phase == Phase::done && !delivered && !retained) {
       if (printer_card_position(p.card_printer) == "none") {
         // The mouth is empty: the citizen took the card before its outcome was journalled.
-        if (!serial.empty()) (void)p.journal.record_card_outcome(serial, CardOutcome::issued, "taken_unrecorded");
+        if (!serial.empty())
+          (void)p.journal.record_card_outcome(serial, CardOutcome::issued, "taken_unrecorded");
         if (!record("card_taken", Phase::done, {{"serial", serial}, {"reason", "taken_unrecorded"}},
                     idempotency_key(txn, "card_taken", 0))) {
           break;
@@ -164,8 +178,10 @@ SettleResult settle_transaction(const SettlePorts& p, const std::string& txn, co
       const std::string key = idempotency_key(txn, "card_retained", 0);
       if (!record("card_retained", Phase::intent, {{"serial", serial}}, key)) break;
       if (p.card_printer != nullptr) (void)reject_card_blocking(*p.card_printer, p.device_timeout);
-      if (!serial.empty()) (void)p.journal.record_card_outcome(serial, CardOutcome::retained, "not_taken");
-      if (!record("card_retained", Phase::done, {{"serial", serial}, {"reason", "not_taken"}}, key)) break;
+      if (!serial.empty())
+        (void)p.journal.record_card_outcome(serial, CardOutcome::retained, "not_taken");
+      if (!record("card_retained", Phase::done, {{"serial", serial}, {"reason", "not_taken"}}, key))
+        break;
       retained = true;
       out.actions.emplace_back("card_retained");
     }
@@ -183,7 +199,8 @@ SettleResult settle_transaction(const SettlePorts& p, const std::string& txn, co
       paid_orders.insert(order);
       continue;
     }
-    const bool in_doubt = a->phase == Phase::intent || (a->phase == Phase::done && outcome == "unknown");
+    const bool in_doubt =
+        a->phase == Phase::intent || (a->phase == Phase::done && outcome == "unknown");
     if (!in_doubt || order.empty() || journal_broken) continue;
     auto status = p.central.payment_status(order);
     if (!status.ok()) {
@@ -192,17 +209,19 @@ SettleResult settle_transaction(const SettlePorts& p, const std::string& txn, co
     }
     const std::string& state = status.value().state;
     if (state == "paid") {
-      record("payment_charged", Phase::done, {{"order_id", order}, {"outcome", "approved"}, {"resolved", true}}, a->key);
+      record("payment_charged", Phase::done,
+             {{"order_id", order}, {"outcome", "approved"}, {"resolved", true}}, a->key);
       paid_orders.insert(order);
     } else if (state == "refunded") {
-      record("payment_charged", Phase::done, {{"order_id", order}, {"outcome", "approved"}, {"resolved", true}}, a->key);
+      record("payment_charged", Phase::done,
+             {{"order_id", order}, {"outcome", "approved"}, {"resolved", true}}, a->key);
       paid_orders.insert(order);
       refunded_orders.insert(order);
     } else if (state == "unknown") {
       pending = true;
     } else {
-      record("payment_charged", Phase::failed, {{"order_id", order}, {"outcome", "declined"}, {"resolved", true}},
-             a->key);
+      record("payment_charged", Phase::failed,
+             {{"order_id", order}, {"outcome", "declined"}, {"resolved", true}}, a->key);
     }
   }
 
@@ -235,8 +254,10 @@ SettleResult settle_transaction(const SettlePorts& p, const std::string& txn, co
   if (delivered && !authorisation.empty() && !f.has("elicence_reissued", Phase::done) &&
       !f.has("elicence_reissued", Phase::failed) && !journal_broken) {
     const auto prior = f.of("elicence_reissued");
-    const std::string key = prior.empty() ? idempotency_key(txn, "elicence_reissued", 0) : prior.front()->key;
-    if (prior.empty()) record("elicence_reissued", Phase::intent, {{"authorisation_id", authorisation}}, key);
+    const std::string key =
+        prior.empty() ? idempotency_key(txn, "elicence_reissued", 0) : prior.front()->key;
+    if (prior.empty())
+      record("elicence_reissued", Phase::intent, {{"authorisation_id", authorisation}}, key);
     if (!journal_broken) {
       auto r = p.central.reissue_elicence(authorisation, key);
       if (r.ok()) {

@@ -38,7 +38,8 @@ struct SettleResult {
   std::vector<std::string> actions;
 };
 
-SettleResult settle_transaction(const SettlePorts& ports, const std::string& txn, const std::string& hint);
+SettleResult settle_transaction(const SettlePorts& ports, const std::string& txn,
+                                const std::string& hint);
 
 // "<txn>:<step>:<attempt>"
 std::string idempotency_key(const std::string& txn, const std::string& step, int attempt);

@@ -195,7 +195,9 @@ class Journal {
   // --- audit log of maintenance actions ---------------------------------------------------
   // Appends a hash-chained row and outbox "audit" {audit_id, actor, action, details, hash}.
   Result<Done> audit(std::string actor, std::string action, nlohmann::json details);
-  // false when any row was altered, removed or reordered.
+  // false when any row was altered, reordered or removed from inside the chain. Removing the
+  // newest rows leaves a valid prefix: that shows only against the "audit" records (with
+  // their hashes) already in the outbox and at central.
   Result<bool> verify_audit_chain();
   Result<std::vector<AuditEntry>> audit_entries(int limit);  // newest first
 

@@ -299,8 +299,8 @@ ReconnectingClient::ReconnectingClient(std::filesystem::path path, ClientOptions
                                        OnConnect on_connect)
     : path_(std::move(path)), options_(options), on_connect_(std::move(on_connect)) {}
 
-Expected<Client*, ClientError> ReconnectingClient::ensure_connected() {
-  if (client_ && client_->connected()) return client_.get();
+Expected<std::shared_ptr<Client>, ClientError> ReconnectingClient::ensure_connected() {
+  if (client_ && client_->connected()) return client_;
   client_.reset();
   auto c = Client::connect(path_, options_);
   if (!c) return c.error();
@@ -309,20 +309,20 @@ Expected<Client*, ClientError> ReconnectingClient::ensure_connected() {
     if (auto r = on_connect_(**c); !r) return r.error();
   }
   client_ = std::move(*c);
-  return client_.get();
+  return client_;
 }
 
 Expected<json, ClientError> ReconnectingClient::call(const std::string& method, json params,
                                                      std::chrono::milliseconds timeout) {
-  Client* c;
+  std::shared_ptr<Client> c;
   {
     std::lock_guard lock(mu_);
     auto r = ensure_connected();
     if (!r) return r.error();
-    c = *r;
+    c = std::move(*r);
   }
-  // The call runs outside mu_ so calls from several threads overlap; client_ is only replaced
-  // by a later ensure_connected once this one is disconnected.
+  // The call runs outside mu_ so calls from several threads overlap; a reconnect meanwhile
+  // replaces client_ but this call's connection lives until the call returns.
   return c->call(method, std::move(params), timeout);
 }
 

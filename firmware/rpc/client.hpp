@@ -89,14 +89,14 @@ class ReconnectingClient {
   void close();
 
  private:
-  Expected<Client*, ClientError> ensure_connected();
+  Expected<std::shared_ptr<Client>, ClientError> ensure_connected();
 
   std::filesystem::path path_;
   ClientOptions options_;
   OnConnect on_connect_;
   std::mutex mu_;
   NotificationHandler handler_;
-  std::unique_ptr<Client> client_;
+  std::shared_ptr<Client> client_;  // shared: a call in flight keeps its connection alive
 };
 
 }  // namespace kiosk::rpc

@@ -91,6 +91,7 @@ class Server {
 
   // Closes the listening socket and every connection, waits for running handlers to return,
   // joins all threads and removes the socket file. Idempotent; pending responses are dropped.
+  // Must not be called from a handler (it waits for the handlers to return).
   void stop();
 
   // Sends {"jsonrpc":"2.0","method":method,"params":params} to every subscribed connection.

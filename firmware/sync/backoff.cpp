@@ -27,8 +27,10 @@ std::chrono::milliseconds Backoff::next_delay() {
   const auto ceiling = current_ceiling();
   ++failures_;
   const double r = std::clamp(random_(), 0.0, 1.0);
-  const auto ms = static_cast<std::chrono::milliseconds::rep>(r * static_cast<double>(ceiling.count()));
-  return std::chrono::milliseconds(std::clamp<std::chrono::milliseconds::rep>(ms, 0, ceiling.count()));
+  const auto ms =
+      static_cast<std::chrono::milliseconds::rep>(r * static_cast<double>(ceiling.count()));
+  return std::chrono::milliseconds(
+      std::clamp<std::chrono::milliseconds::rep>(ms, 0, ceiling.count()));
 }
 
 }  // namespace kiosk::sync

@@ -105,8 +105,7 @@ CentralClient::CentralClient(CentralEndpoint endpoint, std::shared_ptr<CircuitBr
 CentralClient::~CentralClient() = default;
 
 Result<CentralClient::Answer> CentralClient::call(const std::string& method,
-                                                  const std::string& path,
-                                                  const std::string& body,
+                                                  const std::string& path, const std::string& body,
                                                   const std::string* idempotency_key,
                                                   std::initializer_list<int> accepted,
                                                   const std::atomic<bool>* cancel) {
@@ -250,7 +249,8 @@ Result<PaymentView> CentralClient::payment_call(const std::string& method,
   const std::string path = "/v1/payments/" + order_id + (action.empty() ? "" : "/" + action);
   auto a = call(method, path, method == "POST" ? body.dump() : std::string(), key, {200});
   if (!a) return a.error();
-  return payment_view(a->body, method + " /v1/payments/{id}" + (action.empty() ? "" : "/" + action));
+  return payment_view(a->body,
+                      method + " /v1/payments/{id}" + (action.empty() ? "" : "/" + action));
 }
 
 Result<PaymentView> CentralClient::create_payment(std::int64_t amount_fen,
@@ -335,8 +335,7 @@ Result<std::optional<ConfigUpdate>> CentralClient::fetch_config(std::int64_t hav
   return std::optional<ConfigUpdate>(ConfigUpdate{std::move(*doc), std::move(*signed_config)});
 }
 
-Result<std::string> CentralClient::heartbeat(const json& status,
-                                             const std::atomic<bool>* cancel) {
+Result<std::string> CentralClient::heartbeat(const json& status, const std::atomic<bool>* cancel) {
   if (!status.is_object()) return make_error(Errc::invalid_argument, "heartbeat must be an object");
   auto a = call("POST", "/v1/heartbeat", status.dump(), nullptr, {200}, cancel);
   if (!a) return a.error();

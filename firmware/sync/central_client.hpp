@@ -39,7 +39,7 @@ class CurlTransport;
 }
 
 struct CentralEndpoint {
-  std::string base_url;  // "https://127.0.0.1:8443"
+  std::string base_url;                      // "https://127.0.0.1:8443"
   std::string ca_file, cert_file, key_file;  // PEM files; cert/key empty: no client certificate
   std::chrono::milliseconds connect_timeout{2000}, request_timeout{5000};
   std::string office_cert_file;  // office signing certificate (config, issuance); optional
@@ -72,14 +72,14 @@ struct PaymentView {
   std::string order_id;
   std::string state;  // created | paid | declined | unknown | refunded | cancelled
   std::int64_t amount_fen = 0;
-  std::string qr;       // "kiosk24pay://order/<id>?amount=<fen>"
-  std::string outcome;  // charge only: approved | declined | timeout
+  std::string qr;        // "kiosk24pay://order/<id>?amount=<fen>"
+  std::string outcome;   // charge only: approved | declined | timeout
   nlohmann::json order;  // the full payment Order JSON
 };
 
 struct IssuanceGrant {
   std::string authorisation_id;
-  nlohmann::json authorisation;  // registry authorisation JSON
+  nlohmann::json authorisation;         // registry authorisation JSON
   nlohmann::json signed_authorisation;  // {"payload", "signature"} by the office
 };
 
@@ -154,9 +154,8 @@ class CentralClient {
     nlohmann::json body;  // parsed object (null for 304)
   };
   // The single path every route takes: breaker, transport, status check, JSON parse.
-  Result<Answer> call(const std::string& method, const std::string& path,
-                      const std::string& body, const std::string* idempotency_key,
-                      std::initializer_list<int> accepted,
+  Result<Answer> call(const std::string& method, const std::string& path, const std::string& body,
+                      const std::string* idempotency_key, std::initializer_list<int> accepted,
                       const std::atomic<bool>* cancel = nullptr);
   Result<PaymentView> payment_call(const std::string& method, const std::string& order_id,
                                    const std::string& action, const std::string* key,

@@ -116,7 +116,8 @@ Result<HttpReply> CurlTransport::perform(
   set(CURLOPT_PROTOCOLS_STR, "https");
   set(CURLOPT_NOSIGNAL, 1L);
   set(CURLOPT_ERRORBUFFER, error_buffer);
-  set(CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_3) | static_cast<long>(CURL_SSLVERSION_MAX_TLSv1_3));
+  set(CURLOPT_SSLVERSION,
+      static_cast<long>(CURL_SSLVERSION_TLSv1_3) | static_cast<long>(CURL_SSLVERSION_MAX_TLSv1_3));
   set(CURLOPT_SSL_VERIFYPEER, 1L);
   set(CURLOPT_SSL_VERIFYHOST, 2L);
   if (!options_.ca_file.empty()) set(CURLOPT_CAINFO, options_.ca_file.c_str());
@@ -146,12 +147,21 @@ Result<HttpReply> CurlTransport::perform(
   } else {
     set(CURLOPT_HTTPGET, 1L);
   }
-  if (rc != CURLE_OK) return from_curl_code(rc, route, false, error_buffer);
+  if (rc != CURLE_OK) return from_curl_failure(CurlFailure{rc, false, error_buffer, false}, route);
 
   rc = curl_easy_perform(curl);
-  if (rc != CURLE_OK) return from_curl_code(rc, route, sink.too_large, error_buffer);
   long status = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &status);
+  if (rc != CURLE_OK) {
+    long new_connections = 0;
+    curl_off_t tls_done_us = 0;
+    curl_easy_getinfo(curl, CURLINFO_NUM_CONNECTS, &new_connections);
+    curl_easy_getinfo(curl, CURLINFO_APPCONNECT_TIME_T, &tls_done_us);
+    const bool closed_after_handshake = !options_.cert_file.empty() && new_connections > 0 &&
+                                        tls_done_us > 0 && status == 0 && sink.body.empty();
+    return from_curl_failure(CurlFailure{rc, sink.too_large, error_buffer, closed_after_handshake},
+                             route);
+  }
   return HttpReply{static_cast<int>(status), std::move(sink.body)};
 }
 

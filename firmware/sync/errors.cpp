@@ -56,8 +56,10 @@ SyncError make_error(Errc code, std::string message) {
   return e;
 }
 
-SyncError from_curl_code(int curl_code, std::string_view route, bool response_too_large,
-                         std::string_view detail) {
+SyncError from_curl_failure(const CurlFailure& failure, std::string_view route) {
+  const int curl_code = failure.curl_code;
+  const bool response_too_large = failure.response_too_large;
+  const std::string_view detail = failure.detail;
   const auto c = static_cast<CURLcode>(curl_code);
   Errc code = Errc::unreachable;
   switch (c) {
@@ -99,7 +101,7 @@ SyncError from_curl_code(int curl_code, std::string_view route, bool response_to
     case CURLE_RECV_ERROR:
       // TLS 1.3 verifies the client certificate after the client's Finished: a refused
       // certificate reaches us as an alert on the first read or write.
-      code = (detail.find("SSL") != std::string_view::npos ||
+      code = (failure.closed_after_handshake || detail.find("SSL") != std::string_view::npos ||
               detail.find("alert") != std::string_view::npos ||
               detail.find("certificate") != std::string_view::npos)
                  ? Errc::tls

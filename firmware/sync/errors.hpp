@@ -52,11 +52,23 @@ using Result = central::Expected<T, SyncError>;
 
 SyncError make_error(Errc code, std::string message);
 
-// The one place that maps libcurl's CURLcode (as int) to a SyncError. `response_too_large`
-// distinguishes our own write-callback abort from other write errors; `detail` is libcurl's
-// error buffer (a TLS alert after the handshake arrives as a receive error: the detail tells).
-SyncError from_curl_code(int curl_code, std::string_view route, bool response_too_large = false,
-                         std::string_view detail = {});
+// What the transport knows about a failed libcurl transfer.
+struct CurlFailure {
+  int curl_code = 0;                // CURLcode
+  bool response_too_large = false;  // our write callback aborted (max_response_bytes)
+  std::string detail;               // libcurl's error buffer
+  // A new connection whose TLS handshake completed (client side), with a client certificate
+  // offered, closed by the office before any answer: TLS 1.3 verifies the client
+  // certificate after the client's Finished, so a refused certificate looks like this.
+  bool closed_after_handshake = false;
+};
+
+// The one place that maps libcurl's failures to a SyncError.
+SyncError from_curl_failure(const CurlFailure& failure, std::string_view route);
+// Shorthand for a bare code.
+inline SyncError from_curl_code(int curl_code, std::string_view route) {
+  return from_curl_failure(CurlFailure{curl_code, false, {}, false}, route);
+}
 
 // The one place that maps a non-2xx HTTP answer: 4xx -> rejected, 5xx -> server, others ->
 // invalid_response; api_code and expected_sequence read from {"error": {...}} when present.

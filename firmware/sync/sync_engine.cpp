@@ -24,6 +24,34 @@ bool answered(const SyncError& e) {
 
 }  // namespace
 
+nlohmann::json to_json(const SyncStatus& s, std::chrono::steady_clock::time_point now) {
+  nlohmann::json j{{"last_acknowledged", s.last_acknowledged},
+                   {"last_sequence", s.last_sequence},
+                   {"depth", s.depth},
+                   {"central_reachable", s.central_reachable},
+                   {"circuit", std::string(to_string(s.circuit))},
+                   {"consecutive_failures", s.consecutive_failures},
+                   {"batches_uploaded", s.batches_uploaded},
+                   {"records_uploaded", s.records_uploaded},
+                   {"config_version", s.config_version},
+                   {"running", s.running}};
+  j["last_error"] = nullptr;
+  if (s.last_error) {
+    j["last_error"] = {{"code", std::string(to_string(s.last_error->code))},
+                       {"message", s.last_error->message},
+                       {"http_status", s.last_error->http_status},
+                       {"api_code", s.last_error->api_code}};
+  }
+  j["next_attempt_in_ms"] = nullptr;
+  if (s.next_attempt) {
+    j["next_attempt_in_ms"] = std::max<std::int64_t>(
+        0, std::chrono::duration_cast<std::chrono::milliseconds>(*s.next_attempt - now).count());
+  }
+  j["last_heartbeat_server_time"] =
+      s.last_heartbeat_server_time ? nlohmann::json(*s.last_heartbeat_server_time) : nullptr;
+  return j;
+}
+
 SyncEngine::SyncEngine(CentralClient& client, OutboxSource& outbox, SyncOptions options)
     : client_(client),
       outbox_(outbox),
@@ -33,7 +61,9 @@ SyncEngine::SyncEngine(CentralClient& client, OutboxSource& outbox, SyncOptions 
   config_version_ = options_.config_version;
 }
 
-SyncEngine::~SyncEngine() { stop(); }
+SyncEngine::~SyncEngine() {
+  stop();
+}
 
 SyncEngine::TimePoint SyncEngine::now() const {
   return options_.clock ? options_.clock() : std::chrono::steady_clock::now();
@@ -180,8 +210,7 @@ void SyncEngine::upload_round() {
       consecutive = (*batch)[i].seq == (*batch)[i - 1].seq + 1;
     }
     if (!consecutive || batch->size() > options_.batch_size) {
-      const SyncError e =
-          make_error(Errc::outbox, "the outbox returned records out of sequence");
+      const SyncError e = make_error(Errc::outbox, "the outbox returned records out of sequence");
       note_result(&e);
       return;
     }

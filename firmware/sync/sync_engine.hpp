@@ -50,16 +50,16 @@ struct SyncOptions {
   std::chrono::milliseconds heartbeat_interval{60'000};
   std::function<nlohmann::json()> heartbeat_provider;  // device status, supplies, stock, version
   std::chrono::milliseconds config_interval{300'000};
-  std::int64_t config_version = 0;                            // the version the kiosk runs
-  std::function<bool(const ConfigUpdate&)> config_handler;    // true: applied
+  std::int64_t config_version = 0;                               // the version the kiosk runs
+  std::function<bool(const ConfigUpdate&)> config_handler;       // true: applied
   std::function<std::chrono::steady_clock::time_point()> clock;  // null: steady_clock::now
-  std::function<double()> random;                               // [0,1); null: mt19937_64
+  std::function<double()> random;                                // [0,1); null: mt19937_64
 };
 
 struct SyncStatus {
   std::uint64_t last_acknowledged = 0;
   std::uint64_t last_sequence = 0;
-  std::uint64_t depth = 0;  // records not yet acknowledged by the office
+  std::uint64_t depth = 0;              // records not yet acknowledged by the office
   std::optional<SyncError> last_error;  // cleared by the next successful upload round
   bool central_reachable = false;       // the last call got an answer from the office
   CircuitState circuit = CircuitState::closed;
@@ -71,6 +71,14 @@ struct SyncStatus {
   std::optional<std::string> last_heartbeat_server_time;
   bool running = false;
 };
+
+// JSON for the local API's sync.status: {"last_acknowledged", "last_sequence", "depth",
+// "last_error": null | {"code", "message", "http_status", "api_code"}, "central_reachable",
+// "circuit": "closed"|"open"|"half_open", "next_attempt_in_ms": null | n,
+// "consecutive_failures", "batches_uploaded", "records_uploaded", "config_version",
+// "last_heartbeat_server_time": null | "...", "running"}. `now` turns next_attempt into a delay.
+nlohmann::json to_json(const SyncStatus& status, std::chrono::steady_clock::time_point now =
+                                                     std::chrono::steady_clock::now());
 
 class SyncEngine {
  public:

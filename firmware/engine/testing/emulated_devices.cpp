@@ -23,20 +23,23 @@ EmulatedDevices::EmulatedDevices(const std::filesystem::path& artifact_dir)
     card_emu_.set_output_dir(artifact_dir.string());
     receipt_emu_.set_output_dir(artifact_dir);
   }
-  id_reader_ = std::make_unique<drivers::SamIdReader>(wire(id_emu_), std::make_shared<drivers::WltDecoderUnavailable>());
+  id_reader_ = std::make_unique<drivers::SamIdReader>(
+      wire(id_emu_), std::make_shared<drivers::WltDecoderUnavailable>());
   card_printer_ = std::make_unique<drivers::card_printer::EvolisCardPrinter>(wire(card_emu_));
   receipt_printer_ = std::make_unique<drivers::EscPosReceiptPrinter>(wire(receipt_emu_));
   camera_ = std::make_unique<drivers::V4l2Camera>(camera_emu_->make_device());
   scanner_ = std::make_unique<drivers::SerialPaymentScanner>(wire(scanner_emu_));
-  for (hal::Device* d : std::initializer_list<hal::Device*>{id_reader_.get(), card_printer_.get(), receipt_printer_.get(),
-                                                           camera_.get(), scanner_.get()}) {
+  for (hal::Device* d :
+       std::initializer_list<hal::Device*>{id_reader_.get(), card_printer_.get(),
+                                           receipt_printer_.get(), camera_.get(), scanner_.get()}) {
     (void)d->open();
   }
 }
 
 EmulatedDevices::~EmulatedDevices() {
-  for (hal::Device* d : std::initializer_list<hal::Device*>{id_reader_.get(), card_printer_.get(), receipt_printer_.get(),
-                                                           camera_.get(), scanner_.get()}) {
+  for (hal::Device* d :
+       std::initializer_list<hal::Device*>{id_reader_.get(), card_printer_.get(),
+                                           receipt_printer_.get(), camera_.get(), scanner_.get()}) {
     d->close();
   }
   id_reader_.reset();
@@ -51,11 +54,13 @@ EmulatedDevices::~EmulatedDevices() {
 }
 
 Devices EmulatedDevices::devices() {
-  return Devices{id_reader_.get(), card_printer_.get(), receipt_printer_.get(), camera_.get(), scanner_.get()};
+  return Devices{id_reader_.get(), card_printer_.get(), receipt_printer_.get(), camera_.get(),
+                 scanner_.get()};
 }
 
 const emu::SyntheticCitizen& EmulatedDevices::place_citizen(const std::string& id_number) {
-  const emu::SyntheticCitizen* c = id_number.empty() ? &emu::synthetic_citizens().front() : emu::find_citizen(id_number);
+  const emu::SyntheticCitizen* c =
+      id_number.empty() ? &emu::synthetic_citizens().front() : emu::find_citizen(id_number);
   if (c == nullptr) c = &emu::synthetic_citizens().front();
   id_emu_.place_card(*c);
   return *c;

@@ -16,7 +16,8 @@ FakeCentral::FakeCentral() {
   decision_.new_valid_from = "2027-01-10";
   decision_.new_valid_to = "2037-01-10";
   decision_.new_term = "ten_years";
-  decision_.licence = LicenceSummary{"测试一", "110100000001", "C1", "2021-01-10", "2027-01-10", "valid", 0};
+  decision_.licence =
+      LicenceSummary{"测试一", "110100000001", "C1", "2021-01-10", "2027-01-10", "valid", 0};
 }
 
 Result<Done> FakeCentral::gate(const std::string& call) {
@@ -32,7 +33,8 @@ bool FakeCentral::available() {
   return !circuit_open_;
 }
 
-Result<EligibilityDecision> FakeCentral::eligibility(const EligibilityRequest& request, const std::string&) {
+Result<EligibilityDecision> FakeCentral::eligibility(const EligibilityRequest& request,
+                                                     const std::string&) {
   std::lock_guard lock(m_);
   if (auto g = gate("eligibility"); !g.ok()) return g.error();
   if (request.id_number.empty()) return rejected("not_found", 404);
@@ -46,30 +48,34 @@ Result<EligibilityDecision> FakeCentral::eligibility(const EligibilityRequest& r
   return d;
 }
 
-Result<FaceMatchResult> FakeCentral::face_match(const FaceMatchRequest& request, const std::string&) {
+Result<FaceMatchResult> FakeCentral::face_match(const FaceMatchRequest& request,
+                                                const std::string&) {
   std::lock_guard lock(m_);
   if (auto g = gate("face_match"); !g.ok()) return g.error();
   if (request.capture.empty()) return rejected("invalid_image", 422);
   return FaceMatchResult{face_match_, face_match_ ? 912 : 143};
 }
 
-Result<PaymentOrder> FakeCentral::create_payment(const CreatePaymentRequest& request, const std::string& key) {
+Result<PaymentOrder> FakeCentral::create_payment(const CreatePaymentRequest& request,
+                                                 const std::string& key) {
   std::lock_guard lock(m_);
   if (auto g = gate("create_payment"); !g.ok()) return g.error();
-  if (auto it = order_by_key_.find(key); it != order_by_key_.end()) return orders_.at(it->second).order;
+  if (auto it = order_by_key_.find(key); it != order_by_key_.end())
+    return orders_.at(it->second).order;
   if (request.amount_fen <= 0) return rejected("invalid_amount", 400);
   Order o;
   o.order.order_id = "ord-" + std::to_string(next_id_++);
   o.order.amount_fen = request.amount_fen;
   o.order.state = "created";
-  o.order.qr = "kiosk24pay://order/" + o.order.order_id + "?amount=" + std::to_string(request.amount_fen);
+  o.order.qr =
+      "kiosk24pay://order/" + o.order.order_id + "?amount=" + std::to_string(request.amount_fen);
   orders_[o.order.order_id] = o;
   order_by_key_[key] = o.order.order_id;
   return o.order;
 }
 
-Result<ChargeResult> FakeCentral::charge_payment(const std::string& order_id, const std::string& code,
-                                                 const std::string& key) {
+Result<ChargeResult> FakeCentral::charge_payment(const std::string& order_id,
+                                                 const std::string& code, const std::string& key) {
   std::lock_guard lock(m_);
   if (auto g = gate("charge_payment"); !g.ok()) return g.error();
   if (auto it = charge_by_key_.find(key); it != charge_by_key_.end()) return it->second;
@@ -128,21 +134,25 @@ Result<PaymentOrder> FakeCentral::refund(const std::string& order_id, const std:
   return o.order;
 }
 
-Result<IssuanceAuthorisation> FakeCentral::authorise_issuance(const IssuanceRequest& request, const std::string& key) {
+Result<IssuanceAuthorisation> FakeCentral::authorise_issuance(const IssuanceRequest& request,
+                                                              const std::string& key) {
   std::lock_guard lock(m_);
   if (auto g = gate("authorise_issuance"); !g.ok()) return g.error();
   if (auto it = issuance_by_key_.find(key); it != issuance_by_key_.end()) return it->second;
   if (!decision_.eligible && request.service != "info_query") return rejected("not_eligible", 409);
   if (decision_.fee_fen > 0) {
     auto it = orders_.find(request.order_id);
-    if (it == orders_.end() || it->second.order.state != "paid") return rejected("payment_required", 402);
+    if (it == orders_.end() || it->second.order.state != "paid")
+      return rejected("payment_required", 402);
     if (orders_used_.count(request.order_id) != 0) return rejected("order_already_used", 409);
     orders_used_.insert(request.order_id);
   }
   IssuanceAuthorisation a;
   a.authorisation_id = "auth-" + std::to_string(next_id_++);
-  a.card = {{"name", decision_.licence.holder_name}, {"classes", decision_.licence.classes},
-            {"valid_from", decision_.new_valid_from}, {"valid_to", decision_.new_valid_to}};
+  a.card = {{"name", decision_.licence.holder_name},
+            {"classes", decision_.licence.classes},
+            {"valid_from", decision_.new_valid_from},
+            {"valid_to", decision_.new_valid_to}};
   a.payload = a.card.dump();
   a.signature = "c2lnbmF0dXJl";
   ++authorisations_;
@@ -150,7 +160,8 @@ Result<IssuanceAuthorisation> FakeCentral::authorise_issuance(const IssuanceRequ
   return a;
 }
 
-Result<ElicenceReissue> FakeCentral::reissue_elicence(const std::string& authorisation_id, const std::string& key) {
+Result<ElicenceReissue> FakeCentral::reissue_elicence(const std::string& authorisation_id,
+                                                      const std::string& key) {
   std::lock_guard lock(m_);
   if (auto g = gate("reissue_elicence"); !g.ok()) return g.error();
   if (auto it = reissue_by_key_.find(key); it != reissue_by_key_.end()) return it->second;
@@ -163,8 +174,10 @@ Result<ElicenceReissue> FakeCentral::reissue_elicence(const std::string& authori
 
 void FakeCentral::set_down(const std::string& call, std::optional<Errc> error) {
   std::lock_guard lock(m_);
-  if (error) down_[call] = *error;
-  else down_.erase(call);
+  if (error)
+    down_[call] = *error;
+  else
+    down_.erase(call);
 }
 
 void FakeCentral::set_circuit_open(bool open) {
@@ -182,7 +195,8 @@ void FakeCentral::set_face_match(bool match) {
   face_match_ = match;
 }
 
-void FakeCentral::set_charge_outcome(ChargeOutcome outcome, std::string resolve_to, int queries_before_resolved) {
+void FakeCentral::set_charge_outcome(ChargeOutcome outcome, std::string resolve_to,
+                                     int queries_before_resolved) {
   std::lock_guard lock(m_);
   outcome_ = outcome;
   resolve_to_ = std::move(resolve_to);

@@ -18,28 +18,34 @@ class FakeCentral final : public CentralPort {
   FakeCentral();
 
   bool available() override;
-  Result<EligibilityDecision> eligibility(const EligibilityRequest& request, const std::string& key) override;
-  Result<FaceMatchResult> face_match(const FaceMatchRequest& request, const std::string& key) override;
-  Result<PaymentOrder> create_payment(const CreatePaymentRequest& request, const std::string& key) override;
+  Result<EligibilityDecision> eligibility(const EligibilityRequest& request,
+                                          const std::string& key) override;
+  Result<FaceMatchResult> face_match(const FaceMatchRequest& request,
+                                     const std::string& key) override;
+  Result<PaymentOrder> create_payment(const CreatePaymentRequest& request,
+                                      const std::string& key) override;
   Result<ChargeResult> charge_payment(const std::string& order_id, const std::string& payment_code,
                                       const std::string& key) override;
   Result<PaymentOrder> payment_status(const std::string& order_id) override;
   Result<PaymentOrder> refund(const std::string& order_id, const std::string& key) override;
-  Result<IssuanceAuthorisation> authorise_issuance(const IssuanceRequest& request, const std::string& key) override;
-  Result<ElicenceReissue> reissue_elicence(const std::string& authorisation_id, const std::string& key) override;
+  Result<IssuanceAuthorisation> authorise_issuance(const IssuanceRequest& request,
+                                                   const std::string& key) override;
+  Result<ElicenceReissue> reissue_elicence(const std::string& authorisation_id,
+                                           const std::string& key) override;
 
   // ---- test controls ----
   // Call names: "eligibility", "face_match", "create_payment", "charge_payment",
   // "payment_status", "refund", "authorise_issuance", "reissue_elicence", or "*" for all.
   void set_down(const std::string& call, std::optional<Errc> error);  // nullopt: back up
-  void set_circuit_open(bool open);  // available() false
+  void set_circuit_open(bool open);                                   // available() false
   // The decision for every ID (or one ID): eligible with fee by default.
   void set_decision(EligibilityDecision decision);
   void set_face_match(bool match);
   // What the next charges do; a timeout leaves the order unknown; `resolve_to` ("paid" or
   // "declined") is what payment_status finds after `queries_before_resolved` queries
   // (-1: stays unknown).
-  void set_charge_outcome(ChargeOutcome outcome, std::string resolve_to = "paid", int queries_before_resolved = 0);
+  void set_charge_outcome(ChargeOutcome outcome, std::string resolve_to = "paid",
+                          int queries_before_resolved = 0);
   void set_charge_outcomes(std::vector<ChargeOutcome> outcomes);  // one per charge, then approved
   // The acquirer's late answer for an unknown order ("paid" | "declined").
   void resolve_order(const std::string& order_id, const std::string& state);

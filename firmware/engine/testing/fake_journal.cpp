@@ -5,7 +5,8 @@
 namespace kiosk::engine::testing {
 
 Result<Done> FakeJournal::writable() {
-  if (disk_full_ || (steps_left_ && *steps_left_ == 0)) return make_error(Errc::disk_full, "disk_full");
+  if (disk_full_ || (steps_left_ && *steps_left_ == 0))
+    return make_error(Errc::disk_full, "disk_full");
   return Done{};
 }
 
@@ -83,7 +84,8 @@ Result<std::string> FakeJournal::reserve_card(const std::string& txn) {
   return std::string(buf);
 }
 
-Result<Done> FakeJournal::record_card_outcome(const std::string& serial, CardOutcome outcome, const std::string& reason) {
+Result<Done> FakeJournal::record_card_outcome(const std::string& serial, CardOutcome outcome,
+                                              const std::string& reason) {
   std::lock_guard lock(m_);
   if (auto w = writable(); !w.ok()) return w.error();
   auto it = cards_.find(serial);
@@ -99,23 +101,29 @@ Result<StockCounts> FakeJournal::stock_counts() {
   StockCounts c;
   c.loaded = loaded_;
   for (const auto& [serial, card] : cards_) {
-    if (!card.outcome) ++c.reserved;
-    else if (*card.outcome == CardOutcome::issued) ++c.issued;
-    else if (*card.outcome == CardOutcome::spoiled) ++c.spoiled;
-    else ++c.retained;
+    if (!card.outcome)
+      ++c.reserved;
+    else if (*card.outcome == CardOutcome::issued)
+      ++c.issued;
+    else if (*card.outcome == CardOutcome::spoiled)
+      ++c.spoiled;
+    else
+      ++c.retained;
   }
   c.remaining = loaded_ - cards_.size();
   return c;
 }
 
-Result<std::uint64_t> FakeJournal::append_event(const std::string& type, const nlohmann::json& payload) {
+Result<std::uint64_t> FakeJournal::append_event(const std::string& type,
+                                                const nlohmann::json& payload) {
   std::lock_guard lock(m_);
   if (auto w = writable(); !w.ok()) return w.error();
   events_.emplace_back(type, payload);
   return ++seq_;
 }
 
-Result<Done> FakeJournal::audit(const std::string& actor, const std::string& action, const nlohmann::json& details) {
+Result<Done> FakeJournal::audit(const std::string& actor, const std::string& action,
+                                const nlohmann::json& details) {
   std::lock_guard lock(m_);
   if (auto w = writable(); !w.ok()) return w.error();
   audit_.push_back({{"actor", actor}, {"action", action}, {"details", details}});

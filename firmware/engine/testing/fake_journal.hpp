@@ -21,10 +21,13 @@ class FakeJournal final : public JournalPort {
   Result<std::vector<TransactionSummary>> unfinished_transactions() override;
   Result<TransactionDetail> transaction(const std::string& txn) override;
   Result<std::string> reserve_card(const std::string& txn) override;
-  Result<Done> record_card_outcome(const std::string& serial, CardOutcome outcome, const std::string& reason) override;
+  Result<Done> record_card_outcome(const std::string& serial, CardOutcome outcome,
+                                   const std::string& reason) override;
   Result<StockCounts> stock_counts() override;
-  Result<std::uint64_t> append_event(const std::string& type, const nlohmann::json& payload) override;
-  Result<Done> audit(const std::string& actor, const std::string& action, const nlohmann::json& details) override;
+  Result<std::uint64_t> append_event(const std::string& type,
+                                     const nlohmann::json& payload) override;
+  Result<Done> audit(const std::string& actor, const std::string& action,
+                     const nlohmann::json& details) override;
   Result<std::optional<std::string>> get_setting(const std::string& key) override;
   Result<Done> set_setting(const std::string& key, const std::string& value) override;
 
@@ -35,7 +38,8 @@ class FakeJournal final : public JournalPort {
   void fail_after_steps(std::uint64_t n);
   void clear_faults();
   // Called after each successful record_step with the running count (outside the lock).
-  void on_step(std::function<void(std::uint64_t, const StepRecord&)> hook);  // writes succeed again (the disk was cleaned, kioskd restarted)
+  void on_step(std::function<void(std::uint64_t, const StepRecord&)>
+                   hook);  // writes succeed again (the disk was cleaned, kioskd restarted)
   std::uint64_t steps_recorded() const;
   // Copies transactions, stock and settings (not the fault switches): a journal as a crashed
   // kioskd leaves it on disk.

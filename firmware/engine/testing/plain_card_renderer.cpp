@@ -2,7 +2,8 @@
 
 namespace kiosk::engine::testing {
 
-Result<hal::CardJob> PlainCardRenderer::render(const CardIssueData& data, const hal::RgbImage& photo) {
+Result<hal::CardJob> PlainCardRenderer::render(const CardIssueData& data,
+                                               const hal::RgbImage& photo) {
   if (photo.empty()) return make_error(Errc::invalid_argument, "no_photo");
   ++renders_;
   hal::CardJob job;
@@ -15,7 +16,8 @@ Result<hal::CardJob> PlainCardRenderer::render(const CardIssueData& data, const 
       const int sy = y * photo.height / window.height;
       const auto s = photo.offset(sx, sy);
       const auto d = img.offset(window.x + x, window.y + y);
-      for (int c = 0; c < 3; ++c) img.pixels[d + static_cast<std::size_t>(c)] = photo.pixels[s + static_cast<std::size_t>(c)];
+      for (int c = 0; c < 3; ++c)
+        img.pixels[d + static_cast<std::size_t>(c)] = photo.pixels[s + static_cast<std::size_t>(c)];
     }
   }
   for (int y = 40; y < 80; ++y)

@@ -3,7 +3,8 @@
 
 namespace kiosk::engine::test {
 
-TEST_CASE("a renewal runs end to end: card printed and taken, receipt printed, e-licence re-issued", "[engine][renewal]") {
+TEST_CASE("a renewal runs end to end: card printed and taken, receipt printed, e-licence re-issued",
+          "[engine][renewal]") {
   Kiosk k;
   std::vector<std::string> seen;
   k.engine->on_screen_changed([&seen](const Screen& s) {
@@ -21,17 +22,20 @@ TEST_CASE("a renewal runs end to end: card printed and taken, receipt printed, e
   REQUIRE(ids.size() == 1);
   const auto steps = k.journal.steps(ids[0]);
   // Every step with a side effect has its intent journalled before its outcome.
-  const std::vector<std::string> expected = {"session_started", "identified", "consent", "face_verified", "eligibility",
-                                             "photo_accepted", "details_confirmed", "payment_created", "payment_charged",
-                                             "issuance_authorised", "card_printed", "card_taken", "receipt_printed",
-                                             "elicence_reissued", "completed"};
+  const std::vector<std::string> expected = {
+      "session_started", "identified",          "consent",           "face_verified",
+      "eligibility",     "photo_accepted",      "details_confirmed", "payment_created",
+      "payment_charged", "issuance_authorised", "card_printed",      "card_taken",
+      "receipt_printed", "elicence_reissued",   "completed"};
   CHECK(step_names(steps, Phase::done) == expected);
-  const std::vector<std::string> intents = {"face_verified", "eligibility", "payment_created", "payment_charged",
-                                            "issuance_authorised", "card_printed", "receipt_printed", "elicence_reissued"};
+  const std::vector<std::string> intents = {
+      "face_verified",       "eligibility",  "payment_created", "payment_charged",
+      "issuance_authorised", "card_printed", "receipt_printed", "elicence_reissued"};
   CHECK(step_names(steps, Phase::intent) == intents);
   for (const auto& s : steps) {
     CHECK(s.idempotency_key.rfind(ids[0] + ":" + s.step + ":", 0) == 0);
-    CHECK(s.data.dump().find("id_number") == std::string::npos);  // personal data only in `personal`
+    CHECK(s.data.dump().find("id_number") ==
+          std::string::npos);  // personal data only in `personal`
   }
   auto detail = k.journal.transaction(ids[0]);
   REQUIRE(detail.ok());
@@ -50,12 +54,13 @@ TEST_CASE("a renewal runs end to end: card printed and taken, receipt printed, e
   check_invariants(k);
 
   // The screens the citizen went through, in order.
-  const std::vector<std::string> flow = {"insert_id_card", "consent", "face_capture", "checking", "face_capture",
-                                         "photo_review", "confirm_details", "payment", "checking", "printing",
-                                         "take_card", "completed"};
+  const std::vector<std::string> flow = {
+      "insert_id_card",  "consent", "face_capture", "checking", "face_capture", "photo_review",
+      "confirm_details", "payment", "checking",     "printing", "take_card",    "completed"};
   CHECK(seen == flow);
   // The final screen holds no personal data, and finish returns to idle.
-  CHECK(to_json(end).dump().find(emu::synthetic_citizens().front().card.id_number) == std::string::npos);
+  CHECK(to_json(end).dump().find(emu::synthetic_citizens().front().card.id_number) ==
+        std::string::npos);
   REQUIRE(k.engine->act("finish").ok());
   CHECK(k.engine->screen().screen == "idle");
 }
@@ -71,8 +76,12 @@ Screen run_service(Kiosk& k, const std::string& service, Citizen c = {}) {
   return c.run(k);
 }
 
-std::string error_code(const Screen& s) { return s.error ? s.error->code : std::string{}; }
-std::string error_reason(const Screen& s) { return s.error ? s.error->reason : std::string{}; }
+std::string error_code(const Screen& s) {
+  return s.error ? s.error->code : std::string{};
+}
+std::string error_reason(const Screen& s) {
+  return s.error ? s.error->reason : std::string{};
+}
 
 }  // namespace
 
@@ -84,7 +93,8 @@ TEST_CASE("a lost licence is replaced end to end", "[engine][replace_lost]") {
   check_invariants(k);
 }
 
-TEST_CASE("a damaged licence is replaced after the old card is handed in", "[engine][replace_damaged]") {
+TEST_CASE("a damaged licence is replaced after the old card is handed in",
+          "[engine][replace_damaged]") {
   Kiosk k;
   std::vector<std::string> seen;
   k.engine->on_screen_changed([&seen](const Screen& s) { seen.push_back(s.screen); });
@@ -97,7 +107,8 @@ TEST_CASE("a damaged licence is replaced after the old card is handed in", "[eng
   check_invariants(k);
 }
 
-TEST_CASE("an information query shows the licence and neither prints nor charges", "[engine][info_query]") {
+TEST_CASE("an information query shows the licence and neither prints nor charges",
+          "[engine][info_query]") {
   Kiosk k;
   std::optional<Screen> info;
   k.engine->on_screen_changed([&info](const Screen& s) {
@@ -112,7 +123,8 @@ TEST_CASE("an information query shows the licence and neither prints nor charges
   CHECK(k.central.authorisations() == 0);
   CHECK(k.devices.card_emu().card_counter() == 0);
   CHECK(k.devices.receipt_emu().receipts_cut() == 0);
-  CHECK(k.journal.transaction(k.journal.transaction_ids().at(0)).value().summary.outcome == "completed");
+  CHECK(k.journal.transaction(k.journal.transaction_ids().at(0)).value().summary.outcome ==
+        "completed");
 }
 
 TEST_CASE("a renewal with a zero fee skips the payment", "[engine][renewal]") {
@@ -129,7 +141,8 @@ TEST_CASE("a renewal with a zero fee skips the payment", "[engine][renewal]") {
   check_invariants(k);
 }
 
-TEST_CASE("central down at each online step ends the session safely, refunding what was paid", "[engine][central]") {
+TEST_CASE("central down at each online step ends the session safely, refunding what was paid",
+          "[engine][central]") {
   for (const char* call : {"face_match", "eligibility", "create_payment", "authorise_issuance"}) {
     INFO("central down at " << call);
     Kiosk k;
@@ -146,17 +159,21 @@ TEST_CASE("central down at each online step ends the session safely, refunding w
   }
 }
 
-TEST_CASE("central unreachable while charging: the outcome is resolved through payment status", "[engine][central][payment]") {
+TEST_CASE("central unreachable while charging: the outcome is resolved through payment status",
+          "[engine][central][payment]") {
   Kiosk k;
   k.central.set_down("charge_payment", Errc::timeout);
   const Screen end = run_service(k, "renewal");
   // The charge never reached central: status says the order is still only created.
   CHECK(end.screen == "ended");
+  CHECK(error_code(end) == "central_unavailable");
+  CHECK(k.central.orders().size() == 1);
   CHECK(k.central.orders().begin()->second.order.state == "created");
   check_invariants(k);
 }
 
-TEST_CASE("new sessions are refused with a clear screen while the circuit to central is open", "[engine][central]") {
+TEST_CASE("new sessions are refused with a clear screen while the circuit to central is open",
+          "[engine][central]") {
   Kiosk k;
   k.central.set_circuit_open(true);
   auto r = k.engine->start_session("renewal", "en");
@@ -169,7 +186,8 @@ TEST_CASE("new sessions are refused with a clear screen while the circuit to cen
   CHECK(k.journal.transaction_ids().empty());
 }
 
-TEST_CASE("an out-of-service kiosk refuses sessions, and the switch is audited", "[engine][maintenance]") {
+TEST_CASE("an out-of-service kiosk refuses sessions, and the switch is audited",
+          "[engine][maintenance]") {
   Kiosk k;
   REQUIRE(k.engine->set_out_of_service(true, "technician", "tech1").ok());
   auto r = k.engine->start_session("renewal", "zh");
@@ -182,6 +200,18 @@ TEST_CASE("an out-of-service kiosk refuses sessions, and the switch is audited",
   CHECK(k.engine->state().out_of_service);
   REQUIRE(k.engine->set_out_of_service(false, "", "tech1").ok());
   CHECK(run_service(k, "info_query").screen == "completed");
+}
+
+TEST_CASE("a kiosk without card stock refuses printing services but still answers queries",
+          "[engine][stock]") {
+  Kiosk k;
+  testing::FakeJournal& j = k.journal;
+  for (int i = 0; i < 20; ++i) (void)j.reserve_card("tx-other");
+  auto r = k.engine->start_session("renewal", "zh");
+  REQUIRE_FALSE(r.ok());
+  CHECK(error_code(k.engine->screen()) == "stock_empty");
+  REQUIRE(k.engine->start_session("info_query", "zh").ok());
+  CHECK(Citizen{}.run(k).screen == "completed");
 }
 
 TEST_CASE("a face that does not match the ID photo ends the session", "[engine][face]") {
@@ -208,9 +238,10 @@ TEST_CASE("declining face verification offers staff instead", "[engine][consent]
 }
 
 TEST_CASE("each not-eligible reason is shown with its code", "[engine][eligibility]") {
-  for (const char* reason : {"service_disabled", "revoked", "suspended", "points_cycle", "long_term_no_renewal",
-                             "not_in_renewal_window", "expired_beyond_grace", "expired", "lost_reported",
-                             "no_health_exam", "health_exam_expired"}) {
+  for (const char* reason :
+       {"service_disabled", "revoked", "suspended", "points_cycle", "long_term_no_renewal",
+        "not_in_renewal_window", "expired_beyond_grace", "expired", "lost_reported",
+        "no_health_exam", "health_exam_expired"}) {
     INFO(reason);
     Kiosk k;
     EligibilityDecision d;
@@ -252,7 +283,8 @@ TEST_CASE("payments declined every time end the session without a charge", "[eng
   check_invariants(k);
 }
 
-TEST_CASE("a charge that timed out is resolved as paid through payment status", "[engine][payment]") {
+TEST_CASE("a charge that timed out is resolved as paid through payment status",
+          "[engine][payment]") {
   Kiosk k;
   k.central.set_charge_outcome(ChargeOutcome::timeout, "paid", 2);
   CHECK(run_service(k, "renewal").screen == "completed");
@@ -260,7 +292,8 @@ TEST_CASE("a charge that timed out is resolved as paid through payment status", 
   check_invariants(k);
 }
 
-TEST_CASE("a charge that timed out and resolves as declined is offered again", "[engine][payment]") {
+TEST_CASE("a charge that timed out and resolves as declined is offered again",
+          "[engine][payment]") {
   Kiosk k;
   k.central.set_charge_outcome(ChargeOutcome::approved, "declined", 0);
   k.central.set_charge_outcomes({ChargeOutcome::timeout});
@@ -293,7 +326,8 @@ TEST_CASE("a jammed card is recorded as spoiled and the next card is used", "[en
   // The technician-free jam clearing a real printer does by itself after the reject command.
   std::thread clearer([&] {
     while (!stop) {
-      if (k.devices.card_emu().card_position() == "jammed") k.devices.card_emu().faults().clear(emu::Fault::jam);
+      if (k.devices.card_emu().card_position() == "jammed")
+        k.devices.card_emu().faults().clear(emu::Fault::jam);
       std::this_thread::sleep_for(5ms);
     }
   });
@@ -311,12 +345,14 @@ TEST_CASE("a jammed card is recorded as spoiled and the next card is used", "[en
   check_invariants(k);
 }
 
-TEST_CASE("ribbon out mid-job refunds the citizen and takes the kiosk out of service", "[engine][printer]") {
+TEST_CASE("ribbon out mid-job refunds the citizen and takes the kiosk out of service",
+          "[engine][printer]") {
   Kiosk k;
   std::atomic<bool> stop{false};
   // The ribbon runs out once the card is inside the printer.
   std::thread cutter([&] {
-    while (!stop && k.devices.card_emu().card_position() != "held") std::this_thread::sleep_for(1ms);
+    while (!stop && k.devices.card_emu().card_position() != "held")
+      std::this_thread::sleep_for(1ms);
     k.devices.card_emu().faults().inject(emu::Fault::ribbonOut);
   });
   const Screen end = run_service(k, "renewal");
@@ -337,7 +373,8 @@ TEST_CASE("ribbon out mid-job refunds the citizen and takes the kiosk out of ser
   CHECK_FALSE(k.engine->start_session("renewal", "zh").ok());
 }
 
-TEST_CASE("ribbon out before the job leaves the blank card in the feeder and refunds", "[engine][printer]") {
+TEST_CASE("ribbon out before the job leaves the blank card in the feeder and refunds",
+          "[engine][printer]") {
   Kiosk k;
   k.devices.card_emu().faults().inject(emu::Fault::ribbonOut);
   const Screen end = run_service(k, "renewal");
@@ -366,8 +403,10 @@ TEST_CASE("a card not taken in time is retained", "[engine][printer]") {
   check_invariants(k);
 }
 
-TEST_CASE("a citizen who walks away is timed out at every waiting screen, after a warning", "[engine][idle]") {
-  for (const char* at : {"insert_id_card", "consent", "photo_review", "confirm_details", "return_old_card", "payment"}) {
+TEST_CASE("a citizen who walks away is timed out at every waiting screen, after a warning",
+          "[engine][idle]") {
+  for (const char* at : {"insert_id_card", "consent", "photo_review", "confirm_details",
+                         "return_old_card", "payment"}) {
     INFO("walks away at " << at);
     Kiosk k(walk_away_options());
     bool warned = false;
@@ -376,13 +415,15 @@ TEST_CASE("a citizen who walks away is timed out at every waiting screen, after 
     });
     Citizen c;
     c.stop_at = {at};
-    const Screen end = run_service(k, std::string(at) == "return_old_card" ? "replace_damaged" : "renewal", c);
+    const Screen end =
+        run_service(k, std::string(at) == "return_old_card" ? "replace_damaged" : "renewal", c);
     k.engine->on_screen_changed(nullptr);
     CHECK(error_code(end) == "walked_away");
     CHECK(warned);
     const std::string id = emu::synthetic_citizens().front().card.id_number;
     CHECK(to_json(end).dump().find(id) == std::string::npos);
-    CHECK(to_json(k.engine->screen()).dump().find(emu::synthetic_citizens().front().card.name) == std::string::npos);
+    CHECK(to_json(k.engine->screen()).dump().find(emu::synthetic_citizens().front().card.name) ==
+          std::string::npos);
     if (std::string(at) != "insert_id_card") CHECK_FALSE(k.engine->screen().data.contains("name"));
     CHECK(k.devices.card_emu().card_counter() == 0);
     check_invariants(k);
@@ -396,7 +437,8 @@ TEST_CASE("an ID card swapped mid-session aborts it", "[engine][id_card]") {
   REQUIRE(k.wait_screen("consent"));
   k.devices.id_emu().remove_card();
   // The engine's card watch sees the lift...
-  for (int i = 0; i < 500 && k.devices.id_reader().status().detail["card"] != "absent"; ++i) std::this_thread::sleep_for(5ms);
+  for (int i = 0; i < 500 && k.devices.id_reader().status().detail["card"] != "absent"; ++i)
+    std::this_thread::sleep_for(5ms);
   REQUIRE(k.devices.id_reader().status().detail["card"] == "absent");
   // ...and another person's card put in its place.
   k.devices.id_emu().place_card(emu::synthetic_citizens().at(1));
@@ -411,9 +453,11 @@ TEST_CASE("the same ID card lifted and put back does not abort the session", "[e
   k.devices.place_citizen();
   REQUIRE(k.wait_screen("consent"));
   k.devices.id_emu().remove_card();
-  for (int i = 0; i < 500 && k.devices.id_reader().status().detail["card"] != "absent"; ++i) std::this_thread::sleep_for(5ms);
+  for (int i = 0; i < 500 && k.devices.id_reader().status().detail["card"] != "absent"; ++i)
+    std::this_thread::sleep_for(5ms);
   k.devices.place_citizen();
-  for (int i = 0; i < 500 && k.devices.id_reader().status().detail["card"] != "present"; ++i) std::this_thread::sleep_for(5ms);
+  for (int i = 0; i < 500 && k.devices.id_reader().status().detail["card"] != "present"; ++i)
+    std::this_thread::sleep_for(5ms);
   REQUIRE(k.engine->act("consent").ok());
   REQUIRE(k.wait_screen("licence_info"));
   REQUIRE(k.engine->act("finish").ok());
@@ -421,7 +465,8 @@ TEST_CASE("the same ID card lifted and put back does not abort the session", "[e
   CHECK(k.engine->screen().screen == "completed");
 }
 
-TEST_CASE("a full journal at session start refuses it and mid-session ends it before any charge", "[engine][journal]") {
+TEST_CASE("a full journal at session start refuses it and mid-session ends it before any charge",
+          "[engine][journal]") {
   Kiosk k;
   k.journal.set_disk_full(true);
   auto r = k.engine->start_session("renewal", "zh");
@@ -441,7 +486,8 @@ TEST_CASE("a full journal at session start refuses it and mid-session ends it be
   check_invariants(k);
 }
 
-TEST_CASE("cancel ends the session; an order created but not charged needs no refund", "[engine][cancel]") {
+TEST_CASE("cancel ends the session; an order created but not charged needs no refund",
+          "[engine][cancel]") {
   Kiosk k;
   REQUIRE(k.engine->start_session("renewal", "zh").ok());
   Citizen c;
@@ -482,12 +528,15 @@ TEST_CASE("the citizen can change the address before confirming", "[engine][deta
   REQUIRE(k.engine->act("accept").ok());
   REQUIRE(k.wait_screen("confirm_details"));
   REQUIRE(k.engine->act("change_address", "测试省测试市新地址路 1 号").ok());
-  REQUIRE(k.engine->wait_for([](const Screen& s) { return s.data.value("address", "") == "测试省测试市新地址路 1 号"; }, 5s));
+  REQUIRE(k.engine->wait_for(
+      [](const Screen& s) { return s.data.value("address", "") == "测试省测试市新地址路 1 号"; },
+      5s));
   REQUIRE(k.engine->cancel().ok());
   REQUIRE(k.wait_end());
 }
 
-TEST_CASE("a photo nobody is in is retaken up to the limit, then the session ends", "[engine][photo]") {
+TEST_CASE("a photo nobody is in is retaken up to the limit, then the session ends",
+          "[engine][photo]") {
   Kiosk k;
   REQUIRE(k.engine->start_session("renewal", "zh").ok());
   k.devices.place_citizen();
@@ -496,7 +545,8 @@ TEST_CASE("a photo nobody is in is retaken up to the limit, then the session end
   REQUIRE(k.wait_screen("photo_review"));
   k.devices.camera_emu().set_scene(emu::CameraScene::empty);
   REQUIRE(k.engine->act("retake").ok());
-  REQUIRE(k.engine->wait_for([](const Screen& s) { return s.screen == "photo_review" && s.error.has_value(); }, 10s));
+  REQUIRE(k.engine->wait_for(
+      [](const Screen& s) { return s.screen == "photo_review" && s.error.has_value(); }, 10s));
   const Screen bad = k.engine->screen();
   CHECK(error_code(bad) == "photo_quality");
   CHECK_FALSE(bad.allows("accept"));

@@ -8,10 +8,10 @@
 
 #include <atomic>
 #include <map>
-#include <thread>
 #include <memory>
 #include <set>
 #include <string>
+#include <thread>
 
 #include "drivers/emu/camera/face_scene.hpp"
 #include "drivers/emu/common/faults.hpp"
@@ -55,7 +55,10 @@ struct Kiosk {
   }
   ~Kiosk() { engine.reset(); }
 
-  void start_engine() { engine = std::make_unique<Engine>(journal, central, devices.devices(), renderer, clock, options_); }
+  void start_engine() {
+    engine =
+        std::make_unique<Engine>(journal, central, devices.devices(), renderer, clock, options_);
+  }
   // What a restart after a crash does: a new engine over the same journal, central and devices.
   void restart() {
     engine.reset();
@@ -69,8 +72,9 @@ struct Kiosk {
   bool wait_end(std::chrono::milliseconds timeout = 30s) {
     const bool ended = engine->wait_for(
         [&](const Screen& s) {
-          return !s.session_id.empty() && (s.screen == screens::kCompleted || s.screen == screens::kEnded ||
-                                           s.screen == screens::kCallStaff);
+          return !s.session_id.empty() &&
+                 (s.screen == screens::kCompleted || s.screen == screens::kEnded ||
+                  s.screen == screens::kCallStaff);
         },
         timeout);
     engine->join_session();
@@ -89,8 +93,8 @@ struct Kiosk {
 // What the citizen does on each screen; a screen missing from `stop_at` is answered with the
 // usual happy action. Returns the final screen.
 struct Citizen {
-  std::string id_number;                 // "" = the first synthetic citizen
-  std::set<std::string> stop_at;         // walk away (do nothing) when this screen shows
+  std::string id_number;          // "" = the first synthetic citizen
+  std::set<std::string> stop_at;  // walk away (do nothing) when this screen shows
   bool take_card = true;
   int payment_seed = 1;
 
@@ -100,14 +104,16 @@ struct Citizen {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < deadline) {
       Screen s = k.engine->screen();
-      if (s.screen == screens::kCompleted || s.screen == screens::kEnded || s.screen == screens::kCallStaff ||
-          s.screen == screens::kUnavailable) {
+      if (s.screen == screens::kCompleted || s.screen == screens::kEnded ||
+          s.screen == screens::kCallStaff || s.screen == screens::kUnavailable) {
         k.engine->join_session();
         return k.engine->screen();
       }
-      const std::string tag = s.screen + "#" + s.data.dump() + "#" + (s.error ? s.error->reason : "");
+      const std::string tag =
+          s.screen + "#" + s.data.dump() + "#" + (s.error ? s.error->reason : "");
       if (tag == acted || stop_at.count(s.screen) != 0) {
-        k.engine->wait_for([&](const Screen& n) { return n.screen != s.screen || n.data != s.data; }, 20ms);
+        k.engine->wait_for(
+            [&](const Screen& n) { return n.screen != s.screen || n.data != s.data; }, 20ms);
         continue;
       }
       acted = tag;
@@ -127,12 +133,14 @@ struct Citizen {
       } else if (s.screen == screens::kPaymentDeclined) {
         (void)k.engine->act("retry");
       } else if (s.screen == screens::kPayment) {
-        k.devices.scanner_emu().present_code(emu::synthetic_payment_code(hal::Wallet::wechat, payment_seed++));
+        k.devices.scanner_emu().present_code(
+            emu::synthetic_payment_code(hal::Wallet::wechat, payment_seed++));
       } else if (s.screen == screens::kTakeCard && take_card) {
         k.devices.card_emu().take_card();
       } else {
         acted.clear();  // a screen without citizen action: look again when it changes
-        k.engine->wait_for([&](const Screen& n) { return n.screen != s.screen || n.data != s.data; }, 20ms);
+        k.engine->wait_for(
+            [&](const Screen& n) { return n.screen != s.screen || n.data != s.data; }, 20ms);
       }
     }
     FAIL("the citizen autopilot timed out on screen " << k.engine->screen().screen);
@@ -176,7 +184,8 @@ inline void check_invariants(Kiosk& k) {
     const auto steps = k.journal.steps(txn);
     int issued_or_retained = 0;
     for (const auto& [serial, card] : cards)
-      if (card.txn == txn && card.outcome && *card.outcome != CardOutcome::spoiled) ++issued_or_retained;
+      if (card.txn == txn && card.outcome && *card.outcome != CardOutcome::spoiled)
+        ++issued_or_retained;
     CHECK(issued_or_retained <= 1);  // one card per authorisation
     for (const auto& s : steps) {
       if (s.step != "payment_created" || s.phase != Phase::done) continue;

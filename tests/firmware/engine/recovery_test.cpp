@@ -19,7 +19,8 @@ std::uint64_t steps_of_full_run(const std::string& service) {
 // effect_lost: at the cut, central and the card printer stop too, so the side effect whose
 // intent was the last record never happens (crash between intent and effect).
 void cut_and_recover(const std::string& service, std::uint64_t cut, bool effect_lost) {
-  INFO("service " << service << ", cut after step record " << cut << (effect_lost ? ", effect lost" : ""));
+  INFO("service " << service << ", cut after step record " << cut
+                  << (effect_lost ? ", effect lost" : ""));
   Kiosk k;
   k.journal.fail_after_steps(cut);
   if (effect_lost) {
@@ -54,24 +55,28 @@ void cut_and_recover(const std::string& service, std::uint64_t cut, bool effect_
 
 }  // namespace
 
-TEST_CASE("a renewal cut after any journalled step is finished or compensated at restart", "[engine][recovery]") {
+TEST_CASE("a renewal cut after any journalled step is finished or compensated at restart",
+          "[engine][recovery]") {
   const std::uint64_t n = steps_of_full_run("renewal");
   REQUIRE(n > 15);
   for (std::uint64_t cut = 0; cut <= n; ++cut) cut_and_recover("renewal", cut, false);
 }
 
-TEST_CASE("a renewal cut between an intent and its side effect is finished or compensated at restart",
-          "[engine][recovery]") {
+TEST_CASE(
+    "a renewal cut between an intent and its side effect is finished or compensated at restart",
+    "[engine][recovery]") {
   const std::uint64_t n = steps_of_full_run("renewal");
   for (std::uint64_t cut = 1; cut <= n; ++cut) cut_and_recover("renewal", cut, true);
 }
 
-TEST_CASE("a replacement of a damaged licence cut after any journalled step is settled at restart", "[engine][recovery]") {
+TEST_CASE("a replacement of a damaged licence cut after any journalled step is settled at restart",
+          "[engine][recovery]") {
   const std::uint64_t n = steps_of_full_run("replace_damaged");
   for (std::uint64_t cut = 0; cut <= n; cut += 2) cut_and_recover("replace_damaged", cut, false);
 }
 
-TEST_CASE("paid with no card printed: recovery refunds with the journalled idempotency key", "[engine][recovery]") {
+TEST_CASE("paid with no card printed: recovery refunds with the journalled idempotency key",
+          "[engine][recovery]") {
   Kiosk k;
   // Cut right after the charge is journalled done.
   k.journal.on_step([&k](std::uint64_t, const StepRecord& s) {
@@ -94,8 +99,10 @@ TEST_CASE("paid with no card printed: recovery refunds with the journalled idemp
   check_invariants(k);
 }
 
-TEST_CASE("with central down at restart a paid transaction stays pending and is refunded once central is back",
-          "[engine][recovery]") {
+TEST_CASE(
+    "with central down at restart a paid transaction stays pending and is refunded once central is "
+    "back",
+    "[engine][recovery]") {
   Kiosk k;
   k.journal.on_step([&k](std::uint64_t, const StepRecord& s) {
     if (s.step == "issuance_authorised" && s.phase == Phase::done) k.journal.set_disk_full(true);
@@ -116,7 +123,8 @@ TEST_CASE("with central down at restart a paid transaction stays pending and is 
   check_invariants(k);
 }
 
-TEST_CASE("printed but not taken before the crash: the card is retained at restart", "[engine][recovery]") {
+TEST_CASE("printed but not taken before the crash: the card is retained at restart",
+          "[engine][recovery]") {
   EngineOptions o = fast_options();
   o.card_take_timeout = 300ms;
   Kiosk k(o);
@@ -138,7 +146,8 @@ TEST_CASE("printed but not taken before the crash: the card is retained at resta
   check_invariants(k);
 }
 
-TEST_CASE("an e-licence re-issue left in doubt is retried with the same key at restart", "[engine][recovery]") {
+TEST_CASE("an e-licence re-issue left in doubt is retried with the same key at restart",
+          "[engine][recovery]") {
   Kiosk k;
   k.central.set_down("reissue_elicence", Errc::timeout);
   REQUIRE(k.engine->start_session("renewal", "zh").ok());

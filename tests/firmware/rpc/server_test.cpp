@@ -518,3 +518,37 @@ TEST_CASE("random bytes on the socket never take the server down", "[rpc][server
   REQUIRE(r);
   CHECK(*r == json::array({"alive"}));
 }
+
+TEST_CASE("a handler may broadcast a notification to subscribers, itself included",
+          "[rpc][server]") {
+  Fixture f;
+  f.server->add_method("session.action", [&f](const json& p, const CallContext&) -> HandlerResult {
+    f.server->notify("session.changed", json{{"step", p.value("action", "")}});
+    return json{{"ok", true}};
+  });
+  RawConnection raw(f.dir.socket());
+  REQUIRE(
+      raw.send(R"({"jsonrpc":"2.0","method":"events.subscribe","id":1})"
+               "\n"
+               R"({"jsonrpc":"2.0","method":"session.action","params":{"action":"consent"},"id":2})"
+               "\n"));
+  CHECK(read_json(raw)["id"] == 1);
+  // The notification is queued while the handler runs, so it precedes the response.
+  json note = read_json(raw);
+  CHECK(note["method"] == "session.changed");
+  CHECK(note["params"]["step"] == "consent");
+  CHECK(!note.contains("id"));
+  CHECK(read_json(raw)["id"] == 2);
+}
+
+TEST_CASE("connections beyond the limit are closed at once", "[rpc][server]") {
+  ServerOptions o;
+  o.max_connections = 2;
+  Fixture f(o);
+  auto a = f.client();
+  auto b = f.client();
+  REQUIRE(eventually([&] { return f.server->connection_count() == 2; }));
+  RawConnection third(f.dir.socket());
+  CHECK(third.wait_closed());
+  CHECK(a->call("echo", json::array({1})));
+}
