@@ -8,13 +8,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fcntl.h>
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
-#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -75,8 +75,9 @@ fs::path write_config(const fs::path& dir, int port, double scale) {
   const fs::path conf = dir / "kioskd.conf";
   std::ofstream f(conf);
   f << "[kiosk]\nid = kiosk-dev-001\nsocket = " << (dir / "kioskd.sock").string()
-    << "\njournal = " << (dir / "journal.db").string() << "\ndata_key_file = "
-    << (dir / "data.key").string() << "\n[central]\nurl = https://127.0.0.1:" << port
+    << "\njournal = " << (dir / "journal.db").string()
+    << "\ndata_key_file = " << (dir / "data.key").string()
+    << "\n[central]\nurl = https://127.0.0.1:" << port
     << "\nca_file = " << (pki / "ca.pem").string()
     << "\ncert_file = " << (pki / "kiosks" / "kiosk-dev-001.pem").string()
     << "\nkey_file = " << (pki / "kiosks" / "kiosk-dev-001.key").string()
@@ -148,12 +149,17 @@ RunNumbers one_run(double scale) {
     std::string token;
     if (client) wait_config(*client);
     for (int i = 0; client && i < 3 && token.empty(); ++i) {
-      auto r = client->call("maintenance.login", json{{"user", "tech"}, {"password", "kiosk24-dev"}});
-      if (r) token = r.value()["token"];
-      else std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      auto r =
+          client->call("maintenance.login", json{{"user", "tech"}, {"password", "kiosk24-dev"}});
+      if (r)
+        token = r.value()["token"];
+      else
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
     if (client && !token.empty() &&
-        client->call("stock.load", json{{"token", token}, {"count", 10}, {"first_serial", "C0000001"},
+        client->call("stock.load", json{{"token", token},
+                                        {"count", 10},
+                                        {"first_serial", "C0000001"},
                                         {"last_serial", "C0000010"}})) {
       kiosk::citizen::CitizenOptions o;
       o.socket = dir / "kioskd.sock";
@@ -162,7 +168,8 @@ RunNumbers one_run(double scale) {
       n.ok = r.completed;
       n.renewal_ms = r.elapsed_seconds * 1000;
       n.rss = rss_kib(pid);
-      if (!r.completed) std::printf("  renewal failed: %s %s\n", r.final_screen.c_str(), r.error.c_str());
+      if (!r.completed)
+        std::printf("  renewal failed: %s %s\n", r.final_screen.c_str(), r.error.c_str());
     }
     client.reset();
     ::kill(pid, SIGTERM);
@@ -203,8 +210,9 @@ void journal_commits() {
       (void)j.value()->record_step(txn.value(), s);
       lat.push_back(ms_since(t0));
     }
-    std::printf("journal commit (record_step, personal sealed, fsync): p50 %.2f ms  p99 %.2f ms  (n=300)\n",
-                percentile(lat, 0.5), percentile(lat, 0.99));
+    std::printf(
+        "journal commit (record_step, personal sealed, fsync): p50 %.2f ms  p99 %.2f ms  (n=300)\n",
+        percentile(lat, 0.5), percentile(lat, 0.99));
   }
   std::error_code ec;
   fs::remove_all(dir, ec);
@@ -216,8 +224,10 @@ int main(int argc, char** argv) {
   int runs = 5;
   bool realistic = false;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc) runs = std::atoi(argv[++i]);
-    else if (std::strcmp(argv[i], "--realistic") == 0) realistic = true;
+    if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
+      runs = std::atoi(argv[++i]);
+    else if (std::strcmp(argv[i], "--realistic") == 0)
+      realistic = true;
   }
   ::signal(SIGPIPE, SIG_IGN);
   std::vector<double> ready, renewal;
@@ -229,11 +239,14 @@ int main(int argc, char** argv) {
     renewal.push_back(n.renewal_ms);
     rss = std::max(rss, n.rss);
   }
-  std::printf("runs ok: %zu/%d (emulators at time scale 0; central on loopback TLS)\n", renewal.size(), runs);
+  std::printf("runs ok: %zu/%d (emulators at time scale 0; central on loopback TLS)\n",
+              renewal.size(), runs);
   std::printf("kioskd startup to ready (spawn -> local API answers): median %.1f ms  max %.1f ms\n",
               percentile(ready, 0.5), percentile(ready, 1.0));
-  std::printf("renewal, scripted citizen end to end (kioskd + central + rpc): median %.1f ms  max %.1f ms\n",
-              percentile(renewal, 0.5), percentile(renewal, 1.0));
+  std::printf(
+      "renewal, scripted citizen end to end (kioskd + central + rpc): median %.1f ms  max %.1f "
+      "ms\n",
+      percentile(renewal, 0.5), percentile(renewal, 1.0));
   std::printf("kioskd RSS after a renewal: %ld KiB\n", rss);
   journal_commits();
   if (realistic) {

@@ -122,8 +122,10 @@ std::string validity(const LicenceData& d) {
 
 const char* to_string(Errc code) {
   switch (code) {
-    case Errc::invalid_data: return "invalid_data";
-    case Errc::text_does_not_fit: return "text_does_not_fit";
+    case Errc::invalid_data:
+      return "invalid_data";
+    case Errc::text_does_not_fit:
+      return "text_does_not_fit";
   }
   return "unknown";
 }
@@ -131,11 +133,16 @@ const char* to_string(Errc code) {
 Result<RenderedLicence> render_licence(const LicenceData& d, const hal::RgbImage& photo,
                                        std::string job_id) {
   const std::pair<const char*, const std::string*> required[] = {
-      {"holder_name", &d.holder_name},       {"sex", &d.sex},
-      {"nationality", &d.nationality},       {"address", &d.address},
-      {"birth_date", &d.birth_date},         {"licence_number", &d.licence_number},
-      {"first_issue_date", &d.first_issue_date}, {"vehicle_classes", &d.vehicle_classes},
-      {"valid_from", &d.valid_from},         {"issuing_authority", &d.issuing_authority},
+      {"holder_name", &d.holder_name},
+      {"sex", &d.sex},
+      {"nationality", &d.nationality},
+      {"address", &d.address},
+      {"birth_date", &d.birth_date},
+      {"licence_number", &d.licence_number},
+      {"first_issue_date", &d.first_issue_date},
+      {"vehicle_classes", &d.vehicle_classes},
+      {"valid_from", &d.valid_from},
+      {"issuing_authority", &d.issuing_authority},
       {"file_number", &d.file_number}};
   for (const auto& [name, value] : required)
     if (value->empty()) return Error{Errc::invalid_data, name, std::string("empty field: ") + name};

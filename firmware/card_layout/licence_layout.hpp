@@ -31,7 +31,7 @@ struct LicenceData {
   std::string valid_from;
   std::optional<std::string> valid_until;  // nullopt = long-term (长期)
   std::string issuing_authority;
-  std::string file_number;  // 档案编号, 12 digits
+  std::string file_number;           // 档案编号, 12 digits
   std::vector<std::string> records;  // back side records, e.g. "2026-11-28 换证"
 };
 
@@ -64,7 +64,7 @@ class Result {
 };
 
 struct RenderedLicence {
-  hal::CardJob job;  // front + back
+  hal::CardJob job;                         // front + back
   std::vector<Placement> front_placements;  // every data field's box and measured extents
   std::vector<Placement> back_placements;
 };

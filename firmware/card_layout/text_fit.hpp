@@ -13,10 +13,10 @@ namespace kiosk::card_layout {
 
 struct TextStyle {
   std::string family = "Noto Sans CJK SC";
-  double max_px = 24;   // preferred size (absolute pixels at 300 dpi)
-  double min_px = 12;   // below this the card is unreadable: report "does not fit" instead
+  double max_px = 24;  // preferred size (absolute pixels at 300 dpi)
+  double min_px = 12;  // below this the card is unreadable: report "does not fit" instead
   bool bold = false;
-  bool wrap = true;     // false: one line only
+  bool wrap = true;  // false: one line only
 };
 
 // A text placed in a box: the font size chosen and the extents (card pixels) pango measured.

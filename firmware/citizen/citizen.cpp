@@ -121,7 +121,8 @@ CitizenReport run_citizen(const CitizenOptions& o) {
       report.screens.push_back(screen);
       std::string line = "screen " + screen;
       if (s->contains("error") && (*s)["error"].is_object())
-        line += " error=" + (*s)["error"].value("code", "") + "/" + (*s)["error"].value("reason", "");
+        line +=
+            " error=" + (*s)["error"].value("code", "") + "/" + (*s)["error"].value("reason", "");
       log(line);
       last_screen = screen;
     }
@@ -162,7 +163,8 @@ CitizenReport run_citizen(const CitizenOptions& o) {
       report.completed = true;
       auto a = call("emulator.artifacts", json::object());
       if (a) {
-        for (const auto& p : (*a)["card_images"]) report.card_images.push_back(p.get<std::string>());
+        for (const auto& p : (*a)["card_images"])
+          report.card_images.push_back(p.get<std::string>());
         if ((*a)["receipt_image"].is_string()) report.receipt_image = (*a)["receipt_image"];
       }
       (void)call("emulator.remove_id_card", json::object());

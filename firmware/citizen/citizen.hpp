@@ -20,16 +20,17 @@ struct CitizenOptions {
   // The citizen: an ID number, or a registry scenario label from emulator.citizens
   // ("due_for_renewal", "lost_reported", ...). Empty: the first "due_for_renewal".
   std::string who;
-  std::string payment_code = "134012345678901234";  // WeChat-format, approved by central's simulator
-  std::chrono::milliseconds timeout{120'000};       // the whole service
+  std::string payment_code =
+      "134012345678901234";                    // WeChat-format, approved by central's simulator
+  std::chrono::milliseconds timeout{120'000};  // the whole service
   std::function<void(const std::string& line)> log;  // one line per step; null = silent
 };
 
 struct CitizenReport {
-  bool completed = false;        // reached the "completed" screen
-  std::string final_screen;      // "completed", "ended", "call_staff", ... or "timeout"
-  std::string error;             // reason when not completed
-  std::string id_number;         // the synthetic citizen used
+  bool completed = false;    // reached the "completed" screen
+  std::string final_screen;  // "completed", "ended", "call_staff", ... or "timeout"
+  std::string error;         // reason when not completed
+  std::string id_number;     // the synthetic citizen used
   double elapsed_seconds = 0;
   std::vector<std::string> screens;  // every distinct screen seen, in order
   std::vector<std::string> card_images;

@@ -18,8 +18,8 @@ Command citizen_command() {
       "citizen [--service S] [--who ID|SCENARIO] [--code CODE] [--language zh|en] [--timeout S]",
       "run a whole service as a scripted citizen on the emulators (simulation)",
       [](Context& ctx, const std::vector<std::string>& args) -> int {
-        auto parsed = parse_arguments(args, {"--service", "--who", "--code", "--language", "--timeout"},
-                                      {}, 0, 0);
+        auto parsed = parse_arguments(
+            args, {"--service", "--who", "--code", "--language", "--timeout"}, {}, 0, 0);
         if (!parsed.arguments) return ctx.fail(exit_usage, parsed.error);
         const Arguments& a = *parsed.arguments;
         citizen::CitizenOptions o;
@@ -33,17 +33,23 @@ Command citizen_command() {
           if (!n || *n == 0) return ctx.fail(exit_usage, "--timeout: seconds, a positive integer");
           o.timeout = std::chrono::seconds(*n);
         }
-        if (!ctx.json_output()) o.log = [&ctx](const std::string& line) { ctx.out() << line << '\n'; };
+        if (!ctx.json_output())
+          o.log = [&ctx](const std::string& line) { ctx.out() << line << '\n'; };
         const auto r = citizen::run_citizen(o);
-        if (r.final_screen == "unreachable") return ctx.fail(exit_unreachable, "kioskd unreachable: " + r.error);
-        nlohmann::json report{{"completed", r.completed},   {"final_screen", r.final_screen},
-                              {"error", r.error},           {"elapsed_seconds", r.elapsed_seconds},
-                              {"screens", r.screens},       {"card_images", r.card_images},
+        if (r.final_screen == "unreachable")
+          return ctx.fail(exit_unreachable, "kioskd unreachable: " + r.error);
+        nlohmann::json report{{"completed", r.completed},
+                              {"final_screen", r.final_screen},
+                              {"error", r.error},
+                              {"elapsed_seconds", r.elapsed_seconds},
+                              {"screens", r.screens},
+                              {"card_images", r.card_images},
                               {"receipt_image", r.receipt_image}};
         if (ctx.json_output()) {
           ctx.print(report);
         } else {
-          ctx.out() << (r.completed ? "completed" : "NOT completed: " + r.final_screen + " " + r.error)
+          ctx.out() << (r.completed ? "completed"
+                                    : "NOT completed: " + r.final_screen + " " + r.error)
                     << " in " << r.elapsed_seconds << " s\n";
         }
         return r.completed ? int{exit_ok} : int{exit_failed};

@@ -11,8 +11,8 @@
 namespace kiosk::kioskd {
 
 struct SimulationConfig {
-  bool enabled = false;        // emulated devices behind the real drivers
-  double time_scale = 1.0;     // emulator timings: 1 realistic, 0 instant
+  bool enabled = false;     // emulated devices behind the real drivers
+  double time_scale = 1.0;  // emulator timings: 1 realistic, 0 instant
   std::filesystem::path artifact_dir = "/var/lib/kioskd/artifacts";  // card/receipt PNGs
 };
 
@@ -32,11 +32,11 @@ struct KioskdConfig {
   std::filesystem::path signing_key_file;  // kiosk's ECDSA P-256 key (PEM); default: central.key
   CentralConfig central;
   SimulationConfig simulation;
-  std::chrono::hours retention{24 * 30};           // personal data kept after acknowledgement
-  std::chrono::seconds idle_timeout{60};            // citizen inactivity before the session ends
-  std::chrono::seconds card_take_timeout{60};       // card left in the mouth is then retained
-  std::chrono::seconds maintenance_idle{600};       // technician session idle expiry
-  std::chrono::seconds sync_interval{5};            // outbox upload period when idle
+  std::chrono::hours retention{24 * 30};       // personal data kept after acknowledgement
+  std::chrono::seconds idle_timeout{60};       // citizen inactivity before the session ends
+  std::chrono::seconds card_take_timeout{60};  // card left in the mouth is then retained
+  std::chrono::seconds maintenance_idle{600};  // technician session idle expiry
+  std::chrono::seconds sync_interval{5};       // outbox upload period when idle
   std::chrono::seconds heartbeat_interval{60};
 };
 

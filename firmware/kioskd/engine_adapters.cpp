@@ -10,10 +10,17 @@ using nlohmann::json;
 engine::Error from_journal(const journal::Error& e) {
   engine::Errc code = engine::Errc::storage;
   switch (e.code) {
-    case journal::Errc::disk_full: code = engine::Errc::disk_full; break;
-    case journal::Errc::stock_empty: code = engine::Errc::stock_empty; break;
-    case journal::Errc::not_found: code = engine::Errc::not_found; break;
-    default: break;
+    case journal::Errc::disk_full:
+      code = engine::Errc::disk_full;
+      break;
+    case journal::Errc::stock_empty:
+      code = engine::Errc::stock_empty;
+      break;
+    case journal::Errc::not_found:
+      code = engine::Errc::not_found;
+      break;
+    default:
+      break;
   }
   return engine::make_error(code, journal::to_string(e.code), e.message);
 }
@@ -21,38 +28,53 @@ engine::Error from_journal(const journal::Error& e) {
 engine::Error from_sync(const sync::SyncError& e) {
   engine::Errc code = engine::Errc::unreachable;
   switch (e.code) {
-    case sync::Errc::timeout: code = engine::Errc::timeout; break;
-    case sync::Errc::circuit_open: code = engine::Errc::circuit_open; break;
+    case sync::Errc::timeout:
+      code = engine::Errc::timeout;
+      break;
+    case sync::Errc::circuit_open:
+      code = engine::Errc::circuit_open;
+      break;
     case sync::Errc::rejected: {
-      engine::Error out = engine::make_error(engine::Errc::rejected,
-                                             e.api_code.empty() ? "rejected" : e.api_code, e.message);
+      engine::Error out = engine::make_error(
+          engine::Errc::rejected, e.api_code.empty() ? "rejected" : e.api_code, e.message);
       out.http_status = e.http_status;
       return out;
     }
     // A 5xx or an unreadable 2xx: the office may or may not have acted. Unknown outcome:
     // the engine retries with the same idempotency key or queries.
     case sync::Errc::server:
-    case sync::Errc::invalid_response: code = engine::Errc::timeout; break;
-    default: break;
+    case sync::Errc::invalid_response:
+      code = engine::Errc::timeout;
+      break;
+    default:
+      break;
   }
   return engine::make_error(code, std::string(sync::to_string(e.code)), e.message);
 }
 
 journal::Phase to_journal(engine::Phase p) {
   switch (p) {
-    case engine::Phase::intent: return journal::Phase::intent;
-    case engine::Phase::done: return journal::Phase::done;
-    case engine::Phase::failed: return journal::Phase::failed;
-    case engine::Phase::compensated: return journal::Phase::compensated;
+    case engine::Phase::intent:
+      return journal::Phase::intent;
+    case engine::Phase::done:
+      return journal::Phase::done;
+    case engine::Phase::failed:
+      return journal::Phase::failed;
+    case engine::Phase::compensated:
+      return journal::Phase::compensated;
   }
   return journal::Phase::intent;
 }
 engine::Phase to_engine(journal::Phase p) {
   switch (p) {
-    case journal::Phase::intent: return engine::Phase::intent;
-    case journal::Phase::done: return engine::Phase::done;
-    case journal::Phase::failed: return engine::Phase::failed;
-    case journal::Phase::compensated: return engine::Phase::compensated;
+    case journal::Phase::intent:
+      return engine::Phase::intent;
+    case journal::Phase::done:
+      return engine::Phase::done;
+    case journal::Phase::failed:
+      return engine::Phase::failed;
+    case journal::Phase::compensated:
+      return engine::Phase::compensated;
   }
   return engine::Phase::intent;
 }
@@ -214,7 +236,8 @@ bool CentralAdapter::available() {
 
 engine::Result<engine::EligibilityDecision> CentralAdapter::eligibility(
     const engine::EligibilityRequest& request, const std::string& key) {
-  auto r = c_.eligibility(json{{"id_number", request.id_number}, {"service", request.service}}, key);
+  auto r =
+      c_.eligibility(json{{"id_number", request.id_number}, {"service", request.service}}, key);
   if (!r) return from_sync(r.error());
   const json& body = r.value();
   const json& d = body.at("decision");  // the client checked both are objects
@@ -250,7 +273,8 @@ engine::Result<engine::FaceMatchResult> CentralAdapter::face_match(
   central::face::Image img(request.capture.width, request.capture.height);
   img.pixels = request.capture.pixels;
   auto png = central::face::encode_png(img);
-  if (!png) return engine::make_error(engine::Errc::invalid_argument, "capture", "capture not encodable");
+  if (!png)
+    return engine::make_error(engine::Errc::invalid_argument, "capture", "capture not encodable");
   auto r = c_.face_match(request.id_number, png.value(), key);
   if (!r) return from_sync(r.error());
   return engine::FaceMatchResult{r.value().match, r.value().score_permille};
@@ -332,7 +356,8 @@ std::optional<card_layout::LicenceData> licence_data_from_card(const json& card)
   d.first_issue_date = str(card, "first_issue_date");
   d.vehicle_classes = joined_classes(card.value("classes", json::array()));
   d.valid_from = str(v, "valid_from");
-  if (v.contains("valid_to") && v["valid_to"].is_string()) d.valid_until = v["valid_to"].get<std::string>();
+  if (v.contains("valid_to") && v["valid_to"].is_string())
+    d.valid_until = v["valid_to"].get<std::string>();
   d.issuing_authority = str(card, "issuing_authority");
   d.file_number = str(card, "file_number");
   return d;
@@ -341,11 +366,13 @@ std::optional<card_layout::LicenceData> licence_data_from_card(const json& card)
 engine::Result<hal::CardJob> LicenceCardRenderer::render(const engine::CardIssueData& data,
                                                          const hal::RgbImage& photo) {
   auto d = licence_data_from_card(data.authorisation.card);
-  if (!d) return engine::make_error(engine::Errc::invalid_argument, "card_data", "card data malformed");
+  if (!d)
+    return engine::make_error(engine::Errc::invalid_argument, "card_data", "card data malformed");
   if (d->address.empty()) d->address = "—";  // foreign residents: no address on the card
   d->records.push_back(d->valid_from + " 自助换证 Kiosk issue");
   auto r = card_layout::render_licence(*d, photo, data.card_serial);
-  if (!r) return engine::make_error(engine::Errc::invalid_argument, r.error().field, r.error().message);
+  if (!r)
+    return engine::make_error(engine::Errc::invalid_argument, r.error().field, r.error().message);
   return std::move(r).value().job;
 }
 

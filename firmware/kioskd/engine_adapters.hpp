@@ -4,10 +4,10 @@
 //   CentralAdapter  engine::CentralPort  over sync::CentralClient (mutual TLS to central)
 //   LicenceCardRenderer engine::CardRenderer over card_layout::render_licence
 // All are thread-safe as their underlying components are.
+#include "firmware/card_layout/licence_layout.hpp"
 #include "firmware/engine/ports.hpp"
 #include "firmware/journal/journal.hpp"
 #include "firmware/sync/central_client.hpp"
-#include "firmware/card_layout/licence_layout.hpp"
 
 namespace kiosk::kioskd {
 
@@ -31,7 +31,8 @@ class JournalAdapter final : public engine::JournalPort {
   engine::Result<engine::Done> audit(const std::string& actor, const std::string& action,
                                      const nlohmann::json& details) override;
   engine::Result<std::optional<std::string>> get_setting(const std::string& key) override;
-  engine::Result<engine::Done> set_setting(const std::string& key, const std::string& value) override;
+  engine::Result<engine::Done> set_setting(const std::string& key,
+                                           const std::string& value) override;
 
  private:
   journal::Journal& j_;

@@ -5,11 +5,11 @@
 #include <sstream>
 
 #include "firmware/crypto/key_file.hpp"
+#include "firmware/engine/engine.hpp"
 #include "firmware/journal/journal.hpp"
+#include "firmware/kioskd/engine_adapters.hpp"
 #include "firmware/kioskd/journal_outbox.hpp"
 #include "firmware/kioskd/local_api.hpp"
-#include "firmware/engine/engine.hpp"
-#include "firmware/kioskd/engine_adapters.hpp"
 #include "firmware/kioskd/simulated_devices.hpp"
 #include "firmware/rpc/server.hpp"
 #include "firmware/sync/central_client.hpp"
@@ -28,19 +28,31 @@ std::optional<std::string> read_file(const std::filesystem::path& p) {
 // The CentralPort of a kiosk without central (tests): every online call is unreachable, so
 // the engine refuses new sessions at the start.
 class NoCentral final : public engine::CentralPort {
-  static engine::Error down() { return engine::make_error(engine::Errc::unreachable, "no_central"); }
+  static engine::Error down() {
+    return engine::make_error(engine::Errc::unreachable, "no_central");
+  }
 
  public:
   bool available() override { return false; }
   engine::Result<engine::EligibilityDecision> eligibility(const engine::EligibilityRequest&,
-                                                          const std::string&) override { return down(); }
+                                                          const std::string&) override {
+    return down();
+  }
   engine::Result<engine::FaceMatchResult> face_match(const engine::FaceMatchRequest&,
-                                                     const std::string&) override { return down(); }
+                                                     const std::string&) override {
+    return down();
+  }
   engine::Result<engine::PaymentOrder> create_payment(const engine::CreatePaymentRequest&,
-                                                      const std::string&) override { return down(); }
+                                                      const std::string&) override {
+    return down();
+  }
   engine::Result<engine::ChargeResult> charge_payment(const std::string&, const std::string&,
-                                                      const std::string&) override { return down(); }
-  engine::Result<engine::PaymentOrder> payment_status(const std::string&) override { return down(); }
+                                                      const std::string&) override {
+    return down();
+  }
+  engine::Result<engine::PaymentOrder> payment_status(const std::string&) override {
+    return down();
+  }
   engine::Result<engine::PaymentOrder> refund(const std::string&, const std::string&) override {
     return down();
   }
@@ -78,7 +90,6 @@ Kioskd::Kioskd(const KioskdConfig& config) : impl_(std::make_unique<Impl>()) {
   impl_->config = config;
 }
 
-
 std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* error) {
   auto fail = [error](std::string m) -> std::unique_ptr<Kioskd> {
     if (error) *error = std::move(m);
@@ -99,8 +110,9 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
   jo.kiosk_id = config.kiosk_id;
   jo.signing_key_pem = *pem;
   auto j = journal::Journal::open(std::move(jo));
-  if (!j) return fail(std::string("journal: ") + journal::to_string(j.error().code) + ": " +
-                      j.error().message);
+  if (!j)
+    return fail(std::string("journal: ") + journal::to_string(j.error().code) + ": " +
+                j.error().message);
   d.journal = std::move(j).value();
   d.outbox = std::make_unique<JournalOutbox>(*d.journal);
 
@@ -115,7 +127,8 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
     ep.office_cert_file = config.central.office_cert_file.string();
     d.central = std::make_unique<sync::CentralClient>(ep);
     sync::SyncOptions so;
-    so.upload_interval = std::chrono::duration_cast<std::chrono::milliseconds>(config.sync_interval);
+    so.upload_interval =
+        std::chrono::duration_cast<std::chrono::milliseconds>(config.sync_interval);
     so.heartbeat_interval =
         std::chrono::duration_cast<std::chrono::milliseconds>(config.heartbeat_interval);
     Impl* impl = &d;
@@ -130,7 +143,8 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
     so.config_handler = [impl](const sync::ConfigUpdate& update) {
       std::vector<engine::TechnicianCredential> creds;
       for (const auto& t : update.document.technicians)
-        creds.push_back(engine::TechnicianCredential{t.user, t.role, t.salt_b64, t.iterations, t.hash_b64});
+        creds.push_back(
+            engine::TechnicianCredential{t.user, t.role, t.salt_b64, t.iterations, t.hash_b64});
       impl->engine->maintenance().set_credentials(std::move(creds));
       return true;
     };
@@ -213,17 +227,33 @@ Kioskd::~Kioskd() {
     for (hal::Device* d : impl_->devices->all()) d->close();
 }
 
-bool Kioskd::healthy() const { return impl_->running.load(); }
+bool Kioskd::healthy() const {
+  return impl_->running.load();
+}
 
-DeviceSet& Kioskd::devices() { return *impl_->devices; }
-EmulatorControl* Kioskd::emulator() { return impl_->simulated.get(); }
-const KioskdConfig& Kioskd::config() const { return impl_->config; }
-journal::Journal& Kioskd::journal() { return *impl_->journal; }
-sync::SyncEngine* Kioskd::sync_engine() { return impl_->sync.get(); }
-engine::Engine& Kioskd::engine() { return *impl_->engine; }
+DeviceSet& Kioskd::devices() {
+  return *impl_->devices;
+}
+EmulatorControl* Kioskd::emulator() {
+  return impl_->simulated.get();
+}
+const KioskdConfig& Kioskd::config() const {
+  return impl_->config;
+}
+journal::Journal& Kioskd::journal() {
+  return *impl_->journal;
+}
+sync::SyncEngine* Kioskd::sync_engine() {
+  return impl_->sync.get();
+}
+engine::Engine& Kioskd::engine() {
+  return *impl_->engine;
+}
 const std::vector<engine::RecoveredTransaction>& Kioskd::recovered() const {
   return impl_->recovered;
 }
-rpc::Server& Kioskd::server() { return *impl_->server; }
+rpc::Server& Kioskd::server() {
+  return *impl_->server;
+}
 
 }  // namespace kiosk::kioskd

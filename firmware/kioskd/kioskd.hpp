@@ -22,7 +22,7 @@ class Server;
 namespace kiosk::engine {
 class Engine;
 struct RecoveredTransaction;
-}
+}  // namespace kiosk::engine
 
 namespace kiosk::kioskd {
 

@@ -91,25 +91,28 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
   server.add_method("session.get", [&ctx](const json&, const rpc::CallContext&) -> HandlerResult {
     return ctx.engine->screen_json();
   });
-  server.add_method("session.start", [&ctx](const json& p, const rpc::CallContext&) -> HandlerResult {
-    std::string language = str(p, "language");
-    if (language.empty()) language = "zh";
-    auto r = ctx.engine->start_session(str(p, "service"), language);
-    if (!r) return engine_error(r.error());
-    return engine::to_json(r.value());
-  });
-  server.add_method("session.action", [&ctx](const json& p, const rpc::CallContext&) -> HandlerResult {
-    const std::string action = str(p, "action");
-    if (action.empty()) return rpc::invalid_params("action");
-    auto r = ctx.engine->act(action, str(p, "value"));
-    if (!r) return engine_error(r.error());
-    return ctx.engine->screen_json();
-  });
-  server.add_method("session.cancel", [&ctx](const json&, const rpc::CallContext&) -> HandlerResult {
-    auto r = ctx.engine->cancel();
-    if (!r) return engine_error(r.error());
-    return ctx.engine->screen_json();
-  });
+  server.add_method("session.start",
+                    [&ctx](const json& p, const rpc::CallContext&) -> HandlerResult {
+                      std::string language = str(p, "language");
+                      if (language.empty()) language = "zh";
+                      auto r = ctx.engine->start_session(str(p, "service"), language);
+                      if (!r) return engine_error(r.error());
+                      return engine::to_json(r.value());
+                    });
+  server.add_method("session.action",
+                    [&ctx](const json& p, const rpc::CallContext&) -> HandlerResult {
+                      const std::string action = str(p, "action");
+                      if (action.empty()) return rpc::invalid_params("action");
+                      auto r = ctx.engine->act(action, str(p, "value"));
+                      if (!r) return engine_error(r.error());
+                      return ctx.engine->screen_json();
+                    });
+  server.add_method("session.cancel",
+                    [&ctx](const json&, const rpc::CallContext&) -> HandlerResult {
+                      auto r = ctx.engine->cancel();
+                      if (!r) return engine_error(r.error());
+                      return ctx.engine->screen_json();
+                    });
 
   rpc::MethodOptions maint;
   maint.maintenance = true;
@@ -198,7 +201,8 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
   server.add_method(
       "sync.now",
       [&ctx](const json&, const rpc::CallContext& call) -> HandlerResult {
-        if (ctx.sync == nullptr) return rpc::application_error("no_central", "no central configured");
+        if (ctx.sync == nullptr)
+          return rpc::application_error("no_central", "no central configured");
         ctx.sync->sync_now();
         (void)ctx.journal->audit(call.actor, "sync.now", json::object());
         return json{{"started", true}};
@@ -213,16 +217,17 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
   server.add_method(
       "stock.load",
       [&ctx](const json& p, const rpc::CallContext& call) -> HandlerResult {
-        if (!p.contains("count") || !p["count"].is_number_unsigned() || p["count"].get<std::uint64_t>() == 0)
+        if (!p.contains("count") || !p["count"].is_number_unsigned() ||
+            p["count"].get<std::uint64_t>() == 0)
           return rpc::invalid_params("count: a positive integer");
         const std::string first = str(p, "first_serial");
         const std::string last = str(p, "last_serial");
         if (first.empty() || last.empty()) return rpc::invalid_params("first_serial, last_serial");
         auto r = ctx.journal->load_stock(p["count"].get<std::uint64_t>(), first, last, call.actor);
         if (!r) return journal_error(r.error());
-        (void)ctx.journal->audit(call.actor, "stock.load",
-                                 json{{"count", p["count"]}, {"first_serial", first},
-                                      {"last_serial", last}});
+        (void)ctx.journal->audit(
+            call.actor, "stock.load",
+            json{{"count", p["count"]}, {"first_serial", first}, {"last_serial", last}});
         auto counts = ctx.journal->stock_counts();
         if (!counts) return journal_error(counts.error());
         if (ctx.kiosk_changed) ctx.kiosk_changed();
@@ -235,8 +240,8 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
         const auto stats = ctx.devices->card_printer().statistics();
         auto it = stats.find("CardsPrintedCount");
         auto rej = stats.find("CardsRejectedCount");
-        const std::uint64_t counter = (it != stats.end() ? it->second : 0) +
-                                      (rej != stats.end() ? rej->second : 0);
+        const std::uint64_t counter =
+            (it != stats.end() ? it->second : 0) + (rej != stats.end() ? rej->second : 0);
         auto r = ctx.journal->reconcile(counter);
         if (!r) return journal_error(r.error());
         const auto& rec = r.value();
@@ -291,8 +296,12 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
         if (!r) return journal_error(r.error());
         json out = json::array();
         for (const auto& e : r.value())
-          out.push_back(json{{"id", e.id}, {"at", e.at}, {"actor", e.actor}, {"action", e.action},
-                             {"details", e.details}, {"hash", e.hash}});
+          out.push_back(json{{"id", e.id},
+                             {"at", e.at},
+                             {"actor", e.actor},
+                             {"action", e.action},
+                             {"details", e.details},
+                             {"hash", e.hash}});
         auto chain = ctx.journal->verify_audit_chain();
         return json{{"entries", out}, {"chain_ok", chain.ok() && chain.value()}};
       },
@@ -328,8 +337,10 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
         if (code.empty()) {
           // A wallet name stands for that wallet's demo code (synthetic, central's simulator).
           const std::string wallet = str(p, "wallet");
-          if (wallet == "alipay") code = "284012345678901234";
-          else if (wallet == "wechat") code = "134012345678901234";
+          if (wallet == "alipay")
+            code = "284012345678901234";
+          else if (wallet == "wechat")
+            code = "134012345678901234";
         }
         return emulator_answer(emu.present_payment_code(code));
       },

@@ -13,9 +13,9 @@
 #include <functional>
 #include <string>
 
+#include "firmware/engine/engine.hpp"
 #include "firmware/journal/journal.hpp"
 #include "firmware/kioskd/devices.hpp"
-#include "firmware/engine/engine.hpp"
 #include "firmware/rpc/server.hpp"
 #include "firmware/sync/sync_engine.hpp"
 

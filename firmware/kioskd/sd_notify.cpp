@@ -38,8 +38,7 @@ bool SystemdNotifier::notify(const std::string& state) const {
   addr.sun_family = AF_UNIX;
   std::memcpy(addr.sun_path, socket_path_.data(), socket_path_.size());
   if (addr.sun_path[0] == '@') addr.sun_path[0] = '\0';  // abstract namespace
-  const auto len =
-      static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + socket_path_.size());
+  const auto len = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + socket_path_.size());
   const ssize_t n = ::sendto(fd, state.data(), state.size(), MSG_NOSIGNAL,
                              reinterpret_cast<const sockaddr*>(&addr), len);
   ::close(fd);

@@ -136,11 +136,21 @@ SimulatedDevices::~SimulatedDevices() {
   impl_->scanner_emu.stop();
 }
 
-hal::IdReader& SimulatedDevices::id_reader() { return *impl_->id_reader; }
-hal::CardPrinter& SimulatedDevices::card_printer() { return *impl_->card_printer; }
-hal::ReceiptPrinter& SimulatedDevices::receipt_printer() { return *impl_->receipt_printer; }
-hal::Camera& SimulatedDevices::camera() { return *impl_->camera; }
-hal::PaymentTerminal& SimulatedDevices::payment_terminal() { return *impl_->scanner; }
+hal::IdReader& SimulatedDevices::id_reader() {
+  return *impl_->id_reader;
+}
+hal::CardPrinter& SimulatedDevices::card_printer() {
+  return *impl_->card_printer;
+}
+hal::ReceiptPrinter& SimulatedDevices::receipt_printer() {
+  return *impl_->receipt_printer;
+}
+hal::Camera& SimulatedDevices::camera() {
+  return *impl_->camera;
+}
+hal::PaymentTerminal& SimulatedDevices::payment_terminal() {
+  return *impl_->scanner;
+}
 
 std::vector<CitizenInfo> SimulatedDevices::citizens() const {
   std::vector<CitizenInfo> out;
@@ -209,6 +219,8 @@ std::filesystem::path SimulatedDevices::last_receipt_image() const {
   return impl_->receipt_emu.last_receipt_path();
 }
 
-std::string SimulatedDevices::card_position() const { return impl_->card_emu.card_position(); }
+std::string SimulatedDevices::card_position() const {
+  return impl_->card_emu.card_position();
+}
 
 }  // namespace kiosk::kioskd

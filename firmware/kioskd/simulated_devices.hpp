@@ -15,7 +15,7 @@ struct SimulationOptions {
   std::filesystem::path artifact_dir;  // card and receipt PNGs
   double time_scale = 1.0;             // applied process-wide (emu::set_time_scale)
   std::uint64_t feeder_cards = 100;
-  std::uint64_t printer_counter = 0;   // the printer's counter before this run
+  std::uint64_t printer_counter = 0;  // the printer's counter before this run
 };
 
 class SimulatedDevices final : public DeviceSet, public EmulatorControl {

@@ -1,5 +1,5 @@
-#include <catch2/catch.hpp>
 #include <pango/pangocairo.h>
+#include <catch2/catch.hpp>
 
 #include <cstdlib>
 #include <filesystem>
@@ -164,7 +164,8 @@ TEST_CASE("a long-term licence prints 长期 and every front field fits", "[card
   const auto& citizen = kiosk::emu::synthetic_citizens().back();
   auto d = data_for(citizen.card);
   d.valid_until.reset();
-  if (d.address.empty()) d.address = "上海市测试区样例路1号";  // foreign card: address from the permit
+  if (d.address.empty())
+    d.address = "上海市测试区样例路1号";  // foreign card: address from the permit
   d.holder_name = "测试买买提·艾力·阿不都热合曼·测试样例";
   auto r = cl::render_licence(d, photo_of(citizen.card.id_number), "job");
   if (!r.ok()) FAIL(r.error().message);

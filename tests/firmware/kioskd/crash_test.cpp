@@ -7,11 +7,11 @@
 //  * no second card for one authorisation (at most one card issued);
 //  * every blank card accounted for: nothing reserved, loaded = issued+spoiled+retained+remaining;
 //  * the outbox is acknowledged by central up to its last record, contiguous.
-#include <catch2/catch.hpp>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <catch2/catch.hpp>
 
 #include <fstream>
 #include <sstream>
@@ -34,9 +34,11 @@ void write_config(const kioskd::KioskdConfig& c, const std::filesystem::path& fi
   f << "[kiosk]\nid = " << c.kiosk_id << "\nsocket = " << c.socket_path.string()
     << "\njournal = " << c.journal_path.string() << "\ndata_key_file = " << c.data_key_file.string()
     << "\n[central]\nurl = " << c.central.url << "\nca_file = " << c.central.ca_file.string()
-    << "\ncert_file = " << c.central.cert_file.string() << "\nkey_file = " << c.central.key_file.string()
+    << "\ncert_file = " << c.central.cert_file.string()
+    << "\nkey_file = " << c.central.key_file.string()
     << "\noffice_cert_file = " << c.central.office_cert_file.string()
-    << "\n[sync]\ninterval_seconds = 1\n[simulation]\nenabled = true\ntime_scale = 0.01\nartifact_dir = "
+    << "\n[sync]\ninterval_seconds = 1\n[simulation]\nenabled = true\ntime_scale = "
+       "0.01\nartifact_dir = "
     << c.simulation.artifact_dir.string() << "\n";
 }
 
@@ -142,7 +144,8 @@ RunResult crash_at(std::size_t n) {
   REQUIRE(client);
   const std::string token = login(*client);
   REQUIRE(!token.empty());
-  auto loaded = client->call("stock.load", json{{"token", token}, {"count", 5},
+  auto loaded = client->call("stock.load", json{{"token", token},
+                                                {"count", 5},
                                                 {"first_serial", "C0000001"},
                                                 {"last_serial", "C0000005"}});
   REQUIRE(loaded);
@@ -174,7 +177,7 @@ RunResult crash_at(std::size_t n) {
   if (result.killed) {
     ::waitpid(pid, nullptr, 0);
     client.reset();
-    citizen_thread.join();  // its connection broke
+    citizen_thread.join();          // its connection broke
     pid = spawn_kioskd(conf, log);  // restart: recovery runs before the socket opens
     client = wait_ready(config.socket_path);
     REQUIRE(client);
@@ -194,6 +197,13 @@ RunResult crash_at(std::size_t n) {
   auto stock = j->stock_counts();
   REQUIRE(stock.ok());
   const auto& s = stock.value();
+  std::string steps;
+  if (auto last = j->recent_transactions(1); last.ok() && !last.value().empty()) {
+    if (auto d = j->transaction(last.value()[0].id); d.ok())
+      for (const auto& st : d.value().steps)
+        steps += st.step + ":" + journal::to_string(st.phase) + " ";
+  }
+  INFO("journal steps after recovery: " << steps);
   CHECK(s.reserved == 0);
   CHECK(s.loaded == s.issued + s.spoiled + s.retained + s.remaining);
   CHECK(s.issued <= 1);

@@ -4,10 +4,10 @@
 
 #include <thread>
 
-#include "firmware/journal/journal.hpp"
-#include "firmware/kioskd/kioskd.hpp"
 #include "firmware/citizen/citizen.hpp"
 #include "firmware/engine/engine.hpp"
+#include "firmware/journal/journal.hpp"
+#include "firmware/kioskd/kioskd.hpp"
 #include "firmware/rpc/client.hpp"
 #include "firmware/sync/sync_engine.hpp"
 #include "tests/firmware/kioskd/fixtures.hpp"
@@ -50,8 +50,9 @@ std::string login_tech(rpc::Client& c) {
 }
 }  // namespace
 
-TEST_CASE("kioskd serves the local API, journals maintenance and its outbox is acknowledged by central",
-          "[kioskd][integration]") {
+TEST_CASE(
+    "kioskd serves the local API, journals maintenance and its outbox is acknowledged by central",
+    "[kioskd][integration]") {
   testing::TempDir dir;
   testing::InProcessCentral central(dir.path / "central");
   REQUIRE(central.port() != 0);
@@ -78,9 +79,11 @@ TEST_CASE("kioskd serves the local API, journals maintenance and its outbox is a
   CHECK(reason_of(c, "maintenance.login", json{{"user", "tech"}, {"password", "wrong"}}) ==
         "bad_credentials");
   const std::string token = login_tech(c);
-  const json stock = call(c, "stock.load", json{{"token", token}, {"count", 10},
-                                                {"first_serial", "C0000001"},
-                                                {"last_serial", "C0000010"}});
+  const json stock = call(c, "stock.load",
+                          json{{"token", token},
+                               {"count", 10},
+                               {"first_serial", "C0000001"},
+                               {"last_serial", "C0000010"}});
   CHECK(stock["remaining"] == 10);
   const json audit = call(c, "audit.list", json{{"token", token}});
   CHECK(audit["chain_ok"] == true);
@@ -121,8 +124,9 @@ TEST_CASE("kioskd refuses to start without simulation (real devices not built) o
   CHECK_THAT(error, Catch::Contains("real-device"));
 }
 
-TEST_CASE("a licence is renewed end to end: scripted citizen, real central, journal, emulated devices",
-          "[kioskd][integration][renewal]") {
+TEST_CASE(
+    "a licence is renewed end to end: scripted citizen, real central, journal, emulated devices",
+    "[kioskd][integration][renewal]") {
   testing::TempDir dir;
   testing::InProcessCentral central(dir.path / "central");
   const auto config = testing::kioskd_config(dir.path / "kiosk", &central);
@@ -135,8 +139,11 @@ TEST_CASE("a licence is renewed end to end: scripted citizen, real central, jour
   REQUIRE(client.ok());
   rpc::Client& c = *client.value();
   const std::string token = login_tech(c);
-  call(c, "stock.load", json{{"token", token}, {"count", 5}, {"first_serial", "C0000001"},
-                            {"last_serial", "C0000005"}});
+  call(c, "stock.load",
+       json{{"token", token},
+            {"count", 5},
+            {"first_serial", "C0000001"},
+            {"last_serial", "C0000005"}});
 
   citizen::CitizenOptions co;
   co.socket = config.socket_path;

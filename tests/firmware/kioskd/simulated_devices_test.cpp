@@ -46,14 +46,14 @@ TEST_CASE("the camera shows the face of the citizen whose ID card is on the read
   hal::CaptureOptions co;
   co.width = 640;
   co.height = 480;
-  auto frame = await<hal::RgbImage>(
-      [&](auto done) { return devices.camera().capture_still(co, done); });
+  auto frame =
+      await<hal::RgbImage>([&](auto done) { return devices.camera().capture_still(co, done); });
   REQUIRE(frame.ok());
   const central::face::ReferenceFaceMatcher matcher;
-  const auto registry_a = central::face::render_synthetic_face(
-      central::face::traits_from_seed(a), 260, 358);
-  const auto registry_b = central::face::render_synthetic_face(
-      central::face::traits_from_seed(b), 260, 358);
+  const auto registry_a =
+      central::face::render_synthetic_face(central::face::traits_from_seed(a), 260, 358);
+  const auto registry_b =
+      central::face::render_synthetic_face(central::face::traits_from_seed(b), 260, 358);
   auto same = matcher.match(to_face(frame.value()), registry_a);
   auto other = matcher.match(to_face(frame.value()), registry_b);
   REQUIRE(same.ok());
