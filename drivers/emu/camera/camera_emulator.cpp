@@ -207,13 +207,14 @@ class EmulatedV4l2Device final : public drivers::V4l2Device {
     last_frame_ = steady_clock::now();
     const bool garbage = cam_->faults_.take(Fault::garbage);
     const CameraScene scene = cam_->scene_;
+    const auto renderer = cam_->renderer_;  // a copy: set_scene_renderer may run meanwhile
     const auto frame_no = static_cast<std::uint32_t>(cam_->frames_++);
     const hal::CameraMode mode = format_.mode;
     std::vector<std::uint8_t>& bytes = buffers_[index].bytes;
     lock.unlock();
     // Rendering and encoding take a while: outside the lock. Only this handle's thread
     // touches the buffer, and nobody frees it while it is queued or dequeued.
-    const std::uint32_t used = fill(bytes, mode, scene, frame_no, garbage);
+    const std::uint32_t used = fill(bytes, mode, scene, renderer, frame_no, garbage);
     return V4l2Frame{index, used, sequence_++, false};
   }
 
@@ -291,8 +292,11 @@ class EmulatedV4l2Device final : public drivers::V4l2Device {
   }
 
   static std::uint32_t fill(std::vector<std::uint8_t>& bytes, const hal::CameraMode& mode,
-                            CameraScene scene, std::uint32_t frame_no, bool garbage) {
-    const hal::RgbImage rgb = render_scene(scene, mode.width, mode.height, frame_no);
+                            CameraScene scene, const CameraEmulator::SceneRenderer& renderer,
+                            std::uint32_t frame_no, bool garbage) {
+    const hal::RgbImage rgb = (renderer && scene == CameraScene::face)
+                                  ? renderer(mode.width, mode.height, frame_no)
+                                  : render_scene(scene, mode.width, mode.height, frame_no);
     std::vector<std::uint8_t> data;
     if (mode.format == hal::PixelFormat::yuyv) {
       auto yuyv = drivers::rgb_to_yuyv(rgb);
@@ -356,6 +360,11 @@ bool CameraEmulator::plugged() const {
 void CameraEmulator::set_scene(CameraScene scene) {
   std::lock_guard lock(m_);
   scene_ = scene;
+}
+
+void CameraEmulator::set_scene_renderer(SceneRenderer renderer) {
+  std::lock_guard lock(m_);
+  renderer_ = std::move(renderer);
 }
 
 CameraScene CameraEmulator::scene() const {

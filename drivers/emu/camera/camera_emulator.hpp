@@ -20,6 +20,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -47,6 +48,11 @@ class CameraEmulator : public std::enable_shared_from_this<CameraEmulator> {
   bool plugged() const;
   void set_scene(CameraScene scene);
   CameraScene scene() const;
+  // Who stands in front of the camera while the scene is `face`: a renderer of the whole frame
+  // (width, height, frame number; must return exactly width x height). Empty: the built-in
+  // synthetic person. Lets a simulator show the same face as a citizen's registry photo.
+  using SceneRenderer = std::function<hal::RgbImage(int width, int height, std::uint32_t frame)>;
+  void set_scene_renderer(SceneRenderer renderer);
 
   // What a test can check after a driver is done with the camera.
   int open_handles() const;
@@ -67,6 +73,7 @@ class CameraEmulator : public std::enable_shared_from_this<CameraEmulator> {
   bool plugged_ = true;
   std::uint64_t generation_ = 0;  // bumped by every unplug: older handles are dead
   CameraScene scene_ = CameraScene::face;
+  SceneRenderer renderer_;
   const void* buffer_owner_ = nullptr;
   int open_handles_ = 0;
   int mapped_ = 0;

@@ -1,0 +1,258 @@
+// bench_kioskd [--runs N] [--realistic]
+// Each run: a fresh kiosk-central in-process (dev PKI, seeded registry) and a fresh kioskd
+// child process (emulators at time scale 0), stock loaded, then one renewal by the scripted
+// citizen through the local API. Prints startup-to-ready, renewal time (median, max), RSS of
+// kioskd after the renewal; then journal commit latency (record_step, synchronous=FULL) p50/p99;
+// with --realistic one more renewal at time scale 1 (the citizen's end-to-end time).
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <fcntl.h>
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+#include "central/server/admin.hpp"
+#include "firmware/citizen/citizen.hpp"
+#include "firmware/crypto/key_file.hpp"
+#include "firmware/journal/journal.hpp"
+#include "firmware/rpc/client.hpp"
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+using nlohmann::json;
+
+namespace {
+
+double ms_since(Clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+struct Central {
+  fs::path dir;
+  std::atomic<bool> stop{false};
+  std::mutex m;
+  std::condition_variable cv;
+  int port = 0;
+  std::thread t;
+  explicit Central(fs::path d) : dir(std::move(d)) {
+    t = std::thread([this] {
+      std::ostringstream out;
+      kiosk::central::admin::dev(dir, "127.0.0.1:0", &stop, out, [this](int p) {
+        std::lock_guard lock(m);
+        port = p;
+        cv.notify_all();
+      });
+    });
+    std::unique_lock lock(m);
+    cv.wait_for(lock, std::chrono::seconds(30), [this] { return port != 0; });
+  }
+  ~Central() {
+    stop = true;
+    t.join();
+  }
+};
+
+fs::path write_config(const fs::path& dir, int port, double scale) {
+  const fs::path pki = dir / "central" / "pki";
+  const fs::path conf = dir / "kioskd.conf";
+  std::ofstream f(conf);
+  f << "[kiosk]\nid = kiosk-dev-001\nsocket = " << (dir / "kioskd.sock").string()
+    << "\njournal = " << (dir / "journal.db").string()
+    << "\ndata_key_file = " << (dir / "data.key").string()
+    << "\n[central]\nurl = https://127.0.0.1:" << port
+    << "\nca_file = " << (pki / "ca.pem").string()
+    << "\ncert_file = " << (pki / "kiosks" / "kiosk-dev-001.pem").string()
+    << "\nkey_file = " << (pki / "kiosks" / "kiosk-dev-001.key").string()
+    << "\noffice_cert_file = " << (pki / "office.pem").string()
+    << "\n[simulation]\nenabled = true\ntime_scale = " << scale
+    << "\nartifact_dir = " << (dir / "artifacts").string() << "\n";
+  return conf;
+}
+
+pid_t spawn(const fs::path& conf, const fs::path& log) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    if (fd >= 0) {
+      ::dup2(fd, 1);
+      ::dup2(fd, 2);
+    }
+    ::execl(KIOSKD_BINARY, "kioskd", "--config", conf.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  return pid;
+}
+
+std::unique_ptr<kiosk::rpc::Client> wait_ready(const fs::path& socket) {
+  for (int i = 0; i < 20000; ++i) {
+    auto c = kiosk::rpc::Client::connect(socket);
+    if (c && c.value()->call("kiosk.status")) return std::move(c).value();
+    std::this_thread::sleep_for(std::chrono::microseconds(500));
+  }
+  return nullptr;
+}
+
+// Technician credentials arrive with central's signed config (pulled by sync at start); wait
+// for it before logging in: failed logins count towards the lockout.
+bool wait_config(kiosk::rpc::Client& c) {
+  for (int i = 0; i < 2000; ++i) {
+    auto s = c.call("sync.status");
+    if (s && s.value().value("config_version", 0) >= 1) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
+}
+
+long rss_kib(pid_t pid) {
+  std::ifstream f("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(f, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
+  return -1;
+}
+
+struct RunNumbers {
+  double ready_ms = 0, renewal_ms = 0;
+  long rss = 0;
+  bool ok = false;
+};
+
+RunNumbers one_run(double scale) {
+  RunNumbers n;
+  char tmpl[] = "/tmp/bench-kioskd-XXXXXX";
+  const fs::path dir = ::mkdtemp(tmpl);
+  {
+    Central central(dir / "central");
+    const fs::path conf = write_config(dir, central.port, scale);
+    const auto t0 = Clock::now();
+    const pid_t pid = spawn(conf, dir / "kioskd.log");
+    auto client = wait_ready(dir / "kioskd.sock");
+    n.ready_ms = ms_since(t0);
+    std::string token;
+    if (client) wait_config(*client);
+    for (int i = 0; client && i < 3 && token.empty(); ++i) {
+      auto r =
+          client->call("maintenance.login", json{{"user", "tech"}, {"password", "kiosk24-dev"}});
+      if (r)
+        token = r.value()["token"];
+      else
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (client && !token.empty() &&
+        client->call("stock.load", json{{"token", token},
+                                        {"count", 10},
+                                        {"first_serial", "C0000001"},
+                                        {"last_serial", "C0000010"}})) {
+      kiosk::citizen::CitizenOptions o;
+      o.socket = dir / "kioskd.sock";
+      o.timeout = std::chrono::seconds(300);
+      const auto r = kiosk::citizen::run_citizen(o);
+      n.ok = r.completed;
+      n.renewal_ms = r.elapsed_seconds * 1000;
+      n.rss = rss_kib(pid);
+      if (!r.completed)
+        std::printf("  renewal failed: %s %s\n", r.final_screen.c_str(), r.error.c_str());
+    }
+    client.reset();
+    ::kill(pid, SIGTERM);
+    ::waitpid(pid, nullptr, 0);
+  }
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+  return n;
+}
+
+void journal_commits() {
+  char tmpl[] = "/tmp/bench-journal-XXXXXX";
+  const fs::path dir = ::mkdtemp(tmpl);
+  {
+    // Any valid P-256 key signs; make one with the central dev PKI.
+    Central central(dir / "central");
+    auto key = kiosk::crypto::load_or_create_key(dir / "data.key");
+    std::ifstream f(dir / "central" / "pki" / "kiosks" / "kiosk-dev-001.key");
+    std::ostringstream pem;
+    pem << f.rdbuf();
+    kiosk::journal::JournalOptions o;
+    o.path = dir / "journal.db";
+    o.data_key = key.value();
+    o.kiosk_id = "kiosk-dev-001";
+    o.signing_key_pem = pem.str();
+    auto j = kiosk::journal::Journal::open(std::move(o));
+    if (!j) return;
+    auto txn = j.value()->begin_transaction("renewal");
+    std::vector<double> lat;
+    for (int i = 0; i < 300; ++i) {
+      kiosk::journal::StepRecord s;
+      s.step = "bench";
+      s.phase = kiosk::journal::Phase::done;
+      s.data = json{{"i", i}};
+      s.personal = json{{"name", "测试"}};
+      s.idempotency_key = txn.value() + ":bench:" + std::to_string(i);
+      const auto t0 = Clock::now();
+      (void)j.value()->record_step(txn.value(), s);
+      lat.push_back(ms_since(t0));
+    }
+    std::printf(
+        "journal commit (record_step, personal sealed, fsync): p50 %.2f ms  p99 %.2f ms  (n=300)\n",
+        percentile(lat, 0.5), percentile(lat, 0.99));
+  }
+  std::error_code ec;
+  fs::remove_all(dir, ec);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int runs = 5;
+  bool realistic = false;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
+      runs = std::atoi(argv[++i]);
+    else if (std::strcmp(argv[i], "--realistic") == 0)
+      realistic = true;
+  }
+  ::signal(SIGPIPE, SIG_IGN);
+  std::vector<double> ready, renewal;
+  long rss = 0;
+  for (int i = 0; i < runs; ++i) {
+    const auto n = one_run(0.0);
+    if (!n.ok) continue;
+    ready.push_back(n.ready_ms);
+    renewal.push_back(n.renewal_ms);
+    rss = std::max(rss, n.rss);
+  }
+  std::printf("runs ok: %zu/%d (emulators at time scale 0; central on loopback TLS)\n",
+              renewal.size(), runs);
+  std::printf("kioskd startup to ready (spawn -> local API answers): median %.1f ms  max %.1f ms\n",
+              percentile(ready, 0.5), percentile(ready, 1.0));
+  std::printf(
+      "renewal, scripted citizen end to end (kioskd + central + rpc): median %.1f ms  max %.1f "
+      "ms\n",
+      percentile(renewal, 0.5), percentile(renewal, 1.0));
+  std::printf("kioskd RSS after a renewal: %ld KiB\n", rss);
+  journal_commits();
+  if (realistic) {
+    const auto n = one_run(1.0);
+    std::printf("renewal with realistic emulator timings (time scale 1): %.1f s (%s)\n",
+                n.renewal_ms / 1000, n.ok ? "completed" : "FAILED");
+  }
+  return 0;
+}

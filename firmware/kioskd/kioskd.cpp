@@ -1,0 +1,259 @@
+#include "firmware/kioskd/kioskd.hpp"
+
+#include <atomic>
+#include <fstream>
+#include <sstream>
+
+#include "firmware/crypto/key_file.hpp"
+#include "firmware/engine/engine.hpp"
+#include "firmware/journal/journal.hpp"
+#include "firmware/kioskd/engine_adapters.hpp"
+#include "firmware/kioskd/journal_outbox.hpp"
+#include "firmware/kioskd/local_api.hpp"
+#include "firmware/kioskd/simulated_devices.hpp"
+#include "firmware/rpc/server.hpp"
+#include "firmware/sync/central_client.hpp"
+#include "firmware/sync/sync_engine.hpp"
+
+namespace kiosk::kioskd {
+namespace {
+std::optional<std::string> read_file(const std::filesystem::path& p) {
+  std::ifstream f(p);
+  if (!f) return std::nullopt;
+  std::ostringstream s;
+  s << f.rdbuf();
+  return s.str();
+}
+
+// The CentralPort of a kiosk without central (tests): every online call is unreachable, so
+// the engine refuses new sessions at the start.
+class NoCentral final : public engine::CentralPort {
+  static engine::Error down() {
+    return engine::make_error(engine::Errc::unreachable, "no_central");
+  }
+
+ public:
+  bool available() override { return false; }
+  engine::Result<engine::EligibilityDecision> eligibility(const engine::EligibilityRequest&,
+                                                          const std::string&) override {
+    return down();
+  }
+  engine::Result<engine::FaceMatchResult> face_match(const engine::FaceMatchRequest&,
+                                                     const std::string&) override {
+    return down();
+  }
+  engine::Result<engine::PaymentOrder> create_payment(const engine::CreatePaymentRequest&,
+                                                      const std::string&) override {
+    return down();
+  }
+  engine::Result<engine::ChargeResult> charge_payment(const std::string&, const std::string&,
+                                                      const std::string&) override {
+    return down();
+  }
+  engine::Result<engine::PaymentOrder> payment_status(const std::string&) override {
+    return down();
+  }
+  engine::Result<engine::PaymentOrder> refund(const std::string&, const std::string&) override {
+    return down();
+  }
+  engine::Result<engine::IssuanceAuthorisation> authorise_issuance(const engine::IssuanceRequest&,
+                                                                   const std::string&) override {
+    return down();
+  }
+  engine::Result<engine::ElicenceReissue> reissue_elicence(const std::string&,
+                                                           const std::string&) override {
+    return down();
+  }
+};
+}  // namespace
+
+struct Kioskd::Impl {
+  KioskdConfig config;
+  std::unique_ptr<SimulatedDevices> simulated;
+  DeviceSet* devices = nullptr;
+  std::unique_ptr<journal::Journal> journal;
+  std::unique_ptr<JournalOutbox> outbox;
+  std::unique_ptr<sync::CentralClient> central;
+  std::unique_ptr<sync::SyncEngine> sync;
+  std::unique_ptr<JournalAdapter> journal_port;
+  std::unique_ptr<engine::CentralPort> central_port;
+  LicenceCardRenderer renderer;
+  engine::SystemClock clock;
+  std::unique_ptr<engine::Engine> engine;
+  std::unique_ptr<rpc::Server> server;
+  std::vector<engine::RecoveredTransaction> recovered;
+  LocalApiContext api;
+  std::atomic<bool> running{false};
+};
+
+Kioskd::Kioskd(const KioskdConfig& config) : impl_(std::make_unique<Impl>()) {
+  impl_->config = config;
+}
+
+std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* error) {
+  auto fail = [error](std::string m) -> std::unique_ptr<Kioskd> {
+    if (error) *error = std::move(m);
+    return nullptr;
+  };
+  if (!config.simulation.enabled)
+    return fail("real-device mode is not built yet: set simulation.enabled = true");
+  std::unique_ptr<Kioskd> k(new Kioskd(config));
+  Impl& d = *k->impl_;
+
+  auto key = crypto::load_or_create_key(config.data_key_file);
+  if (!key) return fail("data key: " + key.error().message);
+  const auto pem = read_file(config.signing_key_file);
+  if (!pem) return fail("cannot read the signing key file");
+  journal::JournalOptions jo;
+  jo.path = config.journal_path;
+  jo.data_key = key.value();
+  jo.kiosk_id = config.kiosk_id;
+  jo.signing_key_pem = *pem;
+  auto j = journal::Journal::open(std::move(jo));
+  if (!j)
+    return fail(std::string("journal: ") + journal::to_string(j.error().code) + ": " +
+                j.error().message);
+  d.journal = std::move(j).value();
+  d.outbox = std::make_unique<JournalOutbox>(*d.journal);
+
+  if (!config.central.url.empty()) {
+    sync::CentralEndpoint ep;
+    ep.base_url = config.central.url;
+    ep.ca_file = config.central.ca_file.string();
+    ep.cert_file = config.central.cert_file.string();
+    ep.key_file = config.central.key_file.string();
+    ep.connect_timeout = config.central.connect_timeout;
+    ep.request_timeout = config.central.request_timeout;
+    ep.office_cert_file = config.central.office_cert_file.string();
+    d.central = std::make_unique<sync::CentralClient>(ep);
+    sync::SyncOptions so;
+    so.upload_interval =
+        std::chrono::duration_cast<std::chrono::milliseconds>(config.sync_interval);
+    so.heartbeat_interval =
+        std::chrono::duration_cast<std::chrono::milliseconds>(config.heartbeat_interval);
+    Impl* impl = &d;
+    so.heartbeat_provider = [impl]() {
+      nlohmann::json hb{{"devices", devices_json(*impl->devices)},
+                        {"outbox_depth", impl->journal->outbox_state().depth},
+                        {"out_of_service", impl->engine->state().out_of_service}};
+      if (auto s = impl->journal->stock_counts(); s.ok()) hb["stock"] = stock_json(s.value());
+      return hb;
+    };
+    // Technician credentials come with central's signed configuration.
+    so.config_handler = [impl](const sync::ConfigUpdate& update) {
+      std::vector<engine::TechnicianCredential> creds;
+      for (const auto& t : update.document.technicians)
+        creds.push_back(
+            engine::TechnicianCredential{t.user, t.role, t.salt_b64, t.iterations, t.hash_b64});
+      impl->engine->maintenance().set_credentials(std::move(creds));
+      return true;
+    };
+    d.sync = std::make_unique<sync::SyncEngine>(*d.central, *d.outbox, so);
+    d.central_port = std::make_unique<CentralAdapter>(*d.central);
+  } else {
+    d.central_port = std::make_unique<NoCentral>();
+  }
+  d.journal_port = std::make_unique<JournalAdapter>(*d.journal);
+
+  SimulationOptions sim;
+  sim.artifact_dir = config.simulation.artifact_dir;
+  sim.time_scale = config.simulation.time_scale;
+  d.simulated = std::make_unique<SimulatedDevices>(sim);
+  d.devices = d.simulated.get();
+  // The engine wants its devices open before it runs; a failed open shows in devices.list.
+  for (hal::Device* dev : d.devices->all()) (void)dev->open();
+  engine::EngineOptions eo;
+  eo.kiosk_id = config.kiosk_id;
+  eo.idle_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(config.idle_timeout);
+  eo.idle_warning = std::min(eo.idle_warning, eo.idle_timeout / 2);
+  eo.card_take_timeout =
+      std::chrono::duration_cast<std::chrono::milliseconds>(config.card_take_timeout);
+  engine::Devices devs{&d.devices->id_reader(), &d.devices->card_printer(),
+                       &d.devices->receipt_printer(), &d.devices->camera(),
+                       &d.devices->payment_terminal()};
+  d.engine = std::make_unique<engine::Engine>(*d.journal_port, *d.central_port, devs, d.renderer,
+                                              d.clock, eo);
+  rpc::ServerOptions ro;
+  ro.path = config.socket_path;
+  ro.simulation = config.simulation.enabled;
+  engine::Engine* eng = d.engine.get();
+  ro.validate_token = [eng](const std::string& token) -> std::optional<std::string> {
+    auto r = eng->maintenance().check(token);
+    if (!r) return std::nullopt;
+    return r.value().user;
+  };
+  d.server = std::make_unique<rpc::Server>(ro);
+
+  d.api.kiosk_id = config.kiosk_id;
+  d.api.journal = d.journal.get();
+  d.api.devices = d.devices;
+  d.api.emulator = d.simulated.get();
+  d.api.sync = d.sync.get();
+  d.api.engine = d.engine.get();
+  rpc::Server* server = d.server.get();
+  d.api.kiosk_changed = [server]() { server->notify("kiosk.changed", nlohmann::json::object()); };
+  d.engine->on_screen_changed([server](const engine::Screen& screen) {
+    server->notify("session.changed", engine::to_json(screen));
+  });
+  bind_local_api(*d.server, d.api);
+  return k;
+}
+
+bool Kioskd::start(std::string* error) {
+  if (impl_->running.exchange(true)) return true;
+  // Finish or compensate what a crash left unfinished before any new session can start.
+  impl_->recovered = impl_->engine->recover();
+  if (impl_->sync) impl_->sync->start();
+  auto r = impl_->server->start();
+  if (!r) {
+    if (error) *error = "local API: " + r.error().message;
+    impl_->running = false;
+    if (impl_->sync) impl_->sync->stop();
+    return false;
+  }
+  return true;
+}
+
+void Kioskd::stop() {
+  if (!impl_->running.exchange(false)) return;
+  impl_->server->stop();  // no new calls; running handlers return first
+  if (impl_->sync) impl_->sync->stop();
+}
+
+Kioskd::~Kioskd() {
+  stop();
+  if (impl_->engine) impl_->engine.reset();  // aborts a running session, joins its thread
+  if (impl_->devices)
+    for (hal::Device* d : impl_->devices->all()) d->close();
+}
+
+bool Kioskd::healthy() const {
+  return impl_->running.load();
+}
+
+DeviceSet& Kioskd::devices() {
+  return *impl_->devices;
+}
+EmulatorControl* Kioskd::emulator() {
+  return impl_->simulated.get();
+}
+const KioskdConfig& Kioskd::config() const {
+  return impl_->config;
+}
+journal::Journal& Kioskd::journal() {
+  return *impl_->journal;
+}
+sync::SyncEngine* Kioskd::sync_engine() {
+  return impl_->sync.get();
+}
+engine::Engine& Kioskd::engine() {
+  return *impl_->engine;
+}
+const std::vector<engine::RecoveredTransaction>& Kioskd::recovered() const {
+  return impl_->recovered;
+}
+rpc::Server& Kioskd::server() {
+  return *impl_->server;
+}
+
+}  // namespace kiosk::kioskd

@@ -1,0 +1,40 @@
+#pragma once
+// Binds the local-API methods that kioskd itself answers (everything except session.*, which
+// the transaction engine answers) onto the rpc server:
+//   session.get, session.start, session.action, session.cancel (the engine), kiosk.status,
+//   devices.list, devices.selftest*, txn.list*, txn.show*, sync.status,
+//   sync.now*, stock.status, stock.load*, stock.reconcile*, maintenance.login,
+//   maintenance.logout*, maintenance.set_out_of_service*, audit.list*, and in simulation mode
+//   emulator.citizens, emulator.place_id_card, emulator.remove_id_card,
+//   emulator.present_payment_code, emulator.take_card, emulator.inject_fault,
+//   emulator.clear_faults, emulator.artifacts.
+// (* = maintenance token required; the server checks it before the handler runs.)
+#include <atomic>
+#include <functional>
+#include <string>
+
+#include "firmware/engine/engine.hpp"
+#include "firmware/journal/journal.hpp"
+#include "firmware/kioskd/devices.hpp"
+#include "firmware/rpc/server.hpp"
+#include "firmware/sync/sync_engine.hpp"
+
+namespace kiosk::kioskd {
+
+struct LocalApiContext {
+  std::string kiosk_id;
+  journal::Journal* journal = nullptr;
+  DeviceSet* devices = nullptr;
+  EmulatorControl* emulator = nullptr;  // null outside simulation
+  sync::SyncEngine* sync = nullptr;     // null without central
+  engine::Engine* engine = nullptr;
+  std::function<void()> kiosk_changed;  // broadcast "kiosk.changed"
+};
+
+void bind_local_api(rpc::Server& server, LocalApiContext& context);
+
+// The JSON forms the methods answer with (also used by the heartbeat).
+nlohmann::json devices_json(DeviceSet& devices);
+nlohmann::json stock_json(const journal::StockCounts& counts);
+
+}  // namespace kiosk::kioskd
