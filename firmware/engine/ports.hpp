@@ -69,6 +69,8 @@ class JournalPort {
   virtual Result<std::vector<TransactionSummary>> unfinished_transactions() = 0;
   virtual Result<TransactionDetail> transaction(const std::string& txn) = 0;
   virtual Result<std::string> reserve_card(const std::string& txn) = 0;  // => card serial
+  // The card `txn` holds reserved without an outcome, if any (read-only).
+  virtual Result<std::optional<std::string>> reserved_card(const std::string& txn) = 0;
   virtual Result<Done> record_card_outcome(const std::string& serial, CardOutcome outcome,
                                            const std::string& reason) = 0;
   virtual Result<StockCounts> stock_counts() = 0;

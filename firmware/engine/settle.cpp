@@ -187,6 +187,16 @@ SettleResult settle_transaction(const SettlePorts& p, const std::string& txn,
     }
   }
 
+  // A card reserved just before a crash, before its print intent was journalled, never left
+  // the feeder: account for it as spoiled "not_printed" so every reserved card has an outcome.
+  if (!journal_broken && !delivered && !retained) {
+    auto orphan = p.journal.reserved_card(txn);
+    if (orphan.ok() && orphan.value()) {
+      (void)p.journal.record_card_outcome(*orphan.value(), CardOutcome::spoiled, "not_printed");
+      out.actions.emplace_back("card_not_printed");
+    }
+  }
+
   // 3: payments, per order.
   std::set<std::string> paid_orders;
   std::set<std::string> refunded_orders;

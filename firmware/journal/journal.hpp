@@ -183,6 +183,9 @@ class Journal {
   // back (safe retry). Appends "card.reserved" {serial, txn}. Errors: stock_empty,
   // not_found, already_finished.
   Result<std::string> reserve_card(const std::string& txn);
+  // The card this transaction holds reserved (no outcome yet), if any. Read-only: recovery
+  // uses it to account for a card reserved just before a crash.
+  Result<std::optional<std::string>> reserved_card(const std::string& txn);
   // reserved -> issued | spoiled | retained, once. Repeating the same outcome is a no-op;
   // another outcome, or a card never reserved, is card_state. Appends "card.issued" |
   // "card.spoiled" | "card.retained" {serial, txn, reason}.

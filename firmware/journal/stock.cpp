@@ -225,6 +225,16 @@ Result<StockCounts> Journal::stock_counts_locked() {
   return c;
 }
 
+Result<std::optional<std::string>> Journal::reserved_card(const std::string& txn) {
+  std::lock_guard lock(mutex_);
+  auto held = db_.prepare("SELECT serial FROM cards WHERE txn = ?1 AND state = 'reserved'");
+  if (!held) return held.error();
+  auto h = held->bind(1, std::string_view(txn)).step();
+  if (!h) return h.error();
+  if (!*h) return std::optional<std::string>{};
+  return std::optional<std::string>{held->text(0)};
+}
+
 Result<StockCounts> Journal::stock_counts() {
   std::lock_guard lock(mutex_);
   return stock_counts_locked();

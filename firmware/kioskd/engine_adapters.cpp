@@ -175,6 +175,12 @@ engine::Result<std::string> JournalAdapter::reserve_card(const std::string& txn)
   return r.value();
 }
 
+engine::Result<std::optional<std::string>> JournalAdapter::reserved_card(const std::string& txn) {
+  auto r = j_.reserved_card(txn);
+  if (!r) return from_journal(r.error());
+  return r.value();
+}
+
 engine::Result<engine::Done> JournalAdapter::record_card_outcome(const std::string& serial,
                                                                  engine::CardOutcome outcome,
                                                                  const std::string& reason) {

@@ -22,6 +22,7 @@ class JournalAdapter final : public engine::JournalPort {
   engine::Result<std::vector<engine::TransactionSummary>> unfinished_transactions() override;
   engine::Result<engine::TransactionDetail> transaction(const std::string& txn) override;
   engine::Result<std::string> reserve_card(const std::string& txn) override;
+  engine::Result<std::optional<std::string>> reserved_card(const std::string& txn) override;
   engine::Result<engine::Done> record_card_outcome(const std::string& serial,
                                                    engine::CardOutcome outcome,
                                                    const std::string& reason) override;

@@ -84,6 +84,14 @@ Result<std::string> FakeJournal::reserve_card(const std::string& txn) {
   return std::string(buf);
 }
 
+Result<std::optional<std::string>> FakeJournal::reserved_card(const std::string& txn) {
+  std::lock_guard lock(m_);
+  for (const auto& [serial, card] : cards_) {
+    if (card.txn == txn && !card.outcome) return std::optional<std::string>{serial};
+  }
+  return std::optional<std::string>{};
+}
+
 Result<Done> FakeJournal::record_card_outcome(const std::string& serial, CardOutcome outcome,
                                               const std::string& reason) {
   std::lock_guard lock(m_);

@@ -21,6 +21,7 @@ class FakeJournal final : public JournalPort {
   Result<std::vector<TransactionSummary>> unfinished_transactions() override;
   Result<TransactionDetail> transaction(const std::string& txn) override;
   Result<std::string> reserve_card(const std::string& txn) override;
+  Result<std::optional<std::string>> reserved_card(const std::string& txn) override;
   Result<Done> record_card_outcome(const std::string& serial, CardOutcome outcome,
                                    const std::string& reason) override;
   Result<StockCounts> stock_counts() override;

@@ -168,3 +168,22 @@ TEST_CASE("a card cannot be reserved for a finished or unknown transaction", "[j
   CHECK(u.error().code == Errc::not_found);
   CHECK(j->stock_counts()->remaining == 1);
 }
+
+TEST_CASE("the card a transaction holds reserved can be read without reserving one",
+          "[journal][stock]") {
+  Fixture fx("reserved-card");
+  auto j = fx.open();
+  REQUIRE(j->load_stock(2, "C001", "C002", "tech"));
+  auto t = *j->begin_transaction("renewal");
+  auto none = j->reserved_card(t);
+  REQUIRE(none);
+  CHECK_FALSE(none->has_value());
+  CHECK(j->stock_counts()->reserved == 0);  // reading reserved nothing
+  REQUIRE(j->reserve_card(t));
+  auto held = j->reserved_card(t);
+  REQUIRE(held);
+  REQUIRE(held->has_value());
+  CHECK(**held == "C001");
+  REQUIRE(j->record_card_outcome("C001", CardOutcome::spoiled, "not_printed"));
+  CHECK_FALSE(j->reserved_card(t)->has_value());
+}
