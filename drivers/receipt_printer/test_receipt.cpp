@@ -1,49 +1,13 @@
 #include "drivers/receipt_printer/test_receipt.hpp"
 
+#include "drivers/receipt_printer/receipt_layout.hpp"
+
 #include <algorithm>
 #include <string>
 #include <utility>
 
 namespace kiosk::drivers {
-namespace {
-
-hal::ReceiptText text(std::string s, hal::Align align = hal::Align::left, bool bold = false) {
-  hal::ReceiptText t;
-  t.text = std::move(s);
-  t.align = align;
-  t.bold = bold;
-  return t;
-}
-
-hal::ReceiptText big(std::string s, int scale = 2) {
-  hal::ReceiptText t = text(std::move(s), hal::Align::center, true);
-  t.width_scale = scale;
-  t.height_scale = scale;
-  return t;
-}
-
-// 48 columns of Font A on 576 dots.
-hal::ReceiptText rule(char c = '-') {
-  return text(std::string(48, c));
-}
-
-// "label .... value" on one 48-column line; Chinese characters take two columns.
-hal::ReceiptText pair(const std::string& label, const std::string& value) {
-  auto columns = [](const std::string& s) {
-    int n = 0;
-    for (std::size_t i = 0; i < s.size();) {
-      const auto c = static_cast<unsigned char>(s[i]);
-      const std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-      n += len == 1 ? 1 : 2;
-      i += len;
-    }
-    return n;
-  };
-  const int gap = std::max(1, 48 - columns(label) - columns(value));
-  return text(label + std::string(static_cast<std::size_t>(gap), ' ') + value);
-}
-
-}  // namespace
+using namespace receipt_layout;
 
 hal::Receipt make_test_receipt() {
   hal::Receipt r;

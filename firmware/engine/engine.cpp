@@ -1,4 +1,5 @@
 #include "firmware/engine/engine.hpp"
+#include "firmware/engine/service_receipt.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -920,24 +921,22 @@ void Engine::SessionRun::take_card(const std::string& serial) {
 void Engine::SessionRun::receipt(const std::string& serial) {
   if (e_.devices_.receipt_printer == nullptr) return;
   record("receipt_printed", Phase::intent);
-  hal::Receipt r;
-  const bool zh = language() == "zh";
-  r.elements.emplace_back(hal::ReceiptText{zh ? "驾驶证业务凭条" : "Driving licence receipt", true,
-                                           false, hal::Align::center, 1, 2});
-  r.elements.emplace_back(hal::ReceiptFeed{1});
-  r.elements.emplace_back(
-      hal::ReceiptText{(zh ? "业务: " : "Service: ") + std::string(to_string(service_))});
-  r.elements.emplace_back(hal::ReceiptText{(zh ? "卡号: " : "Card: ") + serial});
-  r.elements.emplace_back(
-      hal::ReceiptText{(zh ? "授权: " : "Authorisation: ") + authorisation_.authorisation_id});
-  if (paid_fen_ > 0) {
-    r.elements.emplace_back(
-        hal::ReceiptText{(zh ? "金额: " : "Amount: ") + std::to_string(paid_fen_ / 100) + "." +
-                         (paid_fen_ % 100 < 10 ? "0" : "") + std::to_string(paid_fen_ % 100)});
-    r.elements.emplace_back(hal::ReceiptText{(zh ? "订单: " : "Order: ") + order_id_});
+  ServiceReceiptData data;
+  data.service = std::string(to_string(service_));
+  data.kiosk_id = e_.options_.kiosk_id;
+  data.txn_id = txn_;
+  data.at = e_.clock_.now();
+  data.card_serial = serial;
+  data.authorisation_id = authorisation_.authorisation_id;
+  // The office's card data carries the new validity as "validity": {"valid_to": ...}.
+  const auto& card = authorisation_.card;
+  if (card.contains("validity") && card["validity"].is_object() &&
+      card["validity"].contains("valid_to") && card["validity"]["valid_to"].is_string()) {
+    data.valid_to = card["validity"]["valid_to"].get<std::string>();
   }
-  r.elements.emplace_back(hal::ReceiptText{(zh ? "终端: " : "Kiosk: ") + e_.options_.kiosk_id});
-  r.elements.emplace_back(hal::ReceiptQr{"kiosk24://txn/" + txn_, 6, hal::Align::center});
+  data.paid_fen = paid_fen_;
+  data.order_id = order_id_;
+  hal::Receipt r = make_service_receipt(data);
   auto done = device<hal::Done>(
       *e_.devices_.receipt_printer,
       [&](hal::Completion<hal::Done> d) {
