@@ -85,7 +85,9 @@ void CommandQueue::cancel_all() {
   for (auto& t : tokens) t->cancel();
 }
 
-bool CommandQueue::on_worker_thread() const { return std::this_thread::get_id() == worker_.get_id(); }
+bool CommandQueue::on_worker_thread() const {
+  return std::this_thread::get_id() == worker_.get_id();
+}
 
 void CommandQueue::loop() {
   for (;;) {

@@ -44,20 +44,20 @@ class CommandQueue {
   template <typename T>
   RequestId submit(std::function<Result<T>(CancelToken&)> work, Completion<T> done) {
     auto token = std::make_shared<CancelToken>();
-    return enqueue(token, [work = std::move(work), done = std::move(done), token](RequestId id,
-                                                                                 bool run) {
-      if (!run || token->canceled()) {
-        done(id, make_error(CompletionCode::canceled, "canceled", "command canceled"));
-        return;
-      }
-      Result<T> result = work(*token);
-      token->on_cancel({});
-      if (token->canceled() && result.ok()) {
-        done(id, make_error(CompletionCode::canceled, "canceled", "command canceled"));
-        return;
-      }
-      done(id, std::move(result));
-    });
+    return enqueue(
+        token, [work = std::move(work), done = std::move(done), token](RequestId id, bool run) {
+          if (!run || token->canceled()) {
+            done(id, make_error(CompletionCode::canceled, "canceled", "command canceled"));
+            return;
+          }
+          Result<T> result = work(*token);
+          token->on_cancel({});
+          if (token->canceled() && result.ok()) {
+            done(id, make_error(CompletionCode::canceled, "canceled", "command canceled"));
+            return;
+          }
+          done(id, std::move(result));
+        });
   }
 
   // Runs `fn` on the worker thread after the commands queued so far (used to raise events in

@@ -25,11 +25,11 @@ struct DeviceStatus {
 
 // Identity read when the device is opened.
 struct DeviceInfo {
-  std::string id;            // stable name in this kiosk, e.g. "id_reader"
-  std::string model;         // "CVR-100 compatible SAM reader"
-  std::string transport;     // "usb:0400:c35a@1-1", "serial:/dev/ttyACM0", "emulated"
-  std::string firmware;      // as reported by the device, or empty
-  std::string serial_number; // as reported by the device, or empty
+  std::string id;             // stable name in this kiosk, e.g. "id_reader"
+  std::string model;          // "CVR-100 compatible SAM reader"
+  std::string transport;      // "usb:0400:c35a@1-1", "serial:/dev/ttyACM0", "emulated"
+  std::string firmware;       // as reported by the device, or empty
+  std::string serial_number;  // as reported by the device, or empty
 };
 
 // Identifies one command; unique per device instance, never reused while it runs.
@@ -37,10 +37,10 @@ using RequestId = std::uint64_t;
 
 enum class EventKind {
   statusChanged,
-  cardPlaced,     // ID card on the reader, or card inserted in a slot
-  cardTaken,      // ID card lifted, or printed card taken from the mouth
+  cardPlaced,  // ID card on the reader, or card inserted in a slot
+  cardTaken,   // ID card lifted, or printed card taken from the mouth
   mediaJammed,
-  mediaLow,       // ribbon, card stock or paper running low
+  mediaLow,  // ribbon, card stock or paper running low
   paymentCodeRead,
   deviceRemoved,
   deviceArrived,

@@ -20,19 +20,19 @@ enum class Sex { male, female, unspecified };
 // This is personal data: never log it, never put it in an error message.
 struct IdCard {
   IdCardType type = IdCardType::resident;
-  std::string name;            // Chinese name (resident) or English name (foreign)
-  std::string chinese_name;    // foreign card only, may be empty
+  std::string name;          // Chinese name (resident) or English name (foreign)
+  std::string chinese_name;  // foreign card only, may be empty
   Sex sex = Sex::unspecified;
-  std::string nation_code;     // resident: "01".."56", "97", "98"
-  std::string nationality;     // foreign: ISO 3166 alpha-3 code
+  std::string nation_code;  // resident: "01".."56", "97", "98"
+  std::string nationality;  // foreign: ISO 3166 alpha-3 code
   std::string birth_date;
-  std::string address;         // resident only, as printed on the card
+  std::string address;           // resident only, as printed on the card
   std::string appended_address;  // the newer address the police appended after a move, or empty
-  std::string id_number;       // resident ID number or permanent-residence number
+  std::string id_number;         // resident ID number or permanent-residence number
   std::string issuing_authority;
   std::string valid_from;
   std::string valid_to;
-  std::string card_version;    // foreign only
+  std::string card_version;               // foreign only
   std::vector<std::uint8_t> photo_wlt;    // the card's photo, WLT encoded (opaque)
   std::vector<std::uint8_t> fingerprint;  // empty unless read with fingerprint
 };

@@ -14,11 +14,15 @@ struct RgbImage {
 
   RgbImage() = default;
   RgbImage(int w, int h, std::uint8_t fill = 0xFF)
-      : width(w), height(h), pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3, fill) {}
+      : width(w),
+        height(h),
+        pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 3, fill) {}
 
   bool empty() const { return width <= 0 || height <= 0; }
   std::size_t offset(int x, int y) const {
-    return (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 3;
+    return (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) +
+            static_cast<std::size_t>(x)) *
+           3;
   }
 };
 
@@ -28,7 +32,9 @@ struct Rect {
   int y = 0;
   int width = 0;
   int height = 0;
-  bool contains(int px, int py) const { return px >= x && py >= y && px < x + width && py < y + height; }
+  bool contains(int px, int py) const {
+    return px >= x && py >= y && px < x + width && py < y + height;
+  }
 };
 
 }  // namespace kiosk::hal

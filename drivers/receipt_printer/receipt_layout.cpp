@@ -20,7 +20,9 @@ hal::ReceiptText big(std::string s, int scale) {
   return t;
 }
 
-hal::ReceiptText rule(char c) { return text(std::string(kColumns, c)); }
+hal::ReceiptText rule(char c) {
+  return text(std::string(kColumns, c));
+}
 
 int columns(const std::string& s) {
   int n = 0;

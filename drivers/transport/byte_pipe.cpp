@@ -7,7 +7,8 @@ namespace kiosk::drivers {
 hal::Status BytePipe::push(std::span<const std::uint8_t> data) {
   {
     std::lock_guard lock(m_);
-    if (closed_) return hal::make_error(hal::CompletionCode::deviceNotReady, "disconnected", "link closed");
+    if (closed_)
+      return hal::make_error(hal::CompletionCode::deviceNotReady, "disconnected", "link closed");
     bytes_.insert(bytes_.end(), data.begin(), data.end());
   }
   cv_.notify_all();
@@ -17,15 +18,18 @@ hal::Status BytePipe::push(std::span<const std::uint8_t> data) {
 hal::Result<std::vector<std::uint8_t>> BytePipe::pop(std::size_t max_bytes,
                                                      std::chrono::milliseconds timeout) {
   std::unique_lock lock(m_);
-  const bool woke = cv_.wait_for(lock, timeout, [this] { return interrupted_ || closed_ || !bytes_.empty(); });
-  if (interrupted_) return hal::make_error(hal::CompletionCode::canceled, "canceled", "read canceled");
+  const bool woke =
+      cv_.wait_for(lock, timeout, [this] { return interrupted_ || closed_ || !bytes_.empty(); });
+  if (interrupted_)
+    return hal::make_error(hal::CompletionCode::canceled, "canceled", "read canceled");
   if (!bytes_.empty()) {
     const std::size_t n = std::min(max_bytes, bytes_.size());
     std::vector<std::uint8_t> out(bytes_.begin(), bytes_.begin() + static_cast<std::ptrdiff_t>(n));
     bytes_.erase(bytes_.begin(), bytes_.begin() + static_cast<std::ptrdiff_t>(n));
     return out;
   }
-  if (closed_) return hal::make_error(hal::CompletionCode::deviceNotReady, "disconnected", "link closed");
+  if (closed_)
+    return hal::make_error(hal::CompletionCode::deviceNotReady, "disconnected", "link closed");
   (void)woke;
   return hal::make_error(hal::CompletionCode::timeout, "timeout", "no data within timeout");
 }

@@ -19,12 +19,13 @@ class BytePipe {
   hal::Status push(std::span<const std::uint8_t> data);
   // Waits up to `timeout` for at least one byte, returns up to `max_bytes`.
   // Errors: timeout, canceled (interrupt()), deviceNotReady/"disconnected" (closed and empty).
-  hal::Result<std::vector<std::uint8_t>> pop(std::size_t max_bytes, std::chrono::milliseconds timeout);
-  void close();   // wakes readers; further pushes fail
-  void reopen();  // empties and accepts bytes again
-  void interrupt();        // the pending or next pop returns canceled
+  hal::Result<std::vector<std::uint8_t>> pop(std::size_t max_bytes,
+                                             std::chrono::milliseconds timeout);
+  void close();      // wakes readers; further pushes fail
+  void reopen();     // empties and accepts bytes again
+  void interrupt();  // the pending or next pop returns canceled
   void clear_interrupt();
-  void clear();   // drops queued bytes
+  void clear();  // drops queued bytes
   bool closed() const;
   std::size_t size() const;
 

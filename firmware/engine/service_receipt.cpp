@@ -53,7 +53,8 @@ hal::Receipt make_service_receipt(const ServiceReceiptData& d) {
   e.emplace_back(text("  " + service_title(d.service)));
   if (!d.card_serial.empty()) e.emplace_back(pair("卡片编号 Card No.", d.card_serial));
   if (!d.valid_to.empty()) {
-    e.emplace_back(pair("有效期至 Valid to", d.valid_to == "long-term" ? "长期 long-term" : d.valid_to));
+    e.emplace_back(
+        pair("有效期至 Valid to", d.valid_to == "long-term" ? "长期 long-term" : d.valid_to));
   }
   e.emplace_back(rule());
   if (d.paid_fen > 0) {

@@ -62,6 +62,7 @@ const std::map<std::string, Setter>& setters() {
       {"kiosk.data_key_file", path(&KioskdConfig::data_key_file)},
       {"kiosk.signing_key_file", path(&KioskdConfig::signing_key_file)},
       {"kiosk.retention_hours", duration(&KioskdConfig::retention)},
+      {"kiosk.purge_interval_seconds", duration(&KioskdConfig::purge_interval)},
       {"central.url",
        [](KioskdConfig& c, const std::string& v) -> std::optional<std::string> {
          if (!v.empty() && v.rfind("https://", 0) != 0) return "expects an https:// URL";

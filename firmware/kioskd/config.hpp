@@ -33,6 +33,7 @@ struct KioskdConfig {
   CentralConfig central;
   SimulationConfig simulation;
   std::chrono::hours retention{24 * 30};       // personal data kept after acknowledgement
+  std::chrono::seconds purge_interval{600};    // how often expired personal data is purged
   std::chrono::seconds idle_timeout{60};       // citizen inactivity before the session ends
   std::chrono::seconds card_take_timeout{60};  // card left in the mouth is then retained
   std::chrono::seconds maintenance_idle{600};  // technician session idle expiry

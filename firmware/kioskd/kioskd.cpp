@@ -1,8 +1,13 @@
 #include "firmware/kioskd/kioskd.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <atomic>
+#include <condition_variable>
 #include <fstream>
+#include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "firmware/crypto/key_file.hpp"
 #include "firmware/engine/engine.hpp"
@@ -84,6 +89,30 @@ struct Kioskd::Impl {
   std::vector<engine::RecoveredTransaction> recovered;
   LocalApiContext api;
   std::atomic<bool> running{false};
+
+  // Housekeeping: personal data of finished, acknowledged transactions is purged once the
+  // retention period has passed (at start, then every purge_interval).
+  std::thread housekeeping;
+  std::mutex housekeeping_m;
+  std::condition_variable housekeeping_cv;
+  bool housekeeping_stop = false;
+
+  void purge_loop() {
+    auto log = spdlog::get("kioskd");
+    if (!log) log = spdlog::default_logger();
+    std::unique_lock lock(housekeeping_m);
+    while (!housekeeping_stop) {
+      lock.unlock();
+      auto purged = journal->purge_personal_data(config.retention);
+      if (log && purged.ok() && purged.value() > 0) {
+        log->info("event=personal_data_purged transactions={}", purged.value());
+      } else if (log && !purged.ok()) {
+        log->warn("event=purge_failed error={}", journal::to_string(purged.error().code));
+      }
+      lock.lock();
+      housekeeping_cv.wait_for(lock, config.purge_interval, [this] { return housekeeping_stop; });
+    }
+  }
 };
 
 Kioskd::Kioskd(const KioskdConfig& config) : impl_(std::make_unique<Impl>()) {
@@ -204,11 +233,17 @@ bool Kioskd::start(std::string* error) {
   // Finish or compensate what a crash left unfinished before any new session can start.
   impl_->recovered = impl_->engine->recover();
   if (impl_->sync) impl_->sync->start();
+  {
+    std::lock_guard lock(impl_->housekeeping_m);
+    impl_->housekeeping_stop = false;
+  }
+  impl_->housekeeping = std::thread([this] { impl_->purge_loop(); });
   auto r = impl_->server->start();
   if (!r) {
     if (error) *error = "local API: " + r.error().message;
     impl_->running = false;
     if (impl_->sync) impl_->sync->stop();
+    stop_housekeeping();
     return false;
   }
   return true;
@@ -218,6 +253,16 @@ void Kioskd::stop() {
   if (!impl_->running.exchange(false)) return;
   impl_->server->stop();  // no new calls; running handlers return first
   if (impl_->sync) impl_->sync->stop();
+  stop_housekeeping();
+}
+
+void Kioskd::stop_housekeeping() {
+  {
+    std::lock_guard lock(impl_->housekeeping_m);
+    impl_->housekeeping_stop = true;
+  }
+  impl_->housekeeping_cv.notify_all();
+  if (impl_->housekeeping.joinable()) impl_->housekeeping.join();
 }
 
 Kioskd::~Kioskd() {

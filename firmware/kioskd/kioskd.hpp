@@ -58,6 +58,7 @@ class Kioskd {
 
  private:
   explicit Kioskd(const KioskdConfig& config);
+  void stop_housekeeping();
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

@@ -32,7 +32,8 @@ TEST_CASE("commands run in submission order and each completes once", "[hal][que
 TEST_CASE("request ids are distinct", "[hal][queue]") {
   CommandQueue q("test");
   std::promise<void> done;
-  auto a = q.submit<int>([](CancelToken&) -> Result<int> { return 1; }, [](RequestId, Result<int>) {});
+  auto a =
+      q.submit<int>([](CancelToken&) -> Result<int> { return 1; }, [](RequestId, Result<int>) {});
   auto b = q.submit<int>([](CancelToken&) -> Result<int> { return 2; },
                          [&](RequestId, Result<int>) { done.set_value(); });
   done.get_future().wait();
@@ -58,7 +59,9 @@ TEST_CASE("cancel reaches a running command through its cancel hook", "[hal][que
         cv.wait(lock, [&] { return released; });
         return 42;  // the transport "returned" but the token says canceled
       },
-      [&](RequestId, Result<int> r) { result.set_value(r.ok() ? CompletionCode::success : r.error().code); });
+      [&](RequestId, Result<int> r) {
+        result.set_value(r.ok() ? CompletionCode::success : r.error().code);
+      });
   started.get_future().wait();
   CHECK(q.cancel(id));
   CHECK(result.get_future().get() == CompletionCode::canceled);
@@ -69,16 +72,22 @@ TEST_CASE("a queued command canceled before it starts completes as canceled", "[
   CommandQueue q("test");
   std::promise<void> gate;
   auto gate_future = gate.get_future().share();
-  q.submit<int>([gate_future](CancelToken&) -> Result<int> {
-    gate_future.wait();
-    return 1;
-  }, [](RequestId, Result<int>) {});
+  q.submit<int>(
+      [gate_future](CancelToken&) -> Result<int> {
+        gate_future.wait();
+        return 1;
+      },
+      [](RequestId, Result<int>) {});
   std::promise<CompletionCode> second;
   std::atomic<bool> ran{false};
-  auto id = q.submit<int>([&](CancelToken&) -> Result<int> {
-    ran = true;
-    return 2;
-  }, [&](RequestId, Result<int> r) { second.set_value(r.ok() ? CompletionCode::success : r.error().code); });
+  auto id = q.submit<int>(
+      [&](CancelToken&) -> Result<int> {
+        ran = true;
+        return 2;
+      },
+      [&](RequestId, Result<int> r) {
+        second.set_value(r.ok() ? CompletionCode::success : r.error().code);
+      });
   CHECK(q.cancel(id));
   gate.set_value();
   CHECK(second.get_future().get() == CompletionCode::canceled);
@@ -91,15 +100,21 @@ TEST_CASE("destroying the queue completes every pending command as canceled", "[
     CommandQueue q("test");
     // The first command blocks until the queue's shutdown cancels it, so the others are
     // still queued when the destructor runs, whatever the machine's load.
-    q.submit<int>([](CancelToken& token) -> Result<int> {
-      auto released = std::make_shared<std::promise<void>>();
-      token.on_cancel([released] { released->set_value(); });
-      released->get_future().wait();
-      return 1;
-    }, [&](RequestId, Result<int> r) { if (!r.ok()) ++canceled; });
+    q.submit<int>(
+        [](CancelToken& token) -> Result<int> {
+          auto released = std::make_shared<std::promise<void>>();
+          token.on_cancel([released] { released->set_value(); });
+          released->get_future().wait();
+          return 1;
+        },
+        [&](RequestId, Result<int> r) {
+          if (!r.ok()) ++canceled;
+        });
     for (int i = 0; i < 3; ++i) {
       q.submit<int>([](CancelToken&) -> Result<int> { return 0; },
-                    [&](RequestId, Result<int> r) { if (!r.ok()) ++canceled; });
+                    [&](RequestId, Result<int> r) {
+                      if (!r.ok()) ++canceled;
+                    });
     }
   }
   CHECK(canceled == 4);

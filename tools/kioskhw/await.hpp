@@ -14,7 +14,8 @@ template <typename T, typename Start>
 hal::Result<T> await(Start&& start) {
   auto promise = std::make_shared<std::promise<hal::Result<T>>>();
   auto future = promise->get_future();
-  start([promise](hal::RequestId, hal::Result<T> result) { promise->set_value(std::move(result)); });
+  start(
+      [promise](hal::RequestId, hal::Result<T> result) { promise->set_value(std::move(result)); });
   return future.get();
 }
 

@@ -29,8 +29,8 @@ class EmulatedBench final : public BenchDevices {
   explicit EmulatedBench(const BenchOptions& options) {
     card_emu_.set_output_dir(options.artifact_dir.string());
     receipt_emu_.set_output_dir(options.artifact_dir);
-    id_reader_ = std::make_unique<drivers::SamIdReader>(wire(id_emu_),
-                                                        std::make_shared<drivers::WltDecoderUnavailable>());
+    id_reader_ = std::make_unique<drivers::SamIdReader>(
+        wire(id_emu_), std::make_shared<drivers::WltDecoderUnavailable>());
     card_printer_ = std::make_unique<drivers::card_printer::EvolisCardPrinter>(wire(card_emu_));
     receipt_printer_ = std::make_unique<drivers::EscPosReceiptPrinter>(wire(receipt_emu_));
     camera_ = std::make_unique<drivers::V4l2Camera>(camera_emu_->make_device());

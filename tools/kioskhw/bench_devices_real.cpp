@@ -47,7 +47,8 @@ class RealBench final : public BenchDevices {
     for (const auto& candidate : registry_->discover()) attach(candidate);
 
     const char* video = std::getenv("KIOSKHW_CAMERA");
-    auto cam = std::make_unique<drivers::V4l2Camera>(drivers::make_linux_v4l2_device(video ? video : "/dev/video0"));
+    auto cam = std::make_unique<drivers::V4l2Camera>(
+        drivers::make_linux_v4l2_device(video ? video : "/dev/video0"));
     if (cam->open().ok()) camera_ = std::move(cam);
   }
 
@@ -73,8 +74,8 @@ class RealBench final : public BenchDevices {
     switch (candidate.kind) {
       case drivers::DeviceKind::idReader:
         if (!id_reader_) {
-          id_reader_ = std::make_unique<drivers::SamIdReader>(std::move(t),
-                                                              std::make_shared<drivers::WltDecoderUnavailable>());
+          id_reader_ = std::make_unique<drivers::SamIdReader>(
+              std::move(t), std::make_shared<drivers::WltDecoderUnavailable>());
           if (!id_reader_->open().ok()) id_reader_.reset();
         }
         break;
@@ -111,6 +112,8 @@ class RealBench final : public BenchDevices {
 
 }  // namespace
 
-std::unique_ptr<BenchDevices> open_real_bench(const BenchOptions&) { return std::make_unique<RealBench>(); }
+std::unique_ptr<BenchDevices> open_real_bench(const BenchOptions&) {
+  return std::make_unique<RealBench>();
+}
 
 }  // namespace kiosk::tools

@@ -5,9 +5,16 @@
 namespace kiosk::tools {
 
 ParsedCommandLine parse_command_line(const std::vector<std::string>& args) {
-  static const std::set<std::string> kCommands{
-      "list",    "status",          "selftest",           "read-id",         "capture",
-      "print-test-card", "print-test-receipt", "decode-id-frame", "decode-card-job", "decode-receipt"};
+  static const std::set<std::string> kCommands{"list",
+                                               "status",
+                                               "selftest",
+                                               "read-id",
+                                               "capture",
+                                               "print-test-card",
+                                               "print-test-receipt",
+                                               "decode-id-frame",
+                                               "decode-card-job",
+                                               "decode-receipt"};
   ParsedCommandLine result;
   if (args.empty() || kCommands.count(args[0]) == 0) {
     result.error = args.empty() ? "no command" : "unknown command '" + args[0] + "'";

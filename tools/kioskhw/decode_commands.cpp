@@ -31,7 +31,8 @@ std::optional<std::string> read_file(const std::string& path) {
 
 // A decoder failure: one line, naming the reason (checksum, length, status, ...).
 int fail(std::ostream& err, const std::string& what, const hal::DeviceError& e) {
-  err << "kioskhw: " << what << ": " << e.reason << (e.message.empty() ? "" : " (" + e.message + ")") << "\n";
+  err << "kioskhw: " << what << ": " << e.reason
+      << (e.message.empty() ? "" : " (" + e.message + ")") << "\n";
   return 1;
 }
 
@@ -50,10 +51,15 @@ std::optional<std::vector<std::uint8_t>> load_capture(const CommandLine& cl, std
   return std::move(bytes).value();
 }
 
-int write_image(const hal::RgbImage& image, const CommandLine& cl, std::ostream& out, std::ostream& err) {
-  if (auto w = emu::write_png(image, cl.out->string()); !w.ok()) return fail(err, cl.out->string(), w.error());
+int write_image(const hal::RgbImage& image, const CommandLine& cl, std::ostream& out,
+                std::ostream& err) {
+  if (auto w = emu::write_png(image, cl.out->string()); !w.ok())
+    return fail(err, cl.out->string(), w.error());
   if (cl.json) {
-    out << nlohmann::json{{"ok", true}, {"png", cl.out->string()}, {"width", image.width}, {"height", image.height}}
+    out << nlohmann::json{{"ok", true},
+                          {"png", cl.out->string()},
+                          {"width", image.width},
+                          {"height", image.height}}
                .dump(2)
         << "\n";
   } else {
@@ -82,7 +88,8 @@ int decode_card_job(const CommandLine& cl, std::ostream& out, std::ostream& err)
     // Duplex job: the back goes beside the front, as NAME-back.png.
     auto back_path = *cl.out;
     back_path.replace_filename(cl.out->stem().string() + "-back" + cl.out->extension().string());
-    if (auto w = emu::write_png(*job.value().back, back_path.string()); !w.ok()) return fail(err, back_path.string(), w.error());
+    if (auto w = emu::write_png(*job.value().back, back_path.string()); !w.ok())
+      return fail(err, back_path.string(), w.error());
     if (!cl.json) out << "back -> " << back_path.string() << "\n";
   }
   return write_image(job.value().front, cl, out, err);

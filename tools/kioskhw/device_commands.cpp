@@ -31,10 +31,13 @@ int fail(const CommandLine& cl, std::ostream& out, std::ostream& err, std::strin
 
 int missing(const CommandLine& cl, std::ostream& out, std::ostream& err, std::string_view device) {
   return fail(cl, out, err, device,
-              hal::make_error(hal::CompletionCode::deviceNotReady, "no_device", std::string(device) + " not found"));
+              hal::make_error(hal::CompletionCode::deviceNotReady, "no_device",
+                              std::string(device) + " not found"));
 }
 
-std::filesystem::path out_dir(const CommandLine& cl) { return cl.out.value_or("out"); }
+std::filesystem::path out_dir(const CommandLine& cl) {
+  return cl.out.value_or("out");
+}
 
 // Copies an emulator artifact to a stable name in the output folder.
 std::filesystem::path publish(const std::filesystem::path& from, const std::filesystem::path& dir,
@@ -85,12 +88,13 @@ int status(const CommandLine& cl, BenchDevices& bench, std::ostream& out, bool h
     for (const auto& e : devices) {
       out << e["id"].get<std::string>() << ": ";
       if (e.contains("error")) {
-        out << "FAIL " << e["error"]["code"].get<std::string>() << " (" << e["error"]["reason"].get<std::string>()
-            << ")\n";
+        out << "FAIL " << e["error"]["code"].get<std::string>() << " ("
+            << e["error"]["reason"].get<std::string>() << ")\n";
         continue;
       }
       out << e["status"]["state"].get<std::string>();
-      for (const auto& [k, v] : e["status"]["detail"].items()) out << " " << k << "=" << v.get<std::string>();
+      for (const auto& [k, v] : e["status"]["detail"].items())
+        out << " " << k << "=" << v.get<std::string>();
       out << "\n";
     }
   }
@@ -102,9 +106,11 @@ int read_id(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::
   if (reader == nullptr) return missing(cl, out, err, "id_reader");
   if (cl.emulate && !bench.place_synthetic_card(cl.citizen)) {
     return fail(cl, out, err, "read-id",
-                hal::make_error(hal::CompletionCode::invalidData, "unknown_citizen", "no synthetic citizen " + cl.citizen));
+                hal::make_error(hal::CompletionCode::invalidData, "unknown_citizen",
+                                "no synthetic citizen " + cl.citizen));
   }
-  auto card = await<hal::IdCard>([&](auto done) { return reader->read_card(hal::ReadIdOptions{}, done); });
+  auto card =
+      await<hal::IdCard>([&](auto done) { return reader->read_card(hal::ReadIdOptions{}, done); });
   if (!card.ok()) return fail(cl, out, err, "read-id", card.error());
   out << to_json(card.value()).dump(cl.json ? 2 : 2) << "\n";
   return 0;
@@ -113,17 +119,23 @@ int read_id(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::
 int capture(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::ostream& err) {
   auto* camera = bench.camera();
   if (camera == nullptr) return missing(cl, out, err, "camera");
-  auto frame = await<hal::RgbImage>([&](auto done) { return camera->capture_still(hal::CaptureOptions{}, done); });
+  auto frame = await<hal::RgbImage>(
+      [&](auto done) { return camera->capture_still(hal::CaptureOptions{}, done); });
   if (!frame.ok()) return fail(cl, out, err, "capture", frame.error());
   std::filesystem::create_directories(out_dir(cl));
   const auto path = out_dir(cl) / "capture.png";
-  if (auto w = emu::write_png(frame.value(), path.string()); !w.ok()) return fail(cl, out, err, "capture", w.error());
+  if (auto w = emu::write_png(frame.value(), path.string()); !w.ok())
+    return fail(cl, out, err, "capture", w.error());
   if (cl.json) {
-    out << json{{"ok", true}, {"width", frame.value().width}, {"height", frame.value().height}, {"png", path.string()}}
+    out << json{{"ok", true},
+                {"width", frame.value().width},
+                {"height", frame.value().height},
+                {"png", path.string()}}
                .dump(2)
         << "\n";
   } else {
-    out << "captured " << frame.value().width << "x" << frame.value().height << " -> " << path.string() << "\n";
+    out << "captured " << frame.value().width << "x" << frame.value().height << " -> "
+        << path.string() << "\n";
   }
   return 0;
 }
@@ -140,8 +152,10 @@ hal::CardJob technician_test_card() {
 int print_card(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::ostream& err) {
   auto* printer = bench.card_printer();
   if (printer == nullptr) return missing(cl, out, err, "card_printer");
-  hal::CardJob job = cl.sample_licence ? drivers::card_printer::make_sample_licence_job() : technician_test_card();
-  auto printed = await<hal::PrintedCard>([&](auto done) { return printer->print_card(std::move(job), done); });
+  hal::CardJob job =
+      cl.sample_licence ? drivers::card_printer::make_sample_licence_job() : technician_test_card();
+  auto printed =
+      await<hal::PrintedCard>([&](auto done) { return printer->print_card(std::move(job), done); });
   if (!printed.ok()) return fail(cl, out, err, "print-test-card", printed.error());
   json result = {{"ok", true}, {"card_counter", printed.value().card_counter}};
   const auto images = bench.last_card_images();
@@ -160,11 +174,14 @@ int print_card(const CommandLine& cl, BenchDevices& bench, std::ostream& out, st
   return 0;
 }
 
-int print_receipt(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::ostream& err) {
+int print_receipt(const CommandLine& cl, BenchDevices& bench, std::ostream& out,
+                  std::ostream& err) {
   auto* printer = bench.receipt_printer();
   if (printer == nullptr) return missing(cl, out, err, "receipt_printer");
-  hal::Receipt receipt = cl.sample_licence ? drivers::make_sample_licence_receipt() : drivers::make_test_receipt();
-  auto printed = await<hal::Done>([&](auto done) { return printer->print(std::move(receipt), done); });
+  hal::Receipt receipt =
+      cl.sample_licence ? drivers::make_sample_licence_receipt() : drivers::make_test_receipt();
+  auto printed =
+      await<hal::Done>([&](auto done) { return printer->print(std::move(receipt), done); });
   if (!printed.ok()) return fail(cl, out, err, "print-test-receipt", printed.error());
   json result = {{"ok", true}};
   if (auto png = bench.last_receipt_image(); !png.empty()) {

@@ -3,7 +3,8 @@
 namespace kiosk::tools {
 
 nlohmann::json to_json(const hal::DeviceError& error) {
-  return {{"code", hal::to_string(error.code)}, {"reason", error.reason}, {"message", error.message}};
+  return {
+      {"code", hal::to_string(error.code)}, {"reason", error.reason}, {"message", error.message}};
 }
 
 nlohmann::json to_json(const hal::DeviceStatus& status) {
@@ -27,7 +28,9 @@ nlohmann::json to_json(const hal::Statistics& stats) {
 }
 
 nlohmann::json to_json(const hal::IdCard& card) {
-  const char* sex = card.sex == hal::Sex::male ? "male" : card.sex == hal::Sex::female ? "female" : "unspecified";
+  const char* sex = card.sex == hal::Sex::male     ? "male"
+                    : card.sex == hal::Sex::female ? "female"
+                                                   : "unspecified";
   nlohmann::json j = {
       {"card_type", card.type == hal::IdCardType::resident ? "resident" : "foreign_permanent"},
       {"name", card.name},

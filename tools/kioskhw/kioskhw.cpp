@@ -1,8 +1,8 @@
 #include "tools/kioskhw/kioskhw.hpp"
 
 #include "tools/kioskhw/command_line.hpp"
-#include "tools/kioskhw/device_commands.hpp"
 #include "tools/kioskhw/decode_commands.hpp"
+#include "tools/kioskhw/device_commands.hpp"
 
 namespace kiosk::tools {
 namespace {

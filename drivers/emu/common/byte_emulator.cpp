@@ -25,14 +25,19 @@ void ByteEmulator::stop() {
   link_->host_to_device.clear_interrupt();
 }
 
-void ByteEmulator::unplug() { link_->unplug(); }
-void ByteEmulator::replug() { link_->plug(); }
+void ByteEmulator::unplug() {
+  link_->unplug();
+}
+void ByteEmulator::replug() {
+  link_->plug();
+}
 
 void ByteEmulator::loop() {
   while (!stopping_) {
     auto got = link_->host_to_device.pop(4096, std::chrono::milliseconds(50));
     if (!got.ok()) {
-      if (got.error().reason == "disconnected") std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      if (got.error().reason == "disconnected")
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
       continue;
     }
     on_host_bytes(got.value());

@@ -11,19 +11,19 @@ namespace kiosk::emu {
 
 enum class Fault {
   // Device conditions (stay until cleared)
-  jam,              // card or paper jam during the next job
-  ribbonOut,        // card printer ribbon runs out (mid-job if one is running)
-  feederEmpty,      // card printer has no blank cards
-  paperOut,         // receipt printer
-  paperNearEnd,     // receipt printer
+  jam,           // card or paper jam during the next job
+  ribbonOut,     // card printer ribbon runs out (mid-job if one is running)
+  feederEmpty,   // card printer has no blank cards
+  paperOut,      // receipt printer
+  paperNearEnd,  // receipt printer
   coverOpen,
   // Link-level misbehaviour (one-shot: applies to the next reply)
-  unplugMidCommand, // the device disappears after receiving the next command
-  noAnswer,         // the next command gets no reply
-  garbage,          // the next reply is random bytes
-  shortFrame,       // the next reply is truncated
-  oversizedFrame,   // the next reply carries extra bytes / a too-large length
-  badChecksum,      // the next reply's checksum is wrong
+  unplugMidCommand,  // the device disappears after receiving the next command
+  noAnswer,          // the next command gets no reply
+  garbage,           // the next reply is random bytes
+  shortFrame,        // the next reply is truncated
+  oversizedFrame,    // the next reply carries extra bytes / a too-large length
+  badChecksum,       // the next reply's checksum is wrong
 };
 
 std::string_view to_string(Fault fault);

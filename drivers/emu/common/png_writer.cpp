@@ -21,7 +21,8 @@ hal::Status write_png(const hal::RgbImage& image, const std::string& path) {
     return hal::make_error(hal::CompletionCode::invalidData, "empty_image", "image has no pixels");
   }
   FilePtr file(std::fopen(path.c_str(), "wb"));
-  if (!file) return hal::make_error(hal::CompletionCode::hardwareError, "io", "cannot create " + path);
+  if (!file)
+    return hal::make_error(hal::CompletionCode::hardwareError, "io", "cannot create " + path);
 
   // The simplified libpng API: no setjmp across C++ frames.
   png_image png{};
@@ -29,7 +30,8 @@ hal::Status write_png(const hal::RgbImage& image, const std::string& path) {
   png.width = static_cast<png_uint_32>(image.width);
   png.height = static_cast<png_uint_32>(image.height);
   png.format = PNG_FORMAT_RGB;
-  if (png_image_write_to_stdio(&png, file.get(), 0, image.pixels.data(), image.width * 3, nullptr) == 0) {
+  if (png_image_write_to_stdio(&png, file.get(), 0, image.pixels.data(), image.width * 3,
+                               nullptr) == 0) {
     std::string why = png.message;
     png_image_free(&png);
     return hal::make_error(hal::CompletionCode::hardwareError, "io", "png write failed: " + why);
@@ -43,7 +45,8 @@ hal::Result<hal::RgbImage> read_png(const std::string& path) {
   if (png_image_begin_read_from_file(&png, path.c_str()) == 0) {
     std::string why = png.message;
     png_image_free(&png);
-    return hal::make_error(hal::CompletionCode::invalidData, "png", "cannot read " + path + ": " + why);
+    return hal::make_error(hal::CompletionCode::invalidData, "png",
+                           "cannot read " + path + ": " + why);
   }
   png.format = PNG_FORMAT_RGB;
   hal::RgbImage image(static_cast<int>(png.width), static_cast<int>(png.height));

@@ -23,12 +23,17 @@ std::atomic<double>& scale_ref() {
 
 }  // namespace
 
-double time_scale() { return scale_ref().load(); }
+double time_scale() {
+  return scale_ref().load();
+}
 
-void set_time_scale(double scale) { scale_ref().store(scale < 0 ? 0.0 : scale); }
+void set_time_scale(double scale) {
+  scale_ref().store(scale < 0 ? 0.0 : scale);
+}
 
 std::chrono::milliseconds scaled(std::chrono::milliseconds real) {
-  return std::chrono::milliseconds(static_cast<long long>(static_cast<double>(real.count()) * time_scale()));
+  return std::chrono::milliseconds(
+      static_cast<long long>(static_cast<double>(real.count()) * time_scale()));
 }
 
 bool device_delay(std::chrono::milliseconds real, const bool* interrupted) {

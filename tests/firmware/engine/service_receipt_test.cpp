@@ -33,8 +33,9 @@ engine::ServiceReceiptData renewal() {
 
 }  // namespace
 
-TEST_CASE("a renewal receipt names the service, the card, the fee and the validity in both languages",
-          "[engine][receipt]") {
+TEST_CASE(
+    "a renewal receipt names the service, the card, the fee and the validity in both languages",
+    "[engine][receipt]") {
   const auto text = all_text(engine::make_service_receipt(renewal()));
   CHECK(text.find("驾驶证期满换证 / Licence renewal") != std::string::npos);
   CHECK(text.find("C00000001") != std::string::npos);

@@ -178,3 +178,50 @@ TEST_CASE(
   client.value().reset();
   daemon->stop();
 }
+
+TEST_CASE("personal data of an acknowledged renewal is purged once the retention has passed",
+          "[kioskd][integration][retention]") {
+  testing::TempDir dir;
+  testing::InProcessCentral central(dir.path / "central");
+  auto config = testing::kioskd_config(dir.path / "kiosk", &central);
+  config.retention = std::chrono::hours(0);
+  config.purge_interval = std::chrono::seconds(1);
+  std::filesystem::create_directories(dir.path / "kiosk");
+  std::string error;
+  auto daemon = kioskd::Kioskd::create(config, &error);
+  REQUIRE(daemon);
+  REQUIRE(daemon->start(&error));
+  {
+    auto client = rpc::Client::connect(config.socket_path);
+    REQUIRE(client.ok());
+    const std::string token = login_tech(*client.value());
+    call(*client.value(), "stock.load",
+         json{{"token", token},
+              {"count", 2},
+              {"first_serial", "C0000001"},
+              {"last_serial", "C0000002"}});
+  }
+  citizen::CitizenOptions co;
+  co.socket = config.socket_path;
+  co.timeout = std::chrono::seconds(60);
+  REQUIRE(citizen::run_citizen(co).completed);
+  const auto last = daemon->journal().outbox_state().last_seq;
+  daemon->sync_engine()->sync_now();
+  REQUIRE(daemon->sync_engine()->wait_for_ack(last, std::chrono::seconds(20)));
+
+  // The housekeeping pass runs every second: wait for it to purge (bounded), then check.
+  bool purged = false;
+  for (int i = 0; i < 100 && !purged; ++i) {
+    auto txns = daemon->journal().recent_transactions(1);
+    REQUIRE(txns.ok());
+    REQUIRE(txns.value().size() == 1);
+    purged = txns.value()[0].personal_data_purged;
+    if (!purged) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  CHECK(purged);
+  auto txns = daemon->journal().recent_transactions(1);
+  auto detail = daemon->journal().transaction(txns.value()[0].id);
+  REQUIRE(detail.ok());
+  for (const auto& step : detail.value().steps) CHECK(step.personal.is_null());
+  daemon->stop();
+}

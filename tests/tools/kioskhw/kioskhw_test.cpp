@@ -38,8 +38,9 @@ struct TempDir {
   ~TempDir() { fs::remove_all(path); }
   std::string file(const std::string& name, const std::vector<std::uint8_t>& bytes) const {
     const auto p = path / name;
-    std::ofstream(p, std::ios::binary).write(reinterpret_cast<const char*>(bytes.data()),
-                                             static_cast<std::streamsize>(bytes.size()));
+    std::ofstream(p, std::ios::binary)
+        .write(reinterpret_cast<const char*>(bytes.data()),
+               static_cast<std::streamsize>(bytes.size()));
     return p.string();
   }
   std::string text(const std::string& name, const std::string& text) const {
@@ -50,7 +51,8 @@ struct TempDir {
 };
 
 std::vector<std::uint8_t> read_reply_frame(const hal::IdCard& card) {
-  auto data = drivers::idreader::encode_read_reply_data(card, drivers::idreader::ReadKind::textPhoto);
+  auto data =
+      drivers::idreader::encode_read_reply_data(card, drivers::idreader::ReadKind::textPhoto);
   REQUIRE(data.ok());
   return drivers::idreader::build_response(0x90, data.value());
 }
@@ -94,7 +96,8 @@ TEST_CASE("decode-id-frame turns a binary reply frame into the card's fields", "
 TEST_CASE("decode-id-frame reads hex text as pasted from a capture", "[kioskhw]") {
   TempDir dir;
   const auto& citizen = foreign_citizen();
-  auto r = kioskhw({"decode-id-frame", dir.text("frame.txt", to_hex(read_reply_frame(citizen.card)))});
+  auto r =
+      kioskhw({"decode-id-frame", dir.text("frame.txt", to_hex(read_reply_frame(citizen.card)))});
   REQUIRE(r.code == 0);
   auto j = nlohmann::json::parse(r.out);
   CHECK(j["card_type"] == "foreign_permanent");
@@ -114,7 +117,8 @@ TEST_CASE("decode-id-frame rejects a bad checksum in one line, non-zero", "[kios
 
 TEST_CASE("decode-id-frame names a reader error status", "[kioskhw]") {
   TempDir dir;
-  auto r = kioskhw({"decode-id-frame", dir.file("status.bin", drivers::idreader::build_response(0x41))});
+  auto r =
+      kioskhw({"decode-id-frame", dir.file("status.bin", drivers::idreader::build_response(0x41))});
   CHECK(r.code == 1);
   CHECK_FALSE(r.err.empty());
 }
@@ -134,7 +138,9 @@ TEST_CASE("decode-card-job rebuilds the printed image of a captured job", "[kios
   auto commands = drivers::card_printer::build_job(job);
   REQUIRE(commands.ok());
   const auto png = (dir.path / "card.png").string();
-  auto r = kioskhw({"decode-card-job", dir.file("job.bin", drivers::card_printer::flatten(commands.value())), "--out", png});
+  auto r = kioskhw({"decode-card-job",
+                    dir.file("job.bin", drivers::card_printer::flatten(commands.value())), "--out",
+                    png});
   REQUIRE(r.code == 0);
   auto image = emu::read_png(png);
   REQUIRE(image.ok());
@@ -145,8 +151,8 @@ TEST_CASE("decode-card-job rebuilds the printed image of a captured job", "[kios
 
 TEST_CASE("decode-card-job rejects a stream that is not a card job", "[kioskhw]") {
   TempDir dir;
-  auto r = kioskhw({"decode-card-job", dir.file("junk.bin", {0x1B, 'Z', 'q', ';', 0x01, 0x02}), "--out",
-                    (dir.path / "x.png").string()});
+  auto r = kioskhw({"decode-card-job", dir.file("junk.bin", {0x1B, 'Z', 'q', ';', 0x01, 0x02}),
+                    "--out", (dir.path / "x.png").string()});
   CHECK(r.code == 1);
   CHECK_FALSE(fs::exists(dir.path / "x.png"));
 }
@@ -156,7 +162,8 @@ TEST_CASE("decode-receipt renders an ESC/POS stream to a receipt image", "[kiosk
   auto encoded = drivers::escpos::encode_receipt(drivers::make_test_receipt());
   REQUIRE(encoded.ok());
   const auto png = (dir.path / "receipt.png").string();
-  auto r = kioskhw({"decode-receipt", dir.file("receipt.bin", encoded.value().flatten()), "--out", png, "--json"});
+  auto r = kioskhw({"decode-receipt", dir.file("receipt.bin", encoded.value().flatten()), "--out",
+                    png, "--json"});
   REQUIRE(r.code == 0);
   CHECK(nlohmann::json::parse(r.out)["width"] == 576);
   CHECK(emu::read_png(png).ok());
@@ -172,7 +179,8 @@ TEST_CASE("a decoder without a file or an unknown command is a usage error", "[k
 TEST_CASE("an emulated bench reads a synthetic citizen's card", "[kioskhw][emu]") {
   TempDir dir;
   const auto& citizen = emu::synthetic_citizens()[1];
-  auto r = kioskhw({"read-id", "--emulate", "--citizen", citizen.card.id_number, "--out", dir.path.string()});
+  auto r = kioskhw(
+      {"read-id", "--emulate", "--citizen", citizen.card.id_number, "--out", dir.path.string()});
   REQUIRE(r.code == 0);
   CHECK(nlohmann::json::parse(r.out)["id_number"] == citizen.card.id_number);
 }
@@ -188,7 +196,8 @@ TEST_CASE("an emulated bench passes its self-test with every device online", "[k
 
 TEST_CASE("an emulated bench prints the sample licence and receipt to PNG", "[kioskhw][emu]") {
   TempDir dir;
-  auto card = kioskhw({"print-test-card", "--emulate", "--sample-licence", "--json", "--out", dir.path.string()});
+  auto card = kioskhw(
+      {"print-test-card", "--emulate", "--sample-licence", "--json", "--out", dir.path.string()});
   REQUIRE(card.code == 0);
   CHECK(fs::exists(dir.path / "card-front.png"));
   CHECK(fs::exists(dir.path / "card-back.png"));
