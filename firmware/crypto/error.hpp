@@ -1,9 +1,10 @@
 #pragma once
-// The crypto layer's closed error type and its Result. Same Expected pattern as
-// central/wire/expected.hpp; messages never hold key material or plaintext.
+// The crypto layer's closed error type and its Result (the shared Expected of
+// central/pki/expected.hpp); messages never hold key material or plaintext.
 #include <string>
 #include <utility>
-#include <variant>
+
+#include "central/pki/expected.hpp"
 
 namespace kiosk::crypto {
 
@@ -23,26 +24,11 @@ struct Error {
   std::string message;
 };
 
-struct Done {};
-
+// One Expected container for the whole firmware (central/pki/expected.hpp); the error type
+// above stays this layer's own.
+using Done = central::Done;
 template <class T>
-class Result {
- public:
-  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
-  Result(Error error) : v_(std::move(error)) {}  // NOLINT
-  bool ok() const { return v_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  T& value() & { return std::get<0>(v_); }
-  const T& value() const& { return std::get<0>(v_); }
-  T&& value() && { return std::get<0>(std::move(v_)); }
-  T* operator->() { return &value(); }
-  const T* operator->() const { return &value(); }
-  T& operator*() & { return value(); }
-  const Error& error() const { return std::get<1>(v_); }
-
- private:
-  std::variant<T, Error> v_;
-};
+using Result = central::Expected<T, Error>;
 
 inline Error make_error(Errc code, std::string message) {
   return Error{code, std::move(message)};
