@@ -1,0 +1,105 @@
+#pragma once
+// LocalApi: kiosk-ui's one client of kioskd's local API (docs/local-api.md), exposed to QML as
+// the singleton `LocalApi` of module Kiosk.Ui. It holds no business rule: it mirrors kioskd's
+// screen model (docs/screen-model.md) and kiosk status, and forwards the citizen's and the
+// technician's actions. If kioskd restarts, the client reconnects, re-subscribes and redraws
+// from `session.get`; if the UI restarts, it does the same.
+//
+// Contract for QML:
+//  * `screen` is one ScreenModel object for the life of the client, reloaded in place from
+//    every screen model. Without a session its name is "idle" (actions ["start"]); while
+//    kioskd cannot be reached it is "no_connection"; when session.start is refused it is
+//    "unavailable" with errorCode the reason (out_of_service, central_unavailable, ...).
+//  * `status` is the last `kiosk.status` result (a JS object; {} until known).
+//  * Every call is asynchronous. `callback(result, error)`: exactly one of them is non-null;
+//    `error` is {"code": int, "reason": string, "message": string}; transport failures use
+//    reason "unreachable", "disconnected" or "timeout".
+//  * The maintenance token never reaches QML: maintenanceCall adds it, and a
+//    `maintenance_required` answer ends the maintenance session (maintenanceActive false).
+//  * Camera frames (`camera.preview`, `session.photo`) arrive as QImage properties shown by the
+//    FrameView item; they are personal data and are dropped when the session ends.
+//
+// Threading: lives on the GUI thread; all I/O is QLocalSocket's event-driven I/O.
+
+#include <QtQml/qqmlregistration.h>
+#include <QImage>
+#include <QJSValue>
+#include <QObject>
+#include <QString>
+#include <QVariantMap>
+
+#include "screen_model.hpp"
+
+class QQmlEngine;
+class QJSEngine;
+
+class LocalApi : public QObject {
+  Q_OBJECT
+  QML_ELEMENT
+  QML_SINGLETON
+
+  Q_PROPERTY(bool connected READ connected NOTIFY connectedChanged)
+  Q_PROPERTY(QString socketPath READ socketPath WRITE setSocketPath NOTIFY socketPathChanged)
+  Q_PROPERTY(ScreenModel* screen READ screen CONSTANT)
+  Q_PROPERTY(QVariant status READ status NOTIFY statusChanged)
+  Q_PROPERTY(bool simulation READ simulation NOTIFY statusChanged)
+  Q_PROPERTY(bool maintenanceActive READ maintenanceActive NOTIFY maintenanceChanged)
+  Q_PROPERTY(QString maintenanceUser READ maintenanceUser NOTIFY maintenanceChanged)
+  Q_PROPERTY(QImage previewFrame READ previewFrame NOTIFY previewFrameChanged)
+  Q_PROPERTY(QImage photo READ photo NOTIFY photoChanged)
+
+ public:
+  explicit LocalApi(QObject* parent = nullptr);
+  ~LocalApi() override;
+
+  // The QML engine's instance (QML_SINGLETON). main() sets the socket path on it before
+  // loading Main.qml; the default is $KIOSKD_SOCKET or /run/kioskd/kioskd.sock.
+  static LocalApi* create(QQmlEngine* qml, QJSEngine* js);
+  static LocalApi* instance();
+
+  bool connected() const;
+  QString socketPath() const;
+  void setSocketPath(const QString& path);  // (re)connects to the new path
+  ScreenModel* screen() const;
+  QVariant status() const;
+  bool simulation() const;
+  bool maintenanceActive() const;
+  QString maintenanceUser() const;
+  QImage previewFrame() const;
+  QImage photo() const;
+
+  // ---- citizen session (screen model actions) ----
+  Q_INVOKABLE void startSession(const QString& service, const QString& language);
+  Q_INVOKABLE void act(const QString& action, const QString& value = {});
+  Q_INVOKABLE void cancelSession();
+  // Back from a UI-only screen (unavailable, no session) to idle.
+  Q_INVOKABLE void dismiss();
+  // Fetches one camera preview frame (`camera.preview`) into previewFrame; QML calls it on a
+  // timer while the face_capture screen is shown.
+  Q_INVOKABLE void refreshPreview();
+  // Fetches the licence photo under review (`session.photo`) into photo.
+  Q_INVOKABLE void refreshPhoto();
+
+  // ---- generic and technician calls ----
+  Q_INVOKABLE void call(const QString& method, const QVariantMap& params = {},
+                        const QJSValue& callback = {});
+  Q_INVOKABLE void maintenanceLogin(const QString& user, const QString& password,
+                                    const QJSValue& callback = {});
+  Q_INVOKABLE void maintenanceCall(const QString& method, const QVariantMap& params = {},
+                                   const QJSValue& callback = {});
+  Q_INVOKABLE void maintenanceLogout();
+
+ signals:
+  void connectedChanged();
+  void socketPathChanged();
+  void statusChanged();
+  void maintenanceChanged();
+  void previewFrameChanged();
+  void photoChanged();
+  // A call failed in a way the current screen cannot show (for the log and the tests).
+  void callFailed(const QString& method, const QVariantMap& error);
+
+ private:
+  struct Impl;
+  Impl* d_;
+};

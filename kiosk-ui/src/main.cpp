@@ -1,0 +1,45 @@
+// kiosk-ui: the kiosk's touch interface. Loads the Kiosk.Ui module's Main.qml against kioskd's
+// local API socket. Options:
+//   --socket PATH       kioskd's socket (default $KIOSKD_SOCKET or /run/kioskd/kioskd.sock)
+//   --landscape         1920 x 1080 instead of portrait 1080 x 1920
+//   --fullscreen        cover the screen (production); default is a window of the kiosk's size
+//   --developer-panel   the emulator controls beside the kiosk (simulation mode only)
+#include <QCommandLineParser>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QtQml/QQmlExtensionPlugin>
+
+#include "local_api.hpp"
+
+Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
+
+int main(int argc, char* argv[]) {
+  qputenv("QT_IM_MODULE", QByteArray("qtvirtualkeyboard"));
+  QGuiApplication app(argc, argv);
+  QGuiApplication::setApplicationName("kiosk-ui");
+  QGuiApplication::setOrganizationName("Kiosk24");
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription("Kiosk24 touch interface");
+  parser.addHelpOption();
+  const QCommandLineOption socket("socket", "kioskd's local API socket.", "path");
+  const QCommandLineOption landscape("landscape", "Landscape 1920x1080 layout.");
+  const QCommandLineOption fullscreen("fullscreen", "Cover the whole screen.");
+  const QCommandLineOption developer("developer-panel", "Show the emulator controls.");
+  parser.addOptions({socket, landscape, fullscreen, developer});
+  parser.process(app);
+
+  QString path = parser.value(socket);
+  if (path.isEmpty()) path = qEnvironmentVariable("KIOSKD_SOCKET", "/run/kioskd/kioskd.sock");
+
+  QQmlApplicationEngine engine;
+  engine.setInitialProperties({{"landscape", parser.isSet(landscape)},
+                               {"fullScreen", parser.isSet(fullscreen)},
+                               {"developerPanel", parser.isSet(developer)},
+                               {"socketPath", path}});
+  QObject::connect(
+      &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
+      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
+  engine.load(QUrl(QStringLiteral("qrc:/Kiosk/Ui/qml/Main.qml")));
+  return QGuiApplication::exec();
+}
