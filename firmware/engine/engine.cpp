@@ -387,7 +387,8 @@ class Engine::SessionRun {
       const auto left = until - e_.clock_.steady();
       if (left <= std::chrono::steady_clock::duration::zero()) break;
       std::unique_lock lock(m_);
-      cv_.wait_for(lock, std::min<std::chrono::steady_clock::duration>(left, e_.options_.poll_interval),
+      cv_.wait_for(lock,
+                   std::min<std::chrono::steady_clock::duration>(left, e_.options_.poll_interval),
                    [&] { return stop_.has_value(); });
     }
     data["countdown_ms"] = 0;
@@ -1123,8 +1124,8 @@ Result<hal::RgbImage> Engine::camera_preview() {
   auto w = std::make_shared<Wait>();
   hal::CaptureOptions o;
   o.warmup_frames = 0;  // the stream restarts per capture; a preview need not settle exposure
-  const hal::RequestId id = devices_.camera->capture_still(
-      o, [w](hal::RequestId, hal::Result<hal::RgbImage> r) {
+  const hal::RequestId id =
+      devices_.camera->capture_still(o, [w](hal::RequestId, hal::Result<hal::RgbImage> r) {
         std::lock_guard lock(w->m);
         w->result.emplace(std::move(r));
         w->cv.notify_all();

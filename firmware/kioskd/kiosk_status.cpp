@@ -39,8 +39,9 @@ void DeviceErrors::observe(const std::string& device, const hal::DeviceStatus& s
   if (seen == key) return;
   seen = key;
   if (!is_error_state(status.state)) return;
-  last_[device] = nlohmann::json{
-      {"code", std::string(hal::to_string(status.state))}, {"reason", reason}, {"at", iso_utc(now)}};
+  last_[device] = nlohmann::json{{"code", std::string(hal::to_string(status.state))},
+                                 {"reason", reason},
+                                 {"at", iso_utc(now)}};
 }
 
 void DeviceErrors::note(const std::string& device, const std::string& code,
@@ -55,8 +56,8 @@ nlohmann::json DeviceErrors::last_error(const std::string& device) const {
   return it == last_.end() ? nlohmann::json(nullptr) : it->second;
 }
 
-StatusWatch::StatusWatch(std::function<nlohmann::json()> fingerprint,
-                         std::function<void()> changed, std::chrono::milliseconds interval)
+StatusWatch::StatusWatch(std::function<nlohmann::json()> fingerprint, std::function<void()> changed,
+                         std::chrono::milliseconds interval)
     : fingerprint_(std::move(fingerprint)), changed_(std::move(changed)), interval_(interval) {}
 
 StatusWatch::~StatusWatch() {

@@ -126,16 +126,17 @@ json devices_json(DeviceSet& devices, DeviceErrors* errors) {
     const auto st = d->status();
     const json stats = d->statistics();
     if (errors != nullptr) errors->observe(info.id, st, std::chrono::system_clock::now());
-    out.push_back(json{{"id", info.id},
-                       {"device", info.id},
-                       {"model", info.model},
-                       {"transport", info.transport},
-                       {"state", std::string(hal::to_string(st.state))},
-                       {"detail", st.detail},
-                       {"message", st.message},
-                       {"statistics", stats},
-                       {"counters", stats},
-                       {"last_error", errors != nullptr ? errors->last_error(info.id) : json(nullptr)}});
+    out.push_back(
+        json{{"id", info.id},
+             {"device", info.id},
+             {"model", info.model},
+             {"transport", info.transport},
+             {"state", std::string(hal::to_string(st.state))},
+             {"detail", st.detail},
+             {"message", st.message},
+             {"statistics", stats},
+             {"counters", stats},
+             {"last_error", errors != nullptr ? errors->last_error(info.id) : json(nullptr)}});
   }
   return out;
 }
@@ -146,12 +147,15 @@ json kiosk_status_json(LocalApiContext& ctx) {
   const auto screen = ctx.engine->screen();
   const auto tech = ctx.engine->maintenance().active_user();
   json j{{"kiosk_id", ctx.kiosk_id},
-         {"state", st.out_of_service ? "out_of_service" : st.session_active ? "in_session" : "ready"},
+         {"state", st.out_of_service   ? "out_of_service"
+                   : st.session_active ? "in_session"
+                                       : "ready"},
          {"out_of_service", st.out_of_service},
          {"out_of_service_reason", st.out_of_service ? json(st.reason) : json(nullptr)},
          {"session_active", st.session_active},
          {"simulation", ctx.emulator != nullptr},
-         {"maintenance", json{{"active", tech.has_value()}, {"user", tech ? json(*tech) : json(nullptr)}}},
+         {"maintenance",
+          json{{"active", tech.has_value()}, {"user", tech ? json(*tech) : json(nullptr)}}},
          {"outbox_depth", outbox.depth},
          {"outbox", json{{"last_seq", outbox.last_seq},
                          {"last_acknowledged", outbox.last_acknowledged},
@@ -184,7 +188,8 @@ json kiosk_status_fingerprint(LocalApiContext& ctx) {
     const auto st = d->status();
     if (ctx.device_errors != nullptr)
       ctx.device_errors->observe(d->info().id, st, std::chrono::system_clock::now());
-    devices.push_back(json{{"state", std::string(hal::to_string(st.state))}, {"detail", st.detail}});
+    devices.push_back(
+        json{{"state", std::string(hal::to_string(st.state))}, {"detail", st.detail}});
   }
   return json{{"state", j["state"]},
               {"out_of_service", j["out_of_service"]},
@@ -296,10 +301,9 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
             ctx.device_errors->note(device, std::string(hal::to_string(failure.code)),
                                     failure.reason, std::chrono::system_clock::now());
           const bool offline = failure.code == hal::CompletionCode::deviceNotReady;
-          return rpc::application_error(offline ? "device_offline" : "device_error",
-                                        "test print failed: " + failure.reason,
-                                        rpc::codes::device_failed,
-                                        json{{"device_reason", failure.reason}});
+          return rpc::application_error(
+              offline ? "device_offline" : "device_error", "test print failed: " + failure.reason,
+              rpc::codes::device_failed, json{{"device_reason", failure.reason}});
         }
         return result;
       },

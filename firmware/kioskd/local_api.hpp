@@ -30,7 +30,7 @@ struct LocalApiContext {
   EmulatorControl* emulator = nullptr;  // null outside simulation
   sync::SyncEngine* sync = nullptr;     // null without central
   engine::Engine* engine = nullptr;
-  DeviceErrors* device_errors = nullptr;  // last error per device; may be null
+  DeviceErrors* device_errors = nullptr;              // last error per device; may be null
   std::chrono::milliseconds device_timeout{120'000};  // longest wait for a test print
   std::function<void()> kiosk_changed;  // the kiosk's state may have changed: "kiosk.changed"
 };

@@ -15,23 +15,31 @@ hal::RgbImage downscale(const hal::RgbImage& image, int max_width) {
   if (image.width <= max_width || image.width <= 0 || image.height <= 0 || max_width <= 0)
     return image;
   const int w = max_width;
-  const int h = std::max(1, static_cast<int>(static_cast<long long>(image.height) * w / image.width));
+  const int h =
+      std::max(1, static_cast<int>(static_cast<long long>(image.height) * w / image.width));
   hal::RgbImage out(w, h, 0);
   for (int y = 0; y < h; ++y) {
     const int y0 = static_cast<int>(static_cast<long long>(y) * image.height / h);
-    const int y1 = std::max(y0 + 1, static_cast<int>(static_cast<long long>(y + 1) * image.height / h));
+    const int y1 =
+        std::max(y0 + 1, static_cast<int>(static_cast<long long>(y + 1) * image.height / h));
     for (int x = 0; x < w; ++x) {
       const int x0 = static_cast<int>(static_cast<long long>(x) * image.width / w);
-      const int x1 = std::max(x0 + 1, static_cast<int>(static_cast<long long>(x + 1) * image.width / w));
+      const int x1 =
+          std::max(x0 + 1, static_cast<int>(static_cast<long long>(x + 1) * image.width / w));
       unsigned sum[3] = {0, 0, 0};
       for (int sy = y0; sy < y1; ++sy)
         for (int sx = x0; sx < x1; ++sx)
           for (int c = 0; c < 3; ++c)
-            sum[c] += image.pixels[(static_cast<std::size_t>(sy) * static_cast<std::size_t>(image.width) +
-                                    static_cast<std::size_t>(sx)) * 3 + static_cast<std::size_t>(c)];
+            sum[c] +=
+                image.pixels[(static_cast<std::size_t>(sy) * static_cast<std::size_t>(image.width) +
+                              static_cast<std::size_t>(sx)) *
+                                 3 +
+                             static_cast<std::size_t>(c)];
       const unsigned n = static_cast<unsigned>((y1 - y0) * (x1 - x0));
       for (int c = 0; c < 3; ++c)
-        out.pixels[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 3 +
+        out.pixels[(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) +
+                    static_cast<std::size_t>(x)) *
+                       3 +
                    static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(sum[c] / n);
     }
   }
@@ -63,8 +71,7 @@ std::string base64_encode(const std::vector<std::uint8_t>& bytes) {
   return out;
 }
 
-std::optional<PreviewImage> encode_preview(const hal::RgbImage& image, int max_width,
-                                           int quality) {
+std::optional<PreviewImage> encode_preview(const hal::RgbImage& image, int max_width, int quality) {
   if (image.width <= 0 || image.height <= 0 || image.pixels.empty()) return std::nullopt;
   hal::RgbImage small = downscale(image, max_width);
   auto jpeg = emu::encode_jpeg(small, quality);
