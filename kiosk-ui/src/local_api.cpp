@@ -198,6 +198,25 @@ struct LocalApi::Impl {
     }
   }
 
+  // ---- citizen session ----
+  void start(const QString& service, const QString& language, const QString& fallback) {
+    conn.call("session.start", {{"service", service}, {"language", language}},
+              [this, language, fallback](const QVariant& result, const QVariantMap& error) {
+                if (error.isEmpty()) {
+                  loadSessionResult(result);
+                } else if (reasonOf(error) == QLatin1String("session_active")) {
+                  refreshSession();  // another client started one: show it
+                } else if (isStartRefusal(error)) {
+                  qWarning("local api: session.start refused: %s", qPrintable(reasonOf(error)));
+                  setScreen(unavailableScreen(reasonOf(error), language));
+                } else if (error.value("code").toInt() == -32602 && !fallback.isEmpty()) {
+                  start(fallback, language, {});
+                } else {
+                  failed("session.start", error);
+                }
+              });
+  }
+
   // ---- maintenance ----
   void clearMaintenance() {
     maintenance_expiry.stop();
@@ -325,19 +344,13 @@ int LocalApi::pendingCalls() const {
 // ---- citizen session ----
 
 void LocalApi::startSession(const QString& service, const QString& language) {
-  d_->conn.call("session.start", {{"service", service}, {"language", language}},
-                [this, language](const QVariant& result, const QVariantMap& error) {
-                  if (error.isEmpty()) {
-                    d_->loadSessionResult(result);
-                  } else if (reasonOf(error) == QLatin1String("session_active")) {
-                    d_->refreshSession();  // another client started one: show it
-                  } else if (isStartRefusal(error)) {
-                    qWarning("local api: session.start refused: %s", qPrintable(reasonOf(error)));
-                    d_->setScreen(unavailableScreen(reasonOf(error), language));
-                  } else {
-                    d_->failed("session.start", error);
-                  }
-                });
+  // The UI names the information query "query" (docs/local-api.md); kioskd's engine calls it
+  // "info_query". Send the engine's name, and the documented one if kioskd rejects it.
+  if (service == QLatin1String("query")) {
+    d_->start(QStringLiteral("info_query"), language, service);
+  } else {
+    d_->start(service, language, {});
+  }
 }
 
 void LocalApi::act(const QString& action, const QString& value) {

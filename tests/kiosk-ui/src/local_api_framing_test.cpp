@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <QJsonObject>
 #include <QRandomGenerator>
 
+#include "local_api_connection.hpp"
 #include "local_api_framing.hpp"
 
 TEST_CASE("a message split across reads is returned once its newline arrives", "[framing]") {
@@ -75,4 +77,28 @@ TEST_CASE("random bytes never crash the reader", "[framing]") {
     }
     CHECK(total <= bytes.size());
   }
+}
+
+TEST_CASE("self-tests and test prints get 120 s and other calls the default timeout", "[framing]") {
+  LocalApiConnection c;
+  CHECK(c.timeoutFor("devices.selftest") == 120000);
+  CHECK(c.timeoutFor("devices.test_print") == 120000);
+  CHECK(c.timeoutFor("kiosk.status") == 10000);
+  c.setDefaultTimeout(500);
+  CHECK(c.timeoutFor("session.action") == 500);
+  CHECK(c.timeoutFor("devices.selftest") == 120000);
+}
+
+TEST_CASE("error objects without data.reason get the reason of their JSON-RPC code", "[framing]") {
+  auto reason = [](int code) {
+    return LocalApiConnection::errorFromJson(QJsonObject{{"code", code}, {"message", "m"}})
+        .value("reason")
+        .toString();
+  };
+  CHECK(reason(-32700) == "parse_error");
+  CHECK(reason(-32600) == "invalid_request");
+  CHECK(reason(-32602) == "invalid_params");
+  CHECK(reason(-32603) == "internal_error");
+  CHECK(reason(-32000) == "error");
+  CHECK(LocalApiConnection::errorFromJson(QJsonValue("garbage")).value("code").toInt() == 0);
 }

@@ -42,11 +42,16 @@ class KioskdProcess {
     process_.setProgram(QStringLiteral(KIOSKD_BINARY));
     process_.setArguments({"--config", d + "/kioskd.conf"});
     process_.setProcessChannelMode(QProcess::MergedChannels);
-    process_.setStandardOutputFile(d + "/kioskd.log");
+    process_.setStandardOutputFile(d + "/kioskd.log", QIODevice::Append);
+    start();
+  }
+  ~KioskdProcess() { stop(); }
+  void start() {
     process_.start();
     REQUIRE(process_.waitForStarted(5000));
   }
-  ~KioskdProcess() {
+  void stop() {
+    if (process_.state() == QProcess::NotRunning) return;
     process_.terminate();
     if (!process_.waitForFinished(5000)) {
       process_.kill();
@@ -146,4 +151,29 @@ TEST_CASE(
 
   api.dismiss();
   CHECK(api.screen()->name() == "idle");
+}
+
+TEST_CASE(
+    "a real kioskd restarting: the client shows no_connection, then reconnects, "
+    "re-subscribes and redraws",
+    "[kioskd]") {
+  KioskdProcess kioskd;
+  LocalApi watcher;
+  connectTo(watcher, kioskd);
+  kioskd.stop();
+  REQUIRE(waitFor([&] { return !watcher.connected(); }));
+  CHECK(watcher.screen()->name() == "no_connection");
+
+  kioskd.start();
+  const bool back = waitFor([&] { return watcher.connected(); }, 15000);
+  INFO(kioskd.log().toStdString());
+  REQUIRE(back);
+  REQUIRE(waitFor([&] { return watcher.screen()->name() == "idle"; }));
+
+  // Subscribed again: another client's refused start reaches the watcher as session.changed.
+  LocalApi api;
+  connectTo(api, kioskd);
+  api.startSession("query", "zh");
+  REQUIRE(waitFor([&] { return watcher.screen()->name() == "unavailable"; }));
+  CHECK(watcher.screen()->language() == "zh");
 }

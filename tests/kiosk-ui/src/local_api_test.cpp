@@ -574,3 +574,41 @@ TEST_CASE("frames are dropped when kioskd disconnects", "[local_api]") {
   REQUIRE(waitFor([&] { return api.screen()->name() == "no_connection"; }));
   CHECK(api.previewFrame().isNull());
 }
+
+TEST_CASE("the query service is sent as kioskd's info_query, and as query if kioskd rejects that",
+          "[local_api]") {
+  ScriptedServer server;
+  LocalApi api;
+  connectClient(api, server);
+  QStringList accepted{"info_query"};
+  server.handler = [&](const QJsonObject& r) {
+    if (r.value("method") != "session.start") return false;
+    if (accepted.contains(r.value("params").toObject().value("service").toString())) {
+      server.reply(r, screen("insert_id_card"));
+    } else {
+      server.replyError(r, -32602, "invalid_params", "service");
+    }
+    return true;
+  };
+  api.startSession("query", "en");
+  REQUIRE(waitFor([&] { return api.screen()->name() == "insert_id_card"; }));
+  CHECK(server.count("session.start") == 1);
+  CHECK(server.last("session.start").value("params").toObject().value("service") == "info_query");
+
+  server.notify("session.changed", QJsonValue::Null);
+  REQUIRE(waitFor([&] { return api.screen()->name() == "idle"; }));
+  accepted = QStringList{"query"};
+  api.startSession("query", "en");
+  REQUIRE(waitFor([&] { return api.screen()->name() == "insert_id_card"; }));
+  CHECK(server.count("session.start") == 3);
+  CHECK(server.last("session.start").value("params").toObject().value("service") == "query");
+
+  // A renewal rejected as invalid is reported, not retried.
+  server.notify("session.changed", QJsonValue::Null);
+  REQUIRE(waitFor([&] { return api.screen()->name() == "idle"; }));
+  QSignalSpy failed(&api, &LocalApi::callFailed);
+  api.startSession("renewal", "en");
+  REQUIRE(waitFor([&] { return failed.count() == 1; }));
+  CHECK(server.count("session.start") == 4);
+  CHECK(api.screen()->name() == "idle");
+}
