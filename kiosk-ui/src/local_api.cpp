@@ -180,6 +180,9 @@ struct LocalApi::Impl {
       emit q->connectedChanged();
     }
     if (screen.name() != kNoConnection) setScreen(noConnectionScreen());
+    // A kioskd restart forgets every technician token; a lost connection almost always means
+    // one. Ending the technician session here beats a dashboard that fails on its next call.
+    clearMaintenance();
     if (incompatible || socket_path.isEmpty()) return;
     reconnect.start(backoff_ms);
     backoff_ms = std::min(backoff_ms * 2, kReconnectMaxMs);

@@ -19,7 +19,8 @@
 //    stays disconnected and emits callFailed("api.version", unsupported_version)),
 //    `events.subscribe`, `session.get`, `kiosk.status`. A lost connection fails every pending
 //    call ("disconnected"), shows "no_connection" and reconnects with backoff (250 ms doubling
-//    to 2 s), then redraws from `session.get`.
+//    to 2 s), then redraws from `session.get`. It also ends the technician session (kioskd
+//    forgets tokens when it restarts).
 //  * The maintenance token never reaches QML: maintenanceCall adds it, and a
 //    `maintenance_required` answer ends the maintenance session (maintenanceActive false).
 //  * Camera frames (`camera.preview`, `session.photo`) arrive as QImage properties shown by the

@@ -243,15 +243,23 @@ TEST_CASE("a call kioskd never answers fails with timeout and a late answer is d
 }
 
 TEST_CASE(
-    "losing kioskd fails pending calls, shows no_connection, and the reconnect redraws "
-    "from session.get",
+    "losing kioskd fails pending calls, shows no_connection, ends the technician session, "
+    "and the reconnect redraws from session.get",
     "[local_api]") {
   ScriptedServer server;
   server.session = screen("consent");
   LocalApi api;
   connectClient(api, server);
   REQUIRE(waitFor([&] { return api.screen()->name() == "consent"; }));
-  server.handler = [](const QJsonObject& r) { return r.value("method") == "test.pending"; };
+  server.handler = [&](const QJsonObject& r) {
+    if (r.value("method") == "maintenance.login") {
+      server.reply(r, QJsonObject{{"token", "tok-3"}, {"expires_in", 600}});
+      return true;
+    }
+    return r.value("method") == "test.pending";
+  };
+  api.maintenanceLogin("tech1", "synthetic-password", LocalApi::Callback());
+  REQUIRE(waitFor([&] { return api.maintenanceActive(); }));
   Answer a, b;
   api.call("test.pending", {}, a.callback());
   api.call("test.pending", {}, b.callback());
@@ -263,6 +271,7 @@ TEST_CASE(
   CHECK_FALSE(api.connected());
   CHECK(api.screen()->name() == "no_connection");
   CHECK(api.screen()->sessionId().isEmpty());
+  CHECK_FALSE(api.maintenanceActive());
 
   // kioskd comes back with the session moved on: the client redraws it.
   server.session = screen("photo_review");
