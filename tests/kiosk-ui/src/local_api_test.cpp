@@ -621,3 +621,24 @@ TEST_CASE("the query service is sent as kioskd's info_query, and as query if kio
   CHECK(server.count("session.start") == 4);
   CHECK(api.screen()->name() == "idle");
 }
+
+TEST_CASE("a request over 1 MiB is refused locally with message_too_large and never sent",
+          "[local_api]") {
+  ScriptedServer server;
+  LocalApi api;
+  connectClient(api, server);
+  const int sent = static_cast<int>(server.requests.size());
+  Answer a;
+  api.call("stock.load", {{"blob", QString(NdjsonReader::kMaxMessageBytes, QChar(u'x'))}},
+           a.callback());
+  CHECK_FALSE(a.done);
+  REQUIRE(waitFor([&] { return a.done; }));
+  CHECK(a.error.value("code").toInt() == -32600);
+  CHECK(a.error.value("reason").toString() == "message_too_large");
+  Answer b;
+  api.call("api.version", {}, b.callback());
+  REQUIRE(waitFor([&] { return b.done; }));
+  CHECK(b.error.isEmpty());
+  CHECK(static_cast<int>(server.requests.size()) == sent + 1);
+  CHECK(api.connected());
+}
