@@ -13,7 +13,14 @@
 //  * `status` is the last `kiosk.status` result (a JS object; {} until known).
 //  * Every call is asynchronous. `callback(result, error)`: exactly one of them is non-null;
 //    `error` is {"code": int, "reason": string, "message": string}; transport failures use
-//    reason "unreachable", "disconnected" or "timeout".
+//    code 0 and reason "unreachable", "disconnected" or "timeout". Timeouts: 10 s, 120 s for
+//    devices.selftest and devices.test_print.
+//  * Lifecycle: setSocketPath connects; on connect: `api.version` (must be 1, else the client
+//    stays disconnected and emits callFailed("api.version", unsupported_version)),
+//    `events.subscribe`, `session.get`, `kiosk.status`. A lost connection fails every pending
+//    call ("disconnected"), shows "no_connection" and reconnects with backoff (250 ms doubling
+//    to 2 s), then redraws from `session.get`. It also ends the technician session (kioskd
+//    forgets tokens when it restarts).
 //  * The maintenance token never reaches QML: maintenanceCall adds it, and a
 //    `maintenance_required` answer ends the maintenance session (maintenanceActive false).
 //  * Camera frames (`camera.preview`, `session.photo`) arrive as QImage properties shown by the
@@ -27,6 +34,7 @@
 #include <QObject>
 #include <QString>
 #include <QVariantMap>
+#include <functional>
 
 #include "screen_model.hpp"
 
@@ -69,15 +77,24 @@ class LocalApi : public QObject {
   QImage photo() const;
 
   // ---- citizen session (screen model actions) ----
+  // session.start; its screen model is loaded. A refusal (out_of_service, central_unreachable,
+  // central_unavailable, stock_empty, journal_unavailable, any -32002) shows "unavailable";
+  // session_active redraws the running session from session.get. "query" is sent as kioskd's
+  // engine name "info_query" (then as "query" if kioskd rejects that).
   Q_INVOKABLE void startSession(const QString& service, const QString& language);
+  // session.action; action_not_allowed / no_session (or any kioskd refusal) redraws from
+  // session.get.
   Q_INVOKABLE void act(const QString& action, const QString& value = {});
   Q_INVOKABLE void cancelSession();
-  // Back from a UI-only screen (unavailable, no session) to idle.
+  // Back from a UI-only screen (unavailable; no_connection once connected again) to idle; on a
+  // kioskd screen that allows "finish", sends it.
   Q_INVOKABLE void dismiss();
   // Fetches one camera preview frame (`camera.preview`) into previewFrame; QML calls it on a
   // timer while the face_capture screen is shown.
   Q_INVOKABLE void refreshPreview();
-  // Fetches the licence photo under review (`session.photo`) into photo.
+  // Fetches the licence photo under review (`session.photo`) into photo (also done on entering
+  // photo_review and on every new attempt). Frame errors are ignored quietly; frames are
+  // cleared when the screen leaves face_capture / photo_review or the session changes.
   Q_INVOKABLE void refreshPhoto();
 
   // ---- generic and technician calls ----
@@ -88,6 +105,18 @@ class LocalApi : public QObject {
   Q_INVOKABLE void maintenanceCall(const QString& method, const QVariantMap& params = {},
                                    const QJSValue& callback = {});
   Q_INVOKABLE void maintenanceLogout();
+
+  // ---- C++ callers and tests ----
+  // `error` is empty on success; otherwise as for the QML callbacks.
+  using Callback = std::function<void(const QVariant& result, const QVariantMap& error)>;
+  void call(const QString& method, const QVariantMap& params, Callback callback);
+  void maintenanceLogin(const QString& user, const QString& password, Callback callback);
+  void maintenanceCall(const QString& method, const QVariantMap& params, Callback callback);
+  // Timeout of calls without a method-specific one (default 10 000 ms).
+  void setDefaultTimeout(int ms);
+  int pendingCalls() const;
+  static constexpr int kReconnectFirstMs = 250;
+  static constexpr int kReconnectMaxMs = 2000;
 
  signals:
   void connectedChanged();
