@@ -188,8 +188,11 @@ json kiosk_status_fingerprint(LocalApiContext& ctx) {
     const auto st = d->status();
     if (ctx.device_errors != nullptr)
       ctx.device_errors->observe(d->info().id, st, std::chrono::system_clock::now());
-    devices.push_back(
-        json{{"state", std::string(hal::to_string(st.state))}, {"detail", st.detail}});
+    // Operational details that change with every session (a card placed or taken, the camera
+    // streaming, the scanner scanning) are not worth a notification; supplies and faults are.
+    auto detail = st.detail;
+    for (const char* busy : {"card", "stream", "scanner"}) detail.erase(busy);
+    devices.push_back(json{{"state", std::string(hal::to_string(st.state))}, {"detail", detail}});
   }
   return json{{"state", j["state"]},
               {"out_of_service", j["out_of_service"]},
