@@ -223,6 +223,16 @@ TEST_CASE(
   CHECK(refusal(c, "devices.test_print", json{{"token", token}, {"device", "camera"}}).first ==
         -32602);
 
+  // Self-tests, all devices or one (the documented "results" form).
+  const json all = call(c, "devices.selftest", json{{"token", token}});
+  REQUIRE(all["results"].size() == 5);
+  for (const auto& r : all["results"]) CHECK(r["passed"] == true);
+  const json one = call(c, "devices.selftest", json{{"token", token}, {"device", "camera"}});
+  REQUIRE(one["results"].size() == 1);
+  CHECK(one["results"][0]["device"] == "camera");
+  CHECK(refusal(c, "devices.selftest", json{{"token", token}, {"device", "toaster"}}).second ==
+        "unknown_device");
+
   const json card =
       call(c, "devices.test_print", json{{"token", token}, {"device", "card_printer"}});
   CHECK(card["printed"] == true);
