@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <cmath>
 #include <condition_variable>
 #include <fstream>
 #include <mutex>
@@ -203,8 +204,7 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
   // Device-paced waits follow the emulators' time scale in simulation (tests run at 0.01).
   const double scale = config.simulation.enabled ? config.simulation.time_scale : 1.0;
   auto scaled = [scale](std::chrono::milliseconds real) {
-    return std::chrono::milliseconds(
-        static_cast<std::int64_t>(static_cast<double>(real.count()) * scale));
+    return std::chrono::milliseconds(std::llround(static_cast<double>(real.count()) * scale));
   };
   eo.capture_countdown =
       scaled(std::chrono::duration_cast<std::chrono::milliseconds>(config.capture_countdown));

@@ -80,8 +80,10 @@ HandlerResult image_answer(engine::Result<hal::RgbImage> image) {
               {"height", encoded->height}};
 }
 
-HandlerResult emulator_answer(const std::string& reason) {
-  if (reason.empty()) return json{{"ok", true}};
+// `done` is the member docs/local-api.md names ("placed", "taken", ...); "ok" is kept for
+// older clients.
+HandlerResult emulator_answer(const std::string& reason, const char* done) {
+  if (reason.empty()) return json{{"ok", true}, {done, true}};
   return rpc::application_error(reason, "emulator refused: " + reason);
 }
 
@@ -94,6 +96,7 @@ json summary_json(const journal::TransactionSummary& s) {
   j["finished_at"] = s.finished_at ? json(*s.finished_at) : json(nullptr);
   j["outcome"] = s.outcome ? json(*s.outcome) : json(nullptr);
   j["last_step"] = s.last_step ? json(*s.last_step) : json(nullptr);
+  j["step"] = j["last_step"];  // the documented name
   j["last_phase"] = s.last_phase ? json(journal::to_string(*s.last_phase)) : json(nullptr);
   return j;
 }
@@ -105,6 +108,7 @@ json sync_json(sync::SyncEngine* engine) {
          {"running", s.running},
          {"last_acknowledged", s.last_acknowledged},
          {"last_sequence", s.last_sequence},
+         {"last_seq", s.last_sequence},
          {"depth", s.depth},
          {"central_reachable", s.central_reachable},
          {"circuit", std::string(sync::to_string(s.circuit))},
@@ -188,8 +192,11 @@ json kiosk_status_fingerprint(LocalApiContext& ctx) {
     const auto st = d->status();
     if (ctx.device_errors != nullptr)
       ctx.device_errors->observe(d->info().id, st, std::chrono::system_clock::now());
-    devices.push_back(
-        json{{"state", std::string(hal::to_string(st.state))}, {"detail", st.detail}});
+    // Operational details that change with every session (a card placed or taken, the camera
+    // streaming, the scanner scanning) are not worth a notification; supplies and faults are.
+    auto detail = st.detail;
+    for (const char* busy : {"card", "stream", "scanner"}) detail.erase(busy);
+    devices.push_back(json{{"state", std::string(hal::to_string(st.state))}, {"detail", detail}});
   }
   return json{{"state", j["state"]},
               {"out_of_service", j["out_of_service"]},
@@ -311,23 +318,41 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
 
   server.add_method(
       "devices.selftest",
-      [&ctx](const json&, const rpc::CallContext& call) -> HandlerResult {
+      [&ctx](const json& p, const rpc::CallContext& call) -> HandlerResult {
+        const std::string only = str(p, "device");
         json out = json::array();
+        json results = json::array();
+        bool found = only.empty();
         for (hal::Device* d : ctx.devices->all()) {
+          const std::string id = d->info().id;
+          if (!only.empty() && id != only) continue;
+          found = true;
           auto r = d->health_check();
-          json e{{"id", d->info().id}, {"ok", r.ok()}};
+          json e{{"id", id}, {"ok", r.ok()}};
+          json result{{"device", id}, {"passed", false}};
           if (r.ok()) {
-            e["state"] = std::string(hal::to_string(r.value().state));
+            const auto state = std::string(hal::to_string(r.value().state));
+            e["state"] = state;
+            result["state"] = state;
+            result["message"] = r.value().message;
+            result["passed"] = r.value().state == hal::DeviceState::online ||
+                               r.value().state == hal::DeviceState::busy;
           } else {
             e["reason"] = r.error().reason;
+            result["state"] = std::string(hal::to_string(d->status().state));
+            result["message"] = r.error().reason;
             if (ctx.device_errors != nullptr)
-              ctx.device_errors->note(d->info().id, std::string(hal::to_string(r.error().code)),
+              ctx.device_errors->note(id, std::string(hal::to_string(r.error().code)),
                                       r.error().reason, std::chrono::system_clock::now());
           }
           out.push_back(e);
+          results.push_back(result);
         }
-        (void)ctx.journal->audit(call.actor, "devices.selftest", json::object());
-        return json{{"devices", out}};
+        if (!found) return rpc::application_error("unknown_device", "no such device");
+        (void)ctx.journal->audit(call.actor, "devices.selftest",
+                                 only.empty() ? json::object() : json{{"device", only}});
+        if (ctx.kiosk_changed) ctx.kiosk_changed();
+        return json{{"devices", out}, {"results", results}};
       },
       maint);
 
@@ -428,6 +453,8 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
                     {"consumed", rec.consumed},
                     {"difference", rec.difference},
                     {"mismatch", rec.mismatch},
+                    {"ok", !rec.mismatch},
+                    {"expected", rec.consumed},
                     {"counts", stock_json(rec.counts)}};
       },
       maint);
@@ -448,7 +475,7 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
       [&ctx](const json&, const rpc::CallContext& call) -> HandlerResult {
         (void)ctx.engine->maintenance().logout(call.token);
         if (ctx.kiosk_changed) ctx.kiosk_changed();
-        return json{{"ok", true}};
+        return json{{"ok", true}, {"logged_out", true}};
       },
       maint);
   server.add_method(
@@ -462,7 +489,8 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
         auto r = ctx.engine->set_out_of_service(enabled, reason, call.actor);
         if (!r) return engine_error(r.error());
         if (ctx.kiosk_changed) ctx.kiosk_changed();
-        return json{{"out_of_service", enabled}};
+        return json{{"out_of_service", enabled},
+                    {"reason", enabled ? json(reason) : json(nullptr)}};
       },
       maint);
   server.add_method(
@@ -492,20 +520,21 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
       [&emu](const json&, const rpc::CallContext&) -> HandlerResult {
         json out = json::array();
         for (const auto& c : emu.citizens())
-          out.push_back(json{{"id_number", c.id_number}, {"label", c.label}});
+          out.push_back(
+              json{{"id_number", c.id_number}, {"label", c.label}, {"scenario", c.label}});
         return json{{"citizens", out}};
       },
       sim);
   server.add_method(
       "emulator.place_id_card",
       [&emu](const json& p, const rpc::CallContext&) -> HandlerResult {
-        return emulator_answer(emu.place_id_card(str(p, "id_number")));
+        return emulator_answer(emu.place_id_card(str(p, "id_number")), "placed");
       },
       sim);
   server.add_method(
       "emulator.remove_id_card",
       [&emu](const json&, const rpc::CallContext&) -> HandlerResult {
-        return emulator_answer(emu.remove_id_card());
+        return emulator_answer(emu.remove_id_card(), "removed");
       },
       sim);
   server.add_method(
@@ -520,25 +549,25 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
           else if (wallet == "wechat")
             code = "134012345678901234";
         }
-        return emulator_answer(emu.present_payment_code(code));
+        return emulator_answer(emu.present_payment_code(code), "presented");
       },
       sim);
   server.add_method(
       "emulator.take_card",
       [&emu](const json&, const rpc::CallContext&) -> HandlerResult {
-        return emulator_answer(emu.take_card());
+        return emulator_answer(emu.take_card(), "taken");
       },
       sim);
   server.add_method(
       "emulator.inject_fault",
       [&emu](const json& p, const rpc::CallContext&) -> HandlerResult {
-        return emulator_answer(emu.inject_fault(str(p, "device"), str(p, "fault")));
+        return emulator_answer(emu.inject_fault(str(p, "device"), str(p, "fault")), "injected");
       },
       sim);
   server.add_method(
       "emulator.clear_faults",
       [&emu](const json& p, const rpc::CallContext&) -> HandlerResult {
-        return emulator_answer(emu.clear_faults(str(p, "device")));
+        return emulator_answer(emu.clear_faults(str(p, "device")), "cleared");
       },
       sim);
   server.add_method(

@@ -3,6 +3,7 @@
 // and last errors, and kiosk.changed notifications.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <thread>
@@ -110,7 +111,7 @@ struct Daemon {
     REQUIRE(daemon->start(&error));
     auto c = rpc::Client::connect(config.socket_path);
     REQUIRE(c.ok());
-    client = std::move(c).value();
+    client = std::move(c.value());
   }
   ~Daemon() {
     client.reset();
@@ -154,7 +155,8 @@ TEST_CASE("camera.preview and session.photo are given only on their screens",
   CHECK(refusal(c, "session.photo") == std::pair<int, std::string>{-32002, "no_session"});
 
   std::string id;
-  for (const auto& ci : call(c, "emulator.citizens")["citizens"])
+  const json citizens = call(c, "emulator.citizens");
+  for (const auto& ci : citizens["citizens"])
     if (ci.value("label", "") == "due_for_renewal") id = ci["id_number"];
   REQUIRE_FALSE(id.empty());
   call(c, "session.start", json{{"service", "renewal"}, {"language", "zh"}});
@@ -180,10 +182,10 @@ TEST_CASE("camera.preview and session.photo are given only on their screens",
   CHECK(refusal(c, "session.photo").second == "no_session");
 }
 
-TEST_CASE(
-    "test prints need maintenance, print through the drivers and are audited; devices "
-    "carry counters and last errors; kiosk.changed follows the kiosk's state",
-    "[kioskd][maintenance][integration]") {
+// Test prints need maintenance, print through the drivers and are audited; devices carry
+// counters and last errors; kiosk.changed follows the kiosk's state.
+TEST_CASE("the maintenance dashboard gets test prints and device counters and kiosk.changed",
+          "[kioskd][maintenance][integration]") {
   Daemon d;
   rpc::Client& c = *d.client;
 
@@ -221,6 +223,16 @@ TEST_CASE(
   CHECK(refusal(c, "devices.test_print", json{{"token", token}, {"device", "camera"}}).first ==
         -32602);
 
+  // Self-tests, all devices or one (the documented "results" form).
+  const json all = call(c, "devices.selftest", json{{"token", token}});
+  REQUIRE(all["results"].size() == 5);
+  for (const auto& r : all["results"]) CHECK(r["passed"] == true);
+  const json one = call(c, "devices.selftest", json{{"token", token}, {"device", "camera"}});
+  REQUIRE(one["results"].size() == 1);
+  CHECK(one["results"][0]["device"] == "camera");
+  CHECK(refusal(c, "devices.selftest", json{{"token", token}, {"device", "toaster"}}).second ==
+        "unknown_device");
+
   const json card =
       call(c, "devices.test_print", json{{"token", token}, {"device", "card_printer"}});
   CHECK(card["printed"] == true);
@@ -235,11 +247,13 @@ TEST_CASE(
   REQUIRE(artifacts["receipt_image"].is_string());
   CHECK(std::filesystem::exists(artifacts["receipt_image"].get<std::string>()));
 
-  for (const auto& dev : call(c, "devices.list")["devices"])
+  const json after_print = call(c, "devices.list");
+  for (const auto& dev : after_print["devices"])
     if (dev["device"] == "card_printer") CHECK(dev["counters"].value("CardsPrintedCount", 0) >= 1);
 
   bool audited = false;
-  for (const auto& e : call(c, "audit.list", json{{"token", token}})["entries"])
+  const json audit = call(c, "audit.list", json{{"token", token}});
+  for (const auto& e : audit["entries"])
     if (e["action"] == "devices.test_print" && e["actor"] == "tech") audited = true;
   CHECK(audited);
 
@@ -249,7 +263,8 @@ TEST_CASE(
       refusal(c, "devices.test_print", json{{"token", token}, {"device", "receipt_printer"}});
   CHECK(failed.first == -32003);
   json receipt_printer;
-  for (const auto& dev : call(c, "devices.list")["devices"])
+  const json after_fault = call(c, "devices.list");
+  for (const auto& dev : after_fault["devices"])
     if (dev["device"] == "receipt_printer") receipt_printer = dev;
   REQUIRE(receipt_printer["last_error"].is_object());
   CHECK_FALSE(receipt_printer["last_error"]["code"].get<std::string>().empty());
