@@ -62,8 +62,9 @@ Item {
         scale: icon.size / 48
         transformOrigin: Item.TopLeft
         antialiasing: true
-        // Smooth edges on the GPU renderers (the software renderer antialiases by itself).
-        layer.enabled: GraphicsInfo.api !== GraphicsInfo.Software
+        // A layer: smooth edges on the GPU renderers, and the software renderer then clips the
+        // icon with its parent (a bare Shape there ignores a scrolling parent's clip).
+        layer.enabled: true
         layer.samples: 4
         layer.smooth: true
 

@@ -2,7 +2,8 @@
 // in the same place everywhere:
 //   [step indicator]  [icon]  title / subtitle  |  body (default children)  |  footer buttons
 // In the lowered layout (Theme.lowered) the whole page moves into the lower part of the screen
-// (wheelchair reach): the icon is dropped and the page starts below a top spacer.
+// (wheelchair reach): the icon is dropped and the page starts below a top spacer. In large
+// text the icon is dropped too, leaving the width to the words.
 //   title: string        the screen's main prompt (Theme.titleSize)
 //   subtitle: string     one explanatory paragraph under the title (optional)
 //   iconName: string     KioskIcon shown above/beside the title (optional)
@@ -70,7 +71,7 @@ Item {
                     spacing: Theme.spacing
                     Layout.fillWidth: true
                     KioskIcon {
-                        visible: page.iconName.length > 0 && !Theme.lowered
+                        visible: page.iconName.length > 0 && !Theme.lowered && !Theme.largeText
                         name: page.iconName
                         color: page.iconColor
                         size: Theme.iconSize
