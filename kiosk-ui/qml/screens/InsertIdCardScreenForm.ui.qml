@@ -10,6 +10,8 @@ ScreenScaffold {
     property ScreenModel model
     property alias cancelButton: cancel
     property alias cardY: card.y
+    // Where the card rests on the reader (the animation's end point).
+    readonly property real landingY: reader.y - card.height * 0.45
     property string errorText
     readonly property bool readError: model ? model.errorCode === "id_card_not_read" : false
 
@@ -41,6 +43,8 @@ ScreenScaffold {
         Layout.fillWidth: true
         Layout.fillHeight: true
         Layout.minimumHeight: 300
+        Layout.maximumHeight: 620
+        Layout.topMargin: Theme.spacing
 
         Rectangle {
             id: reader
@@ -74,6 +78,7 @@ ScreenScaffold {
         }
         Rectangle {
             id: card
+            y: 96
             width: reader.width * 0.62
             height: width * 0.63
             x: (stage.width - width) / 2
@@ -104,10 +109,12 @@ ScreenScaffold {
             color: Theme.primary
             size: 72
             anchors.horizontalCenter: parent.horizontalCenter
-            y: Math.max(0, card.y - size - 8)
+            y: Math.max(0, card.y - size - 12)
             visible: card.y + card.height < reader.y - 20
         }
     }
+
+    Item { Layout.fillHeight: true }
 
     footer: [
         KioskButton {
