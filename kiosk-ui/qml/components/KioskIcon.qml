@@ -62,11 +62,7 @@ Item {
         scale: icon.size / 48
         transformOrigin: Item.TopLeft
         antialiasing: true
-        // A layer: smooth edges on the GPU renderers, and the software renderer then clips the
-        // icon with its parent (a bare Shape there ignores a scrolling parent's clip).
-        layer.enabled: true
-        layer.samples: 4
-        layer.smooth: true
+        // No layer: a layered Shape kept its old colour after a theme switch.
 
         ShapePath {
             strokeWidth: -1
