@@ -64,13 +64,19 @@ Item {
             }
 
             RowLayout {
-                spacing: Theme.spacing
+                spacing: headerIcon.shown ? Theme.spacing : 0
                 Layout.fillWidth: true
                 KioskIcon {
-                    visible: page.iconName.length > 0 && !Theme.lowered && !Theme.largeText
+                    id: headerIcon
+                    readonly property bool shown: page.iconName.length > 0 && !Theme.lowered && !Theme.largeText
+                    visible: shown
                     name: page.iconName
                     color: page.iconColor
                     size: Theme.iconSize
+                    // (Explicit sizes too: the row did not always give the space back when only
+                    // the visibility changed.)
+                    Layout.preferredWidth: shown ? Theme.iconSize : 0
+                    Layout.preferredHeight: shown ? Theme.iconSize : 0
                     Layout.alignment: Qt.AlignTop
                 }
                 ColumnLayout {
