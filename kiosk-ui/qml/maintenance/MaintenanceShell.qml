@@ -17,15 +17,15 @@ MaintenanceShellForm {
     // Duck-typed API: LocalApi, or a test fake with call/maintenanceCall/maintenanceLogin/
     // maintenanceLogout, maintenanceActive, maintenanceUser, status and maintenanceChanged().
     api: LocalApi
-    property int idleSeconds: 120
+    property real idleSeconds: 120
     property bool wasActive: false
 
     signal closed()
 
     function close() {
+        shell.wasActive = false;   // first: the logout below turns maintenanceActive false
         if (shell.api.maintenanceActive)
             shell.api.maintenanceLogout();
-        shell.wasActive = false;
         shell.loginPage.reset();
         shell.currentPage = 0;
         shell.closed();
