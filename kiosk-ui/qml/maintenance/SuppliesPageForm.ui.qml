@@ -100,6 +100,7 @@ Flickable {
                 MaintField {
                     id: countField
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                     fieldName: "stock_count"
                     label: qsTr("Number of cards")
                     hints: Qt.ImhDigitsOnly
@@ -107,6 +108,7 @@ Flickable {
                 MaintField {
                     id: firstField
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                     fieldName: "stock_first_serial"
                     label: qsTr("First serial")
                     hints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase
@@ -114,6 +116,7 @@ Flickable {
                 MaintField {
                     id: lastField
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1
                     fieldName: "stock_last_serial"
                     label: qsTr("Last serial")
                     hints: Qt.ImhNoPredictiveText | Qt.ImhPreferUppercase
