@@ -1,0 +1,36 @@
+#include "translator.hpp"
+
+#include <QCoreApplication>
+#include <QQmlEngine>
+
+namespace {
+constexpr auto kChineseCatalogue = ":/i18n/kiosk-ui_zh_CN.qm";
+}
+
+Translator::Translator(QObject* parent) : QObject(parent), language_(QStringLiteral("zh")) {
+  apply();
+}
+
+Translator::~Translator() {
+  if (installed_) QCoreApplication::removeTranslator(&chinese_);
+}
+
+void Translator::setLanguage(const QString& language) {
+  if (language == language_) return;
+  if (language != QLatin1String("zh") && language != QLatin1String("en")) return;
+  language_ = language;
+  apply();
+  emit languageChanged();
+}
+
+void Translator::apply() {
+  if (installed_) {
+    QCoreApplication::removeTranslator(&chinese_);
+    installed_ = false;
+  }
+  if (language_ == QLatin1String("zh") && (!chinese_.isEmpty() || chinese_.load(kChineseCatalogue)))
+    installed_ = QCoreApplication::installTranslator(&chinese_);
+  // The engine that created this singleton; null while it is still being constructed (the
+  // catalogue is then installed before any binding is evaluated, nothing to refresh).
+  if (QQmlEngine* engine = qmlEngine(this); engine != nullptr) engine->retranslate();
+}
