@@ -1,6 +1,7 @@
 // A compact button for the developer panel (a desktop window beside the kiosk, not a
 // citizen touch target): smaller type and height than MaintButton, same colours.
 import QtQuick
+import Kiosk.Ui
 
 MaintButton {
     implicitHeight: 60
@@ -8,4 +9,5 @@ MaintButton {
     leftPadding: 14
     rightPadding: 14
     font.pixelSize: 21
+    font.family: Theme.fontFamily
 }

@@ -92,6 +92,7 @@ Window {
                 width: parent.width
                 text: qsTr("Developer panel")
                 font.pixelSize: 32
+                font.family: Theme.fontFamily
                 font.weight: Font.Bold
                 color: "#101828"
             }
@@ -99,6 +100,7 @@ Window {
                 width: parent.width
                 text: qsTr("Simulation only: acts on the emulated devices.")
                 font.pixelSize: 20
+                font.family: Theme.fontFamily
                 color: "#475467"
                 wrapMode: Text.Wrap
             }
@@ -161,7 +163,7 @@ Window {
                         height: Math.max(Theme.minTouch * 0.8, citizenText.implicitHeight + 20)
                         radius: 10
                         color: selected ? "#D9E8FB" : "#F9FAFB"
-                        border.color: selected ? "#0F5AAE" : "#D0D5DD"
+                        border.color: selected ? "#1D4E9E" : "#D0D5DD"
                         border.width: selected ? 3 : 1
                         Text {
                             id: citizenText

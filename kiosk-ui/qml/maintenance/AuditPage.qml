@@ -1,6 +1,7 @@
 // Audit: audit.list {limit: 50} newest first, with the hash chain's verification (chain_ok).
 pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk.Ui
 
 AuditPageForm {
     id: page
@@ -43,6 +44,7 @@ AuditPageForm {
                       + "  ·  " + words.time(entry.modelData.at)
                 textFormat: Text.StyledText
                 font.pixelSize: 24
+                font.family: Theme.fontFamily
                 color: "#101828"
                 elide: Text.ElideRight
             }
@@ -51,6 +53,7 @@ AuditPageForm {
                 visible: text.length > 0
                 text: words.brief(entry.modelData.details)
                 font.pixelSize: 21
+                font.family: Theme.fontFamily
                 color: "#667085"
                 wrapMode: Text.Wrap
                 maximumLineCount: 2

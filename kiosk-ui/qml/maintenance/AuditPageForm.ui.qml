@@ -1,6 +1,7 @@
 // Layout of the Audit page (behaviour in AuditPage.qml).
 import QtQuick
 import QtQuick.Layouts
+import Kiosk.Ui
 
 Item {
     id: root
@@ -21,6 +22,7 @@ Item {
                 Layout.fillWidth: true
                 text: qsTr("Audit log")
                 font.pixelSize: 40
+                font.family: Theme.fontFamily
                 font.weight: Font.Bold
                 color: "#101828"
             }

@@ -1,6 +1,7 @@
 // Layout of the Devices page (behaviour in DevicesPage.qml).
 import QtQuick
 import QtQuick.Layouts
+import Kiosk.Ui
 
 Item {
     id: root
@@ -23,12 +24,14 @@ Item {
                 Text {
                     text: qsTr("Devices")
                     font.pixelSize: 40
+                    font.family: Theme.fontFamily
                     font.weight: Font.Bold
                     color: "#101828"
                 }
                 Text {
                     id: summaryText
                     font.pixelSize: 24
+                    font.family: Theme.fontFamily
                     color: "#475467"
                 }
             }

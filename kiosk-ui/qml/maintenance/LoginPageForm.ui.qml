@@ -1,6 +1,7 @@
 // Layout of the technician login (behaviour in LoginPage.qml).
 import QtQuick
 import QtQuick.Layouts
+import Kiosk.Ui
 
 Item {
     id: root
@@ -25,6 +26,7 @@ Item {
             width: parent.width
             text: qsTr("Technician login")
             font.pixelSize: 44
+            font.family: Theme.fontFamily
             font.weight: Font.Bold
             color: "#101828"
         }
@@ -33,6 +35,7 @@ Item {
             text: qsTr("Maintenance functions are for authorised staff. Every action is recorded in the audit log.")
             wrapMode: Text.Wrap
             font.pixelSize: 26
+            font.family: Theme.fontFamily
             color: "#475467"
         }
         MaintField {

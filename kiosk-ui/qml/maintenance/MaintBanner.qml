@@ -1,6 +1,7 @@
 // One line of feedback under an action: an error (red) or a confirmation (green). Empty text
 // hides it.
 import QtQuick
+import Kiosk.Ui
 
 Rectangle {
     id: root
@@ -24,6 +25,7 @@ Rectangle {
         text: root.text
         wrapMode: Text.Wrap
         font.pixelSize: 26
+        font.family: Theme.fontFamily
         color: root.error ? "#912018" : "#05603A"
     }
 }

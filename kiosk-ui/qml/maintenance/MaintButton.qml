@@ -18,6 +18,7 @@ Button {
     enabled: !busy
     focusPolicy: Qt.NoFocus
     font.pixelSize: 28
+    font.family: Theme.fontFamily
     font.weight: Font.DemiBold
 
     background: Rectangle {
@@ -26,7 +27,7 @@ Button {
             if (!control.enabled && !control.busy)
                 return "#E3E7EC";
             if (control.kind === "primary")
-                return control.down ? "#0B3F7A" : "#0F5AAE";
+                return control.down ? "#153A78" : "#1D4E9E";
             if (control.kind === "danger")
                 return control.down ? "#8E1B1B" : "#B42318";
             return control.down ? "#D5DCE4" : "#FFFFFF";

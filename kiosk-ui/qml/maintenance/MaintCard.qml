@@ -1,5 +1,6 @@
 // A white panel with an optional title; children go in its column.
 import QtQuick
+import Kiosk.Ui
 
 Rectangle {
     id: root
@@ -26,6 +27,7 @@ Rectangle {
             width: parent.width
             text: root.title
             font.pixelSize: 30
+            font.family: Theme.fontFamily
             font.weight: Font.Bold
             color: "#101828"
             elide: Text.ElideRight

@@ -3,6 +3,7 @@
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
+import Kiosk.Ui
 
 MaintCard {
     id: card
@@ -41,6 +42,7 @@ MaintCard {
                 width: parent.width
                 text: words.deviceName(card.deviceId)
                 font.pixelSize: 32
+                font.family: Theme.fontFamily
                 font.weight: Font.Bold
                 color: "#101828"
                 elide: Text.ElideRight
@@ -49,6 +51,7 @@ MaintCard {
                 width: parent.width
                 text: [card.device.model, card.device.transport].filter(s => !!s).join(" · ")
                 font.pixelSize: 22
+                font.family: Theme.fontFamily
                 color: "#667085"
                 elide: Text.ElideRight
             }
@@ -66,6 +69,7 @@ MaintCard {
         text: String(card.device.message ?? "")
         wrapMode: Text.Wrap
         font.pixelSize: 24
+        font.family: Theme.fontFamily
         color: "#475467"
     }
 
@@ -98,6 +102,7 @@ MaintCard {
                       + ": <b>" + String(card.counters[modelData]) + "</b>"
                 textFormat: Text.StyledText
                 font.pixelSize: 22
+                font.family: Theme.fontFamily
                 color: "#344054"
                 elide: Text.ElideRight
             }
@@ -105,11 +110,12 @@ MaintCard {
     }
 
     Text {
-        visible: card.lastError !== null && words.brief(card.lastError).length > 0
+        visible: words.errorBrief(card.lastError).length > 0
         width: parent.width
-        text: qsTr("Last error: %1").arg(words.brief(card.lastError))
+        text: qsTr("Last error: %1").arg(words.errorBrief(card.lastError))
         wrapMode: Text.Wrap
         font.pixelSize: 22
+        font.family: Theme.fontFamily
         color: "#912018"
     }
 

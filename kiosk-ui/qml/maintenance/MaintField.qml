@@ -22,6 +22,7 @@ Column {
     Text {
         id: caption
         font.pixelSize: 24
+        font.family: Theme.fontFamily
         font.weight: Font.DemiBold
         color: "#344054"
     }
@@ -32,6 +33,7 @@ Column {
         width: root.width
         height: Theme.minTouch
         font.pixelSize: 30
+        font.family: Theme.fontFamily
         color: "#101828"
         placeholderTextColor: "#98A2B3"
         leftPadding: 20
@@ -42,7 +44,7 @@ Column {
             radius: 10
             color: "#FFFFFF"
             border.width: field.activeFocus ? 3 : 2
-            border.color: field.activeFocus ? "#0F5AAE" : "#98A2B3"
+            border.color: field.activeFocus ? "#1D4E9E" : "#98A2B3"
         }
     }
 }

@@ -1,5 +1,6 @@
 // A label and its value on one line (the value may be a coloured pill).
 import QtQuick
+import Kiosk.Ui
 
 Item {
     id: row
@@ -16,6 +17,7 @@ Item {
         anchors.verticalCenter: parent.verticalCenter
         text: row.label
         font.pixelSize: 26
+        font.family: Theme.fontFamily
         color: "#475467"
         elide: Text.ElideRight
     }
@@ -28,6 +30,7 @@ Item {
         text: row.value
         wrapMode: Text.Wrap
         font.pixelSize: 26
+        font.family: Theme.fontFamily
         font.weight: Font.DemiBold
         color: "#101828"
     }

@@ -1,6 +1,7 @@
 // A coloured pill for a state word (device state, outcome, circuit): green good, amber
 // attention, red fault, blue working, grey unknown. `tone` picks the colour, `text` the label.
 import QtQuick
+import Kiosk.Ui
 
 Rectangle {
     id: root
@@ -21,8 +22,9 @@ Rectangle {
         elide: Text.ElideRight
         text: root.text
         font.pixelSize: 24
+        font.family: Theme.fontFamily
         font.weight: Font.Bold
         color: root.tone === "good" ? "#05603A" : root.tone === "warn" ? "#93370D"
-             : root.tone === "bad" ? "#912018" : root.tone === "info" ? "#0B3F7A" : "#344054"
+             : root.tone === "bad" ? "#912018" : root.tone === "info" ? "#153A78" : "#344054"
     }
 }

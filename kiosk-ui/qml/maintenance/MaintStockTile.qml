@@ -1,5 +1,6 @@
 // One stock counter: a big number over its label.
 import QtQuick
+import Kiosk.Ui
 
 Rectangle {
     id: root
@@ -11,7 +12,7 @@ Rectangle {
     implicitWidth: 220
     implicitHeight: 140
     radius: 12
-    color: emphasis ? "#0F5AAE" : "#F2F4F7"
+    color: emphasis ? "#1D4E9E" : "#F2F4F7"
 
     Column {
         anchors.centerIn: parent
@@ -22,6 +23,7 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             text: root.value === null || root.value === undefined ? "—" : String(root.value)
             font.pixelSize: 52
+            font.family: Theme.fontFamily
             font.weight: Font.Bold
             color: root.emphasis ? "#FFFFFF" : "#101828"
         }
@@ -30,6 +32,7 @@ Rectangle {
             horizontalAlignment: Text.AlignHCenter
             text: root.label
             font.pixelSize: 22
+            font.family: Theme.fontFamily
             color: root.emphasis ? "#D9E8FB" : "#475467"
             elide: Text.ElideRight
         }

@@ -104,6 +104,17 @@ QtObject {
         return id.length > 12 ? id.substring(0, 11) + "…" : id;
     }
 
+    // A last-error value (a reason string, or {code|reason, message, at}) as one line.
+    function errorBrief(value: var): string {
+        if (value === undefined || value === null || value === "")
+            return "";
+        if (typeof value !== "object")
+            return String(value);
+        const what = [value.code ?? value.reason, value.message].filter(s => !!s).join(": ");
+        const at = value.at ?? value.time;
+        return at ? what + "  (" + time(at) + ")" : what;
+    }
+
     // Any JSON value as one short line.
     function brief(value: var): string {
         if (value === undefined || value === null)

@@ -1,6 +1,7 @@
 // One row of the transactions table (or its header): shortened id, service, started,
 // finished, outcome. Only non-personal summary members are shown.
 import QtQuick
+import Kiosk.Ui
 
 Rectangle {
     id: row
@@ -30,7 +31,7 @@ Rectangle {
             text: row.header ? qsTr("ID") : words.shortId(String(row.txn.id ?? ""))
             font.pixelSize: row.header ? 22 : 24
             font.weight: row.header ? Font.Bold : Font.Normal
-            font.family: row.header ? "" : "monospace"
+            font.family: row.header ? Theme.fontFamily : "monospace"
             color: "#344054"
             elide: Text.ElideRight
         }
@@ -40,6 +41,7 @@ Rectangle {
             verticalAlignment: Text.AlignVCenter
             text: row.header ? qsTr("Service") : words.serviceName(String(row.txn.service ?? ""))
             font.pixelSize: row.header ? 22 : 24
+            font.family: Theme.fontFamily
             font.weight: row.header ? Font.Bold : Font.Normal
             color: "#101828"
             elide: Text.ElideRight
@@ -50,6 +52,7 @@ Rectangle {
             verticalAlignment: Text.AlignVCenter
             text: row.header ? qsTr("Started") : words.time(row.txn.started_at)
             font.pixelSize: row.header ? 22 : 20
+            font.family: Theme.fontFamily
             font.weight: row.header ? Font.Bold : Font.Normal
             color: "#344054"
             wrapMode: Text.Wrap
@@ -61,6 +64,7 @@ Rectangle {
             verticalAlignment: Text.AlignVCenter
             text: row.header ? qsTr("Finished") : words.time(row.txn.finished_at)
             font.pixelSize: row.header ? 22 : 20
+            font.family: Theme.fontFamily
             font.weight: row.header ? Font.Bold : Font.Normal
             color: "#344054"
             wrapMode: Text.Wrap
@@ -74,6 +78,7 @@ Rectangle {
                 anchors.verticalCenter: parent.verticalCenter
                 text: qsTr("Outcome")
                 font.pixelSize: 22
+                font.family: Theme.fontFamily
                 font.weight: Font.Bold
                 color: "#344054"
             }

@@ -5,6 +5,7 @@ pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
 import QtQuick.VirtualKeyboard
+import Kiosk.Ui
 
 Rectangle {
     id: root
@@ -37,7 +38,7 @@ Rectangle {
         id: header
         width: parent.width
         height: 120
-        color: "#0B1F3A"
+        color: "#12305F"
 
         RowLayout {
             anchors.fill: parent
@@ -50,6 +51,7 @@ Rectangle {
                 Text {
                     text: qsTr("Kiosk24 maintenance")
                     font.pixelSize: 36
+                    font.family: Theme.fontFamily
                     font.weight: Font.Bold
                     color: "#FFFFFF"
                 }
@@ -57,6 +59,7 @@ Rectangle {
                     text: root.loggedIn ? qsTr("Kiosk %1 · signed in as %2").arg(root.kioskId).arg(root.user)
                                         : qsTr("Kiosk %1").arg(root.kioskId)
                     font.pixelSize: 22
+                    font.family: Theme.fontFamily
                     color: "#B2C3D9"
                 }
             }

@@ -1,5 +1,6 @@
 // Layout of the out-of-service page (behaviour in ServicePage.qml).
 import QtQuick
+import Kiosk.Ui
 
 Flickable {
     id: root
@@ -23,6 +24,7 @@ Flickable {
         Text {
             text: qsTr("Kiosk service")
             font.pixelSize: 40
+            font.family: Theme.fontFamily
             font.weight: Font.Bold
             color: "#101828"
         }
@@ -45,6 +47,7 @@ Flickable {
                     width: parent.width
                     text: root.outOfService ? qsTr("Out of service") : qsTr("In service")
                     font.pixelSize: 44
+                    font.family: Theme.fontFamily
                     font.weight: Font.Bold
                     color: root.outOfService ? "#912018" : "#05603A"
                 }
@@ -56,6 +59,7 @@ Flickable {
                                                            : qsTr("Citizens cannot start a session."))
                           : qsTr("Citizens can start sessions.")
                     font.pixelSize: 26
+                    font.family: Theme.fontFamily
                     color: "#344054"
                 }
             }
@@ -70,6 +74,7 @@ Flickable {
                 text: qsTr("A session in progress is allowed to finish; then the kiosk shows the out-of-service screen.")
                 wrapMode: Text.Wrap
                 font.pixelSize: 24
+                font.family: Theme.fontFamily
                 color: "#475467"
             }
             MaintField {

@@ -1,6 +1,7 @@
 // Layout of the Supplies & stock page (behaviour in SuppliesPage.qml).
 import QtQuick
 import QtQuick.Layouts
+import Kiosk.Ui
 
 Flickable {
     id: root
@@ -30,6 +31,7 @@ Flickable {
         Text {
             text: qsTr("Supplies and card stock")
             font.pixelSize: 40
+            font.family: Theme.fontFamily
             font.weight: Font.Bold
             color: "#101828"
         }
@@ -90,6 +92,7 @@ Flickable {
                 text: qsTr("Enter the number of cards placed in the feeder and the serial numbers printed on the first and the last card.")
                 wrapMode: Text.Wrap
                 font.pixelSize: 24
+                font.family: Theme.fontFamily
                 color: "#475467"
             }
             GridLayout {
@@ -144,6 +147,7 @@ Flickable {
                 text: qsTr("Compares the card printer's counter with the cards the journal has used.")
                 wrapMode: Text.Wrap
                 font.pixelSize: 24
+                font.family: Theme.fontFamily
                 color: "#475467"
             }
             MaintBanner {

@@ -63,7 +63,7 @@ SyncPageForm {
     ackText: page.status.last_acknowledged === undefined ? "—"
            : page.status.last_acknowledged === null ? qsTr("none") : String(page.status.last_acknowledged)
     successText: words.time(page.status.last_success_at)
-    errorText: page.status.last_error ? words.brief(page.status.last_error) : qsTr("none")
+    errorText: page.status.last_error ? words.errorBrief(page.status.last_error) : qsTr("none")
     circuitText: page.circuit === "closed" ? qsTr("Closed (central reachable)")
                : page.circuit === "open" ? qsTr("Open (central unreachable)")
                : page.circuit === "half_open" ? qsTr("Half-open (retrying)") : "—"

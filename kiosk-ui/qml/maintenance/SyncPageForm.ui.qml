@@ -1,6 +1,7 @@
 // Layout of the Sync page (behaviour in SyncPage.qml).
 import QtQuick
 import QtQuick.Layouts
+import Kiosk.Ui
 
 Flickable {
     id: root
@@ -35,6 +36,7 @@ Flickable {
                 Text {
                     text: qsTr("Synchronisation")
                     font.pixelSize: 40
+                    font.family: Theme.fontFamily
                     font.weight: Font.Bold
                     color: "#101828"
                 }
@@ -42,6 +44,7 @@ Flickable {
                     width: parent.width
                     text: qsTr("Journal records waiting for the central office.")
                     font.pixelSize: 24
+                    font.family: Theme.fontFamily
                     color: "#475467"
                     elide: Text.ElideRight
                 }

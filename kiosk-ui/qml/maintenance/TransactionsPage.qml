@@ -1,6 +1,7 @@
 // Transactions: txn.list {limit: 20}; id shortened, service, started/finished, outcome.
 pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk.Ui
 
 TransactionsPageForm {
     id: page
@@ -38,6 +39,7 @@ TransactionsPageForm {
         anchors.centerIn: parent
         text: qsTr("No transactions yet.")
         font.pixelSize: 28
+        font.family: Theme.fontFamily
         color: "#667085"
     }
 }

@@ -1,6 +1,7 @@
 // Layout of the Transactions page (behaviour in TransactionsPage.qml).
 import QtQuick
 import QtQuick.Layouts
+import Kiosk.Ui
 
 Item {
     id: root
@@ -21,12 +22,14 @@ Item {
                 Text {
                     text: qsTr("Recent transactions")
                     font.pixelSize: 40
+                    font.family: Theme.fontFamily
                     font.weight: Font.Bold
                     color: "#101828"
                 }
                 Text {
                     text: qsTr("The last 20 sessions. No personal data is shown here.")
                     font.pixelSize: 24
+                    font.family: Theme.fontFamily
                     color: "#475467"
                 }
             }
