@@ -1,7 +1,8 @@
 // Devices: devices.list (state, detail codes, counters, last error), devices.selftest per
 // device or for all (a long call: the buttons show a spinner until it answers) and
 // devices.test_print for the two printers. Members a kioskd does not send yet (counters,
-// last_error, test_print) are simply not shown / reported as not offered.
+// last_error, test_print) are simply not shown / reported as not offered. The list refreshes
+// every 5 s while the page is shown.
 pragma ComponentBehavior: Bound
 import QtQuick
 
@@ -89,5 +90,13 @@ DevicesPageForm {
 
     MaintText {
         id: words
+    }
+
+    // Device states change on their own (a fault, a cover opened): follow them while shown.
+    Timer {
+        interval: 5000
+        repeat: true
+        running: page.visible && page.testing.length === 0
+        onTriggered: page.refresh()
     }
 }
