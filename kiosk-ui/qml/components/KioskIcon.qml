@@ -62,7 +62,8 @@ Item {
         scale: icon.size / 48
         transformOrigin: Item.TopLeft
         antialiasing: true
-        layer.enabled: true
+        // Smooth edges on the GPU renderers (the software renderer antialiases by itself).
+        layer.enabled: GraphicsInfo.api !== GraphicsInfo.Software
         layer.samples: 4
         layer.smooth: true
 

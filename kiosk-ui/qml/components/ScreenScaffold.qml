@@ -13,6 +13,8 @@
 //   footer: list<Item>   footer buttons in a RowLayout, left to right: cancel/secondary first,
 //                        the primary action last (bottom-right)
 //   bodySpacing: int     spacing in the body column (default Theme.spacing)
+// When header and body do not fit (large text), they scroll (objectName page_scroller) above
+// the fixed footer, with a progress bar hinting there is more below.
 import QtQuick
 import QtQuick.Layouts
 import Kiosk.Ui
@@ -39,45 +41,83 @@ Item {
         anchors.topMargin: Theme.margin * 0.75 + page.loweredInset
         spacing: Theme.spacing
 
-        StepIndicator {
-            index: page.stepIndex
-            total: page.stepTotal
-            Layout.fillWidth: true
-        }
-
-        RowLayout {
-            spacing: Theme.spacing
-            Layout.fillWidth: true
-            KioskIcon {
-                visible: page.iconName.length > 0 && !Theme.lowered
-                name: page.iconName
-                color: page.iconColor
-                size: Theme.iconSize
-                Layout.alignment: Qt.AlignTop
-            }
-            ColumnLayout {
-                spacing: Theme.spacingSmall
-                Layout.fillWidth: true
-                KioskText {
-                    objectName: "screen_title"
-                    role: "title"
-                    text: page.title
-                    Layout.fillWidth: true
-                }
-                KioskText {
-                    visible: page.subtitle.length > 0
-                    text: page.subtitle
-                    muted: true
-                    Layout.fillWidth: true
-                }
-            }
-        }
-
-        ColumnLayout {
-            id: body
-            spacing: page.bodySpacing
+        // Header and body scroll together when they do not fit (large text); the footer
+        // buttons always stay in place.
+        Flickable {
+            id: scroller
+            objectName: "page_scroller"
+            clip: true
+            contentWidth: width
+            contentHeight: column.height
+            interactive: contentHeight > height + 1
+            boundsBehavior: Flickable.StopAtBounds
             Layout.fillWidth: true
             Layout.fillHeight: true
+
+            ColumnLayout {
+                id: column
+                width: scroller.width
+                height: Math.max(scroller.height, implicitHeight)
+                spacing: Theme.spacing
+
+                StepIndicator {
+                    index: page.stepIndex
+                    total: page.stepTotal
+                    Layout.fillWidth: true
+                }
+
+                RowLayout {
+                    spacing: Theme.spacing
+                    Layout.fillWidth: true
+                    KioskIcon {
+                        visible: page.iconName.length > 0 && !Theme.lowered
+                        name: page.iconName
+                        color: page.iconColor
+                        size: Theme.iconSize
+                        Layout.alignment: Qt.AlignTop
+                    }
+                    ColumnLayout {
+                        spacing: Theme.spacingSmall
+                        Layout.fillWidth: true
+                        KioskText {
+                            objectName: "screen_title"
+                            role: "title"
+                            text: page.title
+                            Layout.fillWidth: true
+                        }
+                        KioskText {
+                            visible: page.subtitle.length > 0
+                            text: page.subtitle
+                            muted: true
+                            Layout.fillWidth: true
+                        }
+                    }
+                }
+
+                ColumnLayout {
+                    id: body
+                    spacing: page.bodySpacing
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                }
+            }
+        }
+
+        // "More below" hint while the page scrolls.
+        Rectangle {
+            visible: scroller.interactive
+            Layout.fillWidth: true
+            Layout.preferredHeight: 6
+            Layout.topMargin: -Theme.spacing + 4
+            radius: 3
+            color: Theme.border
+            Rectangle {
+                width: parent.width * scroller.visibleArea.heightRatio
+                x: parent.width * scroller.visibleArea.yPosition
+                height: parent.height
+                radius: 3
+                color: Theme.primary
+            }
         }
 
         RowLayout {
