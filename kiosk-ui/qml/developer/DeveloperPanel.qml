@@ -57,6 +57,7 @@ Window {
         });
     }
 
+    visible: true
     width: 520
     height: kioskWindow ? kioskWindow.height : 1920
     x: kioskWindow ? kioskWindow.x + kioskWindow.width + 8 : 0
