@@ -53,8 +53,9 @@ class LocalApi : public QObject {
   Q_PROPERTY(bool simulation READ simulation NOTIFY statusChanged)
   Q_PROPERTY(bool maintenanceActive READ maintenanceActive NOTIFY maintenanceChanged)
   Q_PROPERTY(QString maintenanceUser READ maintenanceUser NOTIFY maintenanceChanged)
-  Q_PROPERTY(QImage previewFrame READ previewFrame NOTIFY previewFrameChanged)
-  Q_PROPERTY(QImage photo READ photo NOTIFY photoChanged)
+  // QImage values in a var: qmllint knows no QImage type, FrameView.frame takes them as is.
+  Q_PROPERTY(QVariant previewFrame READ previewFrameValue NOTIFY previewFrameChanged)
+  Q_PROPERTY(QVariant photo READ photoValue NOTIFY photoChanged)
 
  public:
   explicit LocalApi(QObject* parent = nullptr);
@@ -75,6 +76,8 @@ class LocalApi : public QObject {
   QString maintenanceUser() const;
   QImage previewFrame() const;
   QImage photo() const;
+  QVariant previewFrameValue() const { return previewFrame(); }
+  QVariant photoValue() const { return photo(); }
 
   // ---- citizen session (screen model actions) ----
   // session.start; its screen model is loaded. A refusal (out_of_service, central_unreachable,
