@@ -67,6 +67,16 @@ Window {
 
     Component.onCompleted: panel.loadCitizens()
 
+    // Closing the kiosk window ends the demo: the panel closes with it, so the application
+    // (quitOnLastWindowClosed) quits and scripts/demo stops the servers.
+    Connections {
+        target: panel.kioskWindow
+        ignoreUnknownSignals: true
+        function onClosing() {
+            panel.close();
+        }
+    }
+
     Rectangle {
         anchors.fill: parent
         color: "#EEF1F5"
