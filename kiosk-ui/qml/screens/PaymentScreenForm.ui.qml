@@ -77,11 +77,11 @@ ScreenScaffold {
                 text: qsTr("Or show your payment code")
                 Layout.fillWidth: true
             }
-            KioskFrontIllustration {
-                part: "scanner"
-                label: qsTr("Scanner")
+            ScannerIllustration {
                 Layout.fillWidth: true
+                Layout.maximumWidth: 380
                 Layout.preferredHeight: implicitHeight
+                Layout.alignment: Qt.AlignHCenter
             }
             KioskText {
                 role: "small"

@@ -112,12 +112,15 @@ ScreenScaffold {
             id: cancelButton
             objectName: "action_cancel"
             text: qsTr("Cancel")
+            Layout.fillWidth: false
+            Layout.preferredWidth: implicitWidth
         },
         KioskButton {
             id: retakeButton
             objectName: "action_retake"
             iconName: "camera"
             text: qsTr("Retake")
+            Layout.preferredWidth: 80
         },
         KioskButton {
             id: acceptButton
@@ -125,6 +128,7 @@ ScreenScaffold {
             kind: "primary"
             iconName: "check"
             text: qsTr("Use this photo")
+            Layout.preferredWidth: 120
         }
     ]
 }
