@@ -361,7 +361,7 @@ Rectangle {
                             anchors.left: parent.left
                             anchors.right: parent.right
                             anchors.verticalCenter: parent.verticalCenter
-                            anchors.margins: Theme.spacing
+                            anchors.margins: Theme.spacingSmall
                             spacing: 0
                             KioskText {
                                 id: fieldLabelText
@@ -465,7 +465,7 @@ Rectangle {
                     enabled: picker.complete
                     kind: "primary"
                     iconName: "check"
-                    text: qsTr("Use this address")
+                    text: qsTr("Confirm")
                     onClicked: picker.confirm()
                 }
             }
