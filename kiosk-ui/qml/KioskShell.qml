@@ -33,6 +33,8 @@ Rectangle {
     property string attractLanguage: "zh"
     // Speak the screen prompts (off in tests and the screenshot tour).
     property bool speech: true
+    // Screen transitions (off for the screenshot tour, which grabs right after a change).
+    property bool animate: true
 
     readonly property bool inSession: model.sessionId.length > 0
     readonly property string language: inSession && (model.language === "zh" || model.language === "en")
@@ -80,8 +82,8 @@ Rectangle {
             screen.dismissRequested.connect(shell.dismissRequested);
         if (screen.photoWanted)
             screen.photoWanted.connect(shell.photoWanted);
-        shell.screenHasPreview = screen.previewFrame !== undefined;
-        shell.screenHasPhoto = screen.photo !== undefined;
+        shell.screenHasPreview = "previewFrame" in screen;
+        shell.screenHasPhoto = "photo" in screen;
         shell.speak(screen.spokenPrompt);
     }
 
@@ -154,7 +156,8 @@ Rectangle {
             asynchronous: false
             onLoaded: {
                 shell.wire(item);
-                fadeIn.restart();
+                if (shell.animate)
+                    fadeIn.restart();
             }
             NumberAnimation {
                 id: fadeIn
@@ -196,7 +199,7 @@ Rectangle {
         anchors.fill: parent
         visible: shell.model.idleWarning && !shell.idleDismissed
         secondsLeft: shell.model.idleSecondsLeft
-        canCancel: shell.model.allows("cancel")
+        canCancel: Actions.allowed(shell.model, "cancel")
         onStillHere: shell.stillHere()
         onEndRequested: shell.act("cancel", "")
     }

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QQmlEngine>
+#include <QTimer>
 
 namespace {
 constexpr auto kChineseCatalogue = ":/i18n/kiosk-ui_zh_CN.qm";
@@ -30,7 +31,14 @@ void Translator::apply() {
   }
   if (language_ == QLatin1String("zh") && (!chinese_.isEmpty() || chinese_.load(kChineseCatalogue)))
     installed_ = QCoreApplication::installTranslator(&chinese_);
-  // The engine that created this singleton; null while it is still being constructed (the
-  // catalogue is then installed before any binding is evaluated, nothing to refresh).
-  if (QQmlEngine* engine = qmlEngine(this); engine != nullptr) engine->retranslate();
+  // The engine that created this singleton. While the singleton is being constructed it is not
+  // known yet, and bindings evaluated before the first use of Translator were translated without
+  // the catalogue: retranslate once the construction is over.
+  if (QQmlEngine* engine = qmlEngine(this); engine != nullptr) {
+    engine->retranslate();
+  } else {
+    QTimer::singleShot(0, this, [this] {
+      if (QQmlEngine* later = qmlEngine(this); later != nullptr) later->retranslate();
+    });
+  }
 }

@@ -26,8 +26,8 @@ Item {
 
     readonly property bool filled: kind === "primary" || kind === "danger"
     readonly property color ink: !enabled ? Theme.textMuted
-                               : kind === "primary" ? Theme.onPrimary
-                               : kind === "danger" ? Theme.onDanger
+                               : kind === "primary" ? Theme.primaryInk
+                               : kind === "danger" ? Theme.dangerInk
                                : Theme.secondary
     readonly property int padding: Theme.spacing
 

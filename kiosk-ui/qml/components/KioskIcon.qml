@@ -62,9 +62,7 @@ Item {
         scale: icon.size / 48
         transformOrigin: Item.TopLeft
         antialiasing: true
-        layer.enabled: true
-        layer.samples: 4
-        layer.smooth: true
+        // No layer: a layered Shape kept its old colour after a theme switch.
 
         ShapePath {
             strokeWidth: -1

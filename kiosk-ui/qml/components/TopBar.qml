@@ -25,7 +25,7 @@ Rectangle {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         height: 2
-        color: Theme.onTopBar
+        color: Theme.topBarInk
     }
 
     RowLayout {
@@ -39,18 +39,18 @@ Rectangle {
             Layout.preferredHeight: 64
             radius: 32
             color: "transparent"
-            border.color: Theme.onTopBar
+            border.color: Theme.topBarInk
             border.width: 3
             KioskIcon {
                 anchors.centerIn: parent
                 name: "card"
                 size: 40
-                color: Theme.onTopBar
+                color: Theme.topBarInk
             }
         }
         Text {
             text: qsTr("Driving licence self-service")
-            color: Theme.onTopBar
+            color: Theme.topBarInk
             font.family: Theme.fontFamily
             font.pixelSize: Theme.landscape ? 34 : 30
             font.weight: Font.DemiBold
@@ -69,8 +69,8 @@ Rectangle {
                 Layout.preferredHeight: Theme.minTouch
                 Layout.preferredWidth: Math.max(Theme.minTouch * 1.6, langLabel.implicitWidth + 40)
                 radius: Theme.radius / 2
-                color: selected ? Theme.onTopBar : "transparent"
-                border.color: Theme.onTopBar
+                color: selected ? Theme.topBarInk : "transparent"
+                border.color: Theme.topBarInk
                 border.width: 2
                 Accessible.role: Accessible.Button
                 Accessible.name: modelData.label
@@ -78,7 +78,7 @@ Rectangle {
                     id: langLabel
                     anchors.centerIn: parent
                     text: langButton.modelData.label
-                    color: langButton.selected ? Theme.topBar : Theme.onTopBar
+                    color: langButton.selected ? Theme.topBar : Theme.topBarInk
                     font.family: Theme.fontFamily
                     font.pixelSize: 32
                     font.weight: Font.DemiBold
@@ -106,8 +106,8 @@ Rectangle {
                 Layout.preferredHeight: Theme.minTouch
                 Layout.preferredWidth: Theme.minTouch
                 radius: Theme.radius / 2
-                color: on ? Theme.onTopBar : "transparent"
-                border.color: Theme.onTopBar
+                color: on ? Theme.topBarInk : "transparent"
+                border.color: Theme.topBarInk
                 border.width: 2
                 Accessible.role: Accessible.CheckBox
                 Accessible.checkable: true
@@ -119,7 +119,7 @@ Rectangle {
                     anchors.centerIn: parent
                     name: toggle.modelData.icon
                     size: 56
-                    color: toggle.on ? Theme.topBar : Theme.onTopBar
+                    color: toggle.on ? Theme.topBar : Theme.topBarInk
                 }
                 MouseArea {
                     anchors.fill: parent

@@ -15,6 +15,14 @@ AttractScreenForm {
     signal startRequested(string service, string language)
 
     objectName: "screen_idle"
+    // (Here, not in the .ui.qml: see Texts.qml on translated expressions in .ui.qml files.)
+    heroTexts: {
+        void Translator.language;
+        return [qsTr("Renew your driving licence in about five minutes. Bring your ID card."),
+                qsTr("Lost your licence? Get a new card printed here."),
+                qsTr("Card damaged? Swap it for a new one here."),
+                qsTr("See your licence's classes, validity and points.")];
+    }
 
     Timer {
         interval: 5000

@@ -13,12 +13,7 @@ Item {
     property alias replaceDamagedButton: replaceDamaged
     property alias queryButton: query
     readonly property var heroIcons: ["renew", "lost", "damaged", "query"]
-    readonly property var heroTexts: [
-        qsTr("Renew your driving licence in about five minutes. Bring your ID card."),
-        qsTr("Lost your licence? Get a new card printed here."),
-        qsTr("Card damaged? Swap it for a new one here."),
-        qsTr("See your licence's classes, validity and points.")
-    ]
+    property var heroTexts: ["", "", "", ""]
 
     ColumnLayout {
         anchors.fill: parent
@@ -40,7 +35,7 @@ Item {
         // Hero: the highlighted service, cross-fading every few seconds.
         Rectangle {
             id: hero
-            visible: !Theme.lowered
+            visible: !Theme.lowered && !Theme.largeText
             radius: Theme.radius
             color: Theme.surfaceAlt
             Layout.fillWidth: true
@@ -53,8 +48,8 @@ Item {
                 anchors.margins: Theme.spacing * 1.5
                 spacing: Theme.spacing * 1.5
                 Rectangle {
-                    Layout.preferredWidth: Theme.iconSize * 2.2
-                    Layout.preferredHeight: Theme.iconSize * 2.2
+                    Layout.preferredWidth: Theme.iconSize * (Theme.landscape ? 1.5 : 2.2)
+                    Layout.preferredHeight: Theme.iconSize * (Theme.landscape ? 1.5 : 2.2)
                     radius: width / 2
                     color: Theme.surface
                     border.color: Theme.primary
@@ -64,7 +59,7 @@ Item {
                         anchors.centerIn: parent
                         name: form.heroIcons[form.highlighted]
                         color: Theme.primary
-                        size: Theme.iconSize * 1.3
+                        size: Theme.iconSize * (Theme.landscape ? 0.9 : 1.3)
                     }
                 }
                 KioskText {
@@ -74,6 +69,11 @@ Item {
                     Layout.fillWidth: true
                 }
             }
+        }
+
+        Item {
+            visible: !hero.visible
+            Layout.fillHeight: true
         }
 
         GridLayout {

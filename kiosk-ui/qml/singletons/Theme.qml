@@ -11,8 +11,8 @@
 // Spacing (px): margin (screen edge), spacing (between blocks), spacingSmall, radius,
 //   minTouch (smallest touch target: 88), buttonHeight (primary buttons), iconSize
 // Colours: background, surface, surfaceAlt, border, text, textMuted, primary, primaryPressed,
-//   onPrimary, secondary (outlined buttons' ink), danger, onDanger, warning, success, info,
-//   topBar, onTopBar, overlay, focus, strokeWidth (icon/outline thickness)
+//   primaryInk, secondary (outlined buttons' ink), danger, dangerInk, warning, success, info,
+//   topBar, topBarInk, overlay, focus, strokeWidth (icon/outline thickness)
 pragma Singleton
 import QtQuick
 
@@ -28,8 +28,9 @@ QtObject {
 
     readonly property string fontFamily: "Noto Sans CJK SC"
     readonly property int displaySize: Math.round(180 * textScale)
-    readonly property int titleSize: Math.round(60 * textScale)
-    readonly property int headingSize: Math.round(46 * textScale)
+    // Titles are big already: they grow less than body text in large-text mode.
+    readonly property int titleSize: Math.round(60 * (largeText ? 1.15 : 1.0))
+    readonly property int headingSize: Math.round(46 * (largeText ? 1.2 : 1.0))
     readonly property int bodySize: Math.round(38 * textScale)
     readonly property int smallSize: Math.round(32 * textScale)
     readonly property int buttonTextSize: Math.round(40 * textScale)
@@ -51,15 +52,15 @@ QtObject {
     readonly property color textMuted: highContrast ? "#FFFFFF" : "#4A5A72"
     readonly property color primary: highContrast ? "#FFE600" : "#1D4E9E"
     readonly property color primaryPressed: highContrast ? "#C8B400" : "#153A78"
-    readonly property color onPrimary: highContrast ? "#000000" : "#FFFFFF"
+    readonly property color primaryInk: highContrast ? "#000000" : "#FFFFFF"
     readonly property color secondary: highContrast ? "#FFFFFF" : "#1D4E9E"
     readonly property color danger: highContrast ? "#FF8A80" : "#B3261E"
-    readonly property color onDanger: highContrast ? "#000000" : "#FFFFFF"
+    readonly property color dangerInk: highContrast ? "#000000" : "#FFFFFF"
     readonly property color warning: highContrast ? "#FFE600" : "#B45309"
     readonly property color success: highContrast ? "#7CFF7C" : "#17803D"
     readonly property color info: highContrast ? "#80D8FF" : "#1D4E9E"
     readonly property color topBar: highContrast ? "#000000" : "#12305F"
-    readonly property color onTopBar: highContrast ? "#FFE600" : "#FFFFFF"
+    readonly property color topBarInk: highContrast ? "#FFE600" : "#FFFFFF"
     readonly property color overlay: highContrast ? "#E6000000" : "#B312203A"
     readonly property color focus: highContrast ? "#FFE600" : "#2F6FD6"
 }

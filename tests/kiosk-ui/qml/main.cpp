@@ -1,6 +1,7 @@
 // Qt Quick Test runner of the citizen UI. Every tst_*.qml gets `fixtures`, a loader of the
 // screen-model fixtures (tests/kiosk-ui/fixtures/screens/<name>.json), and the statically
 // linked Kiosk.Ui module.
+#include <QtQuickTest/quicktest.h>
 #include <QFile>
 #include <QJsonDocument>
 #include <QObject>
@@ -8,7 +9,6 @@
 #include <QQmlEngine>
 #include <QVariantMap>
 #include <QtQml/QQmlExtensionPlugin>
-#include <QtQuickTest/quicktest.h>
 
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 
