@@ -17,6 +17,7 @@ ScreenScaffold {
     iconName: "coin"
 
     InfoCard {
+        visible: !Theme.landscape
         accent: Theme.primary
         RowLayout {
             spacing: Theme.spacing
@@ -44,27 +45,42 @@ ScreenScaffold {
             Layout.preferredWidth: 100
             Layout.fillHeight: true
             Layout.alignment: Qt.AlignTop
-            KioskText {
-                role: "heading"
-                text: qsTr("Scan this code with your phone")
+            GridLayout {
+                columns: Theme.landscape ? 2 : 1
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacingSmall
                 Layout.fillWidth: true
-            }
-            Rectangle {
-                color: "white"
-                radius: 8
-                Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: Theme.landscape ? 340 : 380
-                Layout.preferredHeight: Layout.preferredWidth
-                QrCode {
-                    objectName: "payment_qr"
-                    anchors.fill: parent
-                    text: form.qrText
+                Rectangle {
+                    color: "white"
+                    radius: 8
+                    Layout.row: Theme.landscape ? 0 : 1
+                    Layout.column: 0
+                    Layout.rowSpan: Theme.landscape ? 2 : 1
+                    Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
+                    Layout.preferredWidth: Theme.landscape ? 270 : 380
+                    Layout.preferredHeight: Layout.preferredWidth
+                    QrCode {
+                        objectName: "payment_qr"
+                        anchors.fill: parent
+                        text: form.qrText
+                    }
                 }
-            }
-            KioskText {
-                role: "small"
-                text: qsTr("Open Alipay or WeChat, choose Scan and point the camera at the code.")
-                Layout.fillWidth: true
+                KioskText {
+                    role: "heading"
+                    text: qsTr("Scan this code with your phone")
+                    Layout.row: 0
+                    Layout.column: Theme.landscape ? 1 : 0
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                }
+                KioskText {
+                    role: "small"
+                    text: qsTr("Open Alipay or WeChat, choose Scan and point the camera at the code.")
+                    Layout.row: Theme.landscape ? 1 : 2
+                    Layout.column: Theme.landscape ? 1 : 0
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                }
             }
         }
 
@@ -72,26 +88,41 @@ ScreenScaffold {
             Layout.preferredWidth: 100
             Layout.fillHeight: true
             Layout.alignment: Qt.AlignTop
-            KioskText {
-                role: "heading"
-                text: qsTr("Or show your payment code")
+            GridLayout {
+                columns: Theme.landscape ? 2 : 1
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacingSmall
                 Layout.fillWidth: true
-            }
-            ScannerIllustration {
-                Layout.fillWidth: true
-                Layout.maximumWidth: 380
-                Layout.preferredHeight: implicitHeight
-                Layout.alignment: Qt.AlignHCenter
-            }
-            KioskText {
-                role: "small"
-                text: qsTr("Open the payment code in your wallet app and hold the phone over the scanner below the screen, on the right.")
-                Layout.fillWidth: true
+                ScannerIllustration {
+                    Layout.row: Theme.landscape ? 0 : 1
+                    Layout.column: 0
+                    Layout.rowSpan: Theme.landscape ? 2 : 1
+                    Layout.preferredWidth: Theme.landscape ? 240 : 380
+                    Layout.preferredHeight: implicitHeight
+                    Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
+                }
+                KioskText {
+                    role: "heading"
+                    text: qsTr("Or show your payment code")
+                    Layout.row: 0
+                    Layout.column: Theme.landscape ? 1 : 0
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                }
+                KioskText {
+                    role: "small"
+                    text: qsTr("Open the payment code in your wallet app and hold the phone over the scanner below the screen, on the right.")
+                    Layout.row: Theme.landscape ? 1 : 2
+                    Layout.column: Theme.landscape ? 1 : 0
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                }
             }
         }
     }
 
     RowLayout {
+        visible: !Theme.landscape
         spacing: Theme.spacing
         Layout.fillWidth: true
         WaitingIndicator {
@@ -115,6 +146,22 @@ ScreenScaffold {
             Layout.fillWidth: false
             Layout.preferredWidth: implicitWidth
         },
-        Item { Layout.fillWidth: true }
+        Item { Layout.fillWidth: true },
+        // Landscape: the amount sits in the footer, beside the waiting line.
+        WaitingIndicator {
+            visible: Theme.landscape
+            dotSize: 20
+            Layout.alignment: Qt.AlignVCenter
+        },
+        KioskText {
+            visible: Theme.landscape
+            text: qsTr("Amount to pay")
+            Layout.alignment: Qt.AlignVCenter
+        },
+        AmountText {
+            visible: Theme.landscape
+            fen: form.amountFen
+            Layout.alignment: Qt.AlignVCenter
+        }
     ]
 }
