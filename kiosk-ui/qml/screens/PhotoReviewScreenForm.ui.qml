@@ -27,7 +27,6 @@ ScreenScaffold {
         columnSpacing: Theme.spacing * 2
         rowSpacing: Theme.spacing
         Layout.fillWidth: true
-        Layout.fillHeight: true
 
         PassportPhoto {
             id: photoFrame
@@ -106,6 +105,8 @@ ScreenScaffold {
             }
         }
     }
+
+    Item { Layout.fillHeight: true }
 
     footer: [
         KioskButton {

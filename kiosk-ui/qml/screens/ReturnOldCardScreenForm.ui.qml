@@ -15,27 +15,36 @@ ScreenScaffold {
     subtitle: qsTr("The damaged card is collected by the kiosk and destroyed by the office.")
     iconName: "damaged"
 
-    KioskFrontIllustration {
-        part: "return_slot"
-        label: qsTr("Card return slot")
+    // Portrait: the drawing above the text; landscape: side by side.
+    GridLayout {
+        columns: Theme.landscape ? 2 : 1
+        columnSpacing: Theme.spacing * 2
+        rowSpacing: Theme.spacing
         Layout.fillWidth: true
-        Layout.maximumWidth: Theme.landscape ? 900 : 960
-        Layout.preferredHeight: implicitHeight
-        Layout.alignment: Qt.AlignHCenter
-    }
 
-    InfoCard {
-        KioskText {
-            text: qsTr("1. Find the slot marked 回收 / Return, below the screen on the left.")
+        KioskFrontIllustration {
+            part: "return_slot"
+            label: qsTr("Card return slot")
             Layout.fillWidth: true
+            Layout.maximumWidth: Theme.landscape ? 520 : 960
+            Layout.preferredHeight: implicitHeight
+            Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
         }
-        KioskText {
-            text: qsTr("2. Push the card in, picture side up, until it is taken in.")
-            Layout.fillWidth: true
-        }
-        KioskText {
-            text: qsTr("3. Then press \"I have put it in\".")
-            Layout.fillWidth: true
+
+        InfoCard {
+            Layout.alignment: Qt.AlignTop
+            KioskText {
+                text: qsTr("1. Find the slot marked 回收 / Return, below the screen on the left.")
+                Layout.fillWidth: true
+            }
+            KioskText {
+                text: qsTr("2. Push the card in, picture side up, until it is taken in.")
+                Layout.fillWidth: true
+            }
+            KioskText {
+                text: qsTr("3. Then press \"I have put it in\".")
+                Layout.fillWidth: true
+            }
         }
     }
 
