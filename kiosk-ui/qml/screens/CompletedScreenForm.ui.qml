@@ -62,7 +62,6 @@ ScreenScaffold {
     Item { Layout.fillHeight: true }
 
     footer: [
-        Item { Layout.fillWidth: true },
         KioskButton {
             id: finishButton
             objectName: "action_finish"

@@ -36,7 +36,7 @@ ScreenScaffold {
     }
 
     GridLayout {
-        columns: 2
+        columns: Theme.largeText && !Theme.landscape ? 1 : 2
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing
         Layout.fillWidth: true
@@ -45,6 +45,11 @@ ScreenScaffold {
             Layout.preferredWidth: 100
             Layout.fillHeight: true
             Layout.alignment: Qt.AlignTop
+            KioskText {
+                role: "heading"
+                text: qsTr("Scan this code with your phone")
+                Layout.fillWidth: true
+            }
             GridLayout {
                 columns: Theme.landscape ? 2 : 1
                 columnSpacing: Theme.spacing
@@ -53,9 +58,8 @@ ScreenScaffold {
                 Rectangle {
                     color: "white"
                     radius: 8
-                    Layout.row: Theme.landscape ? 0 : 1
+                    Layout.row: 0
                     Layout.column: 0
-                    Layout.rowSpan: Theme.landscape ? 2 : 1
                     Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
                     Layout.preferredWidth: Theme.landscape ? 270 : 380
                     Layout.preferredHeight: Layout.preferredWidth
@@ -66,17 +70,9 @@ ScreenScaffold {
                     }
                 }
                 KioskText {
-                    role: "heading"
-                    text: qsTr("Scan this code with your phone")
-                    Layout.row: 0
-                    Layout.column: Theme.landscape ? 1 : 0
-                    Layout.fillWidth: true
-                    Layout.alignment: Qt.AlignTop
-                }
-                KioskText {
                     role: "small"
                     text: qsTr("Open Alipay or WeChat, choose Scan and point the camera at the code.")
-                    Layout.row: Theme.landscape ? 1 : 2
+                    Layout.row: Theme.landscape ? 0 : 1
                     Layout.column: Theme.landscape ? 1 : 0
                     Layout.fillWidth: true
                     Layout.alignment: Qt.AlignTop
@@ -88,31 +84,27 @@ ScreenScaffold {
             Layout.preferredWidth: 100
             Layout.fillHeight: true
             Layout.alignment: Qt.AlignTop
+            KioskText {
+                role: "heading"
+                text: qsTr("Or show your payment code")
+                Layout.fillWidth: true
+            }
             GridLayout {
                 columns: Theme.landscape ? 2 : 1
                 columnSpacing: Theme.spacing
                 rowSpacing: Theme.spacingSmall
                 Layout.fillWidth: true
                 ScannerIllustration {
-                    Layout.row: Theme.landscape ? 0 : 1
-                    Layout.column: 0
-                    Layout.rowSpan: Theme.landscape ? 2 : 1
-                    Layout.preferredWidth: Theme.landscape ? 240 : 380
-                    Layout.preferredHeight: implicitHeight
-                    Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
-                }
-                KioskText {
-                    role: "heading"
-                    text: qsTr("Or show your payment code")
                     Layout.row: 0
-                    Layout.column: Theme.landscape ? 1 : 0
-                    Layout.fillWidth: true
-                    Layout.alignment: Qt.AlignTop
+                    Layout.column: 0
+                    Layout.preferredWidth: Theme.landscape ? 240 : 360
+                    Layout.preferredHeight: Math.round(Layout.preferredWidth * 260 / 300)
+                    Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
                 }
                 KioskText {
                     role: "small"
                     text: qsTr("Open the payment code in your wallet app and hold the phone over the scanner below the screen, on the right.")
-                    Layout.row: Theme.landscape ? 1 : 2
+                    Layout.row: Theme.landscape ? 0 : 1
                     Layout.column: Theme.landscape ? 1 : 0
                     Layout.fillWidth: true
                     Layout.alignment: Qt.AlignTop
