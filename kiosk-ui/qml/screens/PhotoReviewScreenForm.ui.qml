@@ -32,7 +32,7 @@ ScreenScaffold {
             id: photoFrame
             objectName: "licence_photo"
             photo: form.photo
-            photoHeight: Theme.landscape ? 520 : (Theme.largeText ? 480 : 560)
+            photoHeight: Theme.landscape ? 400 : (Theme.largeText ? 480 : 560)
             Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
         }
 
