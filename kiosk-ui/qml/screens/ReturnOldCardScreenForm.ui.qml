@@ -15,6 +15,23 @@ ScreenScaffold {
     subtitle: qsTr("The damaged card is collected by the kiosk and destroyed by the office.")
     iconName: "damaged"
 
+    // In portrait the card sits in the page column, in landscape beside the drawing (a
+    // wrapping card inside the grid kept a stale height across theme switches).
+    component StepsCard: InfoCard {
+        KioskText {
+            text: qsTr("1. Find the slot marked 回收 / Return, below the screen on the left.")
+            Layout.fillWidth: true
+        }
+        KioskText {
+            text: qsTr("2. Push the card in, picture side up, until it is taken in.")
+            Layout.fillWidth: true
+        }
+        KioskText {
+            text: qsTr("3. Then press \"I have put it in\".")
+            Layout.fillWidth: true
+        }
+    }
+
     // Portrait: the drawing above the text; landscape: side by side.
     GridLayout {
         columns: Theme.landscape ? 2 : 1
@@ -31,21 +48,14 @@ ScreenScaffold {
             Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
         }
 
-        InfoCard {
+        StepsCard {
+            visible: Theme.landscape
             Layout.alignment: Qt.AlignTop
-            KioskText {
-                text: qsTr("1. Find the slot marked 回收 / Return, below the screen on the left.")
-                Layout.fillWidth: true
-            }
-            KioskText {
-                text: qsTr("2. Push the card in, picture side up, until it is taken in.")
-                Layout.fillWidth: true
-            }
-            KioskText {
-                text: qsTr("3. Then press \"I have put it in\".")
-                Layout.fillWidth: true
-            }
         }
+    }
+
+    StepsCard {
+        visible: !Theme.landscape
     }
 
     Item { Layout.fillHeight: true }

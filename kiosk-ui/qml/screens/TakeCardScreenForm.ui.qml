@@ -12,6 +12,22 @@ ScreenScaffold {
     iconName: "card"
     iconColor: Theme.success
 
+    // In portrait the card sits in the page column, in landscape beside the drawing (a
+    // wrapping card inside the grid kept a stale height across theme switches).
+    component ReceiptCard: InfoCard {
+        accent: Theme.primary
+        KioskText {
+            role: "heading"
+            text: qsTr("Your receipt is printing")
+            Layout.fillWidth: true
+        }
+        KioskText {
+            muted: true
+            text: qsTr("Take it from the receipt slot on the right, under the scanner.")
+            Layout.fillWidth: true
+        }
+    }
+
     // Portrait: the drawing above the text; landscape: side by side.
     GridLayout {
         columns: Theme.landscape ? 2 : 1
@@ -28,33 +44,14 @@ ScreenScaffold {
             Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
         }
 
-        InfoCard {
+        ReceiptCard {
+            visible: Theme.landscape
             Layout.alignment: Qt.AlignTop
-            RowLayout {
-                spacing: Theme.spacing
-                Layout.fillWidth: true
-                KioskIcon {
-                    name: "printer"
-                    color: Theme.primary
-                    size: Math.round(Theme.iconSize * 0.8)
-                    Layout.alignment: Qt.AlignTop
-                }
-                ColumnLayout {
-                    spacing: Theme.spacingSmall
-                    Layout.fillWidth: true
-                    KioskText {
-                        role: "heading"
-                        text: qsTr("Your receipt is printing")
-                        Layout.fillWidth: true
-                    }
-                    KioskText {
-                        muted: true
-                        text: qsTr("Take it from the receipt slot on the right, under the scanner.")
-                        Layout.fillWidth: true
-                    }
-                }
-            }
         }
+    }
+
+    ReceiptCard {
+        visible: !Theme.landscape
     }
 
     Item { Layout.fillHeight: true }
