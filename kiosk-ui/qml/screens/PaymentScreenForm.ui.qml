@@ -61,7 +61,7 @@ ScreenScaffold {
                     Layout.row: 0
                     Layout.column: 0
                     Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
-                    Layout.preferredWidth: Theme.landscape ? 270 : 380
+                    Layout.preferredWidth: Theme.landscape ? 270 : (Theme.lowered ? 280 : 380)
                     Layout.preferredHeight: Layout.preferredWidth
                     QrCode {
                         objectName: "payment_qr"
@@ -97,7 +97,7 @@ ScreenScaffold {
                 ScannerIllustration {
                     Layout.row: 0
                     Layout.column: 0
-                    Layout.preferredWidth: Theme.landscape ? 240 : 360
+                    Layout.preferredWidth: Theme.landscape ? 240 : (Theme.lowered ? 260 : 360)
                     Layout.preferredHeight: Math.round(Layout.preferredWidth * 260 / 300)
                     Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
                 }
