@@ -204,9 +204,9 @@ TestCase {
         }
     }
 
-    // Portrait only: in landscape the English lists do not fit yet (see the report).
+    // Not landscape with large text: there the English lists do not fit yet (see the report).
     function test_the_lists_fit_the_screen_in_english_data() {
-        return test_the_number_step_fits_the_screen_data().filter(d => !d.landscape);
+        return test_the_number_step_fits_the_screen_data().filter(d => !(d.landscape && d.large));
     }
     function test_the_lists_fit_the_screen_in_english(data) {
         h.width = data.landscape ? 1920 : 1080;

@@ -404,7 +404,8 @@ Rectangle {
 
             InfoCard {
                 objectName: "address_preview"
-                visible: picker.level > 0
+                // Landscape lists: the chosen places above already say it; the room goes to the list.
+                visible: picker.level > 0 && !(Theme.landscape && picker.level < 4)
                 accent: picker.complete ? Theme.success : Theme.border
                 Layout.row: Theme.landscape ? 1 : 2
                 Layout.column: 0
