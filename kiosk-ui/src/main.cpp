@@ -6,6 +6,8 @@
 //   --developer-panel   the emulator controls beside the kiosk (simulation mode only)
 //   --screenshot FILE   save the first frame that shows kioskd's screen (or, after 15 s, the
 //                       one shown then) as a PNG and quit (the demo's headless check)
+#include <memory>
+
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
@@ -56,12 +58,17 @@ int main(int argc, char* argv[]) {
     auto grab = [window, file] {
       QCoreApplication::exit(window->grabWindow().save(file, "PNG") ? 0 : 1);
     };
-    // Grab after a frame that shows kioskd's screen, not the "no connection" one drawn before
-    // the local API has answered; frameSwapped may come from the render thread, hence &app.
-    QObject::connect(window, &QQuickWindow::frameSwapped, &app, [grab] {
+    // Grab once kioskd's screen is shown, not the "no connection" one drawn before the local
+    // API has answered, and after its entry animation has settled (screens fade in);
+    // frameSwapped may come from the render thread, hence &app.
+    auto scheduled = std::make_shared<bool>(false);
+    QObject::connect(window, &QQuickWindow::frameSwapped, &app, [grab, scheduled] {
       const LocalApi* api = LocalApi::instance();
-      if (api != nullptr && api->connected() && api->screen()->name() != "no_connection")
-        QTimer::singleShot(0, grab);
+      if (*scheduled || api == nullptr || !api->connected() ||
+          api->screen()->name() == "no_connection")
+        return;
+      *scheduled = true;
+      QTimer::singleShot(1500, grab);
     });
     QTimer::singleShot(15000, &app, grab);
   }
