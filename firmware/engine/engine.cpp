@@ -183,6 +183,11 @@ class Engine::SessionRun {
     if (kind == hal::EventKind::cardPlaced && id_lifted_) id_replaced_ = true;
   }
   const std::string& txn() const { return txn_; }
+  // A copy of the licence photo taken (empty when none). Any thread.
+  hal::RgbImage photo_copy() {
+    std::lock_guard lock(photo_m_);
+    return photo_;
+  }
 
  private:
   // ---- plumbing ----
@@ -344,6 +349,7 @@ class Engine::SessionRun {
       std::optional<SessionEnd> end;
       try {
         tick(citizen);
+        refresh_eta();
         if (e_.clock_.steady() > deadline) end = SessionEnd{"device_failure", "device_timeout"};
       } catch (const SessionEnd& s) {
         end = s;
@@ -365,6 +371,52 @@ class Engine::SessionRun {
           return e_.devices_.camera->capture_still(o, std::move(done));
         },
         false);
+  }
+
+  // Shows face_capture for the positioning period (data.countdown_ms), then again with
+  // "capturing": true just before the capture. Cancel (a stop request) ends the wait at once.
+  void position_face(nlohmann::json data) {
+    const auto period = e_.options_.capture_countdown;
+    data["countdown_ms"] = period.count() > 0 ? period.count() : 0;
+    data["capturing"] = period.count() <= 0;
+    show(make(screens::kFaceCapture, {"cancel"}, data), false);
+    if (period.count() <= 0) return;
+    const auto until = e_.clock_.steady() + period;
+    for (;;) {
+      tick(false);
+      const auto left = until - e_.clock_.steady();
+      if (left <= std::chrono::steady_clock::duration::zero()) break;
+      std::unique_lock lock(m_);
+      cv_.wait_for(lock,
+                   std::min<std::chrono::steady_clock::duration>(left, e_.options_.poll_interval),
+                   [&] { return stop_.has_value(); });
+    }
+    data["countdown_ms"] = 0;
+    data["capturing"] = true;
+    show(make(screens::kFaceCapture, {"cancel"}, data), false);
+  }
+
+  void set_photo(hal::RgbImage image) {
+    std::lock_guard lock(photo_m_);
+    wipe(photo_);
+    photo_ = std::move(image);
+  }
+  void clear_photo() {
+    std::lock_guard lock(photo_m_);
+    wipe(photo_);
+  }
+
+  // While a card prints: progress.eta_seconds counts down from the print estimate.
+  static int eta_seconds(std::chrono::steady_clock::duration left) {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(left).count();
+    return static_cast<int>(std::max<long long>(0, (ms + 999) / 1000));
+  }
+  void refresh_eta() {
+    if (!printing_ || cur_.screen != screens::kPrinting) return;
+    const int eta = eta_seconds(print_until_ - e_.clock_.steady());
+    if (cur_.eta_seconds == eta) return;
+    cur_.eta_seconds = eta;
+    e_.publish(cur_);
   }
 
   [[noreturn]] void central_down(const std::string& step, const Error& err, int attempt = 0,
@@ -410,6 +462,9 @@ class Engine::SessionRun {
   bool activity_ = false;
   bool ended_ = false;
 
+  bool printing_ = false;  // the printing screen's eta counts down
+  std::chrono::steady_clock::time_point print_until_{};
+
   std::atomic<bool> id_armed_{false};
   std::atomic<bool> id_lifted_{false};
   std::atomic<bool> id_replaced_{false};
@@ -419,6 +474,7 @@ class Engine::SessionRun {
   std::string address_;
   bool address_changed_ = false;
   EligibilityDecision decision_;
+  mutable std::mutex photo_m_;  // photo_ is written on the session thread, copied by session.photo
   hal::RgbImage photo_;
   IssuanceAuthorisation authorisation_;
   std::string order_id_;
@@ -496,7 +552,7 @@ void Engine::SessionRun::wipe_personal() {
   std::fill(card_.fingerprint.begin(), card_.fingerprint.end(), std::uint8_t{0});
   card_ = hal::IdCard{};
   wipe(address_);
-  wipe(photo_);
+  clear_photo();
   decision_ = EligibilityDecision{};
   authorisation_ = IssuanceAuthorisation{};
 }
@@ -560,7 +616,7 @@ void Engine::SessionRun::consent() {
 }
 
 void Engine::SessionRun::verify_face() {
-  show(make(screens::kFaceCapture, {"cancel"}), false);
+  position_face(nlohmann::json::object());
   check_id_card();
   auto img = capture();
   if (!img.ok()) throw SessionEnd{"device_failure", "camera_" + img.error().reason};
@@ -631,7 +687,7 @@ void Engine::SessionRun::photo() {
                           e_.options_.photo_min_stddev};
   for (int attempt = 0;; ++attempt) {
     if (attempt >= e_.options_.max_photo_attempts) throw SessionEnd{"photo_failed", "retake_limit"};
-    show(make(screens::kFaceCapture, {"cancel"}, {{"purpose", "licence_photo"}}), false);
+    position_face({{"purpose", "licence_photo"}});
     auto img = capture();
     if (!img.ok()) throw SessionEnd{"device_failure", "camera_" + img.error().reason};
     const PhotoQuality q = check_photo(img.value(), rules);
@@ -646,7 +702,7 @@ void Engine::SessionRun::photo() {
       wipe(img.value());
       throw SessionEnd{"photo_failed", q.reason};
     }
-    photo_ = std::move(img.value());
+    set_photo(std::move(img.value()));
     auto [action, value] = wait_action(std::move(s));
     (void)value;
     if (action == "cancel") throw SessionEnd{"cancelled", "citizen"};
@@ -655,7 +711,7 @@ void Engine::SessionRun::photo() {
              {{"attempts", attempt + 1}, {"quality_mean", static_cast<int>(q.mean)}});
       return;
     }
-    wipe(photo_);
+    clear_photo();
   }
 }
 
@@ -843,14 +899,18 @@ std::string Engine::SessionRun::print_card() {
       throw SessionEnd{"card_failed", "render_failed"};
     }
     job.value().job_id = txn_ + "-" + std::to_string(attempt);
-    show(make(screens::kPrinting, {}, {{"attempt", attempt + 1}}), false);
-    cur_.eta_seconds = 15;
+    Screen printing = make(screens::kPrinting, {}, {{"attempt", attempt + 1}});
+    print_until_ = e_.clock_.steady() + e_.options_.print_estimate;
+    printing.eta_seconds = eta_seconds(e_.options_.print_estimate);
+    show(std::move(printing), false);
+    printing_ = true;
     auto printed = device<hal::PrintedCard>(
         printer,
         [&](hal::Completion<hal::PrintedCard> done) {
           return printer.print_card(std::move(job.value()), std::move(done));
         },
         false);
+    printing_ = false;
     if (printed.ok()) {
       record("card_printed", Phase::done,
              {{"serial", serial}, {"printer_counter", printed.value().card_counter}}, nullptr,
@@ -1041,6 +1101,71 @@ bool Engine::wait_for(const std::function<bool(const Screen&)>& pred,
 
 void Engine::join_session() {
   if (thread_.joinable()) thread_.join();
+}
+
+Result<hal::RgbImage> Engine::camera_preview() {
+  auto allowed = [this]() -> std::optional<Error> {
+    std::lock_guard lock(m_);
+    if (!running_ || !run_) return make_error(Errc::invalid_state, "no_session");
+    if (screen_.screen != screens::kFaceCapture)
+      return make_error(Errc::invalid_state, "action_not_allowed");
+    return std::nullopt;
+  };
+  if (auto refused = allowed()) return *refused;
+  if (devices_.camera == nullptr) return make_error(Errc::device, "device_offline", "no camera");
+  std::unique_lock preview(preview_m_, std::try_to_lock);
+  if (!preview.owns_lock())
+    return make_error(Errc::device, "device_busy", "a preview is already being taken");
+  struct Wait {
+    std::mutex m;
+    std::condition_variable cv;
+    std::optional<hal::Result<hal::RgbImage>> result;
+  };
+  auto w = std::make_shared<Wait>();
+  hal::CaptureOptions o;
+  o.warmup_frames = 0;  // the stream restarts per capture; a preview need not settle exposure
+  const hal::RequestId id =
+      devices_.camera->capture_still(o, [w](hal::RequestId, hal::Result<hal::RgbImage> r) {
+        std::lock_guard lock(w->m);
+        w->result.emplace(std::move(r));
+        w->cv.notify_all();
+      });
+  {
+    std::unique_lock lock(w->m);
+    // The camera serialises commands: an engine capture in progress finishes first.
+    if (!w->cv.wait_for(lock, options_.device_timeout, [&] { return w->result.has_value(); })) {
+      lock.unlock();
+      devices_.camera->cancel(id);
+      return make_error(Errc::device, "device_busy", "no preview frame in time");
+    }
+  }
+  hal::Result<hal::RgbImage> frame = std::move(*w->result);
+  if (!frame.ok()) {
+    const auto code = frame.error().code;
+    const bool offline = code == hal::CompletionCode::deviceNotReady;
+    return make_error(Errc::device, offline ? "device_offline" : "device_error",
+                      "camera: " + frame.error().reason);
+  }
+  // The session may have moved on (or ended) while the frame was taken.
+  if (auto refused = allowed()) {
+    wipe(frame.value());
+    return *refused;
+  }
+  return std::move(frame.value());
+}
+
+Result<hal::RgbImage> Engine::photo_under_review() const {
+  std::shared_ptr<SessionRun> run;
+  {
+    std::lock_guard lock(m_);
+    if (!running_ || !run_) return make_error(Errc::invalid_state, "no_session");
+    if (screen_.screen != screens::kPhotoReview)
+      return make_error(Errc::invalid_state, "action_not_allowed");
+    run = run_;
+  }
+  hal::RgbImage photo = run->photo_copy();
+  if (photo.pixels.empty()) return make_error(Errc::invalid_state, "action_not_allowed");
+  return photo;
 }
 
 KioskState Engine::state() const {

@@ -53,6 +53,13 @@ struct EngineOptions {
   int payment_status_queries = 5;  // resolving an unknown charge outcome
   std::chrono::milliseconds payment_status_interval{1000};
   std::chrono::milliseconds jam_clear_wait{10'000};  // how long reject_card is retried after a jam
+  // Face positioning: before each capture (face verification, licence photo) face_capture is
+  // shown with data.countdown_ms for this long, so the citizen can look at the live preview
+  // (camera_preview) and the UI can count down; cancel is allowed during it. 0 = capture at once.
+  std::chrono::milliseconds capture_countdown{0};
+  // Expected duration of one card print job: the printing screen's progress.eta_seconds counts
+  // down from it (republished whenever the whole-second value changes; 0 = overdue).
+  std::chrono::milliseconds print_estimate{18'000};
   // Licence-photo quality: mean luminance range and minimum contrast (standard deviation).
   double photo_min_mean = 40, photo_max_mean = 235, photo_min_stddev = 12;
   std::string kiosk_id = "kiosk";
@@ -101,6 +108,16 @@ class Engine {
   nlohmann::json screen_json() const { return to_json(screen()); }
   void on_screen_changed(std::function<void(const Screen&)> callback);
 
+  // A fresh camera frame for the citizen's live preview. Allowed only while a session shows
+  // face_capture (invalid_state: "no_session" / "action_not_allowed"); one preview at a time
+  // (device "device_busy"); the camera driver queues it behind an engine capture in progress,
+  // never in place of it. Errors: device ("device_error", "device_offline", "device_busy").
+  // Personal data: the caller encodes it, never logs it, and wipes it.
+  Result<hal::RgbImage> camera_preview();
+  // A copy of the licence photo under review. Allowed only on photo_review (invalid_state
+  // "no_session" / "action_not_allowed"). Personal data: as camera_preview.
+  Result<hal::RgbImage> photo_under_review() const;
+
   KioskState state() const;
   // Maintenance switch (also set by the engine on ribbon out). Persisted as settings
   // "out_of_service" / "out_of_service_reason"; audited with `actor`.
@@ -142,6 +159,7 @@ class Engine {
   bool running_ = false;  // the session thread has not ended yet
   std::string session_language_;
   std::uint64_t screen_version_ = 0;
+  std::mutex preview_m_;  // one camera preview at a time
 };
 
 }  // namespace kiosk::engine

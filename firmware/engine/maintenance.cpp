@@ -132,6 +132,18 @@ Result<MaintenanceToken> Maintenance::check(const std::string& token) {
   return MaintenanceToken{token, options_.token_idle_expiry, it->second.user, it->second.role};
 }
 
+std::optional<std::string> Maintenance::active_user() {
+  std::lock_guard lock(m_);
+  const auto now = clock_.steady();
+  const Session* latest = nullptr;
+  for (const auto& [token, session] : sessions_) {
+    if (now - session.last_used > options_.token_idle_expiry) continue;
+    if (latest == nullptr || session.last_used > latest->last_used) latest = &session;
+  }
+  if (latest == nullptr) return std::nullopt;
+  return latest->user;
+}
+
 Result<MaintenanceToken> Maintenance::authorise(const std::string& token, const std::string& action,
                                                 const nlohmann::json& details) {
   auto t = check(token);

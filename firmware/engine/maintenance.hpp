@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,9 @@ class Maintenance {
   // check() + an audit record of `action`; what every maintenance method calls first.
   Result<MaintenanceToken> authorise(const std::string& token, const std::string& action,
                                      const nlohmann::json& details = nlohmann::json::object());
+  // The user of the most recently used technician session that has not expired, if any (for
+  // kiosk.status). Does not refresh any idle timer.
+  std::optional<std::string> active_user();
 
  private:
   struct Failures {

@@ -126,6 +126,7 @@ const std::map<std::string, Setter>& setters() {
        }},
       {"timeouts.idle_seconds", duration(&KioskdConfig::idle_timeout)},
       {"timeouts.card_take_seconds", duration(&KioskdConfig::card_take_timeout)},
+      {"timeouts.capture_countdown_seconds", duration(&KioskdConfig::capture_countdown)},
       {"timeouts.maintenance_idle_seconds", duration(&KioskdConfig::maintenance_idle)},
       {"sync.interval_seconds", duration(&KioskdConfig::sync_interval)},
       {"sync.heartbeat_seconds", duration(&KioskdConfig::heartbeat_interval)},

@@ -36,6 +36,9 @@ struct KioskdConfig {
   std::chrono::seconds purge_interval{600};    // how often expired personal data is purged
   std::chrono::seconds idle_timeout{60};       // citizen inactivity before the session ends
   std::chrono::seconds card_take_timeout{60};  // card left in the mouth is then retained
+  // Face positioning before each capture (the UI counts down over the live preview); scaled
+  // by simulation.time_scale in simulation mode, like the emulators.
+  std::chrono::seconds capture_countdown{3};
   std::chrono::seconds maintenance_idle{600};  // technician session idle expiry
   std::chrono::seconds sync_interval{5};       // outbox upload period when idle
   std::chrono::seconds heartbeat_interval{60};

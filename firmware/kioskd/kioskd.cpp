@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <atomic>
+#include <cmath>
 #include <condition_variable>
 #include <fstream>
 #include <mutex>
@@ -14,6 +15,7 @@
 #include "firmware/journal/journal.hpp"
 #include "firmware/kioskd/engine_adapters.hpp"
 #include "firmware/kioskd/journal_outbox.hpp"
+#include "firmware/kioskd/kiosk_status.hpp"
 #include "firmware/kioskd/local_api.hpp"
 #include "firmware/kioskd/simulated_devices.hpp"
 #include "firmware/rpc/server.hpp"
@@ -88,6 +90,8 @@ struct Kioskd::Impl {
   std::unique_ptr<rpc::Server> server;
   std::vector<engine::RecoveredTransaction> recovered;
   LocalApiContext api;
+  DeviceErrors device_errors;
+  std::unique_ptr<StatusWatch> status_watch;  // sends kiosk.changed
   std::atomic<bool> running{false};
 
   // Housekeeping: personal data of finished, acknowledged transactions is purged once the
@@ -197,6 +201,16 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
   eo.idle_warning = std::min(eo.idle_warning, eo.idle_timeout / 2);
   eo.card_take_timeout =
       std::chrono::duration_cast<std::chrono::milliseconds>(config.card_take_timeout);
+  // Device-paced waits follow the emulators' time scale in simulation (tests run at 0.01).
+  const double scale = config.simulation.enabled ? config.simulation.time_scale : 1.0;
+  auto scaled = [scale](std::chrono::milliseconds real) {
+    return std::chrono::milliseconds(std::llround(static_cast<double>(real.count()) * scale));
+  };
+  eo.capture_countdown =
+      scaled(std::chrono::duration_cast<std::chrono::milliseconds>(config.capture_countdown));
+  // A two-sided licence (YMCKO front, K back) takes about 18 s on the card printer (the
+  // emulator keeps the real device's timings: load, panels, turn, eject).
+  eo.print_estimate = scaled(std::chrono::milliseconds(18'000));
   engine::Devices devs{&d.devices->id_reader(), &d.devices->card_printer(),
                        &d.devices->receipt_printer(), &d.devices->camera(),
                        &d.devices->payment_terminal()};
@@ -219,10 +233,22 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
   d.api.emulator = d.simulated.get();
   d.api.sync = d.sync.get();
   d.api.engine = d.engine.get();
+  d.api.device_errors = &d.device_errors;
+  d.api.device_timeout = eo.device_timeout;
   rpc::Server* server = d.server.get();
-  d.api.kiosk_changed = [server]() { server->notify("kiosk.changed", nlohmann::json::object()); };
-  d.engine->on_screen_changed([server](const engine::Screen& screen) {
+  LocalApiContext* api = &d.api;
+  // kiosk.changed carries the kiosk.status result; it is sent whenever the watched part of it
+  // changes, whoever changed it (a method, the engine, a device), checked every second and at
+  // once after a method or a screen change pokes the watcher.
+  d.status_watch = std::make_unique<StatusWatch>(
+      [api]() { return kiosk_status_fingerprint(*api); },
+      [server, api]() { server->notify("kiosk.changed", kiosk_status_json(*api)); },
+      std::chrono::milliseconds(1000));
+  StatusWatch* watch = d.status_watch.get();
+  d.api.kiosk_changed = [watch]() { watch->poke(); };
+  d.engine->on_screen_changed([server, watch](const engine::Screen& screen) {
     server->notify("session.changed", engine::to_json(screen));
+    watch->poke();
   });
   bind_local_api(*d.server, d.api);
   return k;
@@ -246,11 +272,13 @@ bool Kioskd::start(std::string* error) {
     stop_housekeeping();
     return false;
   }
+  impl_->status_watch->start();
   return true;
 }
 
 void Kioskd::stop() {
   if (!impl_->running.exchange(false)) return;
+  impl_->status_watch->stop();
   impl_->server->stop();  // no new calls; running handlers return first
   if (impl_->sync) impl_->sync->stop();
   stop_housekeeping();

@@ -1,7 +1,14 @@
 #include "firmware/kioskd/local_api.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <memory>
+#include <mutex>
+#include <optional>
 
+#include "drivers/card_printer/test_card.hpp"
+#include "drivers/receipt_printer/test_receipt.hpp"
+#include "firmware/kioskd/preview_image.hpp"
 #include "hal/device.hpp"
 
 namespace kiosk::kioskd {
@@ -24,11 +31,59 @@ rpc::RpcError engine_error(const engine::Error& e) {
   if (e.code == engine::Errc::unauthorised || e.code == engine::Errc::locked_out)
     return rpc::application_error(reason, e.message, rpc::codes::maintenance_required);
   if (e.code == engine::Errc::invalid_argument) return rpc::invalid_params(e.message);
-  return rpc::application_error(reason, e.message.empty() ? reason : e.message);
+  const std::string message = e.message.empty() ? reason : e.message;
+  // Refusals in the kiosk's current state and device failures have their own codes.
+  if (e.code == engine::Errc::invalid_state || e.code == engine::Errc::busy ||
+      e.code == engine::Errc::out_of_service || e.code == engine::Errc::central_unavailable)
+    return rpc::application_error(reason, message, rpc::codes::refused);
+  if (e.code == engine::Errc::device)
+    return rpc::application_error(reason, message, rpc::codes::device_failed);
+  return rpc::application_error(reason, message);
 }
 
-HandlerResult emulator_answer(const std::string& reason) {
-  if (reason.empty()) return json{{"ok", true}};
+// Blocks until a device command completes, or cancels it after `timeout`.
+template <typename T, typename Submit>
+hal::Result<T> await_device(hal::Device& device, Submit submit, std::chrono::milliseconds timeout) {
+  struct Wait {
+    std::mutex m;
+    std::condition_variable cv;
+    std::optional<hal::Result<T>> result;
+  };
+  auto w = std::make_shared<Wait>();
+  const hal::RequestId id = submit([w](hal::RequestId, hal::Result<T> r) {
+    std::lock_guard lock(w->m);
+    w->result.emplace(std::move(r));
+    w->cv.notify_all();
+  });
+  std::unique_lock lock(w->m);
+  if (!w->cv.wait_for(lock, timeout, [&] { return w->result.has_value(); })) {
+    lock.unlock();
+    device.cancel(id);
+    lock.lock();
+    w->cv.wait_for(lock, std::chrono::seconds(10), [&] { return w->result.has_value(); });
+    if (!w->result)
+      return hal::make_error(hal::CompletionCode::timeout, "timeout", "no answer in time");
+  }
+  return std::move(*w->result);
+}
+
+// camera.preview / session.photo answer: {"jpeg", "width", "height"}. Personal data: the
+// frame is wiped here and the answer is never logged or journalled.
+HandlerResult image_answer(engine::Result<hal::RgbImage> image) {
+  if (!image) return engine_error(image.error());
+  auto encoded = encode_preview(image.value(), 640, 80);
+  wipe_image(image.value());
+  if (!encoded)
+    return rpc::make_error(rpc::codes::internal_error, "internal_error", "image encoding failed");
+  return json{{"jpeg", std::move(encoded->jpeg_base64)},
+              {"width", encoded->width},
+              {"height", encoded->height}};
+}
+
+// `done` is the member docs/local-api.md names ("placed", "taken", ...); "ok" is kept for
+// older clients.
+HandlerResult emulator_answer(const std::string& reason, const char* done) {
+  if (reason.empty()) return json{{"ok", true}, {done, true}};
   return rpc::application_error(reason, "emulator refused: " + reason);
 }
 
@@ -41,6 +96,7 @@ json summary_json(const journal::TransactionSummary& s) {
   j["finished_at"] = s.finished_at ? json(*s.finished_at) : json(nullptr);
   j["outcome"] = s.outcome ? json(*s.outcome) : json(nullptr);
   j["last_step"] = s.last_step ? json(*s.last_step) : json(nullptr);
+  j["step"] = j["last_step"];  // the documented name
   j["last_phase"] = s.last_phase ? json(journal::to_string(*s.last_phase)) : json(nullptr);
   return j;
 }
@@ -52,6 +108,7 @@ json sync_json(sync::SyncEngine* engine) {
          {"running", s.running},
          {"last_acknowledged", s.last_acknowledged},
          {"last_sequence", s.last_sequence},
+         {"last_seq", s.last_sequence},
          {"depth", s.depth},
          {"central_reachable", s.central_reachable},
          {"circuit", std::string(sync::to_string(s.circuit))},
@@ -66,20 +123,88 @@ json sync_json(sync::SyncEngine* engine) {
 
 }  // namespace
 
-json devices_json(DeviceSet& devices) {
+json devices_json(DeviceSet& devices, DeviceErrors* errors) {
   json out = json::array();
   for (hal::Device* d : devices.all()) {
     const auto info = d->info();
     const auto st = d->status();
-    out.push_back(json{{"id", info.id},
-                       {"model", info.model},
-                       {"transport", info.transport},
-                       {"state", std::string(hal::to_string(st.state))},
-                       {"detail", st.detail},
-                       {"message", st.message},
-                       {"statistics", d->statistics()}});
+    const json stats = d->statistics();
+    if (errors != nullptr) errors->observe(info.id, st, std::chrono::system_clock::now());
+    out.push_back(
+        json{{"id", info.id},
+             {"device", info.id},
+             {"model", info.model},
+             {"transport", info.transport},
+             {"state", std::string(hal::to_string(st.state))},
+             {"detail", st.detail},
+             {"message", st.message},
+             {"statistics", stats},
+             {"counters", stats},
+             {"last_error", errors != nullptr ? errors->last_error(info.id) : json(nullptr)}});
   }
   return out;
+}
+
+json kiosk_status_json(LocalApiContext& ctx) {
+  const auto outbox = ctx.journal->outbox_state();
+  const auto st = ctx.engine->state();
+  const auto screen = ctx.engine->screen();
+  const auto tech = ctx.engine->maintenance().active_user();
+  json j{{"kiosk_id", ctx.kiosk_id},
+         {"state", st.out_of_service   ? "out_of_service"
+                   : st.session_active ? "in_session"
+                                       : "ready"},
+         {"out_of_service", st.out_of_service},
+         {"out_of_service_reason", st.out_of_service ? json(st.reason) : json(nullptr)},
+         {"session_active", st.session_active},
+         {"simulation", ctx.emulator != nullptr},
+         {"maintenance",
+          json{{"active", tech.has_value()}, {"user", tech ? json(*tech) : json(nullptr)}}},
+         {"outbox_depth", outbox.depth},
+         {"outbox", json{{"last_seq", outbox.last_seq},
+                         {"last_acknowledged", outbox.last_acknowledged},
+                         {"depth", outbox.depth}}},
+         {"sync", sync_json(ctx.sync)}};
+  j["session"] = st.session_active && !screen.session_id.empty()
+                     ? json{{"session_id", screen.session_id},
+                            {"service", screen.service},
+                            {"step", screen.step},
+                            {"screen", screen.screen}}
+                     : json(nullptr);
+  if (ctx.sync != nullptr) {
+    const auto s = ctx.sync->status();
+    j["central"] = json{{"reachable", s.central_reachable},
+                        {"circuit", std::string(sync::to_string(s.circuit))}};
+  } else {
+    j["central"] = json{{"reachable", false}, {"circuit", "open"}};
+  }
+  if (auto stock = ctx.journal->stock_counts(); stock.ok())
+    j["stock"] = stock_json(stock.value());
+  else
+    j["stock"] = nullptr;
+  return j;
+}
+
+json kiosk_status_fingerprint(LocalApiContext& ctx) {
+  json j = kiosk_status_json(ctx);
+  json devices = json::array();
+  for (hal::Device* d : ctx.devices->all()) {
+    const auto st = d->status();
+    if (ctx.device_errors != nullptr)
+      ctx.device_errors->observe(d->info().id, st, std::chrono::system_clock::now());
+    // Operational details that change with every session (a card placed or taken, the camera
+    // streaming, the scanner scanning) are not worth a notification; supplies and faults are.
+    auto detail = st.detail;
+    for (const char* busy : {"card", "stream", "scanner"}) detail.erase(busy);
+    devices.push_back(json{{"state", std::string(hal::to_string(st.state))}, {"detail", detail}});
+  }
+  return json{{"state", j["state"]},
+              {"out_of_service", j["out_of_service"]},
+              {"out_of_service_reason", j["out_of_service_reason"]},
+              {"session_active", j["session_active"]},
+              {"maintenance", j["maintenance"]},
+              {"stock", j["stock"]},
+              {"devices", devices}};
 }
 
 json stock_json(const journal::StockCounts& c) {
@@ -119,39 +244,115 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
   rpc::MethodOptions sim;
   sim.simulation_only = true;
 
+  server.add_method("session.photo", [&ctx](const json&, const rpc::CallContext&) -> HandlerResult {
+    return image_answer(ctx.engine->photo_under_review());
+  });
+  server.add_method("camera.preview",
+                    [&ctx](const json&, const rpc::CallContext&) -> HandlerResult {
+                      return image_answer(ctx.engine->camera_preview());
+                    });
+
   server.add_method("kiosk.status", [&ctx](const json&, const rpc::CallContext&) -> HandlerResult {
-    const auto outbox = ctx.journal->outbox_state();
-    json j{{"kiosk_id", ctx.kiosk_id},
-           {"out_of_service", ctx.engine->state().out_of_service},
-           {"out_of_service_reason", ctx.engine->state().reason},
-           {"session_active", ctx.engine->state().session_active},
-           {"simulation", ctx.emulator != nullptr},
-           {"outbox", json{{"last_seq", outbox.last_seq},
-                           {"last_acknowledged", outbox.last_acknowledged},
-                           {"depth", outbox.depth}}},
-           {"sync", sync_json(ctx.sync)}};
-    return j;
+    return kiosk_status_json(ctx);
   });
 
   server.add_method("devices.list", [&ctx](const json&, const rpc::CallContext&) -> HandlerResult {
-    return json{{"devices", devices_json(*ctx.devices)}};
+    return json{{"devices", devices_json(*ctx.devices, ctx.device_errors)}};
   });
 
   server.add_method(
-      "devices.selftest",
-      [&ctx](const json&, const rpc::CallContext& call) -> HandlerResult {
-        json out = json::array();
-        for (hal::Device* d : ctx.devices->all()) {
-          auto r = d->health_check();
-          json e{{"id", d->info().id}, {"ok", r.ok()}};
-          if (r.ok())
-            e["state"] = std::string(hal::to_string(r.value().state));
+      "devices.test_print",
+      [&ctx](const json& p, const rpc::CallContext& call) -> HandlerResult {
+        const std::string device = str(p, "device");
+        if (device != "card_printer" && device != "receipt_printer")
+          return rpc::invalid_params("device: card_printer or receipt_printer");
+        if (ctx.engine->state().session_active)
+          return rpc::application_error("session_active", "a citizen session is running",
+                                        rpc::codes::refused);
+        json result{{"printed", true}, {"device", device}};
+        hal::DeviceError failure;
+        bool ok = false;
+        if (device == "card_printer") {
+          // The specimen licence (synthetic data, marked as a specimen on the card).
+          hal::CardPrinter& printer = ctx.devices->card_printer();
+          auto printed = await_device<hal::PrintedCard>(
+              printer,
+              [&](hal::Completion<hal::PrintedCard> done) {
+                return printer.print_card(drivers::card_printer::make_sample_licence_job(),
+                                          std::move(done));
+              },
+              ctx.device_timeout);
+          ok = printed.ok();
+          if (ok)
+            result["card_counter"] = printed.value().card_counter;
           else
-            e["reason"] = r.error().reason;
-          out.push_back(e);
+            failure = printed.error();
+        } else {
+          hal::ReceiptPrinter& printer = ctx.devices->receipt_printer();
+          auto printed = await_device<hal::Done>(
+              printer,
+              [&](hal::Completion<hal::Done> done) {
+                return printer.print(drivers::make_test_receipt(), std::move(done));
+              },
+              ctx.device_timeout);
+          ok = printed.ok();
+          if (!ok) failure = printed.error();
         }
-        (void)ctx.journal->audit(call.actor, "devices.selftest", json::object());
-        return json{{"devices", out}};
+        json details{{"device", device}, {"printed", ok}};
+        if (!ok) details["reason"] = failure.reason;
+        if (result.contains("card_counter")) details["card_counter"] = result["card_counter"];
+        (void)ctx.journal->audit(call.actor, "devices.test_print", details);
+        if (ctx.kiosk_changed) ctx.kiosk_changed();
+        if (!ok) {
+          if (ctx.device_errors != nullptr)
+            ctx.device_errors->note(device, std::string(hal::to_string(failure.code)),
+                                    failure.reason, std::chrono::system_clock::now());
+          const bool offline = failure.code == hal::CompletionCode::deviceNotReady;
+          return rpc::application_error(
+              offline ? "device_offline" : "device_error", "test print failed: " + failure.reason,
+              rpc::codes::device_failed, json{{"device_reason", failure.reason}});
+        }
+        return result;
+      },
+      maint);
+
+  server.add_method(
+      "devices.selftest",
+      [&ctx](const json& p, const rpc::CallContext& call) -> HandlerResult {
+        const std::string only = str(p, "device");
+        json out = json::array();
+        json results = json::array();
+        bool found = only.empty();
+        for (hal::Device* d : ctx.devices->all()) {
+          const std::string id = d->info().id;
+          if (!only.empty() && id != only) continue;
+          found = true;
+          auto r = d->health_check();
+          json e{{"id", id}, {"ok", r.ok()}};
+          json result{{"device", id}, {"passed", false}};
+          if (r.ok()) {
+            const auto state = std::string(hal::to_string(r.value().state));
+            e["state"] = state;
+            result["state"] = state;
+            result["message"] = r.value().message;
+            result["passed"] = r.value().state == hal::DeviceState::online ||
+                               r.value().state == hal::DeviceState::busy;
+          } else {
+            e["reason"] = r.error().reason;
+            result["state"] = std::string(hal::to_string(d->status().state));
+            result["message"] = r.error().reason;
+            if (ctx.device_errors != nullptr)
+              ctx.device_errors->note(id, std::string(hal::to_string(r.error().code)),
+                                      r.error().reason, std::chrono::system_clock::now());
+          }
+          out.push_back(e);
+          results.push_back(result);
+        }
+        if (!found) return rpc::application_error("unknown_device", "no such device");
+        (void)ctx.journal->audit(call.actor, "devices.selftest",
+                                 only.empty() ? json::object() : json{{"device", only}});
+        if (ctx.kiosk_changed) ctx.kiosk_changed();
+        return json{{"devices", out}, {"results", results}};
       },
       maint);
 
@@ -252,6 +453,8 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
                     {"consumed", rec.consumed},
                     {"difference", rec.difference},
                     {"mismatch", rec.mismatch},
+                    {"ok", !rec.mismatch},
+                    {"expected", rec.consumed},
                     {"counts", stock_json(rec.counts)}};
       },
       maint);
@@ -262,6 +465,7 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
                       if (user.empty() || user.size() > 64) return rpc::invalid_params("user");
                       auto r = ctx.engine->maintenance().login(user, str(p, "password"));
                       if (!r) return engine_error(r.error());
+                      if (ctx.kiosk_changed) ctx.kiosk_changed();
                       return json{{"token", r.value().token},
                                   {"expires_in", r.value().expires_in.count()},
                                   {"role", r.value().role}};
@@ -270,7 +474,8 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
       "maintenance.logout",
       [&ctx](const json&, const rpc::CallContext& call) -> HandlerResult {
         (void)ctx.engine->maintenance().logout(call.token);
-        return json{{"ok", true}};
+        if (ctx.kiosk_changed) ctx.kiosk_changed();
+        return json{{"ok", true}, {"logged_out", true}};
       },
       maint);
   server.add_method(
@@ -284,7 +489,8 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
         auto r = ctx.engine->set_out_of_service(enabled, reason, call.actor);
         if (!r) return engine_error(r.error());
         if (ctx.kiosk_changed) ctx.kiosk_changed();
-        return json{{"out_of_service", enabled}};
+        return json{{"out_of_service", enabled},
+                    {"reason", enabled ? json(reason) : json(nullptr)}};
       },
       maint);
   server.add_method(
@@ -314,20 +520,21 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
       [&emu](const json&, const rpc::CallContext&) -> HandlerResult {
         json out = json::array();
         for (const auto& c : emu.citizens())
-          out.push_back(json{{"id_number", c.id_number}, {"label", c.label}});
+          out.push_back(
+              json{{"id_number", c.id_number}, {"label", c.label}, {"scenario", c.label}});
         return json{{"citizens", out}};
       },
       sim);
   server.add_method(
       "emulator.place_id_card",
       [&emu](const json& p, const rpc::CallContext&) -> HandlerResult {
-        return emulator_answer(emu.place_id_card(str(p, "id_number")));
+        return emulator_answer(emu.place_id_card(str(p, "id_number")), "placed");
       },
       sim);
   server.add_method(
       "emulator.remove_id_card",
       [&emu](const json&, const rpc::CallContext&) -> HandlerResult {
-        return emulator_answer(emu.remove_id_card());
+        return emulator_answer(emu.remove_id_card(), "removed");
       },
       sim);
   server.add_method(
@@ -342,25 +549,25 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
           else if (wallet == "wechat")
             code = "134012345678901234";
         }
-        return emulator_answer(emu.present_payment_code(code));
+        return emulator_answer(emu.present_payment_code(code), "presented");
       },
       sim);
   server.add_method(
       "emulator.take_card",
       [&emu](const json&, const rpc::CallContext&) -> HandlerResult {
-        return emulator_answer(emu.take_card());
+        return emulator_answer(emu.take_card(), "taken");
       },
       sim);
   server.add_method(
       "emulator.inject_fault",
       [&emu](const json& p, const rpc::CallContext&) -> HandlerResult {
-        return emulator_answer(emu.inject_fault(str(p, "device"), str(p, "fault")));
+        return emulator_answer(emu.inject_fault(str(p, "device"), str(p, "fault")), "injected");
       },
       sim);
   server.add_method(
       "emulator.clear_faults",
       [&emu](const json& p, const rpc::CallContext&) -> HandlerResult {
-        return emulator_answer(emu.clear_faults(str(p, "device")));
+        return emulator_answer(emu.clear_faults(str(p, "device")), "cleared");
       },
       sim);
   server.add_method(

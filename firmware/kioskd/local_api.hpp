@@ -1,8 +1,9 @@
 #pragma once
 // Binds the local-API methods that kioskd itself answers (everything except session.*, which
 // the transaction engine answers) onto the rpc server:
-//   session.get, session.start, session.action, session.cancel (the engine), kiosk.status,
-//   devices.list, devices.selftest*, txn.list*, txn.show*, sync.status,
+//   session.get, session.start, session.action, session.cancel, session.photo,
+//   camera.preview (the engine), kiosk.status, devices.list, devices.selftest*,
+//   devices.test_print*, txn.list*, txn.show*, sync.status,
 //   sync.now*, stock.status, stock.load*, stock.reconcile*, maintenance.login,
 //   maintenance.logout*, maintenance.set_out_of_service*, audit.list*, and in simulation mode
 //   emulator.citizens, emulator.place_id_card, emulator.remove_id_card,
@@ -16,6 +17,7 @@
 #include "firmware/engine/engine.hpp"
 #include "firmware/journal/journal.hpp"
 #include "firmware/kioskd/devices.hpp"
+#include "firmware/kioskd/kiosk_status.hpp"
 #include "firmware/rpc/server.hpp"
 #include "firmware/sync/sync_engine.hpp"
 
@@ -28,13 +30,20 @@ struct LocalApiContext {
   EmulatorControl* emulator = nullptr;  // null outside simulation
   sync::SyncEngine* sync = nullptr;     // null without central
   engine::Engine* engine = nullptr;
-  std::function<void()> kiosk_changed;  // broadcast "kiosk.changed"
+  DeviceErrors* device_errors = nullptr;              // last error per device; may be null
+  std::chrono::milliseconds device_timeout{120'000};  // longest wait for a test print
+  std::function<void()> kiosk_changed;  // the kiosk's state may have changed: "kiosk.changed"
 };
 
 void bind_local_api(rpc::Server& server, LocalApiContext& context);
 
 // The JSON forms the methods answer with (also used by the heartbeat).
-nlohmann::json devices_json(DeviceSet& devices);
+nlohmann::json devices_json(DeviceSet& devices, DeviceErrors* errors = nullptr);
+// The kiosk.status result (also the params of the kiosk.changed notification).
+nlohmann::json kiosk_status_json(LocalApiContext& context);
+// The part of kiosk.status whose change is announced with kiosk.changed: state, out of service,
+// maintenance, session running, device states and details, stock.
+nlohmann::json kiosk_status_fingerprint(LocalApiContext& context);
 nlohmann::json stock_json(const journal::StockCounts& counts);
 
 }  // namespace kiosk::kioskd

@@ -13,7 +13,14 @@
 //  * `status` is the last `kiosk.status` result (a JS object; {} until known).
 //  * Every call is asynchronous. `callback(result, error)`: exactly one of them is non-null;
 //    `error` is {"code": int, "reason": string, "message": string}; transport failures use
-//    reason "unreachable", "disconnected" or "timeout".
+//    code 0 and reason "unreachable", "disconnected" or "timeout". Timeouts: 10 s, 120 s for
+//    devices.selftest and devices.test_print.
+//  * Lifecycle: setSocketPath connects; on connect: `api.version` (must be 1, else the client
+//    stays disconnected and emits callFailed("api.version", unsupported_version)),
+//    `events.subscribe`, `session.get`, `kiosk.status`. A lost connection fails every pending
+//    call ("disconnected"), shows "no_connection" and reconnects with backoff (250 ms doubling
+//    to 2 s), then redraws from `session.get`. It also ends the technician session (kioskd
+//    forgets tokens when it restarts).
 //  * The maintenance token never reaches QML: maintenanceCall adds it, and a
 //    `maintenance_required` answer ends the maintenance session (maintenanceActive false).
 //  * Camera frames (`camera.preview`, `session.photo`) arrive as QImage properties shown by the
@@ -27,6 +34,7 @@
 #include <QObject>
 #include <QString>
 #include <QVariantMap>
+#include <functional>
 
 #include "screen_model.hpp"
 
@@ -88,6 +96,18 @@ class LocalApi : public QObject {
   Q_INVOKABLE void maintenanceCall(const QString& method, const QVariantMap& params = {},
                                    const QJSValue& callback = {});
   Q_INVOKABLE void maintenanceLogout();
+
+  // ---- C++ callers and tests ----
+  // `error` is empty on success; otherwise as for the QML callbacks.
+  using Callback = std::function<void(const QVariant& result, const QVariantMap& error)>;
+  void call(const QString& method, const QVariantMap& params, Callback callback);
+  void maintenanceLogin(const QString& user, const QString& password, Callback callback);
+  void maintenanceCall(const QString& method, const QVariantMap& params, Callback callback);
+  // Timeout of calls without a method-specific one (default 10 000 ms).
+  void setDefaultTimeout(int ms);
+  int pendingCalls() const;
+  static constexpr int kReconnectFirstMs = 250;
+  static constexpr int kReconnectMaxMs = 2000;
 
  signals:
   void connectedChanged();

@@ -4,9 +4,13 @@
 //   --landscape         1920 x 1080 instead of portrait 1080 x 1920
 //   --fullscreen        cover the screen (production); default is a window of the kiosk's size
 //   --developer-panel   the emulator controls beside the kiosk (simulation mode only)
+//   --screenshot FILE   save the first frame that shows kioskd's screen (or, after 15 s, the
+//                       one shown then) as a PNG and quit (the demo's headless check)
 #include <QCommandLineParser>
 #include <QGuiApplication>
 #include <QQmlApplicationEngine>
+#include <QQuickWindow>
+#include <QTimer>
 #include <QtQml/QQmlExtensionPlugin>
 
 #include "local_api.hpp"
@@ -26,7 +30,8 @@ int main(int argc, char* argv[]) {
   const QCommandLineOption landscape("landscape", "Landscape 1920x1080 layout.");
   const QCommandLineOption fullscreen("fullscreen", "Cover the whole screen.");
   const QCommandLineOption developer("developer-panel", "Show the emulator controls.");
-  parser.addOptions({socket, landscape, fullscreen, developer});
+  const QCommandLineOption screenshot("screenshot", "Save a frame as PNG and quit.", "file");
+  parser.addOptions({socket, landscape, fullscreen, developer, screenshot});
   parser.process(app);
 
   QString path = parser.value(socket);
@@ -41,5 +46,24 @@ int main(int argc, char* argv[]) {
       &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
       [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
   engine.load(QUrl(QStringLiteral("qrc:/Kiosk/Ui/qml/Main.qml")));
+
+  if (parser.isSet(screenshot)) {
+    auto* window = engine.rootObjects().isEmpty()
+                       ? nullptr
+                       : qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+    if (window == nullptr) return 1;
+    const QString file = parser.value(screenshot);
+    auto grab = [window, file] {
+      QCoreApplication::exit(window->grabWindow().save(file, "PNG") ? 0 : 1);
+    };
+    // Grab after a frame that shows kioskd's screen, not the "no connection" one drawn before
+    // the local API has answered; frameSwapped may come from the render thread, hence &app.
+    QObject::connect(window, &QQuickWindow::frameSwapped, &app, [grab] {
+      const LocalApi* api = LocalApi::instance();
+      if (api != nullptr && api->connected() && api->screen()->name() != "no_connection")
+        QTimer::singleShot(0, grab);
+    });
+    QTimer::singleShot(15000, &app, grab);
+  }
   return QGuiApplication::exec();
 }

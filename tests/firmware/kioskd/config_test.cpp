@@ -23,6 +23,7 @@ TEST_CASE("the example config file parses and sets every documented key", "[kios
   CHECK_FALSE(c.simulation.enabled);
   CHECK(c.retention == std::chrono::hours(720));
   CHECK(c.idle_timeout == std::chrono::seconds(60));
+  CHECK(c.capture_countdown == std::chrono::seconds(3));
 }
 
 TEST_CASE("a minimal config takes the defaults", "[kioskd][config]") {
@@ -34,6 +35,10 @@ TEST_CASE("a minimal config takes the defaults", "[kioskd][config]") {
   CHECK(c.simulation.time_scale == 0.5);
   CHECK(c.journal_path == "/var/lib/kioskd/journal.db");
   CHECK(c.central.url.empty());
+  CHECK(c.capture_countdown == std::chrono::seconds(3));
+  auto zero = parse_config(kMinimal + "[timeouts]\ncapture_countdown_seconds = 0\n");
+  REQUIRE(std::holds_alternative<KioskdConfig>(zero));
+  CHECK(std::get<KioskdConfig>(zero).capture_countdown == std::chrono::seconds(0));
 }
 
 TEST_CASE("config errors name the line and never pass silently", "[kioskd][config]") {

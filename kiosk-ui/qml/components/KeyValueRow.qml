@@ -1,0 +1,32 @@
+// KeyValueRow: one labelled value ("Name  张伟") for detail lists inside an InfoCard. The label
+// sits above the value in portrait/large text and beside it in landscape.
+//   label: string   what the value is
+//   value: string   the value (wraps, never elided)
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+GridLayout {
+    id: row
+
+    property string label
+    property string value
+
+    columns: Theme.landscape && !Theme.largeText ? 2 : 1
+    columnSpacing: Theme.spacing
+    rowSpacing: 2
+    Layout.fillWidth: true
+
+    KioskText {
+        role: "small"
+        muted: true
+        text: row.label
+        Layout.preferredWidth: row.columns === 2 ? row.width * 0.35 : -1
+        Layout.fillWidth: row.columns === 1
+    }
+    KioskText {
+        text: row.value
+        font.weight: Font.Medium
+        Layout.fillWidth: true
+    }
+}

@@ -1,0 +1,31 @@
+// One line of feedback under an action: an error (red) or a confirmation (green). Empty text
+// hides it.
+import QtQuick
+import Kiosk.Ui
+
+Rectangle {
+    id: root
+
+    property string text: ""
+    property bool error: false
+
+    visible: text.length > 0
+    implicitHeight: visible ? label.implicitHeight + 32 : 0
+    radius: 10
+    color: error ? "#FEF3F2" : "#ECFDF3"
+    border.color: error ? "#F04438" : "#32D583"
+    border.width: 2
+
+    Text {
+        id: label
+        objectName: root.objectName.length > 0 ? root.objectName + "_text" : ""
+        x: 20
+        width: root.width - 40
+        anchors.verticalCenter: parent.verticalCenter
+        text: root.text
+        wrapMode: Text.Wrap
+        font.pixelSize: 26
+        font.family: Theme.fontFamily
+        color: root.error ? "#912018" : "#05603A"
+    }
+}

@@ -1,0 +1,40 @@
+// One stock counter: a big number over its label.
+import QtQuick
+import Kiosk.Ui
+
+Rectangle {
+    id: root
+
+    property string label: ""
+    property var value: null
+    property bool emphasis: false
+
+    implicitWidth: 220
+    implicitHeight: 140
+    radius: 12
+    color: emphasis ? "#1D4E9E" : "#F2F4F7"
+
+    Column {
+        anchors.centerIn: parent
+        width: parent.width - 24
+        spacing: 4
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: root.value === null || root.value === undefined ? "—" : String(root.value)
+            font.pixelSize: 52
+            font.family: Theme.fontFamily
+            font.weight: Font.Bold
+            color: root.emphasis ? "#FFFFFF" : "#101828"
+        }
+        Text {
+            width: parent.width
+            horizontalAlignment: Text.AlignHCenter
+            text: root.label
+            font.pixelSize: 22
+            font.family: Theme.fontFamily
+            color: root.emphasis ? "#D9E8FB" : "#475467"
+            elide: Text.ElideRight
+        }
+    }
+}

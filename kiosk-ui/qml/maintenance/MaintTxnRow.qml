@@ -1,0 +1,95 @@
+// One row of the transactions table (or its header): shortened id, service, started,
+// finished, outcome. Only non-personal summary members are shown.
+import QtQuick
+import Kiosk.Ui
+
+Rectangle {
+    id: row
+
+    property var txn: ({})
+    property bool header: false
+    property bool wide: false
+    property int index: 0
+
+    readonly property real unit: (width - 48) / 10
+    readonly property string outcome: String(row.txn.outcome ?? "")
+
+    implicitHeight: header ? 64 : 76
+    color: header ? "#F2F4F7" : (index % 2 === 1 ? "#FAFBFC" : "#FFFFFF")
+
+    MaintText {
+        id: words
+    }
+
+    Row {
+        x: 24
+        height: parent.height
+        Text {
+            width: row.unit * 1.8
+            height: parent.height
+            verticalAlignment: Text.AlignVCenter
+            text: row.header ? qsTr("ID") : words.shortId(String(row.txn.id ?? ""))
+            font.pixelSize: row.header ? 22 : 24
+            font.weight: row.header ? Font.Bold : Font.Normal
+            font.family: row.header ? Theme.fontFamily : "monospace"
+            color: "#344054"
+            elide: Text.ElideRight
+        }
+        Text {
+            width: row.unit * 2.1
+            height: parent.height
+            verticalAlignment: Text.AlignVCenter
+            text: row.header ? qsTr("Service") : words.serviceName(String(row.txn.service ?? ""))
+            font.pixelSize: row.header ? 22 : 24
+            font.family: Theme.fontFamily
+            font.weight: row.header ? Font.Bold : Font.Normal
+            color: "#101828"
+            elide: Text.ElideRight
+        }
+        Text {
+            width: row.unit * 1.8
+            height: parent.height
+            verticalAlignment: Text.AlignVCenter
+            text: row.header ? qsTr("Started") : words.time(row.txn.started_at)
+            font.pixelSize: row.header ? 22 : 20
+            font.family: Theme.fontFamily
+            font.weight: row.header ? Font.Bold : Font.Normal
+            color: "#344054"
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+        }
+        Text {
+            width: row.unit * 1.8
+            height: parent.height
+            verticalAlignment: Text.AlignVCenter
+            text: row.header ? qsTr("Finished") : words.time(row.txn.finished_at)
+            font.pixelSize: row.header ? 22 : 20
+            font.family: Theme.fontFamily
+            font.weight: row.header ? Font.Bold : Font.Normal
+            color: "#344054"
+            wrapMode: Text.Wrap
+            maximumLineCount: 2
+        }
+        Item {
+            width: row.unit * 2.5
+            height: parent.height
+            Text {
+                visible: row.header
+                anchors.verticalCenter: parent.verticalCenter
+                text: qsTr("Outcome")
+                font.pixelSize: 22
+                font.family: Theme.fontFamily
+                font.weight: Font.Bold
+                color: "#344054"
+            }
+            MaintPill {
+                visible: !row.header
+                anchors.verticalCenter: parent.verticalCenter
+                width: Math.min(implicitWidth, parent.width)
+                height: 44
+                text: row.outcome.length > 0 ? row.outcome.replace(/_/g, " ") : qsTr("in progress")
+                tone: words.outcomeTone(row.outcome)
+            }
+        }
+    }
+}

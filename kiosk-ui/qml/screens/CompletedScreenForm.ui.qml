@@ -1,0 +1,74 @@
+// CompletedScreenForm: layout of the end of a successful session (behaviour:
+// CompletedScreen.qml): done, the card number, a refund note if any, the ID card reminder, finish.
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+ScreenScaffold {
+    id: form
+
+    property string serialText
+    property bool refunded: false
+    property alias finishButton: finishButton
+
+    title: qsTr("All done")
+    iconName: "check"
+    iconColor: Theme.success
+
+    InfoCard {
+        visible: form.serialText.length > 0
+        accent: Theme.success
+        KeyValueRow {
+            objectName: "completed_serial"
+            label: qsTr("Card number")
+            value: form.serialText
+        }
+    }
+
+    InfoCard {
+        objectName: "completed_refund"
+        visible: form.refunded
+        accent: Theme.info
+        KioskText {
+            role: "heading"
+            text: qsTr("Your payment is being refunded")
+            Layout.fillWidth: true
+        }
+        KioskText {
+            text: qsTr("The money goes back to the wallet you paid with, usually within a few days.")
+            Layout.fillWidth: true
+        }
+    }
+
+    InfoCard {
+        accent: Theme.warning
+        RowLayout {
+            spacing: Theme.spacing
+            Layout.fillWidth: true
+            KioskIcon {
+                name: "card"
+                color: Theme.warning
+                size: Math.round(Theme.iconSize * 0.8)
+                Layout.alignment: Qt.AlignTop
+            }
+            KioskText {
+                role: "heading"
+                text: qsTr("Remember to take your ID card from the reader.")
+                Layout.fillWidth: true
+            }
+        }
+    }
+
+    Item { Layout.fillHeight: true }
+
+    footer: [
+        Item { Layout.fillWidth: true },
+        KioskButton {
+            id: finishButton
+            objectName: "action_finish"
+            kind: "primary"
+            text: qsTr("Finish")
+            Layout.fillWidth: true
+        }
+    ]
+}

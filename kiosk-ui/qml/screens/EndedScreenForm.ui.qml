@@ -1,0 +1,80 @@
+// EndedScreenForm: layout of every "the session ended early" screen: what happened (title,
+// explanation, the not-eligible reasons), what the citizen can do next, what happened to the
+// fee, and Finish (primary).
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Layouts
+import Kiosk.Ui
+
+ScreenScaffold {
+    id: form
+
+    property ScreenModel model
+    readonly property string code: model ? model.errorCode : ""
+    readonly property string reason: model ? model.errorReason : ""
+    readonly property var reasons: model && model.data && model.data.reasons ? model.data.reasons : []
+    readonly property bool refunded: model && model.data ? model.data.refunded === true : false
+    property alias finishButton: finish
+
+    title: Texts.errorTitle(code)
+    subtitle: Texts.errorExplanation(code, reason)
+    iconName: Texts.errorIcon(code)
+    iconColor: code === "cancelled" || code === "walked_away" ? Theme.info : Theme.warning
+    bodySpacing: Theme.spacingSmall * 1.5
+
+    InfoCard {
+        objectName: "not_eligible_reasons"
+        visible: form.code === "not_eligible"
+        accent: Theme.warning
+        Repeater {
+            model: form.reasons
+            delegate: KioskText {
+                required property var modelData
+                text: "• " + Texts.notEligibleReason(String(modelData))
+                Layout.fillWidth: true
+            }
+        }
+    }
+
+    InfoCard {
+        objectName: "next_steps"
+        KioskText { role: "heading"; text: qsTr("What you can do now"); Layout.fillWidth: true }
+        Repeater {
+            model: Texts.nextSteps(form.code)
+            delegate: KioskText {
+                required property var modelData
+                text: "• " + modelData
+                Layout.fillWidth: true
+            }
+        }
+    }
+
+    InfoCard {
+        objectName: "money_note"
+        accent: Theme.info
+        RowLayout {
+            spacing: Theme.spacing
+            Layout.fillWidth: true
+            KioskIcon { name: "coin"; size: 56; color: Theme.info; Layout.alignment: Qt.AlignTop }
+            KioskText {
+                objectName: "money_note_text"
+                text: Texts.moneyNote(form.code, form.refunded, form.model ? form.model.step : "")
+                Layout.fillWidth: true
+            }
+        }
+    }
+
+    Item { Layout.fillHeight: true }
+
+    footer: [
+        Item { Layout.fillWidth: true; Layout.preferredWidth: 100 },
+        KioskButton {
+            id: finish
+            objectName: "action_finish"
+            kind: "primary"
+            text: qsTr("Finish")
+            visible: Actions.allowed(form.model, "finish")
+            Layout.maximumWidth: 480
+        }
+    ]
+}

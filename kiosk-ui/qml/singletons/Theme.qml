@@ -1,0 +1,65 @@
+// Theme: every colour, type size, spacing and touch size of the citizen UI. KioskShell sets the
+// four mode switches; everything else is derived, so a screen never hard-codes a size or colour.
+//
+// Mode switches (read/write):
+//   landscape: bool     1920x1080 layout (the shell sets it from its width > height)
+//   largeText: bool     all type ~1.3x larger (accessibility toggle)
+//   highContrast: bool  white/yellow on black, thicker outlines (accessibility toggle)
+//   lowered: bool       content moved to the lower part of the screen (wheelchair reach)
+// Type (px, already scaled for largeText): fontFamily, displaySize (countdown digits),
+//   titleSize (>= 56 normal), headingSize, bodySize (>= 36 normal), smallSize, buttonTextSize
+// Spacing (px): margin (screen edge), spacing (between blocks), spacingSmall, radius,
+//   minTouch (smallest touch target: 88), buttonHeight (primary buttons), iconSize
+// Colours: background, surface, surfaceAlt, border, text, textMuted, primary, primaryPressed,
+//   primaryInk, secondary (outlined buttons' ink), danger, dangerInk, warning, success, info,
+//   topBar, topBarInk, overlay, focus, strokeWidth (icon/outline thickness)
+pragma Singleton
+import QtQuick
+
+QtObject {
+    id: theme
+
+    property bool landscape: false
+    property bool largeText: false
+    property bool highContrast: false
+    property bool lowered: false
+
+    readonly property real textScale: largeText ? 1.3 : 1.0
+
+    readonly property string fontFamily: "Noto Sans CJK SC"
+    readonly property int displaySize: Math.round(180 * textScale)
+    readonly property int titleSize: Math.round(60 * textScale)
+    readonly property int headingSize: Math.round(46 * textScale)
+    readonly property int bodySize: Math.round(38 * textScale)
+    readonly property int smallSize: Math.round(32 * textScale)
+    readonly property int buttonTextSize: Math.round(40 * textScale)
+
+    readonly property int margin: landscape ? 72 : 60
+    readonly property int spacing: 32
+    readonly property int spacingSmall: 16
+    readonly property int radius: 24
+    readonly property int minTouch: 88
+    readonly property int buttonHeight: Math.max(minTouch, Math.round(112 * Math.min(textScale, 1.15)))
+    readonly property int iconSize: 96
+    readonly property real strokeWidth: highContrast ? 4 : 3
+
+    readonly property color background: highContrast ? "#000000" : "#F4F6F9"
+    readonly property color surface: highContrast ? "#000000" : "#FFFFFF"
+    readonly property color surfaceAlt: highContrast ? "#1A1A1A" : "#E8EEF6"
+    readonly property color border: highContrast ? "#FFFFFF" : "#CBD5E1"
+    readonly property color text: highContrast ? "#FFFFFF" : "#15233B"
+    readonly property color textMuted: highContrast ? "#FFFFFF" : "#4A5A72"
+    readonly property color primary: highContrast ? "#FFE600" : "#1D4E9E"
+    readonly property color primaryPressed: highContrast ? "#C8B400" : "#153A78"
+    readonly property color primaryInk: highContrast ? "#000000" : "#FFFFFF"
+    readonly property color secondary: highContrast ? "#FFFFFF" : "#1D4E9E"
+    readonly property color danger: highContrast ? "#FF8A80" : "#B3261E"
+    readonly property color dangerInk: highContrast ? "#000000" : "#FFFFFF"
+    readonly property color warning: highContrast ? "#FFE600" : "#B45309"
+    readonly property color success: highContrast ? "#7CFF7C" : "#17803D"
+    readonly property color info: highContrast ? "#80D8FF" : "#1D4E9E"
+    readonly property color topBar: highContrast ? "#000000" : "#12305F"
+    readonly property color topBarInk: highContrast ? "#FFE600" : "#FFFFFF"
+    readonly property color overlay: highContrast ? "#E6000000" : "#B312203A"
+    readonly property color focus: highContrast ? "#FFE600" : "#2F6FD6"
+}

@@ -1,0 +1,39 @@
+// Qt Quick Test runner of the citizen UI. Every tst_*.qml gets `fixtures`, a loader of the
+// screen-model fixtures (tests/kiosk-ui/fixtures/screens/<name>.json), and the statically
+// linked Kiosk.Ui module.
+#include <QtQuickTest/quicktest.h>
+#include <QFile>
+#include <QJsonDocument>
+#include <QObject>
+#include <QQmlContext>
+#include <QQmlEngine>
+#include <QVariantMap>
+#include <QtQml/QQmlExtensionPlugin>
+
+Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
+
+class Fixtures : public QObject {
+  Q_OBJECT
+ public:
+  using QObject::QObject;
+  // The screen model of fixture `name` (file name without .json); {} if it cannot be read.
+  Q_INVOKABLE QVariantMap load(const QString& name) const {
+    QFile file(QStringLiteral(KIOSK_UI_FIXTURES_DIR "/") + name + QStringLiteral(".json"));
+    if (!file.open(QIODevice::ReadOnly)) return {};
+    return QJsonDocument::fromJson(file.readAll()).toVariant().toMap();
+  }
+};
+
+class Setup : public QObject {
+  Q_OBJECT
+ public slots:
+  void qmlEngineAvailable(QQmlEngine* engine) {
+    // The statically linked module's qmldir lives at qrc:/Kiosk/Ui.
+    engine->addImportPath(QStringLiteral("qrc:/"));
+    engine->rootContext()->setContextProperty(QStringLiteral("fixtures"), new Fixtures(engine));
+  }
+};
+
+QUICK_TEST_MAIN_WITH_SETUP(kiosk_ui_qml, Setup)
+
+#include "main.moc"

@@ -1,0 +1,25 @@
+import QtQuick
+import QtTest
+import Kiosk.Ui
+
+TestCase {
+    name: "call_staff"
+    when: windowShown
+    visible: true
+    width: 1080
+    height: 1920
+
+    ShellHarness { id: h }
+
+    function test_sends_the_citizen_to_the_counter_and_finishes() {
+        const m = fixtures.load("call_staff");
+        m.language = "en";
+        h.screenModel.load(m);
+        h.actSpy.clear();
+        const screen = h.shell.currentScreen;
+        compare(screen.objectName, "screen_call_staff");
+        compare(screen.title, "Please go to the service counter");
+        mouseClick(findChild(screen, "action_finish"));
+        compare(h.actSpy.signalArguments[0][0], "finish");
+    }
+}

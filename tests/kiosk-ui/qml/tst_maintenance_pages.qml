@@ -1,0 +1,246 @@
+// The maintenance pages send the right calls and show their answers: stock load params and
+// validation, reconcile result, self-test results per device, test prints, sync now, the
+// out-of-service switch, transactions and the audit chain. LocalApi is replaced by a fake.
+import QtQuick
+import QtTest
+import Kiosk.Ui
+
+Item {
+    id: root
+    width: 1080
+    height: 1600
+
+    Component {
+        id: fakeComponent
+        MaintFakeApi {}
+    }
+    Component {
+        id: suppliesComponent
+        SuppliesPage {
+            anchors.fill: parent
+        }
+    }
+    Component {
+        id: devicesComponent
+        DevicesPage {
+            anchors.fill: parent
+        }
+    }
+    Component {
+        id: serviceComponent
+        ServicePage {
+            anchors.fill: parent
+        }
+    }
+    Component {
+        id: syncComponent
+        SyncPage {
+            anchors.fill: parent
+        }
+    }
+    Component {
+        id: transactionsComponent
+        TransactionsPage {
+            anchors.fill: parent
+        }
+    }
+    Component {
+        id: auditComponent
+        AuditPage {
+            anchors.fill: parent
+        }
+    }
+
+    TestCase {
+        name: "MaintenancePages"
+        when: windowShown
+
+        property var fake: null
+
+        function init() {
+            fake = createTemporaryObject(fakeComponent, root);
+        }
+
+        function page(component) {
+            const p = createTemporaryObject(component, root, {api: fake});
+            p.refresh();
+            waitForRendering(p);
+            return p;
+        }
+
+        function test_stock_load_sends_count_and_serials() {
+            fake.answers = {"stock.load": {result: {loaded: 100, issued: 0, spoiled: 0, retained: 0, reserved: 0, remaining: 100}}};
+            const p = page(suppliesComponent);
+            findChild(p, "stock_count").text = "100";
+            findChild(p, "stock_first_serial").text = "C00000001";
+            findChild(p, "stock_last_serial").text = "C00000100";
+            mouseClick(findChild(p, "stock_load"));
+            const calls = fake.callsOf("stock.load");
+            compare(calls.length, 1);
+            compare(calls[0].params.count, 100);
+            compare(typeof calls[0].params.count, "number");
+            compare(calls[0].params.first_serial, "C00000001");
+            compare(calls[0].params.last_serial, "C00000100");
+            compare(p.stock.remaining, 100);
+            verify(findChild(p, "stock_load_message_text").text.indexOf("Loaded 100 cards") >= 0);
+            compare(findChild(p, "stock_count").text, "");
+        }
+
+        function test_stock_load_rejects_a_bad_count_without_calling() {
+            const p = page(suppliesComponent);
+            findChild(p, "stock_count").text = "12a";
+            findChild(p, "stock_first_serial").text = "C1";
+            findChild(p, "stock_last_serial").text = "C12";
+            mouseClick(findChild(p, "stock_load"));
+            compare(fake.callsOf("stock.load").length, 0);
+            verify(p.loadFailed);
+            verify(p.loadMessage.length > 0);
+        }
+
+        function test_stock_load_error_is_shown() {
+            fake.answers = {"stock.load": {error: {code: -32001, reason: "maintenance_required", message: "a maintenance session is required"}}};
+            const p = page(suppliesComponent);
+            findChild(p, "stock_count").text = "5";
+            findChild(p, "stock_first_serial").text = "C1";
+            findChild(p, "stock_last_serial").text = "C5";
+            mouseClick(findChild(p, "stock_load"));
+            verify(p.loadFailed);
+            verify(p.loadMessage.indexOf("Log in again") >= 0, p.loadMessage);
+        }
+
+        function test_reconcile_shows_a_mismatch() {
+            fake.answers = {"stock.reconcile": {result: {printer_counter: 42, consumed: 40, difference: 2, mismatch: true}}};
+            const p = page(suppliesComponent);
+            mouseClick(findChild(p, "stock_reconcile"));
+            compare(fake.callsOf("stock.reconcile").length, 1);
+            verify(p.reconcileFailed);
+            const text = findChild(p, "stock_reconcile_message_text").text;
+            verify(text.indexOf("Mismatch of 2") >= 0 && text.indexOf("42") >= 0 && text.indexOf("40") >= 0, text);
+        }
+
+        function test_reconcile_ok_in_the_documented_shape() {
+            fake.answers = {"stock.reconcile": {result: {printer_counter: 7, expected: 7, difference: 0, ok: true}}};
+            const p = page(suppliesComponent);
+            mouseClick(findChild(p, "stock_reconcile"));
+            verify(!p.reconcileFailed);
+            verify(p.reconcileMessage.indexOf("reconciles") >= 0, p.reconcileMessage);
+        }
+
+        function test_devices_show_state_counters_and_last_error() {
+            fake.answers = {"devices.list": {result: {devices: [
+                {device: "card_printer", model: "CP", transport: "usb", state: "userError", detail: {ribbon: "low"},
+                 counters: {cards_printed: 12}, last_error: {code: "jam"}},
+                {device: "camera", model: "Cam", transport: "v4l2", state: "online", detail: {}}]}}};
+            const p = page(devicesComponent);
+            compare(p.devices.length, 2);
+            compare(findChild(p, "device_state_card_printer").text, "Needs attention");
+            compare(findChild(p, "device_state_card_printer").tone, "warn");
+            compare(findChild(p, "device_state_camera").tone, "good");
+            verify(findChild(p, "test_print_card_printer").visible);
+            verify(!findChild(p, "test_print_camera").visible);
+        }
+
+        function test_selftest_all_shows_each_result() {
+            fake.answers = {
+                "devices.list": {result: {devices: [{id: "camera", state: "online", detail: {}},
+                                                    {id: "card_printer", state: "online", detail: {}}]}},
+                "devices.selftest": {result: {results: [{device: "camera", passed: true, state: "online", message: "frame ok"},
+                                                        {device: "card_printer", passed: false, state: "userError", message: "ribbon out"}]}}
+            };
+            const p = page(devicesComponent);
+            mouseClick(findChild(p, "selftest_all"));
+            compare(fake.callsOf("devices.selftest").length, 1);
+            compare(fake.callsOf("devices.selftest")[0].params.device, undefined);
+            verify(findChild(p, "selftest_result_camera_text").text.indexOf("passed") >= 0);
+            const failed = findChild(p, "selftest_result_card_printer_text").text;
+            verify(failed.indexOf("failed") >= 0 && failed.indexOf("ribbon out") >= 0, failed);
+        }
+
+        function test_selftest_of_one_device_sends_it_and_tolerates_kioskd_shape() {
+            fake.answers = {
+                "devices.list": {result: {devices: [{id: "camera", state: "online", detail: {}},
+                                                    {id: "id_reader", state: "online", detail: {}}]}},
+                "devices.selftest": {result: {devices: [{id: "camera", ok: false, reason: "no_answer"},
+                                                        {id: "id_reader", ok: true, state: "online"}]}}
+            };
+            const p = page(devicesComponent);
+            mouseClick(findChild(p, "selftest_camera"));
+            compare(fake.callsOf("devices.selftest")[0].params.device, "camera");
+            verify(findChild(p, "selftest_result_camera_text").text.indexOf("no_answer") >= 0);
+            compare(findChild(p, "selftest_result_id_reader_text").text, "");
+        }
+
+        function test_test_print_sends_the_device_and_tolerates_an_older_kioskd() {
+            fake.answers = {
+                "devices.list": {result: {devices: [{id: "receipt_printer", state: "online", detail: {}}]}},
+                "devices.test_print": {error: {code: -32601, reason: "method_not_found", message: "no such method"}}
+            };
+            const p = page(devicesComponent);
+            mouseClick(findChild(p, "test_print_receipt_printer"));
+            compare(fake.callsOf("devices.test_print")[0].params.device, "receipt_printer");
+            verify(p.printMessages["receipt_printer"].failed);
+            verify(p.printMessages["receipt_printer"].text.indexOf("does not offer") >= 0);
+        }
+
+        function test_out_of_service_is_switched_with_a_reason_and_back() {
+            fake.answers = {"maintenance.set_out_of_service": {result: {out_of_service: true}}};
+            const p = page(serviceComponent);
+            compare(findChild(p, "service_state").text, "In service");
+            findChild(p, "service_reason").text = "ribbon change";
+            mouseClick(findChild(p, "service_toggle"));
+            let calls = fake.callsOf("maintenance.set_out_of_service");
+            compare(calls.length, 1);
+            compare(calls[0].params.enabled, true);
+            compare(calls[0].params.reason, "ribbon change");
+            compare(findChild(p, "service_state").text, "Out of service");
+
+            fake.answers = {"maintenance.set_out_of_service": {result: {out_of_service: false}}};
+            findChild(p, "service_reason").text = "ribbon replaced";
+            mouseClick(findChild(p, "service_toggle"));
+            calls = fake.callsOf("maintenance.set_out_of_service");
+            compare(calls.length, 2);
+            compare(calls[1].params.enabled, false);
+            compare(calls[1].params.reason, "ribbon replaced");
+            compare(findChild(p, "service_state").text, "In service");
+        }
+
+        function test_out_of_service_state_follows_kiosk_status() {
+            const p = page(serviceComponent);
+            fake.status = {kiosk_id: "K-TEST", out_of_service: true, out_of_service_reason: "ribbon change"};
+            compare(findChild(p, "service_state").text, "Out of service");
+        }
+
+        function test_sync_now_starts_an_upload() {
+            fake.answers = {"sync.status": {result: {depth: 3, circuit: "open", last_acknowledged: 9}},
+                            "sync.now": {result: {started: true}}};
+            const p = page(syncComponent);
+            compare(p.depthText, "3");
+            compare(p.circuitTone, "bad");
+            mouseClick(findChild(p, "sync_now"));
+            compare(fake.callsOf("sync.now").length, 1);
+            verify(p.message.indexOf("started") >= 0);
+        }
+
+        function test_transactions_ask_for_twenty_and_shorten_ids() {
+            fake.answers = {"txn.list": {result: {transactions: [
+                {id: "tx-0123456789abcdef0123456789abcdef", service: "renewal", started_at: "2026-11-28T10:00:00Z",
+                 finished_at: "2026-11-28T10:03:00Z", outcome: "completed"}]}}};
+            const p = page(transactionsComponent);
+            compare(fake.callsOf("txn.list")[0].params.limit, 20);
+            compare(p.transactions.length, 1);
+            compare(words.shortId("tx-0123456789abcdef0123456789abcdef"), "tx-01234567…");
+        }
+
+        function test_audit_shows_the_chain_state() {
+            fake.answers = {"audit.list": {result: {chain_ok: false, entries: [{at: "2026-11-28T10:00:00Z", actor: "tech", action: "stock.load", details: {count: 5}}]}}};
+            const p = page(auditComponent);
+            compare(p.chainOk, false);
+            compare(findChild(p, "audit_chain").text, "Chain broken");
+            compare(p.entries.length, 1);
+        }
+    }
+
+    MaintText {
+        id: words
+    }
+}

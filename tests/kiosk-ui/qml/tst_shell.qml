@@ -1,0 +1,99 @@
+import QtQuick
+import QtTest
+import Kiosk.Ui
+
+TestCase {
+    name: "shell"
+    when: windowShown
+    visible: true
+    width: 1080
+    height: 1920
+
+    ShellHarness { id: h }
+    SignalSpy { id: previewSpy; target: h.shell; signalName: "previewWanted" }
+
+    function init() {
+        Theme.largeText = false;
+        Theme.highContrast = false;
+        Theme.lowered = false;
+        h.show("consent");
+    }
+
+    function test_each_screen_name_loads_its_screen_data() {
+        return [
+            { tag: "idle", fixture: "idle", root: "screen_idle" },
+            { tag: "no_connection", fixture: "no_connection", root: "screen_no_connection" },
+            { tag: "unavailable", fixture: "unavailable-out_of_service", root: "screen_unavailable" },
+            { tag: "insert_id_card", fixture: "insert_id_card", root: "screen_insert_id_card" },
+            { tag: "consent", fixture: "consent", root: "screen_consent" },
+            { tag: "face_capture", fixture: "face_capture", root: "screen_face_capture" },
+            { tag: "checking", fixture: "checking", root: "screen_checking" },
+            { tag: "call_staff", fixture: "call_staff", root: "screen_call_staff" },
+            { tag: "ended", fixture: "ended-cancelled", root: "screen_ended" }
+        ];
+    }
+    function test_each_screen_name_loads_its_screen(data) {
+        h.show(data.fixture);
+        compare(h.shell.currentScreen.objectName, data.root);
+    }
+
+    function test_idle_warning_shows_the_seconds_left_and_a_touch_keeps_the_session() {
+        h.show("consent-idle_warning");
+        const overlay = findChild(h.shell, "idle_warning");
+        verify(overlay.visible);
+        waitForRendering(h.shell);
+        compare(findChild(overlay, "idle_seconds").text, "17");
+        mouseClick(findChild(overlay, "idle_continue"));
+        verify(!overlay.visible, "dismissed at once");
+        compare(h.actSpy.count, 1);
+        compare(h.actSpy.signalArguments[0][0], "set_language", "the keep-alive");
+        compare(h.actSpy.signalArguments[0][1], "zh");
+        // kioskd ends the warning, then warns again later: the overlay comes back.
+        const m = fixtures.load("consent");
+        h.screenModel.load(m);
+        verify(!overlay.visible);
+        h.screenModel.load(fixtures.load("consent-idle_warning"));
+        verify(overlay.visible);
+    }
+
+    function test_idle_warning_offers_to_end_the_session() {
+        h.show("consent-idle_warning");
+        const overlay = findChild(h.shell, "idle_warning");
+        waitForRendering(h.shell);
+        mouseClick(findChild(overlay, "idle_cancel"));
+        compare(h.actSpy.signalArguments[0][0], "cancel");
+    }
+
+    function test_no_idle_warning_without_the_flag() {
+        h.show("consent");
+        verify(!findChild(h.shell, "idle_warning").visible);
+    }
+
+    function test_face_capture_asks_for_preview_frames_and_stops_after() {
+        previewSpy.clear();
+        h.show("face_capture");
+        previewSpy.wait(1000);
+        verify(previewSpy.count >= 1);
+        h.show("checking");
+        const count = previewSpy.count;
+        wait(450);
+        compare(previewSpy.count, count, "no frames wanted off the capture screen");
+    }
+
+    function test_landscape_follows_the_shell_geometry() {
+        h.width = 1920;
+        h.height = 1080;
+        verify(Theme.landscape);
+        h.width = 1080;
+        h.height = 1920;
+        verify(!Theme.landscape);
+    }
+
+    function test_every_touch_target_on_the_top_bar_is_finger_sized() {
+        h.show("consent");
+        for (const name of ["language_zh", "language_en", "toggle_large_text", "toggle_high_contrast", "toggle_lowered"]) {
+            const item = findChild(h.shell, name);
+            verify(item.width >= Theme.minTouch && item.height >= Theme.minTouch, name);
+        }
+    }
+}
