@@ -13,7 +13,7 @@
 //      sequence of fixture models (tests/kiosk-ui/fixtures/screens/*.json when present, else
 //      a built-in minimal sequence), intervals between frameSwapped signals (p50/p95/max) and
 //      the latency from ScreenModel::load() to the first frame of the new screen.
-// Options: --runs N (start runs per platform, default 5), --cycles N (screen cycles, default 3)
+// Options: --runs N (start runs per platform, default 5), --cycles N (screen cycles, default 1)
 #include <unistd.h>
 #include <QCoreApplication>
 #include <QDir>
@@ -258,7 +258,7 @@ TransitionStats cycle_screens(QQmlEngine& engine, int cycles) {
 }
 
 int parent_main(int argc, char* argv[]) {
-  int runs = 5, cycles = 3;
+  int runs = 5, cycles = 1;
   for (int i = 1; i + 1 < argc; ++i) {
     if (std::strcmp(argv[i], "--runs") == 0)
       runs = std::atoi(argv[++i]);

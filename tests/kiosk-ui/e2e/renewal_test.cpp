@@ -40,10 +40,23 @@ double effective_opacity(const QQuickItem* item) {
 }
 
 void collect(QQuickItem* item, const std::function<bool(QQuickItem*)>& match,
-             std::vector<QQuickItem*>& out) {
+             std::vector<QQuickItem*>& out, bool outermost_only = false) {
   if (item == nullptr || !item->isVisible() || item->opacity() <= 0.0) return;
-  if (match(item)) out.push_back(item);
-  for (QQuickItem* child : item->childItems()) collect(child, match, out);
+  if (match(item)) {
+    out.push_back(item);
+    if (outermost_only) return;
+  }
+  for (QQuickItem* child : item->childItems()) collect(child, match, out, outermost_only);
+}
+
+// Screen roots: the outermost items named "screen_*" (a screen may name its parts
+// "screen_title" and the like).
+std::vector<QQuickItem*> screen_roots(QQuickItem* root) {
+  std::vector<QQuickItem*> screens;
+  collect(
+      root, [](QQuickItem* i) { return i->objectName().startsWith(QLatin1String("screen_")); },
+      screens, true);
+  return screens;
 }
 
 // The kiosk window as the citizen sees it: which screen is shown, when it has settled (no
@@ -58,7 +71,11 @@ class KioskUi {
                                   {"fullScreen", false},
                                   {"developerPanel", false},
                                   {"socketPath", socket}});
-    engine_.load(QUrl(QStringLiteral("qrc:/Kiosk/Ui/qml/Main.qml")));
+    // KIOSK_E2E_MAIN=shell: the contract's wiring in ShellMain.qml instead of Main.qml.
+    const bool shell_only = qEnvironmentVariable("KIOSK_E2E_MAIN") == QLatin1String("shell");
+    if (shell_only) engine_.addImportPath(QStringLiteral("qrc:/"));
+    engine_.load(shell_only ? QUrl::fromLocalFile(QStringLiteral(KIOSK_E2E_DIR "/ShellMain.qml"))
+                            : QUrl(QStringLiteral("qrc:/Kiosk/Ui/qml/Main.qml")));
     REQUIRE(!engine_.rootObjects().isEmpty());
     window_ = qobject_cast<QQuickWindow*>(engine_.rootObjects().first());
     REQUIRE(window_ != nullptr);
@@ -76,14 +93,20 @@ class KioskUi {
 
   // The one screen root (objectName "screen_<name>") visible now; "" during a transition.
   QString current_screen(QQuickItem** item_out = nullptr) const {
-    std::vector<QQuickItem*> screens;
-    collect(
-        window_->contentItem(),
-        [](QQuickItem* i) { return i->objectName().startsWith(QLatin1String("screen_")); },
-        screens);
+    const std::vector<QQuickItem*> screens = screen_roots(window_->contentItem());
     if (screens.size() != 1) return {};
     if (item_out != nullptr) *item_out = screens.front();
     return screens.front()->objectName().mid(7);
+  }
+
+  // Every visible "screen_*" item, for failure messages.
+  std::string visible_screens() const {
+    const std::vector<QQuickItem*> screens = screen_roots(window_->contentItem());
+    std::string s;
+    for (QQuickItem* i : screens)
+      s += (s.empty() ? "" : ", ") + i->objectName().toStdString() + " (opacity " +
+           std::to_string(effective_opacity(i)) + ")";
+    return s.empty() ? "none" : s;
   }
 
   // One poll: notices a new screen, and captures it once it stayed put for 150 ms.
@@ -113,7 +136,7 @@ class KioskUi {
     while (!(last_name_ == name && captured_)) {
       if (t.elapsed() > timeout_ms)
         FAIL("screen " << name.toStdString() << " not reached; now \"" << last_name_.toStdString()
-                       << "\"; seen " << seen_list());
+                       << "\"; seen " << seen_list() << "; visible: " << visible_screens());
       QTest::qWait(20);
       tick();
     }
@@ -126,7 +149,8 @@ class KioskUi {
     while (!(names.contains(last_name_) && captured_)) {
       if (t.elapsed() > timeout_ms)
         FAIL("none of " << names.join(',').toStdString() << " reached; now \""
-                        << last_name_.toStdString() << "\"; seen " << seen_list());
+                        << last_name_.toStdString() << "\"; seen " << seen_list()
+                        << "; visible: " << visible_screens());
       QTest::qWait(20);
       tick();
     }
