@@ -4,6 +4,7 @@
 //      loads Main.qml exactly like kiosk-ui's main() against a running kioskd and reports the
 //      time from its own process start (/proc/self/stat starttime) and from the engine load to
 //      the first frame swapped while the attract screen (objectName "screen_idle") is shown.
+//      (KIOSK_BENCH_MAIN=shell: tests/kiosk-ui/e2e/ShellMain.qml instead of Main.qml.)
 //      kiosk-ui itself has no "print when the attract frame is up" option, so this is measured
 //      in a child of the same code (same module, same Main.qml), not of the kiosk-ui binary.
 //      Offscreen always; also on xcb when a display is available:
@@ -27,6 +28,7 @@
 #include <QQmlComponent>
 #include <QQuickItem>
 #include <QQuickWindow>
+#include <QSGRendererInterface>
 #include <QTimer>
 #include <QtQml/QQmlExtensionPlugin>
 #include <algorithm>
@@ -95,6 +97,17 @@ bool visible_named(QQuickItem* item, const QString& name) {
                      [&](QQuickItem* c) { return visible_named(c, name); });
 }
 
+// Main.qml, or with KIOSK_BENCH_MAIN=shell the contract's KioskShell wiring
+// (tests/kiosk-ui/e2e/ShellMain.qml) while Main.qml does not show KioskShell yet.
+QUrl main_url(QQmlEngine& engine) {
+  if (qEnvironmentVariable("KIOSK_BENCH_MAIN") == QLatin1String("shell")) {
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    return QUrl::fromLocalFile(
+        QStringLiteral(KIOSK_SOURCE_DIR "/tests/kiosk-ui/e2e/ShellMain.qml"));
+  }
+  return QUrl(QStringLiteral("qrc:/Kiosk/Ui/qml/Main.qml"));
+}
+
 // ---- child: one cold start ----
 
 int child_start(const QString& socket) {
@@ -113,7 +126,7 @@ int child_start(const QString& socket) {
                                {"developerPanel", false},
                                {"socketPath", socket}});
   since_load.start();
-  engine.load(QUrl(QStringLiteral("qrc:/Kiosk/Ui/qml/Main.qml")));
+  engine.load(main_url(engine));
   if (engine.rootObjects().isEmpty()) return 2;
   auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
   if (window == nullptr) return 2;
@@ -221,7 +234,7 @@ TransitionStats cycle_screens(QQmlEngine& engine, int cycles) {
   std::vector<qint64> frames;
   QObject::connect(window, &QQuickWindow::frameSwapped, window,
                    [&] { frames.push_back(clock.nsecsElapsed()); });
-  model->load(models.front());
+  model->load(models.back());  // the cycle starts with a change of screen
   wait_until([] { return false; }, 1000);
 
   for (int c = 0; c < cycles; ++c) {
@@ -320,7 +333,7 @@ int parent_main(int argc, char* argv[]) {
                                {"fullScreen", false},
                                {"developerPanel", false},
                                {"socketPath", stack.socket_path()}});
-  engine.load(QUrl(QStringLiteral("qrc:/Kiosk/Ui/qml/Main.qml")));
+  engine.load(main_url(engine));
   if (engine.rootObjects().isEmpty()) return 1;
   auto* main_window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
   wait_until(
@@ -329,6 +342,12 @@ int parent_main(int argc, char* argv[]) {
   wait_until([] { return false; }, 1000);
   const long rss_start = rss_kib();
 
+  if (main_window != nullptr && main_window->rendererInterface() != nullptr) {
+    const auto api = main_window->rendererInterface()->graphicsApi();
+    std::printf("\nscene graph: %s\n", api == QSGRendererInterface::Software ? "software"
+                                       : api == QSGRendererInterface::OpenGL ? "OpenGL (RHI)"
+                                                                             : "other RHI");
+  }
   const TransitionStats t = cycle_screens(engine, cycles);
   const long rss_cycled = rss_kib();
   std::printf("\n(b) resident memory (%s, this process: Main.qml on attract, then KioskShell)\n",

@@ -90,6 +90,27 @@ TEST_CASE("a text running off the window edge is found", "[layout]") {
   CHECK(has(problems, "clipped", "edge"));
 }
 
+TEST_CASE("two texts drawn over each other are found", "[layout]") {
+  Page page(R"(Column { objectName: "screen_demo"; x: 20; y: 20; width: 400
+                 Text { objectName: "label"; font.pixelSize: 36; text: "Licence classes" }
+                 Item { width: 400; height: 10
+                        Text { objectName: "value"; y: -30; font.pixelSize: 36; text: "C1" } }
+                 Text { objectName: "next"; font.pixelSize: 36; text: "New validity" } })");
+  const auto problems = page.problems();
+  INFO(kiosk::ui_test::describe(problems));
+  CHECK(has(problems, "overlap", "label"));
+}
+
+TEST_CASE("an overlay over another screen is not an overlap", "[layout]") {
+  Page page(R"(Item { objectName: "screen_consent"; anchors.fill: parent
+                      Text { font.pixelSize: 36; text: "Face verification"; y: 100 } }
+               Rectangle { anchors.fill: parent; color: "white"
+                 Text { font.pixelSize: 36; text: "Are you still there?"; y: 100 } })");
+  const auto problems = page.problems();
+  INFO(kiosk::ui_test::describe(problems));
+  CHECK(problems.empty());
+}
+
 TEST_CASE("a 40 px button is found", "[layout]") {
   Page page(R"(Button { objectName: "action_ok"; x: 20; y: 20; width: 40; height: 40 })");
   const auto problems = page.problems();

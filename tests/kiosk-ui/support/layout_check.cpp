@@ -15,6 +15,7 @@ namespace {
 
 constexpr double kTextTolerance = 1.0;
 constexpr double kTouchTolerance = 0.5;
+constexpr double kOverlapTolerance = 2.0;
 
 bool inherits(const QObject* object, const char* class_name) {
   for (const QMetaObject* m = object->metaObject(); m != nullptr; m = m->superClass())
@@ -145,6 +146,25 @@ class Walker {
     for (QQuickItem* child : item->childItems()) walk(child, opacity, child_clip, child_owner);
   }
 
+  // Texts drawn over each other (a misplaced row, a layout squeezed below its content). Only
+  // texts of the same screen are compared (the outermost item named "screen_*", or the whole
+  // window when there is none): overlays such as the idle warning cover a screen on purpose.
+  void check_overlaps() {
+    for (size_t i = 0; i < texts_.size(); ++i) {
+      for (size_t j = i + 1; j < texts_.size(); ++j) {
+        const TextBox& a = texts_[i];
+        const TextBox& b = texts_[j];
+        if (screen_of(a.item) != screen_of(b.item)) continue;
+        if (a.item->isAncestorOf(b.item) || b.item->isAncestorOf(a.item)) continue;
+        const QRectF both = a.rect.intersected(b.rect);
+        if (both.width() <= kOverlapTolerance || both.height() <= kOverlapTolerance) continue;
+        problems.push_back({"overlap", item_name(a.item),
+                            a.quoted + " overlaps " + b.quoted + " (" + item_name(b.item) +
+                                ") by " + size_text(both.width(), both.height())});
+      }
+    }
+  }
+
   std::vector<LayoutProblem> problems;
 
  private:
@@ -184,6 +204,9 @@ class Walker {
     const QRectF window_rect(0, 0, window_->width(), window_->height());
     if (window_rect.intersects(painted) && !contains(window_rect, painted, kTextTolerance))
       add("clipped", text, quoted + " is cut by the window edge");
+    QRectF visible = clip_rect ? painted.intersected(*clip_rect) : painted;
+    visible = visible.intersected(window_rect);
+    if (!visible.isEmpty()) texts_.push_back({text, visible, quoted});
   }
 
   void check_touch_target(QQuickItem* item, const QRectF& scene) {
@@ -203,8 +226,22 @@ class Walker {
               " size " + size_text(w, h) + " is not inside the window");
   }
 
+  static const QQuickItem* screen_of(const QQuickItem* item) {
+    const QQuickItem* screen = nullptr;
+    for (const QQuickItem* p = item; p != nullptr; p = p->parentItem())
+      if (p->objectName().startsWith(QLatin1String("screen_"))) screen = p;
+    return screen;
+  }
+
+  struct TextBox {
+    const QQuickItem* item;
+    QRectF rect;  // painted, in scene coordinates, the visible part
+    std::string quoted;
+  };
+
   QQuickWindow* window_;
   double min_touch_;
+  std::vector<TextBox> texts_;
 };
 
 }  // namespace
@@ -217,6 +254,7 @@ std::vector<LayoutProblem> find_layout_problems(QQuickItem* root, QQuickWindow* 
        p = p->parentItem())
     opacity *= p->opacity();
   walker.walk(root, opacity, std::nullopt, nullptr);
+  walker.check_overlaps();
   return std::move(walker.problems);
 }
 

@@ -17,6 +17,9 @@
 //               maintenance gesture area (objectName "maintenance_gesture") and the Qt
 //               Virtual Keyboard's own keys are exempt.
 //  * "outside_window" a touch target not entirely inside the window.
+//  * "overlap"  two texts of the same screen (outermost item whose objectName starts with
+//               "screen_"; the whole window when there is none) drawn over each other by more
+//               than 2 px in both directions (their visible painted rectangles).
 // Tolerances: 1 px for text geometry, 0.5 px for touch targets (layout rounding).
 #include <string>
 #include <vector>
@@ -27,7 +30,8 @@ class QQuickItem;
 namespace kiosk::ui_test {
 
 struct LayoutProblem {
-  std::string kind;    // "elided", "overflow", "clipped", "small_touch_target", "outside_window"
+  std::string kind;    // "elided", "overflow", "clipped", "small_touch_target",
+                       // "outside_window", "overlap"
   std::string item;    // objectName, or the path of types below the nearest named ancestor
   std::string detail;  // human-readable sizes and the first characters of the text
 };
