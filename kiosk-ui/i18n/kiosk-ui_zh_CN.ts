@@ -222,12 +222,12 @@
 <context>
     <name>EndedScreenForm.ui</name>
     <message>
-        <location filename="../qml/screens/EndedScreenForm.ui.qml" line="41" />
+        <location filename="../qml/screens/EndedScreenForm.ui.qml" line="53" />
         <source>What you can do now</source>
         <translation>您可以这样做</translation>
     </message>
     <message>
-        <location filename="../qml/screens/EndedScreenForm.ui.qml" line="75" />
+        <location filename="../qml/screens/EndedScreenForm.ui.qml" line="90" />
         <source>Finish</source>
         <translation>完成</translation>
     </message>
@@ -268,7 +268,7 @@
         <translation>请摘下眼镜和帽子，露出双耳和眉毛。</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCaptureScreenForm.ui.qml" line="107" />
+        <location filename="../qml/screens/FaceCaptureScreenForm.ui.qml" line="109" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -312,27 +312,27 @@
 <context>
     <name>InsertIdCardScreenForm.ui</name>
     <message>
-        <location filename="../qml/screens/InsertIdCardScreenForm.ui.qml" line="16" />
+        <location filename="../qml/screens/InsertIdCardScreenForm.ui.qml" line="18" />
         <source>Place your ID card on the reader</source>
         <translation>请放置身份证</translation>
     </message>
     <message>
-        <location filename="../qml/screens/InsertIdCardScreenForm.ui.qml" line="17" />
+        <location filename="../qml/screens/InsertIdCardScreenForm.ui.qml" line="19" />
         <source>Lay your resident ID card flat on the card reader below the screen. Leave it there until the service is finished.</source>
         <translation>请将居民身份证平放在屏幕下方的读卡区，办理结束前请勿取走。</translation>
     </message>
     <message>
-        <location filename="../qml/screens/InsertIdCardScreenForm.ui.qml" line="28" />
+        <location filename="../qml/screens/InsertIdCardScreenForm.ui.qml" line="40" />
         <source>The card could not be read</source>
         <translation>未能读取身份证</translation>
     </message>
     <message>
-        <location filename="../qml/screens/InsertIdCardScreenForm.ui.qml" line="62" />
+        <location filename="../qml/screens/InsertIdCardScreenForm.ui.qml" line="76" />
         <source>Card reader</source>
         <translation>读卡区</translation>
     </message>
     <message>
-        <location filename="../qml/screens/InsertIdCardScreenForm.ui.qml" line="116" />
+        <location filename="../qml/screens/InsertIdCardScreenForm.ui.qml" line="134" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

@@ -1,5 +1,8 @@
-// The kiosk's top-level window: the citizen shell, the maintenance shell over it while a
-// technician is logged in (or logging in), and in simulation the developer panel beside it.
+// The kiosk's top-level window: the citizen shell bound to kioskd's live screen model, the
+// maintenance shell over it while a technician logs in or works, and in simulation the
+// developer panel in a window of its own beside the kiosk. Only this file talks to LocalApi
+// on the citizen's behalf; the shell below it only emits what the citizen did.
+pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Window
 import Kiosk.Ui
@@ -12,6 +15,8 @@ Window {
     required property bool developerPanel
     required property string socketPath
 
+    property bool maintenanceRequested: false
+
     width: landscape ? 1920 : 1080
     height: landscape ? 1080 : 1920
     visibility: fullScreen ? Window.FullScreen : Window.Windowed
@@ -21,10 +26,33 @@ Window {
 
     Component.onCompleted: LocalApi.socketPath = root.socketPath
 
-    Text {
-        anchors.centerIn: parent
-        color: "white"
-        font.pixelSize: 48
-        text: LocalApi.screen.name
+    KioskShell {
+        id: shell
+        anchors.fill: parent
+        model: LocalApi.screen
+        previewFrame: LocalApi.previewFrame
+        photo: LocalApi.photo
+        onAct: (action, value) => LocalApi.act(action, value)
+        onStartRequested: (service, language) => LocalApi.startSession(service, language)
+        onDismissRequested: LocalApi.dismiss()
+        onPreviewWanted: LocalApi.refreshPreview()
+        onPhotoWanted: LocalApi.refreshPhoto()
+        // Maintenance only from the attract screen: never over a citizen's session.
+        onMaintenanceRequested: if (LocalApi.screen.name === "idle") root.maintenanceRequested = true
+    }
+
+    Loader {
+        anchors.fill: parent
+        active: root.maintenanceRequested || LocalApi.maintenanceActive
+        sourceComponent: MaintenanceShell {
+            onClosed: root.maintenanceRequested = false
+        }
+    }
+
+    Loader {
+        active: root.developerPanel && LocalApi.simulation
+        sourceComponent: DeveloperPanel {
+            kioskWindow: root
+        }
     }
 }

@@ -53,8 +53,9 @@ class LocalApi : public QObject {
   Q_PROPERTY(bool simulation READ simulation NOTIFY statusChanged)
   Q_PROPERTY(bool maintenanceActive READ maintenanceActive NOTIFY maintenanceChanged)
   Q_PROPERTY(QString maintenanceUser READ maintenanceUser NOTIFY maintenanceChanged)
-  Q_PROPERTY(QImage previewFrame READ previewFrame NOTIFY previewFrameChanged)
-  Q_PROPERTY(QImage photo READ photo NOTIFY photoChanged)
+  // QImage values in a var: qmllint knows no QImage type, FrameView.frame takes them as is.
+  Q_PROPERTY(QVariant previewFrame READ previewFrameValue NOTIFY previewFrameChanged)
+  Q_PROPERTY(QVariant photo READ photoValue NOTIFY photoChanged)
 
  public:
   explicit LocalApi(QObject* parent = nullptr);
@@ -75,17 +76,28 @@ class LocalApi : public QObject {
   QString maintenanceUser() const;
   QImage previewFrame() const;
   QImage photo() const;
+  QVariant previewFrameValue() const { return previewFrame(); }
+  QVariant photoValue() const { return photo(); }
 
   // ---- citizen session (screen model actions) ----
+  // session.start; its screen model is loaded. A refusal (out_of_service, central_unreachable,
+  // central_unavailable, stock_empty, journal_unavailable, any -32002) shows "unavailable";
+  // session_active redraws the running session from session.get. "query" is sent as kioskd's
+  // engine name "info_query" (then as "query" if kioskd rejects that).
   Q_INVOKABLE void startSession(const QString& service, const QString& language);
+  // session.action; action_not_allowed / no_session (or any kioskd refusal) redraws from
+  // session.get.
   Q_INVOKABLE void act(const QString& action, const QString& value = {});
   Q_INVOKABLE void cancelSession();
-  // Back from a UI-only screen (unavailable, no session) to idle.
+  // Back from a UI-only screen (unavailable; no_connection once connected again) to idle; on a
+  // kioskd screen that allows "finish", sends it.
   Q_INVOKABLE void dismiss();
   // Fetches one camera preview frame (`camera.preview`) into previewFrame; QML calls it on a
   // timer while the face_capture screen is shown.
   Q_INVOKABLE void refreshPreview();
-  // Fetches the licence photo under review (`session.photo`) into photo.
+  // Fetches the licence photo under review (`session.photo`) into photo (also done on entering
+  // photo_review and on every new attempt). Frame errors are ignored quietly; frames are
+  // cleared when the screen leaves face_capture / photo_review or the session changes.
   Q_INVOKABLE void refreshPhoto();
 
   // ---- generic and technician calls ----

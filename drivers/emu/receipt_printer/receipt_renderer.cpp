@@ -281,8 +281,8 @@ class Painter {
     cairo_set_line_width(cr_, 2);
     const double dash[] = {cut.partial ? 4.0 : 12.0, cut.partial ? 8.0 : 6.0};
     cairo_set_dash(cr_, dash, 2, 0);
-    cairo_move_to(cr_, 0, y + 6);
-    cairo_line_to(cr_, kReceiptWidthDots, y + 6);
+    cairo_move_to(cr_, -kPaperMarginDots, y + 6);  // the knife cuts the whole paper
+    cairo_line_to(cr_, kReceiptWidthDots + kPaperMarginDots, y + 6);
     cairo_stroke(cr_);
     cairo_restore(cr_);
   }
@@ -323,10 +323,11 @@ hal::Result<hal::RgbImage> render_operations(const std::vector<Operation>& ops) 
   }
 
   std::unique_ptr<cairo_surface_t, CairoDeleter> surface(
-      cairo_image_surface_create(CAIRO_FORMAT_RGB24, kReceiptWidthDots, height));
+      cairo_image_surface_create(CAIRO_FORMAT_RGB24, kPaperWidthDots, height));
   std::unique_ptr<cairo_t, CairoDeleter> cr(cairo_create(surface.get()));
   cairo_set_source_rgb(cr.get(), 1, 1, 1);
   cairo_paint(cr.get());
+  cairo_translate(cr.get(), kPaperMarginDots, 0);  // the head prints only the middle 72 mm
   Painter painter(cr.get());
   int y = kTopMarginDots;
   for (const auto& b : blocks) {
@@ -340,13 +341,13 @@ hal::Result<hal::RgbImage> render_operations(const std::vector<Operation>& ops) 
 
   // A thermal head prints whole dots: threshold the anti-aliased drawing to ink or paper, and
   // keep the cut marks grey.
-  hal::RgbImage image(kReceiptWidthDots, height);
+  hal::RgbImage image(kPaperWidthDots, height);
   const unsigned char* data = cairo_image_surface_get_data(surface.get());
   const int stride = cairo_image_surface_get_stride(surface.get());
   for (int row = 0; row < height; ++row) {
     const auto* px =
         reinterpret_cast<const std::uint32_t*>(data + static_cast<std::ptrdiff_t>(row) * stride);
-    for (int col = 0; col < kReceiptWidthDots; ++col) {
+    for (int col = 0; col < kPaperWidthDots; ++col) {
       const std::uint32_t v = px[col];
       const int r = static_cast<int>((v >> 16) & 0xFF);
       const int g = static_cast<int>((v >> 8) & 0xFF);

@@ -1,6 +1,6 @@
 #pragma once
-// Draws an ESC/POS stream the way an 80 mm thermal printer would print it: a 576-dot-wide
-// strip (203 dpi), 1-bit black on off-white paper, Font A 12 x 24 dots (Noto Sans Mono CJK,
+// Draws an ESC/POS stream the way an 80 mm thermal printer would print it: the 576-dot printable
+// strip (203 dpi) centred on 80 mm (640-dot) paper, so a receipt has its real side margins; 1-bit black on off-white paper, Font A 12 x 24 dots (Noto Sans Mono CJK,
 // so Chinese is 24 x 24), QR codes from the stored data, cuts marked by a dashed line.
 // Used by the receipt printer emulator and the bench/kioskhw tools.
 
@@ -14,7 +14,10 @@
 
 namespace kiosk::emu {
 
+// The printable line; the image is the whole paper, with the line centred on it.
 inline constexpr int kReceiptWidthDots = drivers::escpos::kDotsPerLine;
+inline constexpr int kPaperWidthDots = 640;  // 80 mm at 203 dpi
+inline constexpr int kPaperMarginDots = (kPaperWidthDots - kReceiptWidthDots) / 2;
 
 // Errors: the parser's invalidData errors for a malformed stream; invalidData/"empty_receipt"
 // when the stream prints nothing; invalidData/"qr" when a stored QR cannot be encoded.

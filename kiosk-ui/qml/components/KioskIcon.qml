@@ -62,10 +62,7 @@ Item {
         scale: icon.size / 48
         transformOrigin: Item.TopLeft
         antialiasing: true
-        // Smooth edges on the GPU renderers (the software renderer antialiases by itself).
-        layer.enabled: GraphicsInfo.api !== GraphicsInfo.Software
-        layer.samples: 4
-        layer.smooth: true
+        // No layer: a layered Shape kept its old colour after a theme switch.
 
         ShapePath {
             strokeWidth: -1

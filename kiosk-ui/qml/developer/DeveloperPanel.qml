@@ -57,6 +57,7 @@ Window {
         });
     }
 
+    visible: true
     width: 520
     height: kioskWindow ? kioskWindow.height : 1920
     x: kioskWindow ? kioskWindow.x + kioskWindow.width + 8 : 0
@@ -65,6 +66,16 @@ Window {
     color: "#EEF1F5"
 
     Component.onCompleted: panel.loadCitizens()
+
+    // Closing the kiosk window ends the demo: the panel closes with it, so the application
+    // (quitOnLastWindowClosed) quits and scripts/demo stops the servers.
+    Connections {
+        target: panel.kioskWindow
+        ignoreUnknownSignals: true
+        function onClosing() {
+            panel.close();
+        }
+    }
 
     Rectangle {
         anchors.fill: parent

@@ -18,19 +18,22 @@ Item {
         RowLayout {
             Layout.fillWidth: true
             spacing: 16
-            Text {
+            Column {
                 Layout.fillWidth: true
-                text: qsTr("Audit log")
-                font.pixelSize: 40
-                font.family: Theme.fontFamily
-                font.weight: Font.Bold
-                color: "#101828"
-            }
-            MaintPill {
-                objectName: "audit_chain"
-                visible: root.chainOk !== null
-                text: root.chainOk === true ? qsTr("Chain verified") : qsTr("Chain broken")
-                tone: root.chainOk === true ? "good" : "bad"
+                spacing: 8
+                Text {
+                    text: qsTr("Audit log")
+                    font.pixelSize: 40
+                    font.family: Theme.fontFamily
+                    font.weight: Font.Bold
+                    color: "#101828"
+                }
+                MaintPill {
+                    objectName: "audit_chain"
+                    visible: root.chainOk !== null
+                    text: root.chainOk === true ? qsTr("Chain verified") : qsTr("Chain broken")
+                    tone: root.chainOk === true ? "good" : "bad"
+                }
             }
             MaintButton {
                 id: refreshButton

@@ -57,8 +57,13 @@ DevicesPageForm {
         page.printing = Object.assign({}, page.printing, {[device]: true});
         page.api.maintenanceCall("devices.test_print", {device: device}, function (result, error) {
             page.printing = Object.assign({}, page.printing, {[device]: false});
-            const text = error ? words.errorText(error)
-                               : (device === "card_printer" ? qsTr("Test card printed.") : qsTr("Test receipt printed."));
+            let text = words.errorText(error);
+            if (!error && device === "receipt_printer")
+                text = qsTr("Test receipt printed.");
+            else if (!error)
+                text = result && result.card_counter !== undefined
+                        ? qsTr("Test card printed (printer counter %1).").arg(result.card_counter)
+                        : qsTr("Test card printed.");
             page.printMessages = Object.assign({}, page.printMessages, {[device]: {text: text, failed: !!error}});
         });
     }

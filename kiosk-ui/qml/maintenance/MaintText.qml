@@ -104,13 +104,14 @@ QtObject {
         return id.length > 12 ? id.substring(0, 11) + "…" : id;
     }
 
-    // A last-error value (a reason string, or {code|reason, message, at}) as one line.
+    // A last-error value (a reason string, or {reason|code, message, at}) as one line.
     function errorBrief(value: var): string {
         if (value === undefined || value === null || value === "")
             return "";
         if (typeof value !== "object")
             return String(value);
-        const what = [value.code ?? value.reason, value.message].filter(s => !!s).join(": ");
+        // kioskd's device errors carry a reason ("ribbon:out") and a HAL code; sync errors a code.
+        const what = [value.reason ?? value.code, value.message].filter(s => !!s).join(": ");
         const at = value.at ?? value.time;
         return at ? what + "  (" + time(at) + ")" : what;
     }

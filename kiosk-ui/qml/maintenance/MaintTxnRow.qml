@@ -29,7 +29,7 @@ Rectangle {
             height: parent.height
             verticalAlignment: Text.AlignVCenter
             text: row.header ? qsTr("ID") : words.shortId(String(row.txn.id ?? ""))
-            font.pixelSize: row.header ? 22 : 24
+            font.pixelSize: row.header ? 22 : 20
             font.weight: row.header ? Font.Bold : Font.Normal
             font.family: row.header ? Theme.fontFamily : "monospace"
             color: "#344054"

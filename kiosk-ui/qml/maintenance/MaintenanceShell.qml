@@ -38,7 +38,7 @@ MaintenanceShellForm {
         page.refresh();
     }
 
-    function onActiveChanged() {
+    function followSession() {
         const active = Boolean(shell.api.maintenanceActive);
         if (active && !shell.wasActive) {
             shell.wasActive = true;
@@ -54,9 +54,9 @@ MaintenanceShellForm {
 
     logoutButton.onClicked: shell.close()
     loginPage.onCancelled: shell.close()
-    loginPage.onLoggedIn: shell.onActiveChanged()
+    loginPage.onLoggedIn: shell.followSession()
 
-    Component.onCompleted: shell.onActiveChanged()
+    Component.onCompleted: shell.followSession()
 
     onPageRequested: index => shell.showPage(index)
 
@@ -64,7 +64,7 @@ MaintenanceShellForm {
         target: shell.api
         ignoreUnknownSignals: true
         function onMaintenanceChanged() {
-            shell.onActiveChanged();
+            shell.followSession();
         }
     }
 

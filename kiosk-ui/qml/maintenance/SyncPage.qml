@@ -40,8 +40,7 @@ SyncPageForm {
             return String(s.state);
         if (s.enabled === false)
             return "disabled";
-        if (s.running === true)
-            return "uploading";
+        // (`running` is the sync loop being alive, not an upload in flight.)
         return Number(s.depth ?? 0) > 0 ? "pending" : "idle";
     }
 

@@ -22,44 +22,59 @@ ScreenScaffold {
     iconColor: code === "cancelled" || code === "walked_away" ? Theme.info : Theme.warning
     bodySpacing: Theme.spacingSmall * 1.5
 
-    InfoCard {
-        objectName: "not_eligible_reasons"
-        visible: form.code === "not_eligible"
-        accent: Theme.warning
-        Repeater {
-            model: form.reasons
-            delegate: KioskText {
-                required property var modelData
-                text: "• " + Texts.notEligibleReason(String(modelData))
-                Layout.fillWidth: true
+    // Portrait: one column. Landscape: side by side (reasons | next steps | fee), so the page
+    // fits the shorter screen.
+    GridLayout {
+        columns: Theme.landscape ? 3 : 1
+        columnSpacing: Theme.spacing
+        rowSpacing: Theme.spacingSmall * 1.5
+        Layout.fillWidth: true
+
+        InfoCard {
+            Layout.alignment: Qt.AlignTop
+            Layout.preferredWidth: 100
+            objectName: "not_eligible_reasons"
+            visible: form.code === "not_eligible"
+            accent: Theme.warning
+            Repeater {
+                model: form.reasons
+                delegate: KioskText {
+                    required property var modelData
+                    text: "• " + Texts.notEligibleReason(String(modelData))
+                    Layout.fillWidth: true
+                }
             }
         }
-    }
 
-    InfoCard {
-        objectName: "next_steps"
-        KioskText { role: "heading"; text: qsTr("What you can do now"); Layout.fillWidth: true }
-        Repeater {
-            model: Texts.nextSteps(form.code)
-            delegate: KioskText {
-                required property var modelData
-                text: "• " + modelData
-                Layout.fillWidth: true
+        InfoCard {
+            Layout.alignment: Qt.AlignTop
+            Layout.preferredWidth: 100
+            objectName: "next_steps"
+            KioskText { role: "heading"; text: qsTr("What you can do now"); Layout.fillWidth: true }
+            Repeater {
+                model: Texts.nextSteps(form.code)
+                delegate: KioskText {
+                    required property var modelData
+                    text: "• " + modelData
+                    Layout.fillWidth: true
+                }
             }
         }
-    }
 
-    InfoCard {
-        objectName: "money_note"
-        accent: Theme.info
-        RowLayout {
-            spacing: Theme.spacing
-            Layout.fillWidth: true
-            KioskIcon { name: "coin"; size: 56; color: Theme.info; Layout.alignment: Qt.AlignTop }
-            KioskText {
-                objectName: "money_note_text"
-                text: Texts.moneyNote(form.code, form.refunded, form.model ? form.model.step : "")
+        InfoCard {
+            Layout.alignment: Qt.AlignTop
+            Layout.preferredWidth: 100
+            objectName: "money_note"
+            accent: Theme.info
+            RowLayout {
+                spacing: Theme.spacing
                 Layout.fillWidth: true
+                KioskIcon { name: "coin"; size: 56; color: Theme.info; Layout.alignment: Qt.AlignTop }
+                KioskText {
+                    objectName: "money_note_text"
+                    text: Texts.moneyNote(form.code, form.refunded, form.model ? form.model.step : "")
+                    Layout.fillWidth: true
+                }
             }
         }
     }

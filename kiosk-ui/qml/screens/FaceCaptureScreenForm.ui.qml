@@ -20,10 +20,10 @@ ScreenScaffold {
 
     Rectangle {
         id: viewport
-        Layout.fillWidth: true
-        Layout.fillHeight: true
-        Layout.minimumHeight: 360
-        Layout.maximumWidth: Theme.landscape ? height * 4 / 3 : -1
+        // The camera's 4:3 frame fills the viewport; the leftover height goes below it.
+        Layout.fillWidth: !Theme.landscape
+        Layout.preferredWidth: Theme.landscape ? 520 : -1
+        Layout.preferredHeight: Theme.landscape ? 390 : width * 3 / 4
         Layout.alignment: Qt.AlignHCenter
         radius: Theme.radius
         color: "#1E2A3A"
@@ -99,6 +99,8 @@ ScreenScaffold {
         muted: true
         Layout.fillWidth: true
     }
+
+    Item { Layout.fillHeight: true }
 
     footer: [
         KioskButton {

@@ -25,9 +25,9 @@ InsertIdCardScreenForm {
     SequentialAnimation {
         running: root.animate && root.visible
         loops: Animation.Infinite
-        NumberAnimation { target: root; property: "cardY"; from: 0; to: Math.max(0, root.height * 0.22); duration: 1400; easing.type: Easing.InOutCubic }
+        NumberAnimation { target: root; property: "cardY"; from: 96; to: Math.max(96, root.landingY); duration: 1400; easing.type: Easing.InOutCubic }
         PauseAnimation { duration: 1400 }
-        NumberAnimation { target: root; property: "cardY"; to: 0; duration: 500; easing.type: Easing.InOutQuad }
+        NumberAnimation { target: root; property: "cardY"; to: 96; duration: 500; easing.type: Easing.InOutQuad }
         PauseAnimation { duration: 400 }
     }
 }

@@ -28,8 +28,9 @@ QtObject {
 
     readonly property string fontFamily: "Noto Sans CJK SC"
     readonly property int displaySize: Math.round(180 * textScale)
-    readonly property int titleSize: Math.round(60 * textScale)
-    readonly property int headingSize: Math.round(46 * textScale)
+    // Titles are big already: they grow less than body text in large-text mode.
+    readonly property int titleSize: Math.round(60 * (largeText ? 1.15 : 1.0))
+    readonly property int headingSize: Math.round(46 * (largeText ? 1.2 : 1.0))
     readonly property int bodySize: Math.round(38 * textScale)
     readonly property int smallSize: Math.round(32 * textScale)
     readonly property int buttonTextSize: Math.round(40 * textScale)

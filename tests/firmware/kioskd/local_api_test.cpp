@@ -182,10 +182,10 @@ TEST_CASE("camera.preview and session.photo are given only on their screens",
   CHECK(refusal(c, "session.photo").second == "no_session");
 }
 
-TEST_CASE(
-    "test prints need maintenance, print through the drivers and are audited; devices "
-    "carry counters and last errors; kiosk.changed follows the kiosk's state",
-    "[kioskd][maintenance][integration]") {
+// Test prints need maintenance, print through the drivers and are audited; devices carry
+// counters and last errors; kiosk.changed follows the kiosk's state.
+TEST_CASE("the maintenance dashboard gets test prints and device counters and kiosk.changed",
+          "[kioskd][maintenance][integration]") {
   Daemon d;
   rpc::Client& c = *d.client;
 

@@ -182,6 +182,25 @@ Item {
             verify(p.printMessages["receipt_printer"].text.indexOf("does not offer") >= 0);
         }
 
+        function test_card_test_print_reports_the_printer_counter() {
+            fake.answers = {
+                "devices.list": {result: {devices: [{device: "card_printer", state: "online", detail: {}}]}},
+                "devices.test_print": {result: {printed: true, device: "card_printer", card_counter: 13}}
+            };
+            const p = page(devicesComponent);
+            mouseClick(findChild(p, "test_print_card_printer"));
+            compare(fake.callsOf("devices.test_print")[0].params.device, "card_printer");
+            verify(!p.printMessages["card_printer"].failed);
+            verify(p.printMessages["card_printer"].text.indexOf("13") >= 0, p.printMessages["card_printer"].text);
+        }
+
+        function test_last_error_shows_the_reason_first() {
+            compare(words.errorBrief({code: "userError", reason: "ribbon:out"}), "ribbon:out");
+            compare(words.errorBrief({code: "timeout", message: "no answer"}), "timeout: no answer");
+            compare(words.errorBrief("no_answer"), "no_answer");
+            compare(words.errorBrief(null), "");
+        }
+
         function test_out_of_service_is_switched_with_a_reason_and_back() {
             fake.answers = {"maintenance.set_out_of_service": {result: {out_of_service: true}}};
             const p = page(serviceComponent);

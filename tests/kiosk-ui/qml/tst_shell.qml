@@ -96,4 +96,48 @@ TestCase {
             verify(item.width >= Theme.minTouch && item.height >= Theme.minTouch, name);
         }
     }
+
+    function touchTargets(item, out) {
+        if (item.visible === false)
+            return out;
+        const name = item.objectName || "";
+        if (name.startsWith("action_") || name.startsWith("service_") || name === "dismiss")
+            out.push(item);
+        for (let i = 0; i < item.children.length; ++i)
+            touchTargets(item.children[i], out);
+        return out;
+    }
+
+    function test_every_button_is_finger_sized_in_every_mode_data() {
+        const rows = [];
+        for (const fixture of ["idle", "insert_id_card", "consent", "face_capture-licence_photo",
+                               "call_staff", "ended-not_eligible", "unavailable-stock_empty"]) {
+            rows.push({ tag: fixture + " normal", fixture: fixture, large: false, w: 1080, hgt: 1920 });
+            rows.push({ tag: fixture + " large", fixture: fixture, large: true, w: 1080, hgt: 1920 });
+            rows.push({ tag: fixture + " landscape", fixture: fixture, large: false, w: 1920, hgt: 1080 });
+        }
+        return rows;
+    }
+    function test_every_button_is_finger_sized_in_every_mode(data) {
+        h.width = data.w;
+        h.height = data.hgt;
+        Theme.largeText = data.large;
+        h.show(data.fixture);
+        waitForRendering(h.shell);
+        const targets = touchTargets(h.shell.currentScreen, []);
+        verify(targets.length > 0, "buttons found");
+        for (const t of targets)
+            verify(t.width >= Theme.minTouch && t.height >= Theme.minTouch,
+                   t.objectName + " " + t.width + "x" + t.height);
+        h.width = 1080;
+        h.height = 1920;
+    }
+
+    function test_attract_presentation_follows_the_language() {
+        h.shell.attractLanguage = "en";
+        const screen = h.show("idle");
+        compare(screen.heroTexts[0], "Renew your driving licence in about five minutes. Bring your ID card.");
+        h.shell.attractLanguage = "zh";
+        compare(screen.heroTexts[0], "约五分钟即可换领驾驶证。请携带本人身份证。");
+    }
 }

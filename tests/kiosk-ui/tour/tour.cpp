@@ -45,6 +45,9 @@ struct Mode {
   const char* name;
   bool landscape;
   bool large_text;
+  bool high_contrast = false;
+  bool lowered = false;
+  bool extra = false;  // only with --all-modes (zh portrait)
 };
 
 // The Theme singleton (a QML singleton: reached through a QML expression).
@@ -58,8 +61,8 @@ QObject* theme_of(QQmlEngine& engine) {
 
 void set_theme(QObject* theme, const Mode& mode) {
   theme->setProperty("largeText", mode.large_text);
-  theme->setProperty("highContrast", false);
-  theme->setProperty("lowered", false);
+  theme->setProperty("highContrast", mode.high_contrast);
+  theme->setProperty("lowered", mode.lowered);
 }
 
 }  // namespace
@@ -69,7 +72,9 @@ int main(int argc, char* argv[]) {
   QCommandLineParser parser;
   const QCommandLineOption fixtures_option("fixtures", "Fixture screen models.", "dir");
   const QCommandLineOption out_option("out", "Screenshot folder.", "dir");
-  parser.addOptions({fixtures_option, out_option});
+  const QCommandLineOption all_modes_option(
+      "all-modes", "Also high contrast and lowered layout (zh, portrait): contrast, lowered.");
+  parser.addOptions({fixtures_option, out_option, all_modes_option});
   parser.addPositionalArgument("fixture", "Only these fixtures (file names without .json).");
   parser.process(app);
 
@@ -119,8 +124,12 @@ KioskShell {
   shell->setParentItem(window.contentItem());
   window.show();
 
-  const Mode modes[] = {
-      {"normal", false, false}, {"large", false, true}, {"landscape", true, false}};
+  const Mode modes[] = {{"normal", false, false},
+                        {"large", false, true},
+                        {"landscape", true, false},
+                        {"contrast", false, false, true, false, true},
+                        {"lowered", false, false, false, true, true}};
+  const bool all_modes = parser.isSet(all_modes_option);
   int failures = 0, written = 0;
   for (const QString& name : names) {
     QFile file(fixtures.filePath(name + ".json"));
@@ -135,7 +144,9 @@ KioskShell {
     }
     for (const char* lang : {"zh", "en"}) {
       for (const Mode& mode : modes) {
-        if (mode.landscape && QLatin1String(lang) != QLatin1String("zh")) continue;
+        const bool zh_only = mode.landscape || mode.extra;
+        if (zh_only && QLatin1String(lang) != QLatin1String("zh")) continue;
+        if (mode.extra && !all_modes) continue;
         set_theme(theme, mode);
         const QSize size = mode.landscape ? QSize(1920, 1080) : QSize(1080, 1920);
         window.resize(size);

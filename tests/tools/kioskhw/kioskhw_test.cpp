@@ -11,6 +11,7 @@
 #include "drivers/card_printer/test_card.hpp"
 #include "drivers/emu/common/png_writer.hpp"
 #include "drivers/emu/id_reader/synthetic_citizens.hpp"
+#include "drivers/emu/receipt_printer/receipt_renderer.hpp"
 #include "drivers/id_reader/id_reader_codec.hpp"
 #include "drivers/receipt_printer/receipt_printer_codec.hpp"
 #include "drivers/receipt_printer/test_receipt.hpp"
@@ -165,7 +166,7 @@ TEST_CASE("decode-receipt renders an ESC/POS stream to a receipt image", "[kiosk
   auto r = kioskhw({"decode-receipt", dir.file("receipt.bin", encoded.value().flatten()), "--out",
                     png, "--json"});
   REQUIRE(r.code == 0);
-  CHECK(nlohmann::json::parse(r.out)["width"] == 576);
+  CHECK(nlohmann::json::parse(r.out)["width"] == emu::kPaperWidthDots);
   CHECK(emu::read_png(png).ok());
 }
 

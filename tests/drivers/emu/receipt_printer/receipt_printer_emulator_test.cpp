@@ -87,7 +87,7 @@ void require_error(const hal::Status& s, hal::CompletionCode code, const std::st
 
 }  // namespace
 
-TEST_CASE("a printed receipt is written as a 576-dot PNG with ink on it", "[receipt][emulator]") {
+TEST_CASE("a printed receipt is written as an 80 mm (640-dot) PNG with ink on it", "[receipt][emulator]") {
   Bench b;
   REQUIRE(b.print().ok());
   const auto path = b.emulator.last_receipt_path();
@@ -95,7 +95,7 @@ TEST_CASE("a printed receipt is written as a 576-dot PNG with ink on it", "[rece
   REQUIRE(std::filesystem::exists(path));
   auto img = emu::read_png(path.string());
   REQUIRE(img.ok());
-  CHECK(img.value().width == 576);
+  CHECK(img.value().width == emu::kPaperWidthDots);
   CHECK(img.value().height > 600);
   CHECK(dark_pixels(img.value()) > 5000);
   CHECK(b.emulator.receipts_cut() == 1);

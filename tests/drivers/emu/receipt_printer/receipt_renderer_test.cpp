@@ -58,11 +58,14 @@ hal::Receipt one_line(const std::string& text, hal::Align align = hal::Align::le
 
 }  // namespace
 
-TEST_CASE("the sample licence receipt renders as a 576-dot strip with ink on it",
+TEST_CASE("the sample licence receipt renders on 80 mm paper with ink only on the 576-dot line",
           "[receipt][render]") {
   auto img = emu::render_escpos(encode(drivers::make_sample_licence_receipt()));
   REQUIRE(img.ok());
-  CHECK(img.value().width == emu::kReceiptWidthDots);
+  CHECK(img.value().width == emu::kPaperWidthDots);
+  const auto [lo, hi] = ink_columns(img.value());
+  CHECK(lo >= emu::kPaperMarginDots);
+  CHECK(hi < emu::kPaperMarginDots + emu::kReceiptWidthDots);
   CHECK(img.value().height > 600);
   CHECK(ink_pixels(img.value()) > 5000);
   // Kept for people to look at (the build tree is scratch space).
@@ -81,10 +84,13 @@ TEST_CASE("alignment moves the text across the paper", "[receipt][render]") {
   REQUIRE(left.ok());
   REQUIRE(right.ok());
   REQUIRE(center.ok());
-  CHECK(ink_columns(left.value()).first < 12);
-  CHECK(ink_columns(right.value()).second > emu::kReceiptWidthDots - 14);
+  constexpr int line_end = emu::kPaperMarginDots + emu::kReceiptWidthDots;
+  CHECK(ink_columns(left.value()).first >= emu::kPaperMarginDots);
+  CHECK(ink_columns(left.value()).first < emu::kPaperMarginDots + 12);
+  CHECK(ink_columns(right.value()).second > line_end - 14);
+  CHECK(ink_columns(right.value()).second < line_end);
   const auto [clo, chi] = ink_columns(center.value());
-  CHECK(std::abs((clo + chi) / 2 - emu::kReceiptWidthDots / 2) < 12);
+  CHECK(std::abs((clo + chi) / 2 - emu::kPaperWidthDots / 2) < 12);
 }
 
 TEST_CASE("bold and double size print more ink than plain text", "[receipt][render]") {
@@ -118,7 +124,7 @@ TEST_CASE("a QR code is drawn from the stored data at the module size", "[receip
   REQUIRE(l.ok());
   CHECK(ink_pixels(l.value()) > 4 * ink_pixels(s.value()));
   const auto [lo, hi] = ink_columns(l.value());
-  CHECK(std::abs((lo + hi) / 2 - emu::kReceiptWidthDots / 2) < 10);
+  CHECK(std::abs((lo + hi) / 2 - emu::kPaperWidthDots / 2) < 10);
 }
 
 TEST_CASE("the cut is marked by a grey dashed line at the end of the strip", "[receipt][render]") {
@@ -162,8 +168,8 @@ TEST_CASE("the QR version table agrees with libqrencode and long codes stay on t
   auto img = emu::render_escpos(encode(hal::Receipt{{qr}}));
   REQUIRE(img.ok());
   const auto [lo, hi] = ink_columns(img.value());
-  CHECK(lo > 0);
-  CHECK(hi < emu::kReceiptWidthDots - 1);
+  CHECK(lo >= emu::kPaperMarginDots);
+  CHECK(hi < emu::kPaperMarginDots + emu::kReceiptWidthDots);
   CHECK(hi - lo + 1 == (17 + 4 * 21) * 5);
 }
 
