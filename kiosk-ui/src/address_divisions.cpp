@@ -42,7 +42,9 @@ QVariantMap division(const QJsonValue& value, int level) {
 
 }  // namespace
 
-AddressDivisions::AddressDivisions(QObject* parent) : QObject(parent) { load(kDefaultPath); }
+AddressDivisions::AddressDivisions(QObject* parent) : QObject(parent) {
+  load(kDefaultPath);
+}
 
 int AddressDivisions::load(const QString& path) {
   QVariantList provinces;

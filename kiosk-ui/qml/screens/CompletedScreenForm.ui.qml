@@ -42,27 +42,16 @@ ScreenScaffold {
 
     InfoCard {
         accent: Theme.warning
-        RowLayout {
-            spacing: Theme.spacing
+        KioskText {
+            role: "heading"
+            text: qsTr("Remember to take your ID card from the reader.")
             Layout.fillWidth: true
-            KioskIcon {
-                name: "card"
-                color: Theme.warning
-                size: Math.round(Theme.iconSize * 0.8)
-                Layout.alignment: Qt.AlignTop
-            }
-            KioskText {
-                role: "heading"
-                text: qsTr("Remember to take your ID card from the reader.")
-                Layout.fillWidth: true
-            }
         }
     }
 
     Item { Layout.fillHeight: true }
 
     footer: [
-        Item { Layout.fillWidth: true },
         KioskButton {
             id: finishButton
             objectName: "action_finish"

@@ -35,32 +35,37 @@ Item {
         iconName: "card"
 
         InfoCard {
-            KeyValueRow { label: qsTr("Name"); value: form.nameText }
-            KeyValueRow { label: qsTr("ID card number"); value: form.idNumberText }
-            KeyValueRow { label: qsTr("Licence classes"); value: form.classesText }
-            KeyValueRow { label: qsTr("New validity"); value: form.validityText }
+            GridLayout {
+                columns: Theme.largeText && !Theme.landscape ? 1 : 2
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacing
+                Layout.fillWidth: true
+                DetailCell { objectName: "details_name"; label: qsTr("Name"); value: form.nameText }
+                DetailCell { objectName: "details_id_number"; label: qsTr("ID card number"); value: form.idNumberText }
+                DetailCell { objectName: "details_classes"; label: qsTr("Licence classes"); value: form.classesText }
+                DetailCell { objectName: "details_validity"; label: qsTr("New validity"); value: form.validityText }
+            }
         }
 
         InfoCard {
-            KioskText {
-                role: "small"
-                muted: true
-                text: qsTr("Address")
+            GridLayout {
+                columns: Theme.largeText && !Theme.landscape ? 1 : 2
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacingSmall
                 Layout.fillWidth: true
-            }
-            KioskText {
-                objectName: "details_address"
-                font.weight: Font.Medium
-                text: form.addressText
-                Layout.fillWidth: true
-            }
-            KioskButton {
-                id: changeAddressButton
-                objectName: "action_change_address"
-                iconName: "arrow_left"
-                text: qsTr("Change address")
-                Layout.fillWidth: !Theme.landscape
-                Layout.alignment: Qt.AlignLeft
+                DetailCell {
+                    objectName: "details_address"
+                    label: qsTr("Address")
+                    value: form.addressText
+                }
+                KioskButton {
+                    id: changeAddressButton
+                    objectName: "action_change_address"
+                    text: qsTr("Change address")
+                    Layout.fillWidth: false
+                    Layout.preferredWidth: implicitWidth
+                    Layout.alignment: Qt.AlignVCenter | Qt.AlignRight
+                }
             }
         }
 

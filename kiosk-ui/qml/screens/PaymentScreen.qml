@@ -22,7 +22,7 @@ PaymentScreenForm {
     objectName: "screen_payment"
     stepIndex: screen.model.progressIndex
     stepTotal: screen.model.progressTotal
-    subtitle: qsTr("Choose one of the two ways below.")
+    subtitle: Theme.landscape || Theme.lowered ? "" : qsTr("Choose one of the two ways below.")
 
     amountFen: Number(screen.order.amount_fen ?? 0)
     qrText: screen.order.qr === undefined || screen.order.qr === null ? "" : String(screen.order.qr)

@@ -17,6 +17,7 @@ ScreenScaffold {
     iconName: "coin"
 
     InfoCard {
+        visible: !Theme.landscape
         accent: Theme.primary
         RowLayout {
             spacing: Theme.spacing
@@ -35,7 +36,7 @@ ScreenScaffold {
     }
 
     GridLayout {
-        columns: 2
+        columns: Theme.largeText && !Theme.landscape ? 1 : 2
         columnSpacing: Theme.spacing
         rowSpacing: Theme.spacing
         Layout.fillWidth: true
@@ -49,22 +50,33 @@ ScreenScaffold {
                 text: qsTr("Scan this code with your phone")
                 Layout.fillWidth: true
             }
-            Rectangle {
-                color: "white"
-                radius: 8
-                Layout.alignment: Qt.AlignHCenter
-                Layout.preferredWidth: Theme.landscape ? 340 : 380
-                Layout.preferredHeight: Layout.preferredWidth
-                QrCode {
-                    objectName: "payment_qr"
-                    anchors.fill: parent
-                    text: form.qrText
-                }
-            }
-            KioskText {
-                role: "small"
-                text: qsTr("Open Alipay or WeChat, choose Scan and point the camera at the code.")
+            GridLayout {
+                columns: Theme.landscape ? 2 : 1
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacingSmall
                 Layout.fillWidth: true
+                Rectangle {
+                    color: "white"
+                    radius: 8
+                    Layout.row: 0
+                    Layout.column: 0
+                    Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
+                    Layout.preferredWidth: Theme.landscape ? 270 : (Theme.lowered ? 280 : 380)
+                    Layout.preferredHeight: Layout.preferredWidth
+                    QrCode {
+                        objectName: "payment_qr"
+                        anchors.fill: parent
+                        text: form.qrText
+                    }
+                }
+                KioskText {
+                    role: "small"
+                    text: qsTr("Open Alipay or WeChat, choose Scan and point the camera at the code.")
+                    Layout.row: Theme.landscape ? 0 : 1
+                    Layout.column: Theme.landscape ? 1 : 0
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                }
             }
         }
 
@@ -77,21 +89,32 @@ ScreenScaffold {
                 text: qsTr("Or show your payment code")
                 Layout.fillWidth: true
             }
-            KioskFrontIllustration {
-                part: "scanner"
-                label: qsTr("Scanner")
+            GridLayout {
+                columns: Theme.landscape ? 2 : 1
+                columnSpacing: Theme.spacing
+                rowSpacing: Theme.spacingSmall
                 Layout.fillWidth: true
-                Layout.preferredHeight: implicitHeight
-            }
-            KioskText {
-                role: "small"
-                text: qsTr("Open the payment code in your wallet app and hold the phone over the scanner below the screen, on the right.")
-                Layout.fillWidth: true
+                ScannerIllustration {
+                    Layout.row: 0
+                    Layout.column: 0
+                    Layout.preferredWidth: Theme.landscape ? 240 : (Theme.lowered ? 260 : 360)
+                    Layout.preferredHeight: Math.round(Layout.preferredWidth * 260 / 300)
+                    Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
+                }
+                KioskText {
+                    role: "small"
+                    text: qsTr("Open the payment code in your wallet app and hold the phone over the scanner below the screen, on the right.")
+                    Layout.row: Theme.landscape ? 0 : 1
+                    Layout.column: Theme.landscape ? 1 : 0
+                    Layout.fillWidth: true
+                    Layout.alignment: Qt.AlignTop
+                }
             }
         }
     }
 
     RowLayout {
+        visible: !Theme.landscape
         spacing: Theme.spacing
         Layout.fillWidth: true
         WaitingIndicator {
@@ -115,6 +138,22 @@ ScreenScaffold {
             Layout.fillWidth: false
             Layout.preferredWidth: implicitWidth
         },
-        Item { Layout.fillWidth: true }
+        Item { Layout.fillWidth: true },
+        // Landscape: the amount sits in the footer, beside the waiting line.
+        WaitingIndicator {
+            visible: Theme.landscape
+            dotSize: 20
+            Layout.alignment: Qt.AlignVCenter
+        },
+        KioskText {
+            visible: Theme.landscape
+            text: qsTr("Amount to pay")
+            Layout.alignment: Qt.AlignVCenter
+        },
+        AmountText {
+            visible: Theme.landscape
+            fen: form.amountFen
+            Layout.alignment: Qt.AlignVCenter
+        }
     ]
 }

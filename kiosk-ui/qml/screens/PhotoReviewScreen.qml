@@ -61,8 +61,9 @@ PhotoReviewScreenForm {
     problemTitle: screen.problem ? screen.problemTitleFor(screen.reason) : ""
     problemHint: screen.problem ? screen.problemHintFor(screen.reason) : ""
     lastTry: screen.retakesLeft <= 0
-    attemptText: screen.retakesLeft === 1 ? qsTr("Photo %1 · 1 retake left").arg(screen.attempt)
-                 : qsTr("Photo %1 · %2 retakes left").arg(screen.attempt).arg(Math.max(screen.retakesLeft, 0))
+    attemptText: screen.retakesLeft <= 0 ? qsTr("Photo %1 · no retake left").arg(screen.attempt)
+                 : screen.retakesLeft === 1 ? qsTr("Photo %1 · 1 retake left").arg(screen.attempt)
+                 : qsTr("Photo %1 · %2 retakes left").arg(screen.attempt).arg(screen.retakesLeft)
 
     cancelButton.visible: screen.allowed("cancel")
     retakeButton.visible: screen.allowed("retake") && screen.retakesLeft > 0

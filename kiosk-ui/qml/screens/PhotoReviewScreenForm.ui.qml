@@ -27,13 +27,12 @@ ScreenScaffold {
         columnSpacing: Theme.spacing * 2
         rowSpacing: Theme.spacing
         Layout.fillWidth: true
-        Layout.fillHeight: true
 
         PassportPhoto {
             id: photoFrame
             objectName: "licence_photo"
             photo: form.photo
-            photoHeight: Theme.landscape ? 520 : (Theme.largeText ? 480 : 560)
+            photoHeight: Theme.landscape ? 400 : (Theme.largeText ? 480 : 560)
             Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
         }
 
@@ -107,17 +106,22 @@ ScreenScaffold {
         }
     }
 
+    Item { Layout.fillHeight: true }
+
     footer: [
         KioskButton {
             id: cancelButton
             objectName: "action_cancel"
             text: qsTr("Cancel")
+            Layout.fillWidth: false
+            Layout.preferredWidth: implicitWidth
         },
         KioskButton {
             id: retakeButton
             objectName: "action_retake"
             iconName: "camera"
             text: qsTr("Retake")
+            Layout.preferredWidth: 80
         },
         KioskButton {
             id: acceptButton
@@ -125,6 +129,7 @@ ScreenScaffold {
             kind: "primary"
             iconName: "check"
             text: qsTr("Use this photo")
+            Layout.preferredWidth: 120
         }
     ]
 }

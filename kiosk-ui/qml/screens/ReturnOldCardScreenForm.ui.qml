@@ -15,16 +15,9 @@ ScreenScaffold {
     subtitle: qsTr("The damaged card is collected by the kiosk and destroyed by the office.")
     iconName: "damaged"
 
-    KioskFrontIllustration {
-        part: "return_slot"
-        label: qsTr("Card return slot")
-        Layout.fillWidth: true
-        Layout.maximumWidth: Theme.landscape ? 900 : 960
-        Layout.preferredHeight: implicitHeight
-        Layout.alignment: Qt.AlignHCenter
-    }
-
-    InfoCard {
+    // In portrait the card sits in the page column, in landscape beside the drawing (a
+    // wrapping card inside the grid kept a stale height across theme switches).
+    component StepsCard: InfoCard {
         KioskText {
             text: qsTr("1. Find the slot marked 回收 / Return, below the screen on the left.")
             Layout.fillWidth: true
@@ -37,6 +30,32 @@ ScreenScaffold {
             text: qsTr("3. Then press \"I have put it in\".")
             Layout.fillWidth: true
         }
+    }
+
+    // Portrait: the drawing above the text; landscape: side by side.
+    GridLayout {
+        columns: Theme.landscape ? 2 : 1
+        columnSpacing: Theme.spacing * 2
+        rowSpacing: Theme.spacing
+        Layout.fillWidth: true
+
+        KioskFrontIllustration {
+            part: "return_slot"
+            label: qsTr("Card return slot")
+            Layout.fillWidth: true
+            Layout.maximumWidth: Theme.landscape ? 520 : 960
+            Layout.preferredHeight: implicitHeight
+            Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
+        }
+
+        StepsCard {
+            visible: Theme.landscape
+            Layout.alignment: Qt.AlignTop
+        }
+    }
+
+    StepsCard {
+        visible: !Theme.landscape
     }
 
     Item { Layout.fillHeight: true }

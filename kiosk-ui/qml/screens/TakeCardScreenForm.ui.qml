@@ -12,40 +12,46 @@ ScreenScaffold {
     iconName: "card"
     iconColor: Theme.success
 
-    KioskFrontIllustration {
-        part: "card_slot"
-        label: qsTr("Card slot")
-        Layout.fillWidth: true
-        Layout.maximumWidth: Theme.landscape ? 820 : 960
-        Layout.preferredHeight: implicitHeight
-        Layout.alignment: Qt.AlignHCenter
+    // In portrait the card sits in the page column, in landscape beside the drawing (a
+    // wrapping card inside the grid kept a stale height across theme switches).
+    component ReceiptCard: InfoCard {
+        accent: Theme.primary
+        KioskText {
+            role: "heading"
+            text: qsTr("Your receipt is printing")
+            Layout.fillWidth: true
+        }
+        KioskText {
+            muted: true
+            text: qsTr("Take it from the receipt slot on the right, under the scanner.")
+            Layout.fillWidth: true
+        }
     }
 
-    InfoCard {
-        RowLayout {
-            spacing: Theme.spacing
+    // Portrait: the drawing above the text; landscape: side by side.
+    GridLayout {
+        columns: Theme.landscape ? 2 : 1
+        columnSpacing: Theme.spacing * 2
+        rowSpacing: Theme.spacing
+        Layout.fillWidth: true
+
+        KioskFrontIllustration {
+            part: "card_slot"
+            label: qsTr("Card slot")
             Layout.fillWidth: true
-            KioskIcon {
-                name: "printer"
-                color: Theme.primary
-                size: Math.round(Theme.iconSize * 0.8)
-                Layout.alignment: Qt.AlignTop
-            }
-            ColumnLayout {
-                spacing: Theme.spacingSmall
-                Layout.fillWidth: true
-                KioskText {
-                    role: "heading"
-                    text: qsTr("Your receipt is printing")
-                    Layout.fillWidth: true
-                }
-                KioskText {
-                    muted: true
-                    text: qsTr("Take it from the receipt slot on the right, under the scanner.")
-                    Layout.fillWidth: true
-                }
-            }
+            Layout.maximumWidth: Theme.landscape ? 520 : 960
+            Layout.preferredHeight: implicitHeight
+            Layout.alignment: Qt.AlignHCenter | Qt.AlignTop
         }
+
+        ReceiptCard {
+            visible: Theme.landscape
+            Layout.alignment: Qt.AlignTop
+        }
+    }
+
+    ReceiptCard {
+        visible: !Theme.landscape
     }
 
     Item { Layout.fillHeight: true }

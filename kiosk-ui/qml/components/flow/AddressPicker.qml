@@ -65,6 +65,8 @@ Rectangle {
     // Longest digit string per field (a house number up to 99999, building 999, ...).
     readonly property var maxDigits: ({ "number": 5, "building": 3, "unit": 2, "room": 5 })
     readonly property var fieldOrder: ["number", "building", "unit", "room"]
+    // Most entries one level may list (data/addresses.json stays below it).
+    readonly property int maxOptions: 12
 
     signal accepted(string address)
     signal cancelled()
@@ -213,13 +215,13 @@ Rectangle {
         case 1: return qsTr("Choose your city");
         case 2: return qsTr("Choose your district");
         case 3: return qsTr("Choose your street or road");
-        default: return qsTr("Type your house number, then building, unit and room if you have them");
+        default: return qsTr("Type the house number, and building, unit and room if any");
         }
     }
 
     function fieldLabel(name: string): string {
         switch (name) {
-        case "number": return qsTr("House No.");
+        case "number": return qsTr("No.");
         case "building": return qsTr("Building");
         case "unit": return qsTr("Unit");
         default: return qsTr("Room");
@@ -245,6 +247,7 @@ Rectangle {
         }
         KioskText {
             objectName: "address_prompt"
+            visible: !((Theme.landscape || Theme.largeText) && picker.level === 4)
             muted: true
             text: picker.levelPrompt(picker.level)
             Layout.fillWidth: true
@@ -256,17 +259,15 @@ Rectangle {
             spacing: Theme.spacingSmall
             Layout.fillWidth: true
             Repeater {
-                model: [
-                    { "level": 0, "item": picker.province },
-                    { "level": 1, "item": picker.municipality ? null : picker.city },
-                    { "level": 2, "item": picker.district },
-                    { "level": 3, "item": picker.street }
-                ]
+                model: 4
                 delegate: Rectangle {
                     id: crumb
-                    required property var modelData
-                    objectName: "address_crumb_" + crumb.modelData.level
-                    visible: crumb.modelData.item !== null
+                    required property int index
+                    readonly property var item: crumb.index === 0 ? picker.province
+                                              : crumb.index === 1 ? (picker.municipality ? null : picker.city)
+                                              : crumb.index === 2 ? picker.district : picker.street
+                    objectName: "address_crumb_" + crumb.index
+                    visible: crumb.item !== null
                     width: crumbText.implicitWidth + 2 * Theme.spacing
                     height: Math.max(Theme.minTouch, crumbText.implicitHeight + Theme.spacingSmall)
                     radius: height / 2
@@ -279,18 +280,19 @@ Rectangle {
                         id: crumbText
                         anchors.centerIn: parent
                         color: Theme.secondary
-                        text: picker.label(crumb.modelData.item) + "  ✎"
+                        text: picker.label(crumb.item) + "  ✎"
                     }
                     MouseArea {
                         id: crumbArea
                         anchors.fill: parent
-                        onClicked: picker.backTo(crumb.modelData.level)
+                        onClicked: picker.backTo(crumb.index)
                     }
                 }
             }
         }
 
-        // Lists (levels 0-3) or the number entry (level 4).
+        // Lists (levels 0-3) or the number entry (level 4), and the preview. Portrait: one
+        // column (fields, keypad, preview); landscape: the keypad on the right.
         GridLayout {
             id: body
             columns: Theme.landscape ? 2 : 1
@@ -301,21 +303,26 @@ Rectangle {
 
             GridLayout {
                 visible: picker.level < 4
-                columns: Theme.landscape ? 2 : (Theme.largeText ? 1 : 2)
+                columns: Theme.landscape ? (Theme.largeText ? 2 : 3) : (Theme.largeText ? 1 : 2)
                 columnSpacing: Theme.spacing
                 rowSpacing: Theme.spacing
+                Layout.row: 0
+                Layout.column: 0
+                Layout.columnSpan: Theme.landscape ? 2 : 1
                 Layout.fillWidth: true
                 Layout.alignment: Qt.AlignTop
-                Layout.columnSpan: Theme.landscape ? 1 : 1
+                // A fixed set of buttons, shown as needed: rebuilding delegates while a layout
+                // arranges them (a choice made from one of them) is fragile in Qt 6.4.
                 Repeater {
-                    model: picker.options
+                    model: picker.maxOptions
                     delegate: KioskButton {
                         id: option
-                        required property var modelData
                         required property int index
+                        readonly property var entry: option.index < picker.options.length ? picker.options[option.index] : null
                         objectName: "address_option_" + option.index
-                        text: picker.label(option.modelData)
-                        description: picker.english ? option.modelData.zh : ""
+                        visible: option.entry !== null
+                        text: picker.label(option.entry)
+                        description: picker.english && option.entry ? option.entry.zh : ""
                         onClicked: picker.choose(option.index)
                     }
                 }
@@ -324,10 +331,13 @@ Rectangle {
             // House number / building / unit / room: touch a box to type into it.
             GridLayout {
                 visible: picker.level === 4
-                columns: 2
+                columns: 4
                 columnSpacing: Theme.spacing
                 rowSpacing: Theme.spacing
+                Layout.row: 0
+                Layout.column: 0
                 Layout.fillWidth: true
+                Layout.preferredWidth: 100
                 Layout.alignment: Qt.AlignTop
                 Repeater {
                     model: picker.fieldOrder
@@ -337,6 +347,7 @@ Rectangle {
                         readonly property bool active: picker.field === fieldBox.modelData
                         objectName: "address_field_" + fieldBox.modelData
                         Layout.fillWidth: true
+                        Layout.alignment: Qt.AlignTop
                         Layout.preferredWidth: 100
                         Layout.preferredHeight: Math.max(Theme.minTouch, fieldColumn.implicitHeight + Theme.spacing)
                         radius: Theme.radius
@@ -350,14 +361,13 @@ Rectangle {
                             anchors.left: parent.left
                             anchors.right: parent.right
                             anchors.verticalCenter: parent.verticalCenter
-                            anchors.margins: Theme.spacing
+                            anchors.margins: Theme.spacingSmall
                             spacing: 0
                             KioskText {
                                 id: fieldLabelText
                                 role: "small"
                                 muted: true
                                 text: picker.fieldLabel(fieldBox.modelData)
-                                      + (fieldBox.modelData === "number" ? "" : " " + qsTr("(optional)"))
                                 Layout.fillWidth: true
                             }
                             KioskText {
@@ -378,61 +388,86 @@ Rectangle {
 
             DigitKeypad {
                 visible: picker.level === 4
-                keyHeight: Theme.landscape ? Math.max(Theme.minTouch, 104) : 120
-                Layout.fillWidth: true
+                keyHeight: Theme.landscape || Theme.largeText ? Theme.minTouch : 100
+                Layout.row: Theme.landscape ? 0 : 1
+                Layout.column: Theme.landscape ? 1 : 0
+                Layout.rowSpan: Theme.landscape ? 2 : 1
+                Layout.fillWidth: !Theme.landscape
+                Layout.preferredWidth: Theme.landscape ? 760 : 100
                 Layout.alignment: Qt.AlignTop
                 onKeyPressed: key => picker.press(key)
             }
-        }
 
-        InfoCard {
-            objectName: "address_preview"
-            visible: picker.level > 0
-            accent: picker.complete ? Theme.success : Theme.border
-            KioskText {
-                role: "small"
-                muted: true
-                text: qsTr("Your new address")
-                Layout.fillWidth: true
-            }
-            KioskText {
-                objectName: "address_preview_text"
-                role: "heading"
-                text: picker.address
-                Layout.fillWidth: true
-            }
-            KioskText {
-                visible: picker.english
-                role: "small"
-                muted: true
-                text: picker.addressEnglish
-                Layout.fillWidth: true
-            }
-        }
-
-        RowLayout {
-            spacing: Theme.spacing
-            Layout.fillWidth: true
-            KioskButton {
-                objectName: "address_cancel"
-                text: qsTr("Cancel")
-                onClicked: picker.cancelled()
-            }
-            KioskButton {
-                objectName: "address_back"
+            InfoCard {
+                objectName: "address_preview"
                 visible: picker.level > 0
-                iconName: "arrow_left"
-                text: qsTr("Back")
-                onClicked: picker.back()
+                accent: picker.complete ? Theme.success : Theme.border
+                Layout.row: Theme.landscape ? 1 : 2
+                Layout.column: 0
+                Layout.columnSpan: Theme.landscape && picker.level < 4 ? 2 : 1
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignTop
+                KioskText {
+                    role: "small"
+                    muted: true
+                    text: qsTr("Your new address")
+                    Layout.fillWidth: true
+                }
+                KioskText {
+                    objectName: "address_preview_text"
+                    role: "heading"
+                    text: picker.address
+                    Layout.fillWidth: true
+                }
+                KioskText {
+                    visible: picker.english && !Theme.largeText
+                    role: "small"
+                    muted: true
+                    text: picker.addressEnglish
+                    Layout.fillWidth: true
+                }
             }
-            KioskButton {
-                objectName: "address_confirm"
-                visible: picker.level === 4
-                enabled: picker.complete
-                kind: "primary"
-                iconName: "check"
-                text: qsTr("Use this address")
-                onClicked: picker.confirm()
+
+            Item {
+                Layout.row: Theme.landscape ? 2 : 3
+                Layout.column: 0
+                Layout.fillHeight: true
+            }
+
+            // Cancel / back / confirm: at the bottom; in landscape while typing numbers, under
+            // the keypad (the page is too short for both).
+            RowLayout {
+                spacing: Theme.spacing
+                Layout.row: Theme.landscape ? (picker.level === 4 ? 2 : 3) : 4
+                Layout.column: Theme.landscape && picker.level === 4 ? 1 : 0
+                Layout.columnSpan: Theme.landscape && picker.level < 4 ? 2 : 1
+                Layout.fillWidth: true
+                Layout.alignment: Qt.AlignBottom
+                KioskButton {
+                    objectName: "address_cancel"
+                    text: qsTr("Cancel")
+                    Layout.fillWidth: picker.level < 4
+                    Layout.preferredWidth: picker.level < 4 ? 100 : implicitWidth
+                    onClicked: picker.cancelled()
+                }
+                KioskButton {
+                    objectName: "address_back"
+                    visible: picker.level > 0
+                    iconName: "arrow_left"
+                    text: qsTr("Back")
+                    Layout.fillWidth: picker.level < 4
+                    Layout.preferredWidth: picker.level < 4 ? 100 : implicitWidth
+                    onClicked: picker.back()
+                }
+                KioskButton {
+                    objectName: "address_confirm"
+                    visible: picker.level === 4
+                    enabled: picker.complete
+                    kind: "primary"
+                    iconName: "check"
+                    text: qsTr("Confirm")
+                    onClicked: picker.confirm()
+                }
             }
         }
     }

@@ -60,7 +60,7 @@ Item {
             x: 10 * anim.u
             width: 160 * anim.u
             height: 100 * anim.u
-            y: (96 - 88 * Math.min(1, anim.phase * 1.4)) * anim.u
+            y: (56 - 48 * Math.min(1, anim.phase * 1.4)) * anim.u
             radius: 6 * anim.u
             color: "#FFFFFF"
             border.width: 2
@@ -69,7 +69,7 @@ Item {
             // printed content, revealed from the top as the card comes out
             Item {
                 anchors.fill: parent
-                opacity: Math.min(1, anim.phase * 1.6)
+                opacity: 0.3 + 0.7 * Math.min(1, anim.phase * 1.6)
                 Rectangle { x: 10 * anim.u; y: 10 * anim.u; width: 140 * anim.u; height: 10 * anim.u; color: "#3F6FB5"; opacity: 0.85 }
                 Rectangle { x: 10 * anim.u; y: 28 * anim.u; width: 34 * anim.u; height: 46 * anim.u; color: "#B8C7DE" }
                 Rectangle { x: 54 * anim.u; y: 32 * anim.u; width: 80 * anim.u; height: 6 * anim.u; color: "#8A97AB" }

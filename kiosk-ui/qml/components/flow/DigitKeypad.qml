@@ -43,7 +43,7 @@ GridLayout {
                 anchors.centerIn: parent
                 width: parent.width - Theme.spacingSmall
                 horizontalAlignment: Text.AlignHCenter
-                role: key.modelData.length === 1 ? "title" : "body"
+                role: key.modelData.length === 1 ? "heading" : "body"
                 color: key.modelData.length === 1 ? Theme.text : Theme.secondary
                 text: key.caption
             }

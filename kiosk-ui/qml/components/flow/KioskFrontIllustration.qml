@@ -140,7 +140,7 @@ Item {
             height: 46 * art.u
             radius: 4 * art.u
             // return: moves down into the slit; card mouth: pushed out upward and stays out
-            y: art.part === "return_slot" ? (8 + 52 * art.phase) * art.u : (60 - 48 * art.phase) * art.u
+            y: art.part === "return_slot" ? (8 + 52 * art.phase) * art.u : (44 - 32 * art.phase) * art.u
             color: art.part === "return_slot" ? "#C9D6EA" : "#DDE8F7"
             border.width: 2
             border.color: Theme.primary
@@ -153,7 +153,7 @@ Item {
             x: 14 * art.u
             width: (art.spot.w - 20) * art.u
             height: 60 * art.u
-            y: (60 - 44 * art.phase) * art.u
+            y: (40 - 24 * art.phase) * art.u
             color: "#FFFFFF"
             border.width: 1
             border.color: Theme.border
