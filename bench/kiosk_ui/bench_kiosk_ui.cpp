@@ -100,6 +100,7 @@ bool visible_named(QQuickItem* item, const QString& name) {
 // Main.qml, or with KIOSK_BENCH_MAIN=shell the contract's KioskShell wiring
 // (tests/kiosk-ui/e2e/ShellMain.qml) while Main.qml does not show KioskShell yet.
 QUrl main_url(QQmlEngine& engine) {
+  engine.addImportPath(QStringLiteral("qrc:/"));  // as in the e2e test: qrc:/Kiosk/Ui/qmldir
   if (qEnvironmentVariable("KIOSK_BENCH_MAIN") == QLatin1String("shell")) {
     engine.addImportPath(QStringLiteral("qrc:/"));
     return QUrl::fromLocalFile(

@@ -73,7 +73,11 @@ class KioskUi {
                                   {"socketPath", socket}});
     // KIOSK_E2E_MAIN=shell: the contract's wiring in ShellMain.qml instead of Main.qml.
     const bool shell_only = qEnvironmentVariable("KIOSK_E2E_MAIN") == QLatin1String("shell");
-    if (shell_only) engine_.addImportPath(QStringLiteral("qrc:/"));
+    // The module's qmldir lives at qrc:/Kiosk/Ui/qmldir; Qt 6.4 does not search qrc:/ by
+    // default, and without it Main.qml cannot resolve the types in qml/maintenance and
+    // qml/developer (kiosk-ui only finds them through build/ci/kiosk-ui/Kiosk/Ui next to its
+    // binary). main.cpp needs the same line; see the uitest report.
+    engine_.addImportPath(QStringLiteral("qrc:/"));
     engine_.load(shell_only ? QUrl::fromLocalFile(QStringLiteral(KIOSK_E2E_DIR "/ShellMain.qml"))
                             : QUrl(QStringLiteral("qrc:/Kiosk/Ui/qml/Main.qml")));
     REQUIRE(!engine_.rootObjects().isEmpty());
