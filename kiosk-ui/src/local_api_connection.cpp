@@ -83,9 +83,16 @@ QVariantMap LocalApiConnection::transportError(const QString& reason) {
 QVariantMap LocalApiConnection::errorFromJson(const QJsonValue& error) {
   const QJsonObject e = error.toObject();
   const int code = e.value("code").toInt();
-  QString reason = e.value("data").toObject().value("reason").toString();
+  const QJsonObject data = e.value("data").toObject();
+  QString reason = data.value("reason").toString();
   if (reason.isEmpty()) reason = reasonForCode(code);
-  return {{"code", code}, {"reason", reason}, {"message", e.value("message").toString()}};
+  // The method's extra members of `data` (e.g. retry_after) travel alongside, never replacing
+  // code, reason and message.
+  QVariantMap mapped = data.toVariantMap();
+  mapped.insert("code", code);
+  mapped.insert("reason", reason);
+  mapped.insert("message", e.value("message").toString());
+  return mapped;
 }
 
 qint64 LocalApiConnection::call(const QString& method, const QVariantMap& params, Callback callback,

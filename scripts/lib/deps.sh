@@ -14,7 +14,7 @@ KIOSK_PACKAGES=(
   qml6-module-qtquick-window qml6-module-qtquick-templates qml6-module-qtquick-shapes
   qml6-module-qtqml-workerscript qml6-module-qtqml-models qml6-module-qttest
   qml6-module-qtquick-virtualkeyboard qt6-virtualkeyboard-plugin
-  qml6-module-qt-labs-folderlistmodel qml6-module-qttexttospeech
+  qml6-module-qt-labs-folderlistmodel qml6-module-qttexttospeech qml6-module-qtqml
   xvfb xauth
   openssl ca-certificates
 )

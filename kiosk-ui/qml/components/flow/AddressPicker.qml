@@ -241,6 +241,9 @@ Rectangle {
         spacing: Theme.spacing
 
         KioskText {
+            // Landscape with large text has no room for it while typing numbers; the chosen
+            // places above the fields say where the citizen is.
+            visible: !(Theme.landscape && Theme.largeText && picker.level === 4)
             role: "title"
             text: qsTr("Change your address")
             Layout.fillWidth: true
@@ -321,8 +324,9 @@ Rectangle {
                         readonly property var entry: option.index < picker.options.length ? picker.options[option.index] : null
                         objectName: "address_option_" + option.index
                         visible: option.entry !== null
-                        text: picker.label(option.entry)
-                        description: picker.english && option.entry ? option.entry.zh : ""
+                        // English: the pinyin name with the Chinese beside it, on one line
+                        text: picker.english && option.entry ? option.entry.en + "  " + option.entry.zh
+                                                             : picker.label(option.entry)
                         onClicked: picker.choose(option.index)
                     }
                 }
@@ -400,7 +404,8 @@ Rectangle {
 
             InfoCard {
                 objectName: "address_preview"
-                visible: picker.level > 0
+                // Landscape lists: the chosen places above already say it; the room goes to the list.
+                visible: picker.level > 0 && !(Theme.landscape && picker.level < 4)
                 accent: picker.complete ? Theme.success : Theme.border
                 Layout.row: Theme.landscape ? 1 : 2
                 Layout.column: 0
@@ -452,7 +457,9 @@ Rectangle {
                 }
                 KioskButton {
                     objectName: "address_back"
-                    visible: picker.level > 0
+                    // Landscape number step: the footer shares the keypad's column; the chosen
+                    // places (touch one to change it) stand in for Back.
+                    visible: picker.level > 0 && !(Theme.landscape && picker.level === 4)
                     iconName: "arrow_left"
                     text: qsTr("Back")
                     Layout.fillWidth: picker.level < 4
