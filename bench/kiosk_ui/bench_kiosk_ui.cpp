@@ -4,7 +4,6 @@
 //      loads Main.qml exactly like kiosk-ui's main() against a running kioskd and reports the
 //      time from its own process start (/proc/self/stat starttime) and from the engine load to
 //      the first frame swapped while the attract screen (objectName "screen_idle") is shown.
-//      (KIOSK_BENCH_MAIN=shell: tests/kiosk-ui/e2e/ShellMain.qml instead of Main.qml.)
 //      kiosk-ui itself has no "print when the attract frame is up" option, so this is measured
 //      in a child of the same code (same module, same Main.qml), not of the kiosk-ui binary.
 //      Offscreen always; also on xcb when a display is available:
@@ -40,6 +39,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk_engine.hpp"
 #include "screen_model.hpp"
 #include "tests/kiosk-ui/support/kiosk_stack.hpp"
 
@@ -97,18 +97,6 @@ bool visible_named(QQuickItem* item, const QString& name) {
                      [&](QQuickItem* c) { return visible_named(c, name); });
 }
 
-// Main.qml, or with KIOSK_BENCH_MAIN=shell the contract's KioskShell wiring
-// (tests/kiosk-ui/e2e/ShellMain.qml) while Main.qml does not show KioskShell yet.
-QUrl main_url(QQmlEngine& engine) {
-  engine.addImportPath(QStringLiteral("qrc:/"));  // as in the e2e test: qrc:/Kiosk/Ui/qmldir
-  if (qEnvironmentVariable("KIOSK_BENCH_MAIN") == QLatin1String("shell")) {
-    engine.addImportPath(QStringLiteral("qrc:/"));
-    return QUrl::fromLocalFile(
-        QStringLiteral(KIOSK_SOURCE_DIR "/tests/kiosk-ui/e2e/ShellMain.qml"));
-  }
-  return QUrl(QStringLiteral("qrc:/Kiosk/Ui/qml/Main.qml"));
-}
-
 // ---- child: one cold start ----
 
 int child_start(const QString& socket) {
@@ -127,7 +115,8 @@ int child_start(const QString& socket) {
                                {"developerPanel", false},
                                {"socketPath", socket}});
   since_load.start();
-  engine.load(main_url(engine));
+  kiosk::ui::prepare_engine(engine);
+  engine.load(kiosk::ui::main_qml());
   if (engine.rootObjects().isEmpty()) return 2;
   auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
   if (window == nullptr) return 2;
@@ -334,7 +323,8 @@ int parent_main(int argc, char* argv[]) {
                                {"fullScreen", false},
                                {"developerPanel", false},
                                {"socketPath", stack.socket_path()}});
-  engine.load(main_url(engine));
+  kiosk::ui::prepare_engine(engine);
+  engine.load(kiosk::ui::main_qml());
   if (engine.rootObjects().isEmpty()) return 1;
   auto* main_window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
   wait_until(

@@ -15,6 +15,7 @@
 #include <QTimer>
 #include <QtQml/QQmlExtensionPlugin>
 
+#include "kiosk_engine.hpp"
 #include "local_api.hpp"
 
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
@@ -47,7 +48,8 @@ int main(int argc, char* argv[]) {
   QObject::connect(
       &engine, &QQmlApplicationEngine::objectCreationFailed, &app,
       [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);
-  engine.load(QUrl(QStringLiteral("qrc:/Kiosk/Ui/qml/Main.qml")));
+  kiosk::ui::prepare_engine(engine);
+  engine.load(kiosk::ui::main_qml());
 
   if (parser.isSet(screenshot)) {
     auto* window = engine.rootObjects().isEmpty()

@@ -21,7 +21,10 @@ GridLayout {
         role: "small"
         muted: true
         text: row.label
-        Layout.preferredWidth: row.columns === 2 ? row.width * 0.35 : -1
+        // A fixed label column beside the value: a width taken from the row's own width feeds
+        // back into the layout (and a row created in landscape kept the height of its first,
+        // zero-width pass); a long label wraps within the column instead.
+        Layout.preferredWidth: row.columns === 2 ? Theme.smallSize * 9 : -1
         Layout.fillWidth: row.columns === 1
     }
     KioskText {

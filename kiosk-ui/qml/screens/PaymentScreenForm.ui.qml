@@ -75,6 +75,8 @@ ScreenScaffold {
                     Layout.row: Theme.landscape ? 0 : 1
                     Layout.column: Theme.landscape ? 1 : 0
                     Layout.fillWidth: true
+                    // Its width comes from the card, not from its unwrapped line.
+                    Layout.preferredWidth: 1
                     Layout.alignment: Qt.AlignTop
                 }
             }
@@ -107,6 +109,8 @@ ScreenScaffold {
                     Layout.row: Theme.landscape ? 0 : 1
                     Layout.column: Theme.landscape ? 1 : 0
                     Layout.fillWidth: true
+                    // Its width comes from the card, not from its unwrapped line.
+                    Layout.preferredWidth: 1
                     Layout.alignment: Qt.AlignTop
                 }
             }

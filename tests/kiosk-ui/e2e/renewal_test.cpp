@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk_engine.hpp"
 #include "tests/kiosk-ui/support/kiosk_stack.hpp"
 #include "tests/kiosk-ui/support/layout_check.hpp"
 
@@ -71,15 +72,8 @@ class KioskUi {
                                   {"fullScreen", false},
                                   {"developerPanel", false},
                                   {"socketPath", socket}});
-    // KIOSK_E2E_MAIN=shell: the contract's wiring in ShellMain.qml instead of Main.qml.
-    const bool shell_only = qEnvironmentVariable("KIOSK_E2E_MAIN") == QLatin1String("shell");
-    // The module's qmldir lives at qrc:/Kiosk/Ui/qmldir; Qt 6.4 does not search qrc:/ by
-    // default, and without it Main.qml cannot resolve the types in qml/maintenance and
-    // qml/developer (kiosk-ui only finds them through build/ci/kiosk-ui/Kiosk/Ui next to its
-    // binary). main.cpp needs the same line; see the uitest report.
-    engine_.addImportPath(QStringLiteral("qrc:/"));
-    engine_.load(shell_only ? QUrl::fromLocalFile(QStringLiteral(KIOSK_E2E_DIR "/ShellMain.qml"))
-                            : QUrl(QStringLiteral("qrc:/Kiosk/Ui/qml/Main.qml")));
+    kiosk::ui::prepare_engine(engine_);
+    engine_.load(kiosk::ui::main_qml());
     REQUIRE(!engine_.rootObjects().isEmpty());
     window_ = qobject_cast<QQuickWindow*>(engine_.rootObjects().first());
     REQUIRE(window_ != nullptr);

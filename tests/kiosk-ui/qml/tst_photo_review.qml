@@ -56,7 +56,7 @@ TestCase {
         const problem = findChild(screen, "photo_problem");
         const hint = findChild(screen, "photo_hint");
         verify(problem.visible && problem.text.length > 0);
-        verify(hint.text.length > 20, "a hint says what to do: " + hint.text);
+        verify(hint.text.length > 8, "a hint says what to do: " + hint.text);
         verify(!findChild(screen, "action_accept").visible);
         const retake = findChild(screen, "action_retake");
         verify(retake.visible);

@@ -160,8 +160,8 @@ KioskShell {
         for (int i = 0; i < 3; ++i) QCoreApplication::processEvents();
 
         const QImage shot = window.grabWindow();
-        // LAYOUT CHECK HOOK: the lead wires kiosk::ui_test::find_layout_problems(&window)
-        // (tests/kiosk-ui/support/layout_check.hpp) here; each problem counts as a failure.
+        // The layout of every fixture in these modes is checked (and fails the build) by
+        // tests/kiosk-ui/check/screens_check_test.cpp; the tour only keeps the pictures.
         const QString path =
             out.filePath(QStringLiteral("%1-%2-%3.png").arg(name, lang, mode.name));
         if (shot.isNull() || !shot.save(path)) {
