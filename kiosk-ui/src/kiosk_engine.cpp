@@ -4,8 +4,12 @@
 
 namespace kiosk::ui {
 
-void prepare_engine(QQmlEngine& engine) { engine.addImportPath(QStringLiteral("qrc:/")); }
+void prepare_engine(QQmlEngine& engine) {
+  engine.addImportPath(QStringLiteral("qrc:/"));
+}
 
-QUrl main_qml() { return QUrl(QStringLiteral("qrc:/Kiosk/Ui/qml/Main.qml")); }
+QUrl main_qml() {
+  return QUrl(QStringLiteral("qrc:/Kiosk/Ui/qml/Main.qml"));
+}
 
 }  // namespace kiosk::ui
