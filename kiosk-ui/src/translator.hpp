@@ -9,7 +9,8 @@
 #include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
-#include <QTranslator>
+
+#include "ui_form_translator.hpp"
 
 class Translator : public QObject {
   Q_OBJECT
@@ -30,7 +31,7 @@ class Translator : public QObject {
  private:
   void apply();
 
-  QTranslator chinese_;
+  UiFormTranslator chinese_;
   bool installed_ = false;
   QString language_;
 };
