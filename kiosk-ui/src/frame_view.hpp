@@ -1,7 +1,8 @@
 #pragma once
 // FrameView: shows a QImage (a camera preview frame or the licence photo from LocalApi),
-// scaled to fit and centred, optionally mirrored (a preview reads like a mirror to the
-// citizen). A plain Image cannot bind to a QImage property.
+// centred, scaled to fit (letterboxed) or, with `cover`, to fill the item (cropping the
+// overflow, as a passport-photo window does), optionally mirrored (a preview reads like a mirror
+// to the citizen). A plain Image cannot bind to a QImage property.
 
 #include <QtQml/qqmlregistration.h>
 #include <QImage>
@@ -12,6 +13,7 @@ class FrameView : public QQuickPaintedItem {
   QML_ELEMENT
   Q_PROPERTY(QImage frame READ frame WRITE setFrame NOTIFY frameChanged)
   Q_PROPERTY(bool mirrored READ mirrored WRITE setMirrored NOTIFY mirroredChanged)
+  Q_PROPERTY(bool cover READ cover WRITE setCover NOTIFY coverChanged)
   Q_PROPERTY(bool empty READ empty NOTIFY frameChanged)
 
  public:
@@ -20,14 +22,18 @@ class FrameView : public QQuickPaintedItem {
   void setFrame(const QImage& frame);
   bool mirrored() const { return mirrored_; }
   void setMirrored(bool mirrored);
+  bool cover() const { return cover_; }
+  void setCover(bool cover);
   bool empty() const { return frame_.isNull(); }
   void paint(QPainter* painter) override;
 
  signals:
   void frameChanged();
   void mirroredChanged();
+  void coverChanged();
 
  private:
   QImage frame_;
   bool mirrored_ = false;
+  bool cover_ = false;
 };

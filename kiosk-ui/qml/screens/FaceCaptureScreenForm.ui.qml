@@ -34,6 +34,7 @@ ScreenScaffold {
             objectName: "face_preview"
             anchors.fill: parent
             mirrored: true
+            cover: true
         }
         // (A Binding: qmllint has no type for FrameView.frame, a QImage.)
         Binding { target: preview; property: "frame"; value: form.frame; when: form.frame !== undefined }

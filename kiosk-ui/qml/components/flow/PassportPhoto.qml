@@ -26,6 +26,7 @@ Rectangle {
         anchors.fill: parent
         anchors.margins: frame.border.width
         mirrored: false
+        cover: true
     }
     Binding {
         target: view
