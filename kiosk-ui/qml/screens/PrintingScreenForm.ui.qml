@@ -18,7 +18,7 @@ ScreenScaffold {
 
     CardPrintAnimation {
         Layout.fillWidth: true
-        Layout.maximumWidth: Theme.landscape ? 760 : 820
+        Layout.maximumWidth: Theme.landscape ? 460 : 820  // landscape: the time left stays in view
         Layout.preferredHeight: implicitHeight
         Layout.alignment: Qt.AlignHCenter
     }
