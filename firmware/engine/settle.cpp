@@ -1,13 +1,11 @@
 #include "firmware/engine/settle.hpp"
 
-#include <condition_variable>
 #include <map>
-#include <memory>
-#include <mutex>
-#include <optional>
 #include <set>
 
 #include <spdlog/spdlog.h>
+
+#include "hal/await.hpp"
 
 namespace kiosk::engine {
 namespace {
@@ -76,26 +74,10 @@ std::string idempotency_key(const std::string& txn, const std::string& step, int
 }
 
 hal::Status reject_card_blocking(hal::CardPrinter& printer, std::chrono::milliseconds timeout) {
-  struct Wait {
-    std::mutex m;
-    std::condition_variable cv;
-    std::optional<hal::Status> result;
-  };
-  auto w = std::make_shared<Wait>();
-  const auto id = printer.reject_card([w](hal::RequestId, hal::Result<hal::Done> r) {
-    std::lock_guard lock(w->m);
-    w->result.emplace(std::move(r));
-    w->cv.notify_all();
-  });
-  std::unique_lock lock(w->m);
-  if (!w->cv.wait_for(lock, timeout, [&] { return w->result.has_value(); })) {
-    lock.unlock();
-    printer.cancel(id);
-    lock.lock();
-    w->cv.wait_for(lock, std::chrono::seconds(5), [&] { return w->result.has_value(); });
-    if (!w->result) return hal::make_error(hal::CompletionCode::timeout, "reject_timeout");
-  }
-  return std::move(*w->result);
+  return hal::await_completion<hal::Done>(
+      printer,
+      [&](hal::Completion<hal::Done> done) { return printer.reject_card(std::move(done)); },
+      timeout, std::chrono::seconds(5), "reject_timeout");
 }
 
 SettleResult settle_transaction(const SettlePorts& p, const std::string& txn,

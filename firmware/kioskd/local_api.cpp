@@ -1,14 +1,12 @@
 #include "firmware/kioskd/local_api.hpp"
 
 #include <algorithm>
-#include <condition_variable>
-#include <memory>
-#include <mutex>
-#include <optional>
+#include <utility>
 
 #include "drivers/card_printer/test_card.hpp"
 #include "drivers/receipt_printer/test_receipt.hpp"
 #include "firmware/kioskd/preview_image.hpp"
+#include "hal/await.hpp"
 #include "hal/device.hpp"
 
 namespace kiosk::kioskd {
@@ -39,32 +37,6 @@ rpc::RpcError engine_error(const engine::Error& e) {
   if (e.code == engine::Errc::device)
     return rpc::application_error(reason, message, rpc::codes::device_failed);
   return rpc::application_error(reason, message);
-}
-
-// Blocks until a device command completes, or cancels it after `timeout`.
-template <typename T, typename Submit>
-hal::Result<T> await_device(hal::Device& device, Submit submit, std::chrono::milliseconds timeout) {
-  struct Wait {
-    std::mutex m;
-    std::condition_variable cv;
-    std::optional<hal::Result<T>> result;
-  };
-  auto w = std::make_shared<Wait>();
-  const hal::RequestId id = submit([w](hal::RequestId, hal::Result<T> r) {
-    std::lock_guard lock(w->m);
-    w->result.emplace(std::move(r));
-    w->cv.notify_all();
-  });
-  std::unique_lock lock(w->m);
-  if (!w->cv.wait_for(lock, timeout, [&] { return w->result.has_value(); })) {
-    lock.unlock();
-    device.cancel(id);
-    lock.lock();
-    w->cv.wait_for(lock, std::chrono::seconds(10), [&] { return w->result.has_value(); });
-    if (!w->result)
-      return hal::make_error(hal::CompletionCode::timeout, "timeout", "no answer in time");
-  }
-  return std::move(*w->result);
 }
 
 // camera.preview / session.photo answer: {"jpeg", "width", "height"}. Personal data: the
@@ -275,7 +247,7 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
         if (device == "card_printer") {
           // The specimen licence (synthetic data, marked as a specimen on the card).
           hal::CardPrinter& printer = ctx.devices->card_printer();
-          auto printed = await_device<hal::PrintedCard>(
+          auto printed = hal::await_completion<hal::PrintedCard>(
               printer,
               [&](hal::Completion<hal::PrintedCard> done) {
                 return printer.print_card(drivers::card_printer::make_sample_licence_job(),
@@ -289,7 +261,7 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
             failure = printed.error();
         } else {
           hal::ReceiptPrinter& printer = ctx.devices->receipt_printer();
-          auto printed = await_device<hal::Done>(
+          auto printed = hal::await_completion<hal::Done>(
               printer,
               [&](hal::Completion<hal::Done> done) {
                 return printer.print(drivers::make_test_receipt(), std::move(done));
