@@ -186,6 +186,8 @@ Window {
                                   + "<br><font color='#667085'>" + citizenRow.idNumber + "</font>"
                             textFormat: Text.StyledText
                             color: "#101828"
+                            font.pixelSize: 22
+                            font.family: Theme.fontFamily
                             elide: Text.ElideRight
                         }
                         TapHandler {
