@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QImage>
+#include <QLoggingCategory>
 #include <QQmlComponent>
 #include <QQmlEngine>
 #include <QQuickItem>
@@ -114,11 +115,14 @@ std::string shoot_and_check(QQuickWindow* window, double min_touch, const std::s
 }
 
 std::unique_ptr<QObject> create(QQmlEngine* engine, const QString& body) {
+  // No speech engine chatter, no missing-dictionary notes of the virtual keyboard.
+  QLoggingCategory::setFilterRules(
+      QStringLiteral("qt.speech.tts*=false\nqt.virtualkeyboard.hunspell=false"));
   QQmlComponent component(engine);
   // Based in tests/kiosk-ui/qml so that MaintFakeApi.qml resolves from its directory.
-  component.setData(("import QtQuick\nimport Kiosk.Ui\n" + body).toUtf8(),
-                    QUrl::fromLocalFile(QStringLiteral(KIOSK_SOURCE_DIR
-                                                       "/tests/kiosk-ui/qml/MaintCheck.qml")));
+  component.setData(
+      ("import QtQuick\nimport Kiosk.Ui\n" + body).toUtf8(),
+      QUrl::fromLocalFile(QStringLiteral(KIOSK_SOURCE_DIR "/tests/kiosk-ui/qml/MaintCheck.qml")));
   std::unique_ptr<QObject> object(component.create());
   INFO(component.errorString().toStdString());
   REQUIRE(object != nullptr);
@@ -141,6 +145,26 @@ Item {
         fake.maintenanceLogin("tech1", "secret", function (result, error) {});
     }
     function show(index: int) { shell.showPage(index); }
+    // Focus a text field, as a tap would: the virtual keyboard opens below the page.
+    function focusField(name: string): bool {
+        const field = find(shell, name);
+        if (!field)
+            return false;
+        field.forceActiveFocus();
+        return true;
+    }
+    function blur() { shell.forceActiveFocus(); }
+    function find(item: Item, name: string): Item {
+        if (item.objectName === name)
+            return item;
+        for (let i = 0; i < item.children.length; ++i) {
+            const found = find(item.children[i], name);
+            if (found)
+                return found;
+        }
+        return null;
+    }
+    function keyboardShown(): bool { return shell.keyboard.active; }
 }
 )")
                            .arg(QString::fromUtf8(kFake));
@@ -162,9 +186,23 @@ Item {
   const double min_touch = theme->property("minTouch").toDouble();
   REQUIRE(min_touch > 0);
 
-  const std::string suffix = std::string("-") + mode.language +
-                             (mode.landscape ? "-landscape" : "-portrait");
+  const std::string suffix =
+      std::string("-") + mode.language + (mode.landscape ? "-landscape" : "-portrait");
   std::string problems = shoot_and_check(&window, min_touch, "maintenance-login" + suffix);
+  // The same pages with the virtual keyboard open on a text field (user name at the login,
+  // the card count on Supplies): the page above it must still be laid out cleanly.
+  const auto with_keyboard = [&](const char* field, const std::string& name) {
+    bool focused = false;
+    REQUIRE(QMetaObject::invokeMethod(root, "focusField", Q_RETURN_ARG(bool, focused),
+                                      Q_ARG(QString, QString::fromLatin1(field))));
+    REQUIRE(focused);
+    problems += shoot_and_check(&window, min_touch, name);
+    bool shown = false;
+    REQUIRE(QMetaObject::invokeMethod(root, "keyboardShown", Q_RETURN_ARG(bool, shown)));
+    CHECK(shown);
+    REQUIRE(QMetaObject::invokeMethod(root, "blur"));
+  };
+  with_keyboard("maintenance_user", "maintenance-login-keyboard" + suffix);
   REQUIRE(QMetaObject::invokeMethod(root, "login"));
   const char* pages[] = {"devices", "supplies", "transactions", "sync", "service", "audit"};
   int index = 0;
@@ -172,6 +210,8 @@ Item {
     REQUIRE(QMetaObject::invokeMethod(root, "show", Q_ARG(int, index)));
     REQUIRE(root->property("shell").value<QObject*>()->property("currentPage").toInt() == index);
     problems += shoot_and_check(&window, min_touch, std::string("maintenance-") + page + suffix);
+    if (std::string(page) == "supplies")
+      with_keyboard("stock_count", "maintenance-supplies-keyboard" + suffix);
     ++index;
   }
   translator->setProperty("language", QStringLiteral("zh"));
