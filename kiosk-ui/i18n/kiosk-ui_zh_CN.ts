@@ -515,102 +515,102 @@
         <translation>身份证</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="206"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="208"/>
         <source>Place card</source>
         <translation>放置证件</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="208"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="210"/>
         <source>ID card placed.</source>
         <translation>已放置身份证。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="214"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="216"/>
         <source>Remove card</source>
         <translation>取走证件</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="215"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="217"/>
         <source>ID card removed.</source>
         <translation>已取走身份证。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="222"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="224"/>
         <source>Payment code</source>
         <translation>付款码</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="233"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="235"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="234"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="236"/>
         <source>Alipay code presented.</source>
         <translation>已出示支付宝付款码。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="240"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="242"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="241"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="243"/>
         <source>WeChat Pay code presented.</source>
         <translation>已出示微信付款码。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="256"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="258"/>
         <source>Type a code (18 digits)</source>
         <translation>输入付款码（18 位数字）</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="288"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="290"/>
         <source>Present typed code</source>
         <translation>出示输入的付款码</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="290"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="292"/>
         <source>Payment code presented.</source>
         <translation>已出示付款码。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="296"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="298"/>
         <source>Card dispenser</source>
         <translation>出卡口</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="301"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="303"/>
         <source>Take card</source>
         <translation>取卡</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="302"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="304"/>
         <source>Card taken.</source>
         <translation>卡已取走。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="308"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="310"/>
         <source>Faults</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="335"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="337"/>
         <source>Fault %1 injected into %2.</source>
         <translation>已向 %2 注入故障 %1。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="342"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="344"/>
         <source>Clear faults of %1</source>
         <translation>清除%1的故障</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="344"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="346"/>
         <source>Faults of %1 cleared.</source>
         <translation>已清除 %1 的故障。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="350"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="352"/>
         <source>Reload citizens</source>
         <translation>重新加载市民</translation>
     </message>
@@ -713,12 +713,12 @@
 <context>
     <name>FaceCaptureScreenForm.ui</name>
     <message>
-        <location filename="../qml/screens/FaceCaptureScreenForm.ui.qml" line="98"/>
+        <location filename="../qml/screens/FaceCaptureScreenForm.ui.qml" line="99"/>
         <source>Please remove glasses and hats. Keep your ears and eyebrows visible.</source>
         <translation>请摘下眼镜和帽子，露出双耳和眉毛。</translation>
     </message>
     <message>
-        <location filename="../qml/screens/FaceCaptureScreenForm.ui.qml" line="109"/>
+        <location filename="../qml/screens/FaceCaptureScreenForm.ui.qml" line="110"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1142,47 +1142,97 @@
         <translation>信息查询</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="72"/>
+        <location filename="../qml/maintenance/MaintText.qml" line="59"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/MaintText.qml" line="60"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/MaintText.qml" line="61"/>
+        <source>issued</source>
+        <translation>已发证</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/MaintText.qml" line="62"/>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/MaintText.qml" line="63"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/MaintText.qml" line="64"/>
+        <source>timed out</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/MaintText.qml" line="65"/>
+        <source>abandoned</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/MaintText.qml" line="66"/>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/MaintText.qml" line="67"/>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/MaintText.qml" line="68"/>
+        <source>error</source>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/MaintText.qml" line="90"/>
         <source>kioskd cannot be reached. Check that the kiosk service is running.</source>
         <translation>无法连接 kioskd。请检查自助机服务是否在运行。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="74"/>
+        <location filename="../qml/maintenance/MaintText.qml" line="92"/>
         <source>kioskd did not answer in time.</source>
         <translation>kioskd 未及时响应。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="76"/>
+        <location filename="../qml/maintenance/MaintText.qml" line="94"/>
         <source>Your maintenance session has ended. Log in again.</source>
         <translation>维护会话已结束，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="78"/>
+        <location filename="../qml/maintenance/MaintText.qml" line="96"/>
         <source>This kiosk software does not offer this function yet.</source>
         <translation>本机软件暂不支持此功能。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="80"/>
+        <location filename="../qml/maintenance/MaintText.qml" line="98"/>
         <source>The device is offline.</source>
         <translation>设备离线。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="82"/>
+        <location filename="../qml/maintenance/MaintText.qml" line="100"/>
         <source>The device is busy. Try again in a moment.</source>
         <translation>设备忙，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="85"/>
+        <location filename="../qml/maintenance/MaintText.qml" line="103"/>
         <source>A citizen is using the kiosk. Try again when the session has ended.</source>
         <translation>市民正在使用本机，请在业务结束后重试。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="88"/>
+        <location filename="../qml/maintenance/MaintText.qml" line="106"/>
         <source>Failed: %1 (%2)</source>
         <translation>失败：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="89"/>
+        <location filename="../qml/maintenance/MaintText.qml" line="107"/>
         <source>Failed (%1)</source>
         <translation>失败（%1）</translation>
     </message>
@@ -1213,11 +1263,6 @@
         <location filename="../qml/maintenance/MaintTxnRow.qml" line="79"/>
         <source>Outcome</source>
         <translation>结果</translation>
-    </message>
-    <message>
-        <location filename="../qml/maintenance/MaintTxnRow.qml" line="90"/>
-        <source>in progress</source>
-        <translation>进行中</translation>
     </message>
 </context>
 <context>
@@ -1394,7 +1439,7 @@
     </message>
     <message>
         <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="26"/>
-        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="150"/>
+        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="154"/>
         <source>Amount to pay</source>
         <translation>应付金额</translation>
     </message>
@@ -1409,22 +1454,22 @@
         <translation>打开支付宝或微信，点击“扫一扫”，对准此二维码。</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="89"/>
+        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="91"/>
         <source>Or show your payment code</source>
         <translation>或出示付款码</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="106"/>
+        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="108"/>
         <source>Open the payment code in your wallet app and hold the phone over the scanner below the screen, on the right.</source>
         <translation>在支付应用中打开付款码，将手机对准屏幕下方右侧的扫码窗口。</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="126"/>
+        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="130"/>
         <source>Waiting for your payment…</source>
         <translation>正在等待支付…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="137"/>
+        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>

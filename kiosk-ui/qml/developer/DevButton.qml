@@ -1,11 +1,12 @@
-// A compact button for the developer panel (a desktop window beside the kiosk, not a
-// citizen touch target): smaller type and height than MaintButton, same colours.
+// A compact button for the developer panel (a window beside the kiosk, which may share its
+// touch screen): smaller type than MaintButton, same colours, still a finger-size target
+// (at least Theme.minTouch each way).
 import QtQuick
 import Kiosk.Ui
 
 MaintButton {
-    implicitHeight: 60
-    implicitWidth: implicitContentWidth + leftPadding + rightPadding
+    implicitHeight: Theme.minTouch
+    implicitWidth: Math.max(Theme.minTouch, implicitContentWidth + leftPadding + rightPadding)
     leftPadding: 14
     rightPadding: 14
     font.pixelSize: 21

@@ -171,7 +171,7 @@ Window {
                         readonly property string idNumber: String(modelData.id_number)
                         readonly property bool selected: panel.selectedCitizen === idNumber
                         width: parent.width
-                        height: Math.max(Theme.minTouch * 0.8, citizenText.implicitHeight + 20)
+                        height: Math.max(Theme.minTouch, citizenText.implicitHeight + 20)
                         radius: 10
                         color: selected ? "#D9E8FB" : "#F9FAFB"
                         border.color: selected ? "#1D4E9E" : "#D0D5DD"
@@ -186,6 +186,8 @@ Window {
                                   + "<br><font color='#667085'>" + citizenRow.idNumber + "</font>"
                             textFormat: Text.StyledText
                             color: "#101828"
+                            font.pixelSize: 22
+                            font.family: Theme.fontFamily
                             elide: Text.ElideRight
                         }
                         TapHandler {
@@ -262,14 +264,14 @@ Window {
                 Grid {
                     id: keypad
                     width: parent.width
-                    columns: 6
+                    columns: 4
                     spacing: 8
                     Repeater {
                         model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "⌫", "C"]
                         delegate: DevButton {
                             required property string modelData
                             objectName: "dev_key_" + modelData
-                            width: (keypad.width - 5 * keypad.spacing) / 6
+                            width: (keypad.width - (keypad.columns - 1) * keypad.spacing) / keypad.columns
                             text: modelData
                             onClicked: {
                                 if (modelData === "⌫")

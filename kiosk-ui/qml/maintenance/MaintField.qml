@@ -17,7 +17,41 @@ Column {
 
     signal accepted()
 
+    // The nearest scrolling ancestor (a page's Flickable), found once the field is placed.
+    property var scroller: null
+
+    // Keeps the focused field in view above the virtual keyboard: the page scrolls to it when
+    // it takes focus and again when the keyboard opening makes the page lower.
+    function reveal() {
+        if (!field.activeFocus || !root.scroller)
+            return;
+        const flick = root.scroller;
+        const margin = 24;
+        const top = root.mapToItem(flick.contentItem, 0, 0).y;
+        const bottom = top + root.height;
+        if (top - margin < flick.contentY)
+            flick.contentY = Math.max(0, top - margin);
+        else if (bottom + margin > flick.contentY + flick.height)
+            flick.contentY = Math.min(Math.max(0, flick.contentHeight - flick.height),
+                                      bottom + margin - flick.height);
+    }
+
     spacing: 8
+
+    Component.onCompleted: {
+        let item = root.parent;
+        while (item && item.contentY === undefined)
+            item = item.parent;
+        root.scroller = item ?? null;
+    }
+
+    Connections {
+        target: root.scroller
+        ignoreUnknownSignals: true
+        function onHeightChanged() {
+            root.reveal();
+        }
+    }
 
     Text {
         id: caption
@@ -40,6 +74,7 @@ Column {
         rightPadding: 20
         verticalAlignment: TextInput.AlignVCenter
         onAccepted: root.accepted()
+        onActiveFocusChanged: root.reveal()
         background: Rectangle {
             radius: 10
             color: "#FFFFFF"

@@ -52,6 +52,24 @@ QtObject {
         return service;
     }
 
+    // A transaction's outcome in the technician's language (unknown codes as they are).
+    function outcomeName(outcome: string): string {
+        switch (outcome) {
+        case "":
+        case "in_progress": return qsTr("in progress");
+        case "completed": return qsTr("completed");
+        case "issued": return qsTr("issued");
+        case "success": return qsTr("success");
+        case "cancelled": return qsTr("cancelled");
+        case "timed_out": return qsTr("timed out");
+        case "abandoned": return qsTr("abandoned");
+        case "failed": return qsTr("failed");
+        case "declined": return qsTr("declined");
+        case "error": return qsTr("error");
+        }
+        return outcome.replace(/_/g, " ");
+    }
+
     function outcomeTone(outcome: string): string {
         if (outcome === "completed" || outcome === "issued" || outcome === "success")
             return "good";

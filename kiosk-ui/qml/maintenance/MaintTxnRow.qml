@@ -87,7 +87,7 @@ Rectangle {
                 anchors.verticalCenter: parent.verticalCenter
                 width: Math.min(implicitWidth, parent.width)
                 height: 44
-                text: row.outcome.length > 0 ? row.outcome.replace(/_/g, " ") : qsTr("in progress")
+                text: words.outcomeName(row.outcome)
                 tone: words.outcomeTone(row.outcome)
             }
         }

@@ -145,7 +145,10 @@ Rectangle {
     InputPanel {
         id: keyboard
         visible: root.showKeyboard
-        width: parent.width
+        // The keyboard's height follows its width: in landscape a full-width keyboard would
+        // cover two thirds of the screen, so it is narrower there and centred.
+        width: root.landscape ? Math.min(parent.width, Math.round(parent.height * 1.2)) : parent.width
+        x: (parent.width - width) / 2
         y: active && root.showKeyboard ? parent.height - height : parent.height
     }
 }
