@@ -3,6 +3,7 @@
 import QtQuick
 import QtTest
 import Kiosk.Ui
+import KioskTest
 
 Item {
     id: harness
@@ -15,7 +16,7 @@ Item {
     property alias maintenanceSpy: maintenanceSpy
 
     function show(fixture) {
-        const m = fixtures.load(fixture);
+        const m = Fixtures.load(fixture);
         if (m.screen === undefined)
             throw new Error("fixture not found: " + fixture);
         model.load(m);

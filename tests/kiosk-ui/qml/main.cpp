@@ -1,11 +1,10 @@
-// Qt Quick Test runner of the citizen UI. Every tst_*.qml gets `fixtures`, a loader of the
-// screen-model fixtures (tests/kiosk-ui/fixtures/screens/<name>.json), and the statically
-// linked Kiosk.Ui module.
+// Qt Quick Test runner of the kiosk UI. Every tst_*.qml can `import KioskTest` for the singleton
+// `Fixtures`, a loader of the screen-model fixtures (tests/kiosk-ui/fixtures/screens/<name>.json),
+// and imports the statically linked Kiosk.Ui module.
 #include <QtQuickTest/quicktest.h>
 #include <QFile>
 #include <QJsonDocument>
 #include <QObject>
-#include <QQmlContext>
 #include <QQmlEngine>
 #include <QVariantMap>
 #include <QtQml/QQmlExtensionPlugin>
@@ -30,7 +29,11 @@ class Setup : public QObject {
   void qmlEngineAvailable(QQmlEngine* engine) {
     // The statically linked module's qmldir lives at qrc:/Kiosk/Ui.
     engine->addImportPath(QStringLiteral("qrc:/"));
-    engine->rootContext()->setContextProperty(QStringLiteral("fixtures"), new Fixtures(engine));
+    // One process runs one test file: one engine, one registration.
+    static Fixtures fixtures;
+    static const bool registered =
+        qmlRegisterSingletonInstance("KioskTest", 1, 0, "Fixtures", &fixtures) >= 0;
+    Q_UNUSED(registered);
   }
 };
 

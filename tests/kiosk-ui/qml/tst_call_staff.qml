@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Kiosk.Ui
+import KioskTest
 
 TestCase {
     name: "call_staff"
@@ -12,7 +13,7 @@ TestCase {
     ShellHarness { id: h }
 
     function test_sends_the_citizen_to_the_counter_and_finishes() {
-        const m = fixtures.load("call_staff");
+        const m = Fixtures.load("call_staff");
         m.language = "en";
         h.screenModel.load(m);
         h.actSpy.clear();

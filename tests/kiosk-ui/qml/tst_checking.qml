@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Kiosk.Ui
+import KioskTest
 
 TestCase {
     name: "checking"
@@ -12,7 +13,7 @@ TestCase {
     ShellHarness { id: h }
 
     function english(fixture) {
-        const m = fixtures.load(fixture);
+        const m = Fixtures.load(fixture);
         m.language = "en";
         h.screenModel.load(m);
         return h.shell.currentScreen;

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Kiosk.Ui
+import KioskTest
 
 TestCase {
     id: tc
@@ -77,7 +78,7 @@ TestCase {
         ];
     }
     function test_money_is_shown_with_two_decimals(data) {
-        const m = fixtures.load("confirm_details");
+        const m = Fixtures.load("confirm_details");
         m.data.fee_fen = data.fen;
         h.screenModel.load(m);
         compare(findChild(h.shell.currentScreen, "details_fee").text, data.text);
@@ -212,7 +213,7 @@ TestCase {
         h.width = data.landscape ? 1920 : 1080;
         h.height = data.landscape ? 1080 : 1920;
         Theme.largeText = data.large;
-        const m = fixtures.load("confirm_details");
+        const m = Fixtures.load("confirm_details");
         m.language = "en";
         h.screenModel.load(m);
         try {
@@ -239,7 +240,7 @@ TestCase {
     }
 
     function test_english_labels_with_the_chinese_below() {
-        const m = fixtures.load("confirm_details");
+        const m = Fixtures.load("confirm_details");
         m.language = "en";
         h.screenModel.load(m);
         mouseClick(findChild(h.shell.currentScreen, "action_change_address"));

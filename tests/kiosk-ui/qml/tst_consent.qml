@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Kiosk.Ui
+import KioskTest
 
 TestCase {
     name: "consent"
@@ -34,7 +35,7 @@ TestCase {
     }
 
     function test_a_button_disappears_when_its_action_is_not_offered() {
-        const m = fixtures.load("consent");
+        const m = Fixtures.load("consent");
         m.actions = ["consent", "cancel"];
         h.screenModel.load(m);
         verify(!findChild(h.shell.currentScreen, "action_call_staff").visible);
@@ -47,7 +48,7 @@ TestCase {
         compare(h.actSpy.signalArguments[0][0], "set_language");
         compare(h.actSpy.signalArguments[0][1], "en");
         compare(Translator.language, "zh", "the UI follows the model, not the tap");
-        const m = fixtures.load("consent");
+        const m = Fixtures.load("consent");
         m.language = "en";
         h.screenModel.load(m);
         compare(Translator.language, "en");

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Kiosk.Ui
+import KioskTest
 
 // Every error code of docs/screen-model.md "Errors on ended" has its own title, says what to do
 // next and what happened to the fee; finish is always offered.
@@ -14,7 +15,7 @@ TestCase {
     ShellHarness { id: h }
 
     function english(fixture) {
-        const m = fixtures.load(fixture);
+        const m = Fixtures.load(fixture);
         verify(m.screen !== undefined, fixture);
         m.language = "en";
         h.screenModel.load(m);
@@ -52,7 +53,7 @@ TestCase {
     }
 
     function test_an_unknown_code_still_explains_and_offers_finish() {
-        const m = fixtures.load("ended-cancelled");
+        const m = Fixtures.load("ended-cancelled");
         m.language = "en";
         m.error = { "code": "something_new", "reason": "x", "prompt": "error.something_new" };
         h.screenModel.load(m);
@@ -107,7 +108,7 @@ TestCase {
     }
 
     function test_texts_follow_the_language() {
-        const m = fixtures.load("ended-face_mismatch");
+        const m = Fixtures.load("ended-face_mismatch");
         m.language = "zh";
         h.screenModel.load(m);
         compare(h.shell.currentScreen.title, "未能确认是您本人");

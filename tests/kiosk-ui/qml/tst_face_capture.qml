@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Kiosk.Ui
+import KioskTest
 
 TestCase {
     name: "face_capture"
@@ -13,7 +14,7 @@ TestCase {
     Rectangle { id: swatch; width: 64; height: 48; color: "teal" }
 
     function english(fixture) {
-        const m = fixtures.load(fixture);
+        const m = Fixtures.load(fixture);
         m.language = "en";
         h.screenModel.load(m);
         h.actSpy.clear();

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Kiosk.Ui
+import KioskTest
 
 TestCase {
     name: "insert_id_card"
@@ -16,7 +17,7 @@ TestCase {
     }
 
     function english(fixture) {
-        const m = fixtures.load(fixture);
+        const m = Fixtures.load(fixture);
         m.language = "en";
         h.screenModel.load(m);
         h.actSpy.clear();

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Kiosk.Ui
+import KioskTest
 
 TestCase {
     id: tc
@@ -45,7 +46,7 @@ TestCase {
     }
 
     function test_done_is_hidden_when_kioskd_does_not_accept_finish() {
-        const m = fixtures.load("licence_info");
+        const m = Fixtures.load("licence_info");
         m.actions = ["cancel"];
         h.screenModel.load(m);
         verify(!findChild(h.shell.currentScreen, "action_finish").visible);

@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Kiosk.Ui
+import KioskTest
 
 TestCase {
     id: tc
@@ -38,7 +39,7 @@ TestCase {
     }
 
     function test_retry_is_hidden_when_not_allowed() {
-        const m = fixtures.load("payment_declined");
+        const m = Fixtures.load("payment_declined");
         m.actions = ["cancel"];
         h.screenModel.load(m);
         verify(!findChild(h.shell.currentScreen, "action_retry").visible);

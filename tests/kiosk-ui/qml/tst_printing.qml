@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Kiosk.Ui
+import KioskTest
 
 TestCase {
     id: tc
@@ -13,7 +14,7 @@ TestCase {
     ShellHarness { id: h }
 
     function test_time_remaining_from_the_eta() {
-        const m = fixtures.load("printing");
+        const m = Fixtures.load("printing");
         m.language = "en";
         h.screenModel.load(m);
         const screen = h.shell.currentScreen;
@@ -32,7 +33,7 @@ TestCase {
         ];
     }
     function test_eta_texts(data) {
-        const m = fixtures.load("printing");
+        const m = Fixtures.load("printing");
         m.language = "en";
         m.progress.eta_seconds = data.eta;
         h.screenModel.load(m);
@@ -40,7 +41,7 @@ TestCase {
     }
 
     function test_the_countdown_restarts_with_every_new_model() {
-        const m = fixtures.load("printing");
+        const m = Fixtures.load("printing");
         m.language = "en";
         h.screenModel.load(m);
         const screen = h.shell.currentScreen;

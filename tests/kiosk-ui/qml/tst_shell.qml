@@ -1,6 +1,7 @@
 import QtQuick
 import QtTest
 import Kiosk.Ui
+import KioskTest
 
 TestCase {
     name: "shell"
@@ -49,10 +50,10 @@ TestCase {
         compare(h.actSpy.signalArguments[0][0], "set_language", "the keep-alive");
         compare(h.actSpy.signalArguments[0][1], "zh");
         // kioskd ends the warning, then warns again later: the overlay comes back.
-        const m = fixtures.load("consent");
+        const m = Fixtures.load("consent");
         h.screenModel.load(m);
         verify(!overlay.visible);
-        h.screenModel.load(fixtures.load("consent-idle_warning"));
+        h.screenModel.load(Fixtures.load("consent-idle_warning"));
         verify(overlay.visible);
     }
 
