@@ -1,12 +1,12 @@
 #pragma once
-// The engine's closed error type and its small Result (the Expected pattern of
-// central/wire/expected.hpp). Ports report failures with it; messages never carry personal data.
+// The engine's closed error type and its Result (the shared Expected container of
+// central/pki/expected.hpp). Ports report failures with it; messages never carry personal data.
 
-#include <cassert>
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
+
+#include "central/pki/expected.hpp"
 
 namespace kiosk::engine {
 
@@ -51,34 +51,10 @@ inline bool is_transient(const Error& e) {
   return e.code == Errc::unreachable || e.code == Errc::timeout || e.code == Errc::circuit_open;
 }
 
-struct Done {};
-
+// One Expected container for the whole firmware (central/pki/expected.hpp); the error type
+// above stays the engine's own.
+using Done = central::Done;
 template <typename T>
-class [[nodiscard]] Result {
- public:
-  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
-  Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
-  bool ok() const { return v_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  T& value() & {
-    assert(ok());
-    return std::get<0>(v_);
-  }
-  const T& value() const& {
-    assert(ok());
-    return std::get<0>(v_);
-  }
-  T&& value() && {
-    assert(ok());
-    return std::get<0>(std::move(v_));
-  }
-  const Error& error() const {
-    assert(!ok());
-    return std::get<1>(v_);
-  }
-
- private:
-  std::variant<T, Error> v_;
-};
+using Result = central::Expected<T, Error>;
 
 }  // namespace kiosk::engine
