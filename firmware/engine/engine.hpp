@@ -1,9 +1,10 @@
 #pragma once
 // The transaction engine (ARCHITECTURE.md, "The transaction engine"): runs one citizen session
-// at a time as a sequence of journalled steps, publishes the screen model, and at start
-// finishes or compensates every unfinished transaction from its journalled steps.
+// at a time as its service's list of journalled steps (services.hpp), publishes the screen
+// model, and at start finishes or compensates every unfinished transaction from its journalled
+// steps (settle.hpp).
 //
-// Steps (journal step names, in order; services skip what they do not need):
+// Steps (step.hpp, in order; services skip what they do not need):
 //   session_started, identified, consent, face_verified, eligibility, photo_accepted,
 //   details_confirmed, old_card_returned (replace_damaged), payment_created, payment_charged
 //   (skipped when the fee is 0), issuance_authorised, card_printed (one attempt per blank card;
@@ -16,6 +17,11 @@
 // Invariants: no charge without a card handed out, a retained card or a recorded refund; at
 // most one card per issuance authorisation; every blank card taken from stock ends issued,
 // spoiled (with reason) or retained.
+//
+// Where the code is: engine.cpp (this facade), preview.cpp (camera preview, photo under
+// review), session_run.* (the session thread: stages, waiting, idle timer, ID-card watch),
+// session_end.cpp, step_<group>.cpp (each stage with its journalling and its recovery),
+// settle.* (finishing from the journal), screens.* (what each screen shows).
 //
 // Threading: the public methods are thread-safe. A session runs on its own thread; device
 // completions arrive on the device threads and only wake it. The screen-changed callback is
@@ -34,12 +40,9 @@
 #include "firmware/engine/maintenance.hpp"
 #include "firmware/engine/ports.hpp"
 #include "firmware/engine/screen.hpp"
+#include "firmware/engine/services.hpp"
 
 namespace kiosk::engine {
-
-enum class Service { renewal, replace_lost, replace_damaged, info_query };
-std::string_view to_string(Service service);
-std::optional<Service> service_from_string(std::string_view name);
 
 struct EngineOptions {
   std::chrono::milliseconds idle_timeout{90'000};  // no citizen input on a waiting screen
@@ -68,8 +71,8 @@ struct EngineOptions {
 // Outcome of recover() for one transaction.
 struct RecoveredTransaction {
   std::string txn;
-  std::string outcome;  // the finish outcome, or "pending" when it must wait (central down)
-  std::vector<std::string> actions;  // "refund", "card_spoiled", "card_retained", "elicence", ...
+  Outcome outcome = Outcome::pending;  // the finish outcome, or pending (central down)
+  std::vector<std::string> actions;    // "refund", "card_spoiled", "card_retained", "elicence", ...
 };
 
 struct KioskState {
@@ -97,8 +100,15 @@ class Engine {
   Result<Screen> start_session(const std::string& service, const std::string& language);
   // A citizen action allowed on the current screen (Screen::actions); value as the screen
   // documents (e.g. change_address's new address, set_language's "zh"/"en").
-  // Errors: invalid_state ("no_session", "action_not_allowed").
+  // Errors: invalid_state ("no_session", "action_not_allowed"); invalid_argument
+  // ("unknown_language"; change_address: the address.hpp reasons, and the screen stays with
+  // error {"invalid_address", <reason>}).
   Result<Done> act(const std::string& action, const std::string& value = {});
+  // "I'm still here": restarts the idle timer of a screen that waits for the citizen
+  // (idle_seconds_left >= 0), clears its warning and republishes it; returns once the session
+  // has done so (or after a second). Errors: invalid_state ("no_session",
+  // "action_not_allowed" on a screen without idle timer).
+  Result<Done> keep_alive();
   // The citizen pressed cancel (allowed on most screens; payment compensation applies).
   Result<Done> cancel();
   // Back to the idle screen after an ended session (same as act("finish")).
@@ -132,7 +142,7 @@ class Engine {
   // Waits for the running session thread to end (after its final screen). For tests.
   void join_session();
 
-  class SessionRun;  // one session's step script (engine.cpp)
+  class SessionRun;  // one session's stages (session_run.hpp)
 
  private:
   friend class SessionRun;

@@ -16,7 +16,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "firmware/engine/outcome.hpp"
 #include "firmware/engine/result.hpp"
+#include "firmware/engine/step.hpp"
 #include "hal/camera.hpp"
 #include "hal/card_printer.hpp"
 #include "hal/id_reader.hpp"
@@ -33,7 +35,7 @@ std::string_view to_string(Phase phase);
 // One journalled step. `data` is non-personal (it goes to central in the outbox);
 // `personal` is encrypted at rest by the journal and may be null.
 struct StepRecord {
-  std::string step;
+  Step step = Step::session_started;
   Phase phase = Phase::intent;
   nlohmann::json data = nlohmann::json::object();
   nlohmann::json personal;  // null when none
@@ -44,7 +46,7 @@ struct TransactionSummary {
   std::string id;       // "tx-<32 hex>"
   std::string service;  // "renewal", ...
   bool finished = false;
-  std::string outcome;  // set when finished
+  std::optional<Outcome> outcome;  // set when finished
 };
 
 struct TransactionDetail {
@@ -59,13 +61,15 @@ struct StockCounts {
   std::uint64_t loaded = 0, issued = 0, spoiled = 0, retained = 0, reserved = 0, remaining = 0;
 };
 
-// Errors: disk_full (nothing written), stock_empty (reserve_card), not_found, storage.
+// Errors: disk_full (nothing written), stock_empty (reserve_card), not_found, storage (also a
+// journalled step or outcome the engine does not know: it never guesses what happened).
 class JournalPort {
  public:
   virtual ~JournalPort() = default;
   virtual Result<std::string> begin_transaction(const std::string& service) = 0;
   virtual Result<std::uint64_t> record_step(const std::string& txn, const StepRecord& step) = 0;
-  virtual Result<Done> finish_transaction(const std::string& txn, const std::string& outcome) = 0;
+  // `outcome` is never Outcome::pending (an unfinished transaction is not finished).
+  virtual Result<Done> finish_transaction(const std::string& txn, Outcome outcome) = 0;
   virtual Result<std::vector<TransactionSummary>> unfinished_transactions() = 0;
   virtual Result<TransactionDetail> transaction(const std::string& txn) = 0;
   virtual Result<std::string> reserve_card(const std::string& txn) = 0;  // => card serial

@@ -16,7 +16,7 @@ nlohmann::json to_json(const Screen& s) {
     error = {{"code", s.error->code}, {"reason", s.error->reason}, {"prompt", s.error->prompt}};
   return {{"session_id", s.session_id},
           {"service", s.service},
-          {"step", s.step},
+          {"step", s.step ? std::string(to_string(*s.step)) : std::string()},
           {"screen", s.screen},
           {"language", s.language},
           {"prompt", s.prompt},

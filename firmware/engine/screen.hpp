@@ -9,6 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "firmware/engine/step.hpp"
+
 namespace kiosk::engine {
 
 struct ScreenError {
@@ -20,8 +22,8 @@ struct ScreenError {
 struct Screen {
   std::string session_id;  // empty when no session
   std::string service;
-  std::string step;    // the journal step the session is at
-  std::string screen;  // "idle", "insert_id_card", ... (docs/screen-model.md)
+  std::optional<Step> step;  // the last journal step of the session (none when no session)
+  std::string screen;        // "idle", "insert_id_card", ... (docs/screen-model.md)
   std::string language = "zh";
   std::string prompt;  // i18n key, "screen.<screen>"
   nlohmann::json data = nlohmann::json::object();
@@ -36,7 +38,8 @@ struct Screen {
   bool allows(const std::string& action) const;
 };
 
-// {"session_id", "service", "step", "screen", "language", "prompt", "data", "progress":
+// {"session_id", "service", "step" ("" when none), "screen", "language", "prompt", "data",
+// "progress":
 //  {"index", "total", "eta_seconds"?}, "actions", "error", "idle": {"seconds_left", "warning"}}
 nlohmann::json to_json(const Screen& screen);
 

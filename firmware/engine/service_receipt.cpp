@@ -37,6 +37,10 @@ std::string local_time(std::chrono::system_clock::time_point at) {
 
 }  // namespace
 
+std::string receipt_qr(const ServiceReceiptData& d) {
+  return d.authorisation_id.empty() ? std::string() : "kiosk24:auth/" + d.authorisation_id;
+}
+
 hal::Receipt make_service_receipt(const ServiceReceiptData& d) {
   hal::Receipt r;
   auto& e = r.elements;
@@ -66,8 +70,8 @@ hal::Receipt make_service_receipt(const ServiceReceiptData& d) {
     e.emplace_back(pair("工本费 Fee", "免费 Free"));
   }
   e.emplace_back(rule());
-  if (!d.authorisation_id.empty()) {
-    e.emplace_back(hal::ReceiptQr{"kiosk24:auth/" + d.authorisation_id, 6, hal::Align::center});
+  if (const std::string qr = receipt_qr(d); !qr.empty()) {
+    e.emplace_back(hal::ReceiptQr{qr, 6, hal::Align::center});
     e.emplace_back(text("扫码核验 Scan to verify", hal::Align::center));
   }
   e.emplace_back(hal::ReceiptFeed{1});

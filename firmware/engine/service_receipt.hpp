@@ -25,6 +25,10 @@ struct ServiceReceiptData {
 
 hal::Receipt make_service_receipt(const ServiceReceiptData& data);
 
+// The text of the receipt's verification QR ("kiosk24:auth/<authorisation id>"); "" when the
+// receipt has none (no authorisation). The end screen shows the same text (data.receipt_qr).
+std::string receipt_qr(const ServiceReceiptData& data);
+
 // "驾驶证期满换证 / Licence renewal" for the service names above; the raw name otherwise.
 std::string service_title(const std::string& service);
 // 1000 -> "10.00 元"

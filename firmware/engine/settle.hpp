@@ -15,13 +15,16 @@
 //     "<txn>:refund:<attempt>" (intent before, done after); central down => "pending";
 //  5. card handed out, issuance authorised, e-licence not re-issued: reissue with the key of
 //     the journalled intent (or a new intent); central down => "pending";
-//  6. nothing pending: finish_transaction with the outcome ("completed", "card_retained",
-//     "refunded", else the hint).
+//  6. nothing pending: finish_transaction with the outcome (completed, card_retained,
+//     refunded, else the hint).
 // A retained card is not refunded: the office holds it for the citizen.
+// Each rule is implemented next to its step's code (settle_context.hpp says where).
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "firmware/engine/money.hpp"
 #include "firmware/engine/ports.hpp"
 
 namespace kiosk::engine {
@@ -34,15 +37,20 @@ struct SettlePorts {
 };
 
 struct SettleResult {
-  std::string outcome;  // finish outcome, or "pending"
-  std::vector<std::string> actions;
+  Outcome outcome = Outcome::pending;  // the finish outcome, or pending
+  std::vector<std::string> actions;    // what was done, for the log: "refund", "card_spoiled", ...
+  bool refunded_now = false;           // this run refunded a payment
+  // The citizen's money as the journal shows it after the rules ran (a refund central has not
+  // confirmed is refund_pending); nullopt when the journal could not be read.
+  std::optional<Money> money;
 };
 
-SettleResult settle_transaction(const SettlePorts& ports, const std::string& txn,
-                                const std::string& hint);
+// `hint`: why the session ended (Outcome::interrupted from recover()); the finish outcome when
+// the journal shows nothing more telling.
+SettleResult settle_transaction(const SettlePorts& ports, const std::string& txn, Outcome hint);
 
 // "<txn>:<step>:<attempt>"
-std::string idempotency_key(const std::string& txn, const std::string& step, int attempt);
+std::string idempotency_key(const std::string& txn, Step step, int attempt);
 
 // Moves whatever card the printer holds or shows in its mouth to the reject bin; blocks.
 hal::Status reject_card_blocking(hal::CardPrinter& printer, std::chrono::milliseconds timeout);

@@ -79,12 +79,22 @@ engine::Phase to_engine(journal::Phase p) {
   return engine::Phase::intent;
 }
 
-engine::TransactionSummary summary(const journal::TransactionSummary& s) {
+// The journal stores names; the engine decides on typed steps and outcomes. A name the engine
+// does not know is a storage error: it never guesses what a record it cannot read means.
+engine::Error unknown_name(const char* what, const std::string& name) {
+  return engine::make_error(engine::Errc::storage, std::string("unknown_") + what,
+                            std::string("journal holds an unknown ") + what + ": " + name);
+}
+
+engine::Result<engine::TransactionSummary> summary(const journal::TransactionSummary& s) {
   engine::TransactionSummary out;
   out.id = s.id;
   out.service = s.service;
   out.finished = s.finished_at.has_value();
-  out.outcome = s.outcome.value_or("");
+  if (s.outcome && !s.outcome->empty()) {
+    out.outcome = engine::outcome_from_string(*s.outcome);
+    if (!out.outcome) return unknown_name("outcome", *s.outcome);
+  }
   return out;
 }
 
@@ -127,7 +137,7 @@ engine::Result<std::string> JournalAdapter::begin_transaction(const std::string&
 engine::Result<std::uint64_t> JournalAdapter::record_step(const std::string& txn,
                                                           const engine::StepRecord& step) {
   journal::StepRecord s;
-  s.step = step.step;
+  s.step = std::string(engine::to_string(step.step));
   s.phase = to_journal(step.phase);
   s.data = step.data;
   s.personal = step.personal;
@@ -138,8 +148,8 @@ engine::Result<std::uint64_t> JournalAdapter::record_step(const std::string& txn
 }
 
 engine::Result<engine::Done> JournalAdapter::finish_transaction(const std::string& txn,
-                                                                const std::string& outcome) {
-  auto r = j_.finish_transaction(txn, outcome);
+                                                                engine::Outcome outcome) {
+  auto r = j_.finish_transaction(txn, std::string(engine::to_string(outcome)));
   if (!r) return from_journal(r.error());
   return engine::Done{};
 }
@@ -148,7 +158,11 @@ engine::Result<std::vector<engine::TransactionSummary>> JournalAdapter::unfinish
   auto r = j_.unfinished_transactions();
   if (!r) return from_journal(r.error());
   std::vector<engine::TransactionSummary> out;
-  for (const auto& s : r.value()) out.push_back(summary(s));
+  for (const auto& s : r.value()) {
+    auto e = summary(s);
+    if (!e) return e.error();
+    out.push_back(std::move(e.value()));
+  }
   return out;
 }
 
@@ -156,10 +170,14 @@ engine::Result<engine::TransactionDetail> JournalAdapter::transaction(const std:
   auto r = j_.transaction(txn);
   if (!r) return from_journal(r.error());
   engine::TransactionDetail d;
-  d.summary = summary(r.value().summary);
+  auto sum = summary(r.value().summary);
+  if (!sum) return sum.error();
+  d.summary = std::move(sum.value());
   for (const auto& s : r.value().steps) {
     engine::StepRecord e;
-    e.step = s.step;
+    const auto step = engine::step_from_string(s.step);
+    if (!step) return unknown_name("step", s.step);
+    e.step = *step;
     e.phase = to_engine(s.phase);
     e.data = s.data;
     e.personal = s.personal;

@@ -18,7 +18,7 @@ class JournalAdapter final : public engine::JournalPort {
   engine::Result<std::uint64_t> record_step(const std::string& txn,
                                             const engine::StepRecord& step) override;
   engine::Result<engine::Done> finish_transaction(const std::string& txn,
-                                                  const std::string& outcome) override;
+                                                  engine::Outcome outcome) override;
   engine::Result<std::vector<engine::TransactionSummary>> unfinished_transactions() override;
   engine::Result<engine::TransactionDetail> transaction(const std::string& txn) override;
   engine::Result<std::string> reserve_card(const std::string& txn) override;

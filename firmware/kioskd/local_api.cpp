@@ -28,7 +28,11 @@ rpc::RpcError engine_error(const engine::Error& e) {
   const std::string reason = e.reason.empty() ? std::string(engine::to_string(e.code)) : e.reason;
   if (e.code == engine::Errc::unauthorised || e.code == engine::Errc::locked_out)
     return rpc::application_error(reason, e.message, rpc::codes::maintenance_required);
-  if (e.code == engine::Errc::invalid_argument) return rpc::invalid_params(e.message);
+  // Bad input keeps -32602; the engine's reason says what was wrong with it
+  // ("address_too_long", "unknown_language", ...).
+  if (e.code == engine::Errc::invalid_argument)
+    return rpc::make_error(rpc::codes::invalid_params, reason,
+                           e.message.empty() ? reason : e.message);
   const std::string message = e.message.empty() ? reason : e.message;
   // Refusals in the kiosk's current state and device failures have their own codes.
   if (e.code == engine::Errc::invalid_state || e.code == engine::Errc::busy ||
@@ -140,7 +144,8 @@ json kiosk_status_json(LocalApiContext& ctx) {
   j["session"] = st.session_active && !screen.session_id.empty()
                      ? json{{"session_id", screen.session_id},
                             {"service", screen.service},
-                            {"step", screen.step},
+                            {"step", screen.step ? std::string(engine::to_string(*screen.step))
+                                                 : std::string()},
                             {"screen", screen.screen}}
                      : json(nullptr);
   if (ctx.sync != nullptr) {
@@ -203,6 +208,12 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
                       auto r = ctx.engine->act(action, str(p, "value"));
                       if (!r) return engine_error(r.error());
                       return ctx.engine->screen_json();
+                    });
+  server.add_method("session.keep_alive",
+                    [&ctx](const json&, const rpc::CallContext&) -> HandlerResult {
+                      auto r = ctx.engine->keep_alive();
+                      if (!r) return engine_error(r.error());
+                      return json::object();
                     });
   server.add_method("session.cancel",
                     [&ctx](const json&, const rpc::CallContext&) -> HandlerResult {

@@ -1,7 +1,8 @@
 #pragma once
 // Binds the local-API methods that kioskd itself answers (everything except session.*, which
 // the transaction engine answers) onto the rpc server:
-//   session.get, session.start, session.action, session.cancel, session.photo,
+//   session.get, session.start, session.action, session.keep_alive, session.cancel,
+//   session.photo,
 //   camera.preview (the engine), kiosk.status, devices.list, devices.selftest*,
 //   devices.test_print*, txn.list*, txn.show*, sync.status,
 //   sync.now*, stock.status, stock.load*, stock.reconcile*, maintenance.login,

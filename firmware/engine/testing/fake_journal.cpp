@@ -48,7 +48,7 @@ void FakeJournal::on_step(std::function<void(std::uint64_t, const StepRecord&)> 
   hook_ = std::move(hook);
 }
 
-Result<Done> FakeJournal::finish_transaction(const std::string& txn, const std::string& outcome) {
+Result<Done> FakeJournal::finish_transaction(const std::string& txn, Outcome outcome) {
   std::lock_guard lock(m_);
   if (auto w = writable(); !w.ok()) return w.error();
   auto it = txns_.find(txn);

@@ -17,7 +17,7 @@ class FakeJournal final : public JournalPort {
  public:
   Result<std::string> begin_transaction(const std::string& service) override;
   Result<std::uint64_t> record_step(const std::string& txn, const StepRecord& step) override;
-  Result<Done> finish_transaction(const std::string& txn, const std::string& outcome) override;
+  Result<Done> finish_transaction(const std::string& txn, Outcome outcome) override;
   Result<std::vector<TransactionSummary>> unfinished_transactions() override;
   Result<TransactionDetail> transaction(const std::string& txn) override;
   Result<std::string> reserve_card(const std::string& txn) override;

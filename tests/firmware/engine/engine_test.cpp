@@ -33,14 +33,14 @@ TEST_CASE("a renewal runs end to end: card printed and taken, receipt printed, e
       "issuance_authorised", "card_printed", "receipt_printed", "elicence_reissued"};
   CHECK(step_names(steps, Phase::intent) == intents);
   for (const auto& s : steps) {
-    CHECK(s.idempotency_key.rfind(ids[0] + ":" + s.step + ":", 0) == 0);
+    CHECK(s.idempotency_key.rfind(ids[0] + ":" + std::string(to_string(s.step)) + ":", 0) == 0);
     CHECK(s.data.dump().find("id_number") ==
           std::string::npos);  // personal data only in `personal`
   }
   auto detail = k.journal.transaction(ids[0]);
   REQUIRE(detail.ok());
   CHECK(detail.value().summary.finished);
-  CHECK(detail.value().summary.outcome == "completed");
+  CHECK(detail.value().summary.outcome == Outcome::completed);
 
   CHECK(k.central.authorisations() == 1);
   CHECK(k.central.reissues() == 1);
@@ -102,7 +102,7 @@ TEST_CASE("a damaged licence is replaced after the old card is handed in",
   k.engine->on_screen_changed(nullptr);
   CHECK(std::find(seen.begin(), seen.end(), "return_old_card") != seen.end());
   const auto steps = k.journal.steps(k.journal.transaction_ids().at(0));
-  CHECK(has_step(steps, "old_card_returned", Phase::done));
+  CHECK(has_step(steps, Step::old_card_returned, Phase::done));
   CHECK(k.devices.card_emu().card_counter() == 1);
   check_invariants(k);
 }
@@ -124,7 +124,7 @@ TEST_CASE("an information query shows the licence and neither prints nor charges
   CHECK(k.devices.card_emu().card_counter() == 0);
   CHECK(k.devices.receipt_emu().receipts_cut() == 0);
   CHECK(k.journal.transaction(k.journal.transaction_ids().at(0)).value().summary.outcome ==
-        "completed");
+        Outcome::completed);
 }
 
 TEST_CASE("a renewal with a zero fee skips the payment", "[engine][renewal]") {
@@ -137,7 +137,7 @@ TEST_CASE("a renewal with a zero fee skips the payment", "[engine][renewal]") {
   CHECK(run_service(k, "renewal").screen == "completed");
   CHECK(k.central.orders().empty());
   const auto steps = k.journal.steps(k.journal.transaction_ids().at(0));
-  CHECK_FALSE(has_step(steps, "payment_created", Phase::intent));
+  CHECK_FALSE(has_step(steps, Step::payment_created, Phase::intent));
   check_invariants(k);
 }
 
@@ -315,7 +315,7 @@ TEST_CASE("a charge whose outcome stays unknown is left pending and refunded by 
   k.central.resolve_order(k.central.orders().begin()->first, "paid");
   auto r = k.engine->recover();
   REQUIRE(r.size() == 1);
-  CHECK(r[0].outcome == "refunded");
+  CHECK(r[0].outcome == Outcome::refunded);
   check_invariants(k);
 }
 
@@ -474,7 +474,7 @@ TEST_CASE("a full journal at session start refuses it and mid-session ends it be
   CHECK(r.error().code == Errc::disk_full);
   k.journal.set_disk_full(false);
   k.journal.on_step([&k](std::uint64_t, const StepRecord& s) {
-    if (s.step == "details_confirmed") k.journal.set_disk_full(true);
+    if (s.step == Step::details_confirmed) k.journal.set_disk_full(true);
   });
   const Screen end = run_service(k, "renewal");
   CHECK(error_code(end) == "journal_unavailable");

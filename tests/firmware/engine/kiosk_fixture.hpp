@@ -151,11 +151,11 @@ struct Citizen {
 inline std::vector<std::string> step_names(const std::vector<StepRecord>& steps, Phase phase) {
   std::vector<std::string> out;
   for (const auto& s : steps)
-    if (s.phase == phase) out.push_back(s.step);
+    if (s.phase == phase) out.emplace_back(to_string(s.step));
   return out;
 }
 
-inline bool has_step(const std::vector<StepRecord>& steps, const std::string& step, Phase phase) {
+inline bool has_step(const std::vector<StepRecord>& steps, Step step, Phase phase) {
   for (const auto& s : steps)
     if (s.step == step && s.phase == phase) return true;
   return false;
@@ -188,7 +188,7 @@ inline void check_invariants(Kiosk& k) {
         ++issued_or_retained;
     CHECK(issued_or_retained <= 1);  // one card per authorisation
     for (const auto& s : steps) {
-      if (s.step != "payment_created" || s.phase != Phase::done) continue;
+      if (s.step != Step::payment_created || s.phase != Phase::done) continue;
       const auto order = s.data.value("order_id", std::string{});
       auto it = orders.find(order);
       REQUIRE(it != orders.end());
@@ -196,7 +196,7 @@ inline void check_invariants(Kiosk& k) {
       if (it->second.order.state == "paid") CHECK(issued_or_retained == 1);
       if (it->second.order.state == "refunded") {
         CHECK(it->second.refunds == 1);
-        CHECK(has_step(steps, "refund", Phase::done));
+        CHECK(has_step(steps, Step::refund, Phase::done));
         CHECK(issued_or_retained == 0);
       }
       CHECK(it->second.order.state != "unknown");

@@ -30,7 +30,7 @@ TEST_CASE("the screen model serialises every field the UI reads", "[screen]") {
   Screen s;
   s.session_id = "s-1";
   s.service = "renewal";
-  s.step = "consent";
+  s.step = Step::consent;
   s.screen = "consent";
   s.language = "en";
   s.prompt = "screen.consent";

@@ -47,7 +47,7 @@ void cut_and_recover(const std::string& service, std::uint64_t cut, bool effect_
 
   k.restart();
   const auto recovered = k.engine->recover();
-  for (const auto& r : recovered) CHECK(r.outcome != "pending");
+  for (const auto& r : recovered) CHECK(r.outcome != Outcome::pending);
   check_invariants(k);
   // A second recovery finds nothing to do.
   CHECK(k.engine->recover().empty());
@@ -80,7 +80,7 @@ TEST_CASE("paid with no card printed: recovery refunds with the journalled idemp
   Kiosk k;
   // Cut right after the charge is journalled done.
   k.journal.on_step([&k](std::uint64_t, const StepRecord& s) {
-    if (s.step == "payment_charged" && s.phase == Phase::done) k.journal.set_disk_full(true);
+    if (s.step == Step::payment_charged && s.phase == Phase::done) k.journal.set_disk_full(true);
   });
   REQUIRE(k.engine->start_session("renewal", "zh").ok());
   CHECK(Citizen{}.run(k).error->code == "journal_unavailable");
@@ -90,11 +90,11 @@ TEST_CASE("paid with no card printed: recovery refunds with the journalled idemp
   k.restart();
   const auto recovered = k.engine->recover();
   REQUIRE(recovered.size() == 1);
-  CHECK(recovered[0].outcome == "refunded");
+  CHECK(recovered[0].outcome == Outcome::refunded);
   const auto steps = k.journal.steps(recovered[0].txn);
-  REQUIRE(has_step(steps, "refund", Phase::intent));
+  REQUIRE(has_step(steps, Step::refund, Phase::intent));
   for (const auto& s : steps)
-    if (s.step == "refund") CHECK(s.idempotency_key == recovered[0].txn + ":refund:0");
+    if (s.step == Step::refund) CHECK(s.idempotency_key == recovered[0].txn + ":refund:0");
   CHECK(k.central.orders().begin()->second.refunds == 1);
   check_invariants(k);
 }
@@ -105,7 +105,8 @@ TEST_CASE(
     "[engine][recovery]") {
   Kiosk k;
   k.journal.on_step([&k](std::uint64_t, const StepRecord& s) {
-    if (s.step == "issuance_authorised" && s.phase == Phase::done) k.journal.set_disk_full(true);
+    if (s.step == Step::issuance_authorised && s.phase == Phase::done)
+      k.journal.set_disk_full(true);
   });
   REQUIRE(k.engine->start_session("renewal", "zh").ok());
   Citizen{}.run(k);
@@ -114,12 +115,12 @@ TEST_CASE(
   k.central.set_down("*", Errc::unreachable);
   auto first = k.engine->recover();
   REQUIRE(first.size() == 1);
-  CHECK(first[0].outcome == "pending");
+  CHECK(first[0].outcome == Outcome::pending);
   CHECK(k.journal.unfinished_transactions().value().size() == 1);
   k.central.set_down("*", std::nullopt);
   auto second = k.engine->recover();
   REQUIRE(second.size() == 1);
-  CHECK(second[0].outcome == "refunded");
+  CHECK(second[0].outcome == Outcome::refunded);
   check_invariants(k);
 }
 
@@ -129,7 +130,7 @@ TEST_CASE("printed but not taken before the crash: the card is retained at resta
   o.card_take_timeout = 300ms;
   Kiosk k(o);
   k.journal.on_step([&k](std::uint64_t, const StepRecord& s) {
-    if (s.step == "card_printed" && s.phase == Phase::done) k.journal.set_disk_full(true);
+    if (s.step == Step::card_printed && s.phase == Phase::done) k.journal.set_disk_full(true);
   });
   REQUIRE(k.engine->start_session("renewal", "zh").ok());
   Citizen c;
@@ -140,7 +141,7 @@ TEST_CASE("printed but not taken before the crash: the card is retained at resta
   k.restart();
   auto r = k.engine->recover();
   REQUIRE(r.size() == 1);
-  CHECK(r[0].outcome == "card_retained");
+  CHECK(r[0].outcome == Outcome::card_retained);
   CHECK(k.journal.stock_counts().value().retained == 1);
   CHECK(k.devices.card_emu().rejected_cards() == 1);
   check_invariants(k);
@@ -157,10 +158,10 @@ TEST_CASE("an e-licence re-issue left in doubt is retried with the same key at r
   k.central.set_down("reissue_elicence", std::nullopt);
   auto r = k.engine->recover();
   REQUIRE(r.size() == 1);
-  CHECK(r[0].outcome == "completed");
+  CHECK(r[0].outcome == Outcome::completed);
   CHECK(k.central.reissues() == 1);
   const auto steps = k.journal.steps(txn);
-  CHECK(has_step(steps, "elicence_reissued", Phase::done));
+  CHECK(has_step(steps, Step::elicence_reissued, Phase::done));
   check_invariants(k);
 }
 

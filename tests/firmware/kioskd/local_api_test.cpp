@@ -291,3 +291,64 @@ TEST_CASE("the maintenance dashboard gets test prints and device counters and ki
       [](const json& s) { return s["stock"].is_object() && s["stock"]["remaining"] == 3; }));
   watcher.value().reset();
 }
+
+// The rules kioskd publishes for the UI: keep-alive, the address limit and its refusals, the
+// licence classes, and the money outcome with the reference on the end screen.
+TEST_CASE("session.keep_alive, a refused address and the end screen's money over the local API",
+          "[kioskd][session][integration]") {
+  Daemon d;
+  rpc::Client& c = *d.client;
+  const std::string token = login_tech(c);
+  call(c, "stock.load",
+       json{{"token", token},
+            {"count", 5},
+            {"first_serial", "C0000001"},
+            {"last_serial", "C0000005"}});
+  CHECK(refusal(c, "session.keep_alive") == std::pair<int, std::string>{-32002, "no_session"});
+
+  std::string id;
+  const json citizens = call(c, "emulator.citizens");
+  for (const auto& ci : citizens["citizens"])
+    if (ci.value("label", "") == "due_for_renewal") id = ci["id_number"];
+  REQUIRE_FALSE(id.empty());
+  call(c, "session.start", json{{"service", "renewal"}, {"language", "en"}});
+  call(c, "emulator.place_id_card", json{{"id_number", id}});
+  wait_screen(c, "consent");
+  CHECK(call(c, "session.keep_alive") == json::object());
+
+  call(c, "session.action", json{{"action", "consent"}});
+  wait_screen(c, "photo_review");
+  call(c, "session.action", json{{"action", "accept"}});
+  const json details = wait_screen(c, "confirm_details");
+  CHECK(details["data"]["address_max_bytes"] == 300);
+  REQUIRE(details["data"]["class_list"].is_array());
+  CHECK_FALSE(details["data"]["class_list"].empty());
+  CHECK(details["data"]["class_list"][0].contains("zh"));
+
+  CHECK(refusal(c, "session.action",
+                json{{"action", "change_address"}, {"value", R"({"province":"北京市"})"}}) ==
+        std::pair<int, std::string>{-32602, "address_incomplete"});
+  json refused;
+  for (int i = 0; i < 500 && !refused.is_object(); ++i) {
+    const json s = call(c, "session.get");
+    if (s["error"].is_object()) refused = s;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  REQUIRE(refused.is_object());
+  CHECK(refused["screen"] == "confirm_details");
+  CHECK(refused["error"] == json{{"code", "invalid_address"},
+                                 {"reason", "address_incomplete"},
+                                 {"prompt", "error.invalid_address"}});
+  // kioskctl's plain-text address is still taken as it is.
+  call(c, "session.action", json{{"action", "change_address"}, {"value", "测试市新地址路 9 号"}});
+
+  call(c, "session.cancel");
+  const json ended = wait_screen(c, "ended");
+  CHECK(ended["data"]["money"] == json{{"state", "not_charged"}, {"amount_fen", 0}});
+  const json txns = call(c, "txn.list", json{{"token", token}, {"limit", 1}});
+  REQUIRE(txns["transactions"].size() == 1);
+  std::string hex = txns["transactions"][0]["id"].get<std::string>().substr(3, 8);
+  for (auto& ch : hex) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  CHECK(ended["data"]["reference"] == hex.substr(0, 4) + "-" + hex.substr(4));
+  CHECK(refusal(c, "session.keep_alive").first == -32002);
+}
