@@ -260,6 +260,10 @@ std::vector<Command> builtin_commands() {
                        "inject a device fault (simulation)", "Fault injected.\n"));
   t.push_back(emulator({"emulator", "clear"}, "emulator clear DEVICE", "emulator.clear_faults",
                        {"device"}, "clear a device's faults (simulation)", "Faults cleared.\n"));
+  // The same helper as the emulator commands: a method without params and a one-line answer.
+  t.push_back(emulator({"session", "keep-alive"}, "session keep-alive", "session.keep_alive", {},
+                       "restart the citizen's idle timer (\"I'm still here\")",
+                       "Session kept alive.\n"));
   t.push_back(simple({"version"}, "api.version", "the local API version", false));
   // `citizen` (the scripted citizen) is not built in: the engine's library supplies it through
   // run_kioskctl's `extra` commands, e.g. {{"citizen"}, "citizen [--service S] ...", ...}.

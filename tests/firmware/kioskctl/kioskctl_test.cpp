@@ -80,6 +80,7 @@ struct FakeKiosk {
     canned("emulator.take_card", {{"taken", true}}, false, true);
     canned("emulator.inject_fault", {{"injected", true}}, false, true);
     canned("emulator.clear_faults", {{"cleared", true}}, false, true);
+    canned("session.keep_alive", json::object());
     server.add_method("stock.load",
                       [this](const json& p, const rpc::CallContext& c) -> rpc::HandlerResult {
                         std::lock_guard lock(mu);
@@ -222,6 +223,7 @@ TEST_CASE("every command sends its documented method and params", "[kioskctl]") 
        "emulator.clear_faults",
        {{"device", "card_printer"}},
        false},
+      {{"session", "keep-alive"}, "session.keep_alive", json::object(), false},
   };
   for (const auto& c : cases) {
     INFO(c.method);
@@ -247,6 +249,7 @@ TEST_CASE("action commands confirm in one line", "[kioskctl]") {
         "Kiosk is out of service (ribbon change).\n");
   CHECK(k.run({"out-of-service", "off"}).out == "Kiosk is back in service.\n");
   CHECK(k.run({"emulator", "take-card"}).out == "Card taken.\n");
+  CHECK(k.run({"session", "keep-alive"}).out == "Session kept alive.\n");
   CHECK(k.run({"stock", "load", "--count", "2", "--first", "A1", "--last", "A2"}).out ==
         "Loaded 2 cards (A1 .. A2).\nloaded:  2\n");
 }
