@@ -6,8 +6,8 @@
 namespace kiosk::drivers {
 namespace {
 
-using escpos::RealtimeStatus;
-using escpos::StatusQuery;
+using receipt_printer::RealtimeStatus;
+using receipt_printer::StatusQuery;
 
 hal::DeviceError err(hal::CompletionCode code, std::string reason, std::string message) {
   return hal::make_error(code, std::move(reason), std::move(message));
@@ -55,7 +55,7 @@ std::optional<hal::DeviceError> refusal(const RealtimeStatus& s) {
 
 struct EscPosReceiptPrinter::Job {
   const hal::Receipt& receipt;
-  escpos::EncodedReceipt encoded;
+  receipt_printer::EncodedReceipt encoded;
   std::size_t next_segment = 0;
   bool sent_any = false;
   bool cut_sent = false;
@@ -217,7 +217,7 @@ EscPosReceiptPrinter::Step EscPosReceiptPrinter::advance(Step step, Job& job,
   const auto canceled = err(hal::CompletionCode::canceled, "canceled", "print canceled");
   switch (step) {
     case Step::encode: {
-      auto encoded = escpos::encode_receipt(job.receipt);
+      auto encoded = receipt_printer::encode_receipt(job.receipt);
       if (!encoded.ok()) {
         job.error = encoded.error();
         return Step::finished;
@@ -251,7 +251,7 @@ EscPosReceiptPrinter::Step EscPosReceiptPrinter::advance(Step step, Job& job,
         job.error = canceled;
         return Step::cleanup;
       }
-      escpos::Bytes chunk;
+      receipt_printer::Bytes chunk;
       while (job.next_segment < segments.size() &&
              (chunk.empty() ||
               chunk.size() + segments[job.next_segment].size() <= options_.chunk_size)) {
@@ -321,11 +321,11 @@ hal::Result<RealtimeStatus> EscPosReceiptPrinter::query_status(
     std::chrono::milliseconds first_timeout) {
   RealtimeStatus rt;
   auto timeout = first_timeout;
-  for (StatusQuery q : escpos::kAllStatusQueries) {
+  for (StatusQuery q : receipt_printer::kAllStatusQueries) {
     // One retry after a reply that is not a status byte (line noise, a stale byte).
     for (int attempt = 0;; ++attempt) {
       transport_->flush_input();
-      if (auto s = write_all(escpos::cmd_status_request(q)); !s.ok()) {
+      if (auto s = write_all(receipt_printer::cmd_status_request(q)); !s.ok()) {
         return s.error();
       }
       auto got = transport_->read(1, timeout);
@@ -338,7 +338,7 @@ hal::Result<RealtimeStatus> EscPosReceiptPrinter::query_status(
         }
         return got.error();
       }
-      auto applied = escpos::apply_status_byte(q, got.value().front(), rt);
+      auto applied = receipt_printer::apply_status_byte(q, got.value().front(), rt);
       if (applied.ok()) {
         break;
       }

@@ -18,6 +18,7 @@
 #include "drivers/transport/emulated_link.hpp"
 
 namespace kiosk::kioskd {
+namespace emu = drivers::emu;
 namespace {
 
 std::unique_ptr<drivers::Transport> wire(emu::ByteEmulator& e) {

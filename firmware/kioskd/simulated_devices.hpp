@@ -13,7 +13,7 @@ namespace kiosk::kioskd {
 
 struct SimulationOptions {
   std::filesystem::path artifact_dir;  // card and receipt PNGs
-  double time_scale = 1.0;             // applied process-wide (emu::set_time_scale)
+  double time_scale = 1.0;             // applied process-wide (drivers::emu::set_time_scale)
   std::uint64_t feeder_cards = 100;
   std::uint64_t printer_counter = 0;  // the printer's counter before this run
 };

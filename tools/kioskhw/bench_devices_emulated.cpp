@@ -19,7 +19,7 @@
 namespace kiosk::tools {
 namespace {
 
-std::unique_ptr<drivers::Transport> wire(emu::ByteEmulator& e) {
+std::unique_ptr<drivers::Transport> wire(drivers::emu::ByteEmulator& e) {
   e.start();
   return std::make_unique<drivers::EmulatedTransport>(e.link(), e.name());
 }
@@ -59,8 +59,9 @@ class EmulatedBench final : public BenchDevices {
   hal::PaymentTerminal* payment_terminal() override { return scanner_.get(); }
 
   bool place_synthetic_card(const std::string& id_number) override {
-    const emu::SyntheticCitizen* citizen =
-        id_number.empty() ? &emu::synthetic_citizens().front() : emu::find_citizen(id_number);
+    const drivers::emu::SyntheticCitizen* citizen =
+        id_number.empty() ? &drivers::emu::synthetic_citizens().front()
+                          : drivers::emu::find_citizen(id_number);
     if (citizen == nullptr) return false;
     id_emu_.place_card(*citizen);
     return true;
@@ -74,11 +75,12 @@ class EmulatedBench final : public BenchDevices {
   std::filesystem::path last_receipt_image() override { return receipt_emu_.last_receipt_path(); }
 
  private:
-  emu::IdReaderEmulator id_emu_;
-  emu::CardPrinterEmulator card_emu_;
-  emu::ReceiptPrinterEmulator receipt_emu_;
-  std::shared_ptr<emu::CameraEmulator> camera_emu_ = emu::CameraEmulator::create();
-  emu::PaymentScannerEmulator scanner_emu_;
+  drivers::emu::IdReaderEmulator id_emu_;
+  drivers::emu::CardPrinterEmulator card_emu_;
+  drivers::emu::ReceiptPrinterEmulator receipt_emu_;
+  std::shared_ptr<drivers::emu::CameraEmulator> camera_emu_ =
+      drivers::emu::CameraEmulator::create();
+  drivers::emu::PaymentScannerEmulator scanner_emu_;
 
   std::unique_ptr<hal::IdReader> id_reader_;
   std::unique_ptr<hal::CardPrinter> card_printer_;

@@ -124,7 +124,7 @@ int capture(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::
   if (!frame.ok()) return fail(cl, out, err, "capture", frame.error());
   std::filesystem::create_directories(out_dir(cl));
   const auto path = out_dir(cl) / "capture.png";
-  if (auto w = emu::write_png(frame.value(), path.string()); !w.ok())
+  if (auto w = drivers::emu::write_png(frame.value(), path.string()); !w.ok())
     return fail(cl, out, err, "capture", w.error());
   if (cl.json) {
     out << json{{"ok", true},

@@ -11,14 +11,14 @@
 
 namespace kiosk::engine::testing {
 namespace {
-std::unique_ptr<drivers::Transport> wire(emu::ByteEmulator& e) {
+std::unique_ptr<drivers::Transport> wire(drivers::emu::ByteEmulator& e) {
   e.start();
   return std::make_unique<drivers::EmulatedTransport>(e.link(), e.name());
 }
 }  // namespace
 
 EmulatedDevices::EmulatedDevices(const std::filesystem::path& artifact_dir)
-    : camera_emu_(emu::CameraEmulator::create()) {
+    : camera_emu_(drivers::emu::CameraEmulator::create()) {
   if (!artifact_dir.empty()) {
     card_emu_.set_output_dir(artifact_dir.string());
     receipt_emu_.set_output_dir(artifact_dir);
@@ -58,10 +58,11 @@ Devices EmulatedDevices::devices() {
                  scanner_.get()};
 }
 
-const emu::SyntheticCitizen& EmulatedDevices::place_citizen(const std::string& id_number) {
-  const emu::SyntheticCitizen* c =
-      id_number.empty() ? &emu::synthetic_citizens().front() : emu::find_citizen(id_number);
-  if (c == nullptr) c = &emu::synthetic_citizens().front();
+const drivers::emu::SyntheticCitizen& EmulatedDevices::place_citizen(const std::string& id_number) {
+  const drivers::emu::SyntheticCitizen* c = id_number.empty()
+                                                ? &drivers::emu::synthetic_citizens().front()
+                                                : drivers::emu::find_citizen(id_number);
+  if (c == nullptr) c = &drivers::emu::synthetic_citizens().front();
   id_emu_.place_card(*c);
   return *c;
 }

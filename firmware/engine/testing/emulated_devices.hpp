@@ -27,24 +27,24 @@ class EmulatedDevices {
 
   Devices devices();
 
-  emu::IdReaderEmulator& id_emu() { return id_emu_; }
-  emu::CardPrinterEmulator& card_emu() { return card_emu_; }
-  emu::ReceiptPrinterEmulator& receipt_emu() { return receipt_emu_; }
-  emu::CameraEmulator& camera_emu() { return *camera_emu_; }
-  emu::PaymentScannerEmulator& scanner_emu() { return scanner_emu_; }
+  drivers::emu::IdReaderEmulator& id_emu() { return id_emu_; }
+  drivers::emu::CardPrinterEmulator& card_emu() { return card_emu_; }
+  drivers::emu::ReceiptPrinterEmulator& receipt_emu() { return receipt_emu_; }
+  drivers::emu::CameraEmulator& camera_emu() { return *camera_emu_; }
+  drivers::emu::PaymentScannerEmulator& scanner_emu() { return scanner_emu_; }
 
   hal::IdReader& id_reader() { return *id_reader_; }
   hal::CardPrinter& card_printer() { return *card_printer_; }
 
   // Places the synthetic citizen with this ID number (or the first one when empty).
-  const emu::SyntheticCitizen& place_citizen(const std::string& id_number = {});
+  const drivers::emu::SyntheticCitizen& place_citizen(const std::string& id_number = {});
 
  private:
-  emu::IdReaderEmulator id_emu_;
-  emu::CardPrinterEmulator card_emu_;
-  emu::ReceiptPrinterEmulator receipt_emu_;
-  std::shared_ptr<emu::CameraEmulator> camera_emu_;
-  emu::PaymentScannerEmulator scanner_emu_;
+  drivers::emu::IdReaderEmulator id_emu_;
+  drivers::emu::CardPrinterEmulator card_emu_;
+  drivers::emu::ReceiptPrinterEmulator receipt_emu_;
+  std::shared_ptr<drivers::emu::CameraEmulator> camera_emu_;
+  drivers::emu::PaymentScannerEmulator scanner_emu_;
   std::unique_ptr<hal::IdReader> id_reader_;
   std::unique_ptr<hal::CardPrinter> card_printer_;
   std::unique_ptr<hal::ReceiptPrinter> receipt_printer_;

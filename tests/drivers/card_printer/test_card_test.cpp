@@ -23,7 +23,7 @@ void maybe_write(const hal::RgbImage& img, const std::string& name) {
   const char* dir = std::getenv("KIOSK_CARD_PNG_DIR");
   if (dir == nullptr || *dir == '\0') return;
   std::filesystem::create_directories(dir);
-  REQUIRE(kiosk::emu::write_png(img, std::string(dir) + "/" + name).ok());
+  REQUIRE(kiosk::drivers::emu::write_png(img, std::string(dir) + "/" + name).ok());
 }
 
 int dark_pixels(const hal::RgbImage& img, hal::Rect r) {

@@ -26,6 +26,7 @@
 namespace kiosk::engine::test {
 
 using namespace std::chrono_literals;
+namespace emu = drivers::emu;
 
 inline EngineOptions fast_options() {
   EngineOptions o;

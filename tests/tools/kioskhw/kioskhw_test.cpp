@@ -17,6 +17,7 @@
 #include "drivers/receipt_printer/test_receipt.hpp"
 
 using namespace kiosk;
+namespace emu = kiosk::drivers::emu;
 namespace fs = std::filesystem;
 
 namespace {
@@ -53,9 +54,9 @@ struct TempDir {
 
 std::vector<std::uint8_t> read_reply_frame(const hal::IdCard& card) {
   auto data =
-      drivers::idreader::encode_read_reply_data(card, drivers::idreader::ReadKind::textPhoto);
+      drivers::id_reader::encode_read_reply_data(card, drivers::id_reader::ReadKind::textPhoto);
   REQUIRE(data.ok());
-  return drivers::idreader::build_response(0x90, data.value());
+  return drivers::id_reader::build_response(0x90, data.value());
 }
 
 std::string to_hex(const std::vector<std::uint8_t>& bytes) {
@@ -118,8 +119,8 @@ TEST_CASE("decode-id-frame rejects a bad checksum in one line, non-zero", "[kios
 
 TEST_CASE("decode-id-frame names a reader error status", "[kioskhw]") {
   TempDir dir;
-  auto r =
-      kioskhw({"decode-id-frame", dir.file("status.bin", drivers::idreader::build_response(0x41))});
+  auto r = kioskhw(
+      {"decode-id-frame", dir.file("status.bin", drivers::id_reader::build_response(0x41))});
   CHECK(r.code == 1);
   CHECK_FALSE(r.err.empty());
 }
@@ -160,7 +161,7 @@ TEST_CASE("decode-card-job rejects a stream that is not a card job", "[kioskhw]"
 
 TEST_CASE("decode-receipt renders an ESC/POS stream to a receipt image", "[kioskhw]") {
   TempDir dir;
-  auto encoded = drivers::escpos::encode_receipt(drivers::make_test_receipt());
+  auto encoded = drivers::receipt_printer::encode_receipt(drivers::make_test_receipt());
   REQUIRE(encoded.ok());
   const auto png = (dir.path / "receipt.png").string();
   auto r = kioskhw({"decode-receipt", dir.file("receipt.bin", encoded.value().flatten()), "--out",
