@@ -8,13 +8,13 @@
 #include <sstream>
 
 #include "drivers/card_printer/card_printer_codec.hpp"
-#include "drivers/card_printer/test_card.hpp"
 #include "drivers/emu/common/png_writer.hpp"
 #include "drivers/emu/id_reader/synthetic_citizens.hpp"
 #include "drivers/emu/receipt_printer/receipt_renderer.hpp"
 #include "drivers/id_reader/id_reader_codec.hpp"
 #include "drivers/receipt_printer/receipt_printer_codec.hpp"
 #include "drivers/receipt_printer/test_receipt.hpp"
+#include "firmware/card_layout/specimen.hpp"
 
 using namespace kiosk;
 namespace emu = kiosk::drivers::emu;
@@ -136,8 +136,9 @@ TEST_CASE("decode-id-frame rejects a truncated frame", "[kioskhw]") {
 
 TEST_CASE("decode-card-job rebuilds the printed image of a captured job", "[kioskhw]") {
   TempDir dir;
-  auto job = drivers::card_printer::make_sample_licence_job();
-  auto commands = drivers::card_printer::build_job(job);
+  auto job = card_layout::specimen_licence_job();
+  REQUIRE(job.ok());
+  auto commands = drivers::card_printer::build_job(job.value());
   REQUIRE(commands.ok());
   const auto png = (dir.path / "card.png").string();
   auto r = kioskhw({"decode-card-job",
