@@ -3,10 +3,10 @@
 #include "drivers/id_reader/id_reader.hpp"
 
 #include <algorithm>
-#include <future>
 #include <optional>
 #include <utility>
 
+#include "drivers/common/run_on_worker.hpp"
 #include "drivers/id_reader/sam_channel.hpp"
 
 namespace kiosk::drivers {
@@ -115,14 +115,14 @@ class SamIdReader::Impl {
   }
 
   hal::Status open() {
-    return run_sync<hal::Done>([this](hal::CancelToken& token) {
+    return run_on_worker<hal::Done>(queue_, [this](hal::CancelToken& token) {
       return guarded<hal::Done>(token, [this] { return do_open(); });
     });
   }
 
   void close() {
     queue_.cancel_all();
-    (void)run_sync<hal::Done>([this](hal::CancelToken&) -> hal::Status {
+    (void)run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
       transport_->close();
       enter(State::closed);
       return hal::Done{};
@@ -135,7 +135,7 @@ class SamIdReader::Impl {
   }
 
   hal::Result<hal::DeviceStatus> health_check() {
-    return run_sync<hal::DeviceStatus>([this](hal::CancelToken& token) {
+    return run_on_worker<hal::DeviceStatus>(queue_, [this](hal::CancelToken& token) {
       return counted(guarded<hal::DeviceStatus>(token, [this] { return do_health_check(); }));
     });
   }
@@ -185,22 +185,6 @@ class SamIdReader::Impl {
   enum class ReadStep { checkLifted, findCard, pause, selectCard, readCard, readAddress, done };
 
   // ---- plumbing ----
-
-  // Runs `work` on the worker and waits for it; inline when already on the worker (a
-  // completion or event handler calling back), which would otherwise deadlock.
-  template <typename T>
-  hal::Result<T> run_sync(std::function<hal::Result<T>(hal::CancelToken&)> work) {
-    if (queue_.on_worker_thread()) {
-      hal::CancelToken token;
-      return work(token);
-    }
-    std::promise<hal::Result<T>> promise;
-    auto future = promise.get_future();
-    queue_.submit<T>(std::move(work), [&promise](hal::RequestId, hal::Result<T> r) {
-      promise.set_value(std::move(r));
-    });
-    return future.get();
-  }
 
   // Wraps one command: a fresh transport cancel state, the token's hook wired to the
   // transport and to the poll pause, and the device reopened if it went away.

@@ -1,7 +1,8 @@
 #include "drivers/receipt_printer/receipt_printer.hpp"
 
-#include <future>
 #include <utility>
+
+#include "drivers/common/run_on_worker.hpp"
 
 namespace kiosk::drivers {
 namespace {
@@ -11,19 +12,6 @@ using receipt_printer::StatusQuery;
 
 hal::DeviceError err(hal::CompletionCode code, std::string reason, std::string message) {
   return hal::make_error(code, std::move(reason), std::move(message));
-}
-
-// Runs `fn` on the queue's worker and waits for it (open and health checks share the
-// transport with commands, so they run where commands run).
-template <typename T>
-hal::Result<T> run_sync(hal::CommandQueue& queue,
-                        std::function<hal::Result<T>(hal::CancelToken&)> fn) {
-  std::promise<hal::Result<T>> promise;
-  auto future = promise.get_future();
-  queue.submit<T>(std::move(fn), [&promise](hal::RequestId, hal::Result<T> r) {
-    promise.set_value(std::move(r));
-  });
-  return future.get();
 }
 
 bool paper_gone(const RealtimeStatus& s) {
@@ -90,7 +78,7 @@ hal::ReceiptPrinterCapabilities EscPosReceiptPrinter::capabilities() const {
 }
 
 hal::Status EscPosReceiptPrinter::open() {
-  return run_sync<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  return run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
     if (auto s = transport_->open(); !s.ok()) {
       publish_state(hal::DeviceState::noDevice, "transport cannot be opened");
       return s;
@@ -120,7 +108,7 @@ hal::Status EscPosReceiptPrinter::open() {
 void EscPosReceiptPrinter::close() {
   queue_.cancel_all();
   // Queued after the cancel, so it runs once the canceled command has returned.
-  (void)run_sync<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  (void)run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
     bool was_open = false;
     {
       std::lock_guard lock(m_);
@@ -141,7 +129,7 @@ hal::DeviceStatus EscPosReceiptPrinter::status() const {
 }
 
 hal::Result<hal::DeviceStatus> EscPosReceiptPrinter::health_check() {
-  return run_sync<hal::DeviceStatus>(
+  return run_on_worker<hal::DeviceStatus>(
       queue_, [this](hal::CancelToken& token) -> hal::Result<hal::DeviceStatus> {
         {
           std::lock_guard lock(m_);

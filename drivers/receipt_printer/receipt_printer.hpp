@@ -31,8 +31,8 @@ struct EscPosReceiptPrinterOptions {
 
 // Threading and contract: see hal::Device and hal::ReceiptPrinter. All transport traffic
 // happens on the command queue's worker thread; open(), close() and health_check() run there
-// too and block the caller until done, so they must not be called from a completion or an
-// event handler. The destructor closes the device and raises no events.
+// too and block the caller until done (they run inline when called from a completion or an
+// event handler). The destructor closes the device and raises no events.
 //
 // A print: encode (invalid data fails here, before the printer is touched) -> real-time
 // status n=1..4 (paper out / cover open / cutter / unrecoverable refuse before any byte is

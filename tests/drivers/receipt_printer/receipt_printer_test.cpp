@@ -381,6 +381,24 @@ TEST_CASE("a health check reports paper, cover and cutter detail", "[receipt][dr
   CHECK(rig.count(hal::EventKind::mediaLow) == 1);
 }
 
+TEST_CASE("a health check from a print's completion handler runs at once instead of deadlocking",
+          "[receipt][driver]") {
+  Rig rig;
+  REQUIRE(rig.printer->open().ok());
+  std::promise<hal::Result<hal::DeviceStatus>> checked;
+  bool printed = false;
+  rig.printer->print(drivers::make_test_receipt(), [&](hal::RequestId, hal::Status s) {
+    printed = s.ok();
+    checked.set_value(rig.printer->health_check());  // on the printer's own worker
+  });
+  auto future = checked.get_future();
+  REQUIRE(future.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+  auto h = future.get();
+  CHECK(printed);
+  REQUIRE(h.ok());
+  CHECK(h.value().state == hal::DeviceState::online);
+}
+
 TEST_CASE("a print canceled while it is sent stops between commands and cuts what was printed",
           "[receipt][driver]") {
   Rig rig(32);
