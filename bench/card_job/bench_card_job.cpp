@@ -1,5 +1,5 @@
 // bench_card_job [runs]: median wall time to turn two RGB card sides into the printer's
-// command stream (Pr, Ss, Sr, 5 panels, Sv, 5 panels, Se), with the sample licence as input.
+// command stream (Pr, Ss, Sr, 5 panels, Sv, 5 panels, Se), with the specimen licence as input.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -7,12 +7,17 @@
 #include <vector>
 
 #include "drivers/card_printer/card_printer_codec.hpp"
-#include "drivers/card_printer/test_card.hpp"
+#include "firmware/card_layout/specimen.hpp"
 
 int main(int argc, char** argv) {
   namespace cp = kiosk::drivers::card_printer;
   const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 15;
-  const auto job = cp::make_sample_licence_job();
+  const auto specimen = kiosk::card_layout::specimen_licence_job();
+  if (!specimen.ok()) {
+    std::fprintf(stderr, "specimen layout failed: %s\n", specimen.error().message.c_str());
+    return 1;
+  }
+  const auto& job = specimen.value();
   std::vector<double> ms;
   std::size_t bytes = 0;
   for (int i = 0; i < runs; ++i) {

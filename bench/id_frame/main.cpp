@@ -18,7 +18,7 @@
 #include "drivers/emu/id_reader/synthetic_citizens.hpp"
 #include "drivers/id_reader/id_reader_codec.hpp"
 
-namespace idr = kiosk::drivers::idreader;
+namespace idr = kiosk::drivers::id_reader;
 
 int main(int argc, char** argv) {
   const long iterations = argc > 1 ? std::strtol(argv[1], nullptr, 10) : 20000;
@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
     }
     frame = std::move(bytes).value();
   } else {
-    const auto& card = kiosk::emu::synthetic_citizens().front().card;
+    const auto& card = kiosk::drivers::emu::synthetic_citizens().front().card;
     frame = idr::build_response(
         0x90, idr::encode_read_reply_data(card, idr::ReadKind::textPhoto).value());
   }

@@ -1,10 +1,10 @@
 #include "drivers/camera/camera.hpp"
 
 #include <chrono>
-#include <future>
 #include <utility>
 
 #include "drivers/camera/camera_codec.hpp"
+#include "drivers/common/run_on_worker.hpp"
 
 namespace kiosk::drivers {
 namespace {
@@ -14,23 +14,6 @@ using std::chrono::milliseconds;
 using std::chrono::steady_clock;
 
 constexpr int kDecodeAttempts = 3;  // a corrupt frame is retried with the next ones
-
-// Runs `work` on the device's worker thread (all V4l2Device calls happen there) and waits for
-// it; inline when already on the worker.
-template <typename T>
-hal::Result<T> run_on_worker(hal::CommandQueue& queue,
-                             std::function<hal::Result<T>(hal::CancelToken&)> work) {
-  if (queue.on_worker_thread()) {
-    hal::CancelToken token;
-    return work(token);
-  }
-  std::promise<hal::Result<T>> promise;
-  auto future = promise.get_future();
-  queue.submit<T>(std::move(work), [&promise](hal::RequestId, hal::Result<T> r) {
-    promise.set_value(std::move(r));
-  });
-  return future.get();
-}
 
 bool is_gone(const hal::DeviceError& e) {
   return e.reason == "disconnected" || e.reason == "no_device";

@@ -1,7 +1,7 @@
 // EvolisCardPrinter: the print-job state machine over the Evolis codec.
 #include "drivers/card_printer/card_printer.hpp"
 
-#include <future>
+#include "drivers/common/run_on_worker.hpp"
 
 namespace kiosk::drivers::card_printer {
 namespace {
@@ -41,27 +41,13 @@ EvolisCardPrinter::~EvolisCardPrinter() {
   close();
 }
 
-template <typename T>
-hal::Result<T> EvolisCardPrinter::run_sync(std::function<hal::Result<T>(hal::CancelToken&)> work) {
-  if (queue_.on_worker_thread()) {
-    hal::CancelToken token;
-    return work(token);
-  }
-  auto promise = std::make_shared<std::promise<hal::Result<T>>>();
-  auto future = promise->get_future();
-  queue_.submit<T>(std::move(work), [promise](hal::RequestId, hal::Result<T> r) {
-    promise->set_value(std::move(r));
-  });
-  return future.get();
-}
-
 hal::DeviceInfo EvolisCardPrinter::info() const {
   std::lock_guard lock(m_);
   return info_;
 }
 
 hal::Status EvolisCardPrinter::open() {
-  return run_sync<hal::Done>([this](hal::CancelToken&) -> hal::Status {
+  return run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
     if (auto st = transport_->open(); !st.ok()) {
       set_state(DeviceState::noDevice, "transport did not open");
       return st.error();
@@ -93,7 +79,7 @@ hal::Status EvolisCardPrinter::open() {
 
 void EvolisCardPrinter::close() {
   queue_.cancel_all();
-  (void)run_sync<hal::Done>([this](hal::CancelToken&) -> hal::Status {
+  (void)run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
     if (opened_) {
       transport_->close();
       set_state(DeviceState::noDevice, "closed");
@@ -109,18 +95,19 @@ hal::DeviceStatus EvolisCardPrinter::status() const {
 }
 
 hal::Result<hal::DeviceStatus> EvolisCardPrinter::health_check() {
-  return run_sync<hal::DeviceStatus>([this](hal::CancelToken&) -> hal::Result<hal::DeviceStatus> {
-    if (!opened_)
-      return make_error(CompletionCode::deviceNotReady, "not_open", "printer not opened");
-    transport_->clear_cancel();
-    auto report = query_status();
-    if (!report.ok()) {
-      note_failure(report.error());
-      return report.error();
-    }
-    apply_status(report.value());
-    return status();
-  });
+  return run_on_worker<hal::DeviceStatus>(
+      queue_, [this](hal::CancelToken&) -> hal::Result<hal::DeviceStatus> {
+        if (!opened_)
+          return make_error(CompletionCode::deviceNotReady, "not_open", "printer not opened");
+        transport_->clear_cancel();
+        auto report = query_status();
+        if (!report.ok()) {
+          note_failure(report.error());
+          return report.error();
+        }
+        apply_status(report.value());
+        return status();
+      });
 }
 
 hal::Statistics EvolisCardPrinter::statistics() const {

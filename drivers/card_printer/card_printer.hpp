@@ -85,8 +85,6 @@ class EvolisCardPrinter final : public hal::CardPrinter {
   void set_state(hal::DeviceState state, std::string message = {});
   void emit(hal::EventKind kind, std::string detail);
   void bump(std::string_view name, std::uint64_t by = 1);
-  template <typename T>
-  hal::Result<T> run_sync(std::function<hal::Result<T>(hal::CancelToken&)> work);
 
   std::unique_ptr<Transport> transport_;
   EvolisConfig config_;

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-namespace kiosk::drivers::idreader {
+namespace kiosk::drivers::id_reader {
 namespace {
 
 bool is_text_byte(unsigned char c) {
@@ -104,4 +104,4 @@ hal::Result<std::vector<std::uint8_t>> parse_hex_or_binary(std::string_view cont
   return out;
 }
 
-}  // namespace kiosk::drivers::idreader
+}  // namespace kiosk::drivers::id_reader

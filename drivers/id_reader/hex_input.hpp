@@ -8,7 +8,7 @@
 
 #include "hal/result.hpp"
 
-namespace kiosk::drivers::idreader {
+namespace kiosk::drivers::id_reader {
 
 // If the contents hold any byte that is neither printable ASCII nor whitespace, they are
 // taken as raw binary. Otherwise they are hex text: whitespace, commas, semicolons, "0x"
@@ -19,4 +19,4 @@ namespace kiosk::drivers::idreader {
 // Errors: invalidData/"empty" (no bytes), invalidData/"hex" (a word that is not hex).
 hal::Result<std::vector<std::uint8_t>> parse_hex_or_binary(std::string_view file_contents);
 
-}  // namespace kiosk::drivers::idreader
+}  // namespace kiosk::drivers::id_reader

@@ -3,19 +3,19 @@
 #include "drivers/id_reader/id_reader.hpp"
 
 #include <algorithm>
-#include <future>
 #include <optional>
 #include <utility>
 
+#include "drivers/common/run_on_worker.hpp"
 #include "drivers/id_reader/sam_channel.hpp"
 
 namespace kiosk::drivers {
 namespace {
 
 using hal::CompletionCode;
-using idreader::Command;
-using idreader::ResponseFrame;
-using idreader::Sw3;
+using id_reader::Command;
+using id_reader::ResponseFrame;
+using id_reader::Sw3;
 using Clock = std::chrono::steady_clock;
 
 constexpr std::string_view kCardsRead = "CardsReadCount";
@@ -36,13 +36,13 @@ hal::Status check_sw(const ResponseFrame& frame, std::initializer_list<Sw3> good
     return hal::make_error(CompletionCode::hardwareError, "unknown_status",
                            "reader reported SW1/SW2 not zero");
   }
-  const auto m = idreader::interpret_sw3(frame.sw3);
+  const auto m = id_reader::interpret_sw3(frame.sw3);
   for (Sw3 g : good) {
     if (m.status == g) return hal::Done{};
   }
   const auto code = m.code == CompletionCode::success ? CompletionCode::hardwareError : m.code;
   return hal::make_error(code, std::string(m.reason),
-                         "reader answered " + std::string(idreader::to_string(m.status)));
+                         "reader answered " + std::string(id_reader::to_string(m.status)));
 }
 
 bool is_link_loss(const hal::DeviceError& e) {
@@ -90,7 +90,7 @@ class SamIdReader::Impl {
         transport_(std::move(transport)),
         wlt_(std::move(wlt)),
         channel_(*transport_,
-                 idreader::ChannelTimeouts{config_.response_timeout, config_.inter_byte_timeout},
+                 id_reader::ChannelTimeouts{config_.response_timeout, config_.inter_byte_timeout},
                  [this](const hal::DeviceError&) { count(hal::stat::kCommunicationErrorCount); }),
         queue_(config_.id) {
     caps_.fingerprint = config_.fingerprint;
@@ -115,14 +115,14 @@ class SamIdReader::Impl {
   }
 
   hal::Status open() {
-    return run_sync<hal::Done>([this](hal::CancelToken& token) {
+    return run_on_worker<hal::Done>(queue_, [this](hal::CancelToken& token) {
       return guarded<hal::Done>(token, [this] { return do_open(); });
     });
   }
 
   void close() {
     queue_.cancel_all();
-    (void)run_sync<hal::Done>([this](hal::CancelToken&) -> hal::Status {
+    (void)run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
       transport_->close();
       enter(State::closed);
       return hal::Done{};
@@ -135,7 +135,7 @@ class SamIdReader::Impl {
   }
 
   hal::Result<hal::DeviceStatus> health_check() {
-    return run_sync<hal::DeviceStatus>([this](hal::CancelToken& token) {
+    return run_on_worker<hal::DeviceStatus>(queue_, [this](hal::CancelToken& token) {
       return counted(guarded<hal::DeviceStatus>(token, [this] { return do_health_check(); }));
     });
   }
@@ -185,22 +185,6 @@ class SamIdReader::Impl {
   enum class ReadStep { checkLifted, findCard, pause, selectCard, readCard, readAddress, done };
 
   // ---- plumbing ----
-
-  // Runs `work` on the worker and waits for it; inline when already on the worker (a
-  // completion or event handler calling back), which would otherwise deadlock.
-  template <typename T>
-  hal::Result<T> run_sync(std::function<hal::Result<T>(hal::CancelToken&)> work) {
-    if (queue_.on_worker_thread()) {
-      hal::CancelToken token;
-      return work(token);
-    }
-    std::promise<hal::Result<T>> promise;
-    auto future = promise.get_future();
-    queue_.submit<T>(std::move(work), [&promise](hal::RequestId, hal::Result<T> r) {
-      promise.set_value(std::move(r));
-    });
-    return future.get();
-  }
 
   // Wraps one command: a fresh transport cancel state, the token's hook wired to the
   // transport and to the poll pause, and the device reopened if it went away.
@@ -342,7 +326,7 @@ class SamIdReader::Impl {
   }
 
   hal::Status sam_status() {
-    auto reply = channel_.exchange(idreader::cmd::kSamStatus);
+    auto reply = channel_.exchange(id_reader::cmd::kSamStatus);
     if (!reply.ok()) return reply.error();
     auto ok = check_sw(reply.value(), {Sw3::ok});
     if (!ok.ok()) {
@@ -376,7 +360,7 @@ class SamIdReader::Impl {
       }
       return sam;
     }
-    auto id = channel_.exchange(idreader::cmd::kReadSamId);
+    auto id = channel_.exchange(id_reader::cmd::kReadSamId);
     if (!id.ok()) return id.error();
     auto ok = check_sw(id.value(), {Sw3::ok});
     if (!ok.ok()) return ok;
@@ -410,12 +394,12 @@ class SamIdReader::Impl {
     auto open = ensure_open();
     if (!open.ok()) return open.error();
     enter(State::resetting);
-    auto reply = channel_.exchange(idreader::cmd::kResetSam);
+    auto reply = channel_.exchange(id_reader::cmd::kResetSam);
     if (!reply.ok()) return reply.error();
     auto ok = check_sw(reply.value(), {Sw3::ok});
     if (!ok.ok() && ok.error().reason == "command_error") {
       // One source documents the reset as 01 FF: a SAM that does not know 10 FF gets that.
-      reply = channel_.exchange(idreader::cmd::kResetSamAlt);
+      reply = channel_.exchange(id_reader::cmd::kResetSamAlt);
       if (!reply.ok()) return reply.error();
       ok = check_sw(reply.value(), {Sw3::ok});
     }
@@ -427,7 +411,7 @@ class SamIdReader::Impl {
 
   // find card: true for a card (9F), false for none (80).
   hal::Result<bool> find_card() {
-    auto reply = channel_.exchange(idreader::cmd::kFindCard);
+    auto reply = channel_.exchange(id_reader::cmd::kFindCard);
     if (!reply.ok()) return reply.error();
     const auto& f = reply.value();
     if (f.sw1 == 0 && f.sw2 == 0 && f.sw3 == static_cast<std::uint8_t>(Sw3::findCardFailed)) {
@@ -488,7 +472,7 @@ class SamIdReader::Impl {
       }
       case ReadStep::selectCard: {
         enter(State::selecting);
-        auto reply = channel_.exchange(idreader::cmd::kSelectCard);
+        auto reply = channel_.exchange(id_reader::cmd::kSelectCard);
         if (!reply.ok()) return reply.error();
         auto ok = check_sw(reply.value(), {Sw3::ok});
         if (!ok.ok()) return ok.error();
@@ -516,7 +500,7 @@ class SamIdReader::Impl {
 
   hal::Result<hal::IdCard> read_text(bool with_fingerprint) {
     const Command command =
-        with_fingerprint ? idreader::cmd::kReadWithFingerprint : idreader::cmd::kReadTextPhoto;
+        with_fingerprint ? id_reader::cmd::kReadWithFingerprint : id_reader::cmd::kReadTextPhoto;
     auto reply = channel_.exchange(command);
     if (!reply.ok()) return reply.error();
     auto ok = check_sw(reply.value(), {Sw3::ok});
@@ -532,12 +516,12 @@ class SamIdReader::Impl {
       return ok.error();
     }
     const auto kind =
-        with_fingerprint ? idreader::ReadKind::withFingerprint : idreader::ReadKind::textPhoto;
-    return idreader::decode_read_reply(reply.value().data, kind);
+        with_fingerprint ? id_reader::ReadKind::withFingerprint : id_reader::ReadKind::textPhoto;
+    return id_reader::decode_read_reply(reply.value().data, kind);
   }
 
   hal::Result<std::string> read_appended_address() {
-    auto reply = channel_.exchange(idreader::cmd::kReadAppendedAddress);
+    auto reply = channel_.exchange(id_reader::cmd::kReadAppendedAddress);
     if (!reply.ok()) return reply.error();
     const auto& f = reply.value();
     auto ok = check_sw(f, {Sw3::ok, Sw3::noContent});
@@ -550,7 +534,7 @@ class SamIdReader::Impl {
       return ok.error();
     }
     if (f.sw3 == static_cast<std::uint8_t>(Sw3::noContent)) return std::string{};
-    return idreader::decode_appended_address(f.data);
+    return id_reader::decode_appended_address(f.data);
   }
 
   const SamIdReaderConfig config_;
@@ -566,7 +550,7 @@ class SamIdReader::Impl {
   hal::IdReaderCapabilities caps_;
 
   // Worker-thread state.
-  idreader::SamChannel channel_;
+  id_reader::SamChannel channel_;
   bool must_lift_ = false;  // a card was read and find-card has not reported "no card" since
   std::optional<bool> card_present_;
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-namespace kiosk::drivers::idreader {
+namespace kiosk::drivers::id_reader {
 namespace {
 
 using hal::CompletionCode;
@@ -375,4 +375,4 @@ hal::Result<Bytes> encode_appended_address(std::string_view address) {
   return out;
 }
 
-}  // namespace kiosk::drivers::idreader
+}  // namespace kiosk::drivers::id_reader

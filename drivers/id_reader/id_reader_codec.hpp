@@ -21,7 +21,7 @@
 #include "hal/id_reader.hpp"
 #include "hal/result.hpp"
 
-namespace kiosk::drivers::idreader {
+namespace kiosk::drivers::id_reader {
 
 using Bytes = std::vector<std::uint8_t>;
 
@@ -179,4 +179,4 @@ hal::Result<Bytes> encode_read_reply_data(const hal::IdCard& card, ReadKind kind
 std::string decode_appended_address(std::span<const std::uint8_t> data);
 hal::Result<Bytes> encode_appended_address(std::string_view address);
 
-}  // namespace kiosk::drivers::idreader
+}  // namespace kiosk::drivers::id_reader

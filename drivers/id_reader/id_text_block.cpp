@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-namespace kiosk::drivers::idreader {
+namespace kiosk::drivers::id_reader {
 namespace {
 
 using hal::CompletionCode;
@@ -351,4 +351,4 @@ hal::Result<TextBlock> encode_id_text_block(const hal::IdCard& card) {
   return block;
 }
 
-}  // namespace kiosk::drivers::idreader
+}  // namespace kiosk::drivers::id_reader

@@ -12,7 +12,7 @@
 #include "hal/id_reader.hpp"
 #include "hal/result.hpp"
 
-namespace kiosk::drivers::idreader {
+namespace kiosk::drivers::id_reader {
 
 inline constexpr std::size_t kTextBlockSize = 256;
 inline constexpr std::size_t kPhotoSize = 1024;
@@ -56,4 +56,4 @@ hal::Result<hal::IdCard> decode_id_text_block(std::span<const std::uint8_t, kTex
 // No check-character validation here, so tests can build cards with a wrong one.
 hal::Result<TextBlock> encode_id_text_block(const hal::IdCard& card);
 
-}  // namespace kiosk::drivers::idreader
+}  // namespace kiosk::drivers::id_reader

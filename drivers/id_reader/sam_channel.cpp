@@ -2,7 +2,7 @@
 
 #include <utility>
 
-namespace kiosk::drivers::idreader {
+namespace kiosk::drivers::id_reader {
 namespace {
 
 using hal::CompletionCode;
@@ -97,4 +97,4 @@ hal::Result<ResponseFrame> SamChannel::receive(Command command) {
   }
 }
 
-}  // namespace kiosk::drivers::idreader
+}  // namespace kiosk::drivers::id_reader

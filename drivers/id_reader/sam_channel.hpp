@@ -10,7 +10,7 @@
 #include "drivers/id_reader/id_reader_codec.hpp"
 #include "drivers/transport/transport.hpp"
 
-namespace kiosk::drivers::idreader {
+namespace kiosk::drivers::id_reader {
 
 struct ChannelTimeouts {
   std::chrono::milliseconds response{3000};   // until the first byte of a reply
@@ -57,4 +57,4 @@ class SamChannel {
 // True for the errors a resend may cure: a frame that arrived damaged.
 bool is_garbled(const hal::DeviceError& error);
 
-}  // namespace kiosk::drivers::idreader
+}  // namespace kiosk::drivers::id_reader

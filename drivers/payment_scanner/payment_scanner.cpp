@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <future>
 #include <utility>
+
+#include "drivers/common/run_on_worker.hpp"
 
 namespace kiosk::drivers {
 namespace {
@@ -11,23 +12,6 @@ namespace {
 using std::chrono::steady_clock;
 constexpr milliseconds kWriteTimeout{500};
 constexpr std::size_t kReadChunk = 256;
-
-// Runs `work` on the device's worker thread (all transport access happens there) and waits
-// for it; inline when already on the worker (an event handler calling health_check()).
-template <typename T>
-hal::Result<T> run_on_worker(hal::CommandQueue& queue,
-                             std::function<hal::Result<T>(hal::CancelToken&)> work) {
-  if (queue.on_worker_thread()) {
-    hal::CancelToken token;
-    return work(token);
-  }
-  std::promise<hal::Result<T>> promise;
-  auto future = promise.get_future();
-  queue.submit<T>(std::move(work), [&promise](hal::RequestId, hal::Result<T> r) {
-    promise.set_value(std::move(r));
-  });
-  return future.get();
-}
 
 void wipe(std::string& s) {
   std::fill(s.begin(), s.end(), '\0');

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-namespace kiosk::drivers::receipt_layout {
+namespace kiosk::drivers::receipt_printer {
 
 hal::ReceiptText text(std::string s, hal::Align align, bool bold) {
   hal::ReceiptText t;
@@ -40,4 +40,4 @@ hal::ReceiptText pair(const std::string& label, const std::string& value) {
   return text(label + std::string(static_cast<std::size_t>(gap), ' ') + value);
 }
 
-}  // namespace kiosk::drivers::receipt_layout
+}  // namespace kiosk::drivers::receipt_printer

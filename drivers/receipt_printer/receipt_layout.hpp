@@ -6,7 +6,7 @@
 
 #include "hal/receipt_printer.hpp"
 
-namespace kiosk::drivers::receipt_layout {
+namespace kiosk::drivers::receipt_printer {
 
 inline constexpr int kColumns = 48;
 
@@ -20,4 +20,4 @@ hal::ReceiptText pair(const std::string& label, const std::string& value);
 // Columns a UTF-8 string takes in Font A (two for every non-ASCII character).
 int columns(const std::string& utf8);
 
-}  // namespace kiosk::drivers::receipt_layout
+}  // namespace kiosk::drivers::receipt_printer

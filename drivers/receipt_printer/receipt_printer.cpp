@@ -1,29 +1,17 @@
 #include "drivers/receipt_printer/receipt_printer.hpp"
 
-#include <future>
 #include <utility>
+
+#include "drivers/common/run_on_worker.hpp"
 
 namespace kiosk::drivers {
 namespace {
 
-using escpos::RealtimeStatus;
-using escpos::StatusQuery;
+using receipt_printer::RealtimeStatus;
+using receipt_printer::StatusQuery;
 
 hal::DeviceError err(hal::CompletionCode code, std::string reason, std::string message) {
   return hal::make_error(code, std::move(reason), std::move(message));
-}
-
-// Runs `fn` on the queue's worker and waits for it (open and health checks share the
-// transport with commands, so they run where commands run).
-template <typename T>
-hal::Result<T> run_sync(hal::CommandQueue& queue,
-                        std::function<hal::Result<T>(hal::CancelToken&)> fn) {
-  std::promise<hal::Result<T>> promise;
-  auto future = promise.get_future();
-  queue.submit<T>(std::move(fn), [&promise](hal::RequestId, hal::Result<T> r) {
-    promise.set_value(std::move(r));
-  });
-  return future.get();
 }
 
 bool paper_gone(const RealtimeStatus& s) {
@@ -55,7 +43,7 @@ std::optional<hal::DeviceError> refusal(const RealtimeStatus& s) {
 
 struct EscPosReceiptPrinter::Job {
   const hal::Receipt& receipt;
-  escpos::EncodedReceipt encoded;
+  receipt_printer::EncodedReceipt encoded;
   std::size_t next_segment = 0;
   bool sent_any = false;
   bool cut_sent = false;
@@ -90,7 +78,7 @@ hal::ReceiptPrinterCapabilities EscPosReceiptPrinter::capabilities() const {
 }
 
 hal::Status EscPosReceiptPrinter::open() {
-  return run_sync<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  return run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
     if (auto s = transport_->open(); !s.ok()) {
       publish_state(hal::DeviceState::noDevice, "transport cannot be opened");
       return s;
@@ -120,7 +108,7 @@ hal::Status EscPosReceiptPrinter::open() {
 void EscPosReceiptPrinter::close() {
   queue_.cancel_all();
   // Queued after the cancel, so it runs once the canceled command has returned.
-  (void)run_sync<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  (void)run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
     bool was_open = false;
     {
       std::lock_guard lock(m_);
@@ -141,7 +129,7 @@ hal::DeviceStatus EscPosReceiptPrinter::status() const {
 }
 
 hal::Result<hal::DeviceStatus> EscPosReceiptPrinter::health_check() {
-  return run_sync<hal::DeviceStatus>(
+  return run_on_worker<hal::DeviceStatus>(
       queue_, [this](hal::CancelToken& token) -> hal::Result<hal::DeviceStatus> {
         {
           std::lock_guard lock(m_);
@@ -217,7 +205,7 @@ EscPosReceiptPrinter::Step EscPosReceiptPrinter::advance(Step step, Job& job,
   const auto canceled = err(hal::CompletionCode::canceled, "canceled", "print canceled");
   switch (step) {
     case Step::encode: {
-      auto encoded = escpos::encode_receipt(job.receipt);
+      auto encoded = receipt_printer::encode_receipt(job.receipt);
       if (!encoded.ok()) {
         job.error = encoded.error();
         return Step::finished;
@@ -251,7 +239,7 @@ EscPosReceiptPrinter::Step EscPosReceiptPrinter::advance(Step step, Job& job,
         job.error = canceled;
         return Step::cleanup;
       }
-      escpos::Bytes chunk;
+      receipt_printer::Bytes chunk;
       while (job.next_segment < segments.size() &&
              (chunk.empty() ||
               chunk.size() + segments[job.next_segment].size() <= options_.chunk_size)) {
@@ -321,11 +309,11 @@ hal::Result<RealtimeStatus> EscPosReceiptPrinter::query_status(
     std::chrono::milliseconds first_timeout) {
   RealtimeStatus rt;
   auto timeout = first_timeout;
-  for (StatusQuery q : escpos::kAllStatusQueries) {
+  for (StatusQuery q : receipt_printer::kAllStatusQueries) {
     // One retry after a reply that is not a status byte (line noise, a stale byte).
     for (int attempt = 0;; ++attempt) {
       transport_->flush_input();
-      if (auto s = write_all(escpos::cmd_status_request(q)); !s.ok()) {
+      if (auto s = write_all(receipt_printer::cmd_status_request(q)); !s.ok()) {
         return s.error();
       }
       auto got = transport_->read(1, timeout);
@@ -338,7 +326,7 @@ hal::Result<RealtimeStatus> EscPosReceiptPrinter::query_status(
         }
         return got.error();
       }
-      auto applied = escpos::apply_status_byte(q, got.value().front(), rt);
+      auto applied = receipt_printer::apply_status_byte(q, got.value().front(), rt);
       if (applied.ok()) {
         break;
       }

@@ -31,8 +31,8 @@ struct EscPosReceiptPrinterOptions {
 
 // Threading and contract: see hal::Device and hal::ReceiptPrinter. All transport traffic
 // happens on the command queue's worker thread; open(), close() and health_check() run there
-// too and block the caller until done, so they must not be called from a completion or an
-// event handler. The destructor closes the device and raises no events.
+// too and block the caller until done (they run inline when called from a completion or an
+// event handler). The destructor closes the device and raises no events.
 //
 // A print: encode (invalid data fails here, before the printer is touched) -> real-time
 // status n=1..4 (paper out / cover open / cutter / unrecoverable refuse before any byte is
@@ -75,9 +75,10 @@ class EscPosReceiptPrinter final : public hal::ReceiptPrinter {
   Step advance(Step step, Job& job, hal::CancelToken& token);
 
   // Queries n=1..4 and updates the published status (events on changes). Worker thread only.
-  hal::Result<escpos::RealtimeStatus> query_status(std::chrono::milliseconds first_timeout);
+  hal::Result<receipt_printer::RealtimeStatus> query_status(
+      std::chrono::milliseconds first_timeout);
   hal::Status write_all(std::span<const std::uint8_t> bytes);
-  void publish(const escpos::RealtimeStatus& rt);
+  void publish(const receipt_printer::RealtimeStatus& rt);
   void publish_state(hal::DeviceState state, std::string message);
   void note_failure(const hal::DeviceError& error);
   void emit(hal::EventKind kind, std::string detail);

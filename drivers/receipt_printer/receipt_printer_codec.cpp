@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cerrno>
 
-namespace kiosk::drivers::escpos {
+namespace kiosk::drivers::receipt_printer {
 namespace {
 
 constexpr std::uint8_t kLf = 0x0A;
@@ -652,4 +652,4 @@ hal::Result<std::vector<Operation>> parse_stream(std::span<const std::uint8_t> b
   return all;
 }
 
-}  // namespace kiosk::drivers::escpos
+}  // namespace kiosk::drivers::receipt_printer

@@ -15,7 +15,7 @@
 #include "hal/receipt_printer.hpp"
 #include "hal/result.hpp"
 
-namespace kiosk::drivers::escpos {
+namespace kiosk::drivers::receipt_printer {
 
 using Bytes = std::vector<std::uint8_t>;
 
@@ -193,4 +193,4 @@ class StreamParser {
 // Whole stream at once. Errors as StreamParser, "truncated" for an incomplete last command.
 hal::Result<std::vector<Operation>> parse_stream(std::span<const std::uint8_t> bytes);
 
-}  // namespace kiosk::drivers::escpos
+}  // namespace kiosk::drivers::receipt_printer

@@ -7,7 +7,7 @@
 #include <utility>
 
 namespace kiosk::drivers {
-using namespace receipt_layout;
+using namespace receipt_printer;
 
 hal::Receipt make_test_receipt() {
   hal::Receipt r;

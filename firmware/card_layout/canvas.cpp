@@ -101,21 +101,28 @@ void Canvas::photo(const hal::RgbImage& photo, hal::Rect window) {
 }
 
 hal::CardSide Canvas::finish() {
-  cairo_surface_flush(surface_);
-  const unsigned char* data = cairo_image_surface_get_data(surface_);
-  const int stride = cairo_image_surface_get_stride(surface_);
-  side_.image = hal::RgbImage(hal::kCardWidthDots, hal::kCardHeightDots);
-  for (int y = 0; y < hal::kCardHeightDots; ++y) {
-    for (int x = 0; x < hal::kCardWidthDots; ++x) {
+  side_.image = to_rgb_image(surface_);
+  return std::move(side_);
+}
+
+hal::RgbImage to_rgb_image(cairo_surface_t* surface) {
+  cairo_surface_flush(surface);
+  const int width = cairo_image_surface_get_width(surface);
+  const int height = cairo_image_surface_get_height(surface);
+  const unsigned char* data = cairo_image_surface_get_data(surface);
+  const int stride = cairo_image_surface_get_stride(surface);
+  hal::RgbImage image(width, height);
+  for (int y = 0; y < height; ++y) {
+    for (int x = 0; x < width; ++x) {
       std::uint32_t v;
       std::memcpy(&v, data + static_cast<std::ptrdiff_t>(y) * stride + x * 4, 4);
-      const auto o = side_.image.offset(x, y);
-      side_.image.pixels[o] = static_cast<std::uint8_t>(v >> 16);
-      side_.image.pixels[o + 1] = static_cast<std::uint8_t>(v >> 8);
-      side_.image.pixels[o + 2] = static_cast<std::uint8_t>(v);
+      const auto o = image.offset(x, y);
+      image.pixels[o] = static_cast<std::uint8_t>(v >> 16);
+      image.pixels[o + 1] = static_cast<std::uint8_t>(v >> 8);
+      image.pixels[o + 2] = static_cast<std::uint8_t>(v);
     }
   }
-  return std::move(side_);
+  return image;
 }
 
 }  // namespace kiosk::card_layout

@@ -59,4 +59,7 @@ class Canvas {
   std::vector<Placement> placements_;
 };
 
+// The pixels of a cairo RGB24 image surface.
+hal::RgbImage to_rgb_image(cairo_surface_t* surface);
+
 }  // namespace kiosk::card_layout

@@ -3,34 +3,13 @@
 
 #include <cmath>
 
+#include "firmware/card_layout/decor.hpp"
+
 namespace kiosk::card_layout {
 namespace {
 
 constexpr int kW = hal::kCardWidthDots;
 constexpr int kH = hal::kCardHeightDots;
-const std::string kSans = "Noto Sans CJK SC";
-const std::string kSerif = "Noto Serif CJK SC";
-constexpr Colour kNavy{0.10, 0.20, 0.42};
-constexpr Colour kLabel{0.22, 0.30, 0.40};
-constexpr Colour kRed{0.80, 0.12, 0.12};
-
-void background(Canvas& c, Colour base, Colour line) {
-  cairo_t* cr = c.cr();
-  cairo_set_source_rgb(cr, base.r, base.g, base.b);
-  cairo_paint(cr);
-  cairo_set_source_rgb(cr, line.r, line.g, line.b);
-  cairo_set_line_width(cr, 1.0);
-  for (int k = 0; k < 28; ++k) {
-    const double base_y = 12.0 + k * 23.0;
-    cairo_new_path(cr);
-    for (int x = 0; x <= kW; x += 4) {
-      const double y =
-          base_y + 8.0 * std::sin(x * 0.021 + k * 0.9) + 4.0 * std::cos(x * 0.047 + k * 0.3);
-      cairo_line_to(cr, x, y);
-    }
-    cairo_stroke(cr);
-  }
-}
 
 // "中文 English" label in label colour at (x, y); returns the x where the value may start.
 double label(Canvas& c, const std::string& zh, const std::string& en, double x, double y) {
@@ -77,13 +56,19 @@ void barcode(Canvas& c, const std::string& digits, double x, double y, double h)
                     static_cast<int>(h) + 1});
 }
 
-void seal(Canvas& c, double cx, double cy) {
+// The authority's seal: a ring with a star, or on a specimen the words 测试样卡 ("test card").
+void seal(Canvas& c, double cx, double cy, bool specimen) {
   cairo_t* cr = c.cr();
   cairo_set_source_rgba(cr, kRed.r, kRed.g, kRed.b, 0.8);
   cairo_set_line_width(cr, 4);
   cairo_new_path(cr);
   cairo_arc(cr, cx, cy, 52, 0, 2 * M_PI);
   cairo_stroke(cr);
+  if (specimen) {
+    const std::string text = "测试样卡";
+    c.label(text, cx - c.text_width(text, kSerif, 18, true) / 2.0, cy - 13, kSerif, 18, true, kRed);
+    return;
+  }
   // A five-pointed star in the middle.
   cairo_new_path(cr);
   for (int k = 0; k < 10; ++k) {
@@ -130,8 +115,12 @@ const char* to_string(Errc code) {
   return "unknown";
 }
 
-Result<RenderedLicence> render_licence(const LicenceData& d, const hal::RgbImage& photo,
-                                       std::string job_id) {
+namespace {
+
+constexpr const char* kSpecimenMark = "样本 SPECIMEN";
+
+Result<RenderedLicence> render(const LicenceData& d, const hal::RgbImage& photo, std::string job_id,
+                               bool specimen) {
   const std::pair<const char*, const std::string*> required[] = {
       {"holder_name", &d.holder_name},
       {"sex", &d.sex},
@@ -196,13 +185,14 @@ Result<RenderedLicence> render_licence(const LicenceData& d, const hal::RgbImage
 
     c.label("发证机关 Issuing Authority", lx, 540, kSans, 16, false, kLabel);
     field({"issuing_authority", 22, 12, true}, d.issuing_authority, box(lx, 566, 560, 64));
-    seal(c, 620, 570);
+    seal(c, 620, 570, specimen);
 
     c.fill_rect(kPhotoWindow.x - 3, kPhotoWindow.y - 3, kPhotoWindow.width + 6,
                 kPhotoWindow.height + 6, Colour{0.55, 0.65, 0.72});
     c.fill_rect(kPhotoWindow.x, kPhotoWindow.y, kPhotoWindow.width, kPhotoWindow.height,
                 Colour{1, 1, 1});
     c.photo(photo, kPhotoWindow);
+    if (specimen) watermark(c, kSpecimenMark);
     if (err) return *err;
     out.front_placements = c.placements();
     out.job.front = c.finish();
@@ -249,11 +239,24 @@ Result<RenderedLicence> render_licence(const LicenceData& d, const hal::RgbImage
       field({"record", 22, 12, true}, d.records[i], box(bx + 14, y, bx + bw - 14, 41));
     }
     barcode(c, d.file_number, 32, 486, 84);
+    if (specimen) watermark(c, kSpecimenMark);
     if (err) return *err;
     out.back_placements = c.placements();
     out.job.back = c.finish();
   }
   return out;
+}
+
+}  // namespace
+
+Result<RenderedLicence> render_licence(const LicenceData& data, const hal::RgbImage& photo,
+                                       std::string job_id) {
+  return render(data, photo, std::move(job_id), false);
+}
+
+Result<RenderedLicence> render_specimen_licence(const LicenceData& data, const hal::RgbImage& photo,
+                                                std::string job_id) {
+  return render(data, photo, std::move(job_id), true);
 }
 
 }  // namespace kiosk::card_layout

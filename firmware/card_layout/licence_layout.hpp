@@ -75,4 +75,9 @@ inline constexpr hal::Rect kPhotoWindow{716, 146, 260, 340};
 Result<RenderedLicence> render_licence(const LicenceData& data, const hal::RgbImage& photo,
                                        std::string job_id);
 
+// The same layout marked as a specimen for test prints: "样本 SPECIMEN" across both sides and
+// 测试样卡 ("test card") in the seal. Never for an issued card.
+Result<RenderedLicence> render_specimen_licence(const LicenceData& data, const hal::RgbImage& photo,
+                                                std::string job_id);
+
 }  // namespace kiosk::card_layout

@@ -12,9 +12,10 @@ void set_font(PangoLayout* layout, const std::string& family, double px, bool bo
 }
 
 namespace {
-bool inside(const PangoRectangle& r, const hal::Rect& box) {
+bool inside(const PangoRectangle& r, const hal::Rect& box, int overhang = 0) {
   // r is relative to the layout origin, which is placed at the box's top-left.
-  return r.x >= 0 && r.y >= 0 && r.x + r.width <= box.width && r.y + r.height <= box.height;
+  return r.x >= -overhang && r.y >= 0 && r.x + r.width <= box.width + overhang &&
+         r.y + r.height <= box.height;
 }
 }  // namespace
 
@@ -33,7 +34,7 @@ std::optional<FittedText> fit_text(PangoLayout* layout, const std::string& text,
     PangoRectangle logical{};
     pango_layout_get_pixel_extents(layout, &ink, &logical);
     // An empty text has an empty ink box: nothing to clip.
-    const bool ink_ok = ink.width == 0 || inside(ink, box);
+    const bool ink_ok = ink.width == 0 || inside(ink, box, style.ink_overhang);
     if (ink_ok && inside(logical, box)) {
       FittedText out;
       out.font_px = px;

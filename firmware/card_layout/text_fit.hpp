@@ -17,6 +17,9 @@ struct TextStyle {
   double min_px = 12;  // below this the card is unreadable: report "does not fit" instead
   bool bold = false;
   bool wrap = true;  // false: one line only
+  // How far ink may reach left or right of the box (pixels): the side bearing of glyphs such
+  // as Y or J puts ink a pixel left of the layout's origin. 0: ink strictly inside the box.
+  int ink_overhang = 0;
 };
 
 // A text placed in a box: the font size chosen and the extents (card pixels) pango measured.

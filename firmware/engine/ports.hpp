@@ -2,7 +2,7 @@
 // The engine's ports: everything it cannot control comes in through these small interfaces
 // (STYLE.md rule 6). kioskd adapts kiosk::journal::Journal, kiosk::sync::CentralClient, its
 // card layout and the real or emulated drivers to them; tests use the fakes in
-// firmware/engine/testing/.
+// tests/support/.
 //
 // Threading: the engine calls every port from its session thread, from recover() and from
 // the maintenance methods; an adapter must be thread-safe (the journal and the central client

@@ -6,7 +6,10 @@
 
 namespace kiosk::engine {
 
-using namespace drivers::receipt_layout;
+using drivers::receipt_printer::big;
+using drivers::receipt_printer::pair;
+using drivers::receipt_printer::rule;
+using drivers::receipt_printer::text;
 
 std::string service_title(const std::string& service) {
   if (service == "renewal") return "驾驶证期满换证 / Licence renewal";

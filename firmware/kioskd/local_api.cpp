@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <utility>
 
-#include "drivers/card_printer/test_card.hpp"
 #include "drivers/receipt_printer/test_receipt.hpp"
+#include "firmware/card_layout/specimen.hpp"
 #include "firmware/kioskd/preview_image.hpp"
 #include "hal/await.hpp"
 #include "hal/device.hpp"
@@ -258,18 +258,23 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
         if (device == "card_printer") {
           // The specimen licence (synthetic data, marked as a specimen on the card).
           hal::CardPrinter& printer = ctx.devices->card_printer();
-          auto printed = hal::await_completion<hal::PrintedCard>(
-              printer,
-              [&](hal::Completion<hal::PrintedCard> done) {
-                return printer.print_card(drivers::card_printer::make_sample_licence_job(),
-                                          std::move(done));
-              },
-              ctx.device_timeout);
-          ok = printed.ok();
-          if (ok)
-            result["card_counter"] = printed.value().card_counter;
-          else
-            failure = printed.error();
+          auto specimen = card_layout::specimen_licence_job();
+          if (!specimen.ok()) {
+            failure = hal::make_error(hal::CompletionCode::invalidData, "layout",
+                                      specimen.error().message);
+          } else {
+            auto printed = hal::await_completion<hal::PrintedCard>(
+                printer,
+                [&](hal::Completion<hal::PrintedCard> done) {
+                  return printer.print_card(std::move(specimen).value(), std::move(done));
+                },
+                ctx.device_timeout);
+            ok = printed.ok();
+            if (ok)
+              result["card_counter"] = printed.value().card_counter;
+            else
+              failure = printed.error();
+          }
         } else {
           hal::ReceiptPrinter& printer = ctx.devices->receipt_printer();
           auto printed = hal::await_completion<hal::Done>(

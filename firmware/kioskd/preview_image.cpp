@@ -74,7 +74,7 @@ std::string base64_encode(const std::vector<std::uint8_t>& bytes) {
 std::optional<PreviewImage> encode_preview(const hal::RgbImage& image, int max_width, int quality) {
   if (image.width <= 0 || image.height <= 0 || image.pixels.empty()) return std::nullopt;
   hal::RgbImage small = downscale(image, max_width);
-  auto jpeg = emu::encode_jpeg(small, quality);
+  auto jpeg = drivers::emu::encode_jpeg(small, quality);
   PreviewImage out{"", small.width, small.height};
   wipe_image(small);
   if (!jpeg.ok()) return std::nullopt;

@@ -1,6 +1,6 @@
 #pragma once
-// Simulation mode: every device is an in-process emulator behind its real driver, over the
-// emulated transport (the camera over its emulated V4L2 device), as kioskhw --emulate does.
+// Simulation mode: the emulated rig (drivers/emu/rig: every device an in-process emulator
+// behind its real driver, as kioskhw --emulate and the tests use it).
 // The camera shows the face of the citizen whose ID card lies on the reader: the same
 // synthetic face central's registry holds for that ID number (render_synthetic_face of
 // traits_from_seed(id_number)), seen with a small per-frame variation.
@@ -13,7 +13,7 @@ namespace kiosk::kioskd {
 
 struct SimulationOptions {
   std::filesystem::path artifact_dir;  // card and receipt PNGs
-  double time_scale = 1.0;             // applied process-wide (emu::set_time_scale)
+  double time_scale = 1.0;             // applied process-wide (drivers::emu::set_time_scale)
   std::uint64_t feeder_cards = 100;
   std::uint64_t printer_counter = 0;  // the printer's counter before this run
 };

@@ -17,7 +17,7 @@
 //
 //   testing::UmockdevUsbBus::require_active();
 //   testing::UmockdevUsbBus bus;                        // first: outlives libusb
-//   MyEmulator emu;                                     // any emu::ByteEmulator, started
+//   MyEmulator emu;                                     // any drivers::emu::ByteEmulator, started
 //   testing::UsbDeviceSpec spec;
 //   spec.vid = 0x0400;
 //   spec.pid = 0xC35A;

@@ -12,7 +12,7 @@
 namespace kiosk::testing {
 
 // Answers every chunk the host writes with the same bytes.
-class EchoEmulator final : public emu::ByteEmulator {
+class EchoEmulator final : public drivers::emu::ByteEmulator {
  public:
   EchoEmulator() : ByteEmulator("echo") { start(); }
   ~EchoEmulator() override { stop(); }

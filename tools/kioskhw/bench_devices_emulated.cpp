@@ -1,90 +1,37 @@
-// --emulate: every device is an in-process emulator behind its real driver, over the
-// emulated transport (the camera over its emulated V4L2 device).
+// --emulate: the emulated rig (drivers/emu/rig), every device an in-process emulator behind
+// its real driver.
 #include <memory>
 
-#include "drivers/camera/camera.hpp"
-#include "drivers/card_printer/card_printer.hpp"
-#include "drivers/emu/camera/camera_emulator.hpp"
-#include "drivers/emu/card_printer/card_printer_emulator.hpp"
-#include "drivers/emu/id_reader/id_reader_emulator.hpp"
-#include "drivers/emu/id_reader/synthetic_citizens.hpp"
-#include "drivers/emu/payment_scanner/payment_scanner_emulator.hpp"
-#include "drivers/emu/receipt_printer/receipt_printer_emulator.hpp"
-#include "drivers/id_reader/id_reader.hpp"
-#include "drivers/id_reader/wlt_decoder_unavailable.hpp"
-#include "drivers/payment_scanner/payment_scanner.hpp"
-#include "drivers/receipt_printer/receipt_printer.hpp"
+#include "drivers/emu/rig/emulated_rig.hpp"
 #include "tools/kioskhw/bench_devices.hpp"
 
 namespace kiosk::tools {
 namespace {
 
-std::unique_ptr<drivers::Transport> wire(emu::ByteEmulator& e) {
-  e.start();
-  return std::make_unique<drivers::EmulatedTransport>(e.link(), e.name());
-}
-
 class EmulatedBench final : public BenchDevices {
  public:
-  explicit EmulatedBench(const BenchOptions& options) {
-    card_emu_.set_output_dir(options.artifact_dir.string());
-    receipt_emu_.set_output_dir(options.artifact_dir);
-    id_reader_ = std::make_unique<drivers::SamIdReader>(
-        wire(id_emu_), std::make_shared<drivers::WltDecoderUnavailable>());
-    card_printer_ = std::make_unique<drivers::card_printer::EvolisCardPrinter>(wire(card_emu_));
-    receipt_printer_ = std::make_unique<drivers::EscPosReceiptPrinter>(wire(receipt_emu_));
-    camera_ = std::make_unique<drivers::V4l2Camera>(camera_emu_->make_device());
-    scanner_ = std::make_unique<drivers::SerialPaymentScanner>(wire(scanner_emu_));
-    for (hal::Device* d : all()) (void)d->open();  // a failed open shows in status/selftest
-  }
+  explicit EmulatedBench(const BenchOptions& options) : rig_(rig_options(options)) {}
 
-  ~EmulatedBench() override {
-    // Drivers first: they may still be talking to the emulators.
-    for (hal::Device* d : all()) d->close();
-    id_reader_.reset();
-    card_printer_.reset();
-    receipt_printer_.reset();
-    camera_.reset();
-    scanner_.reset();
-    id_emu_.stop();
-    card_emu_.stop();
-    receipt_emu_.stop();
-    scanner_emu_.stop();
-  }
-
-  hal::IdReader* id_reader() override { return id_reader_.get(); }
-  hal::CardPrinter* card_printer() override { return card_printer_.get(); }
-  hal::ReceiptPrinter* receipt_printer() override { return receipt_printer_.get(); }
-  hal::Camera* camera() override { return camera_.get(); }
-  hal::PaymentTerminal* payment_terminal() override { return scanner_.get(); }
+  hal::IdReader* id_reader() override { return &rig_.id_reader(); }
+  hal::CardPrinter* card_printer() override { return &rig_.card_printer(); }
+  hal::ReceiptPrinter* receipt_printer() override { return &rig_.receipt_printer(); }
+  hal::Camera* camera() override { return &rig_.camera(); }
+  hal::PaymentTerminal* payment_terminal() override { return &rig_.payment_terminal(); }
 
   bool place_synthetic_card(const std::string& id_number) override {
-    const emu::SyntheticCitizen* citizen =
-        id_number.empty() ? &emu::synthetic_citizens().front() : emu::find_citizen(id_number);
-    if (citizen == nullptr) return false;
-    id_emu_.place_card(*citizen);
-    return true;
+    return rig_.place_synthetic_card(id_number) != nullptr;
   }
-
-  std::vector<std::filesystem::path> last_card_images() override {
-    std::vector<std::filesystem::path> out;
-    for (const auto& p : card_emu_.last_card_paths()) out.emplace_back(p);
-    return out;
-  }
-  std::filesystem::path last_receipt_image() override { return receipt_emu_.last_receipt_path(); }
+  std::vector<std::filesystem::path> last_card_images() override { return rig_.last_card_images(); }
+  std::filesystem::path last_receipt_image() override { return rig_.last_receipt_image(); }
 
  private:
-  emu::IdReaderEmulator id_emu_;
-  emu::CardPrinterEmulator card_emu_;
-  emu::ReceiptPrinterEmulator receipt_emu_;
-  std::shared_ptr<emu::CameraEmulator> camera_emu_ = emu::CameraEmulator::create();
-  emu::PaymentScannerEmulator scanner_emu_;
+  static drivers::emu::RigOptions rig_options(const BenchOptions& options) {
+    drivers::emu::RigOptions r;
+    r.artifact_dir = options.artifact_dir;
+    return r;  // opened at once: a failed open shows in status / selftest
+  }
 
-  std::unique_ptr<hal::IdReader> id_reader_;
-  std::unique_ptr<hal::CardPrinter> card_printer_;
-  std::unique_ptr<hal::ReceiptPrinter> receipt_printer_;
-  std::unique_ptr<hal::Camera> camera_;
-  std::unique_ptr<hal::PaymentTerminal> scanner_;
+  drivers::emu::EmulatedRig rig_;
 };
 
 }  // namespace

@@ -43,7 +43,7 @@ std::optional<std::vector<std::uint8_t>> load_capture(const CommandLine& cl, std
     err << "kioskhw: cannot read " << cl.file << "\n";
     return std::nullopt;
   }
-  auto bytes = drivers::idreader::parse_hex_or_binary(*text);
+  auto bytes = drivers::id_reader::parse_hex_or_binary(*text);
   if (!bytes.ok()) {
     fail(err, cl.file, bytes.error());
     return std::nullopt;
@@ -53,7 +53,7 @@ std::optional<std::vector<std::uint8_t>> load_capture(const CommandLine& cl, std
 
 int write_image(const hal::RgbImage& image, const CommandLine& cl, std::ostream& out,
                 std::ostream& err) {
-  if (auto w = emu::write_png(image, cl.out->string()); !w.ok())
+  if (auto w = drivers::emu::write_png(image, cl.out->string()); !w.ok())
     return fail(err, cl.out->string(), w.error());
   if (cl.json) {
     out << nlohmann::json{{"ok", true},
@@ -73,7 +73,7 @@ int write_image(const hal::RgbImage& image, const CommandLine& cl, std::ostream&
 int decode_id_frame(const CommandLine& cl, std::ostream& out, std::ostream& err) {
   auto bytes = load_capture(cl, err);
   if (!bytes) return 1;
-  auto card = drivers::idreader::decode_id_reply_frame(*bytes);
+  auto card = drivers::id_reader::decode_id_reply_frame(*bytes);
   if (!card.ok()) return fail(err, "bad frame", card.error());
   out << to_json(card.value()).dump(2) << "\n";
   return 0;
@@ -88,7 +88,7 @@ int decode_card_job(const CommandLine& cl, std::ostream& out, std::ostream& err)
     // Duplex job: the back goes beside the front, as NAME-back.png.
     auto back_path = *cl.out;
     back_path.replace_filename(cl.out->stem().string() + "-back" + cl.out->extension().string());
-    if (auto w = emu::write_png(*job.value().back, back_path.string()); !w.ok())
+    if (auto w = drivers::emu::write_png(*job.value().back, back_path.string()); !w.ok())
       return fail(err, back_path.string(), w.error());
     if (!cl.json) out << "back -> " << back_path.string() << "\n";
   }
@@ -98,7 +98,7 @@ int decode_card_job(const CommandLine& cl, std::ostream& out, std::ostream& err)
 int decode_receipt(const CommandLine& cl, std::ostream& out, std::ostream& err) {
   auto bytes = load_capture(cl, err);
   if (!bytes) return 1;
-  auto image = emu::render_escpos(*bytes);
+  auto image = drivers::emu::render_escpos(*bytes);
   if (!image.ok()) return fail(err, "bad receipt stream", image.error());
   return write_image(image.value(), cl, out, err);
 }

@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <system_error>
 
-#include "drivers/card_printer/test_card.hpp"
 #include "drivers/emu/common/png_writer.hpp"
 #include "drivers/receipt_printer/test_receipt.hpp"
+#include "firmware/card_layout/specimen.hpp"
 #include "tools/kioskhw/await.hpp"
 #include "tools/kioskhw/bench_devices.hpp"
 #include "tools/kioskhw/hal_json.hpp"
@@ -124,7 +124,7 @@ int capture(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::
   if (!frame.ok()) return fail(cl, out, err, "capture", frame.error());
   std::filesystem::create_directories(out_dir(cl));
   const auto path = out_dir(cl) / "capture.png";
-  if (auto w = emu::write_png(frame.value(), path.string()); !w.ok())
+  if (auto w = drivers::emu::write_png(frame.value(), path.string()); !w.ok())
     return fail(cl, out, err, "capture", w.error());
   if (cl.json) {
     out << json{{"ok", true},
@@ -140,20 +140,25 @@ int capture(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::
   return 0;
 }
 
-// The technician's test card: colour bars and text exercise every panel.
-hal::CardJob technician_test_card() {
-  drivers::card_printer::TestCardContent content;
-  content.title = "Kiosk24 测试卡 / TEST CARD";
-  content.lines = {"打印机自检 Printer self-test", "YMCKO 色带 ribbon", "中文 English 0123456789"};
-  content.job_id = "test-card";
-  return drivers::card_printer::make_test_card_job(content);
+// The technician's test card: colour and resin black exercise every panel.
+card_layout::Result<hal::CardJob> technician_test_card() {
+  card_layout::TestCard card;
+  card.title = "Kiosk24 测试卡 / TEST CARD";
+  card.lines = {"打印机自检 Printer self-test", "YMCKO 色带 ribbon", "中文 English 0123456789"};
+  card.job_id = "test-card";
+  return card_layout::test_card_job(card);
 }
 
 int print_card(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::ostream& err) {
   auto* printer = bench.card_printer();
   if (printer == nullptr) return missing(cl, out, err, "card_printer");
-  hal::CardJob job =
-      cl.sample_licence ? drivers::card_printer::make_sample_licence_job() : technician_test_card();
+  auto layout = cl.sample_licence ? card_layout::specimen_licence_job() : technician_test_card();
+  if (!layout.ok()) {
+    return fail(
+        cl, out, err, "print-test-card",
+        hal::make_error(hal::CompletionCode::invalidData, "layout", layout.error().message));
+  }
+  hal::CardJob job = std::move(layout).value();
   auto printed =
       await<hal::PrintedCard>([&](auto done) { return printer->print_card(std::move(job), done); });
   if (!printed.ok()) return fail(cl, out, err, "print-test-card", printed.error());

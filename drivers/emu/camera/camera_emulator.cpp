@@ -10,7 +10,7 @@
 #include "drivers/emu/camera/jpeg_encoder.hpp"
 #include "drivers/emu/common/time_scale.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 
 using drivers::V4l2Buffer;
 using drivers::V4l2Capabilities;
@@ -392,4 +392,4 @@ std::uint64_t CameraEmulator::frames_delivered() const {
   return frames_;
 }
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

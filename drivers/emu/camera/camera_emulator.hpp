@@ -30,7 +30,7 @@
 #include "drivers/emu/camera/face_scene.hpp"
 #include "drivers/emu/common/faults.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 
 class CameraEmulator : public std::enable_shared_from_this<CameraEmulator> {
  public:
@@ -81,4 +81,4 @@ class CameraEmulator : public std::enable_shared_from_this<CameraEmulator> {
   std::uint64_t frames_ = 0;
 };
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

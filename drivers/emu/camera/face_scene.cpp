@@ -4,7 +4,7 @@
 #include <array>
 #include <cmath>
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 namespace {
 
 using Rgb = std::array<int, 3>;
@@ -124,4 +124,4 @@ hal::RgbImage render_scene(CameraScene scene, int width, int height, std::uint32
   return image;
 }
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

@@ -7,7 +7,7 @@
 
 #include "hal/image.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 
 enum class CameraScene {
   face,   // head (hair, skin-tone oval, eyes, mouth), neck and shoulders
@@ -19,4 +19,4 @@ hal::Rect synthetic_face_region(int width, int height);
 
 hal::RgbImage render_scene(CameraScene scene, int width, int height, std::uint32_t frame);
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

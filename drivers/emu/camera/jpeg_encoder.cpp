@@ -8,7 +8,7 @@
 #include <csetjmp>
 #include <cstdlib>
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 namespace {
 
 struct JpegErrors {
@@ -73,4 +73,4 @@ hal::Result<std::vector<std::uint8_t>> encode_jpeg(const hal::RgbImage& image, i
   return bytes;
 }
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

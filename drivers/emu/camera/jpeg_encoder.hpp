@@ -7,9 +7,9 @@
 #include "hal/image.hpp"
 #include "hal/result.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 
 // Errors: invalidData/"argument" (empty image, wrong pixel count), hardwareError/"encode".
 hal::Result<std::vector<std::uint8_t>> encode_jpeg(const hal::RgbImage& image, int quality = 85);
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

@@ -9,7 +9,7 @@
 #include "drivers/emu/common/png_writer.hpp"
 #include "drivers/emu/common/time_scale.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 namespace {
 
 namespace cp = drivers::card_printer;
@@ -356,4 +356,4 @@ void CardPrinterEmulator::take_card() {
   if (card_ == CardAt::in_mouth) card_ = CardAt::none;
 }
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

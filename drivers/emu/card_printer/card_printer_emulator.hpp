@@ -23,7 +23,7 @@
 #include "drivers/emu/common/byte_emulator.hpp"
 #include "hal/card_printer.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 
 struct CardPrinterEmulatorConfig {
   hal::RibbonType ribbon = hal::RibbonType::ymcko;
@@ -106,4 +106,4 @@ class CardPrinterEmulator final : public ByteEmulator {
   std::optional<hal::RgbImage> last_back_;
 };
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <random>
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 
 ByteEmulator::ByteEmulator(std::string name)
     : name_(std::move(name)), link_(std::make_shared<drivers::EmulatedLink>()) {}
@@ -63,4 +63,4 @@ bool ByteEmulator::send_raw(std::span<const std::uint8_t> bytes) {
   return link_->device_to_host.push(bytes).ok();
 }
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

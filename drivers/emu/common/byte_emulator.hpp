@@ -12,7 +12,7 @@
 #include "drivers/emu/common/faults.hpp"
 #include "drivers/transport/emulated_link.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 
 class ByteEmulator {
  public:
@@ -59,4 +59,4 @@ class ByteEmulator {
   std::thread thread_;
 };
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

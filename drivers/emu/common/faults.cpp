@@ -3,7 +3,7 @@
 #include <array>
 #include <utility>
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 namespace {
 
 constexpr std::array<std::pair<Fault, std::string_view>, 12> kNames{{
@@ -80,4 +80,4 @@ bool FaultInjector::take(Fault fault) {
   return true;
 }
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

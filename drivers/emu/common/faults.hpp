@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 
 enum class Fault {
   // Device conditions (stay until cleared)
@@ -46,4 +46,4 @@ class FaultInjector {
   std::multiset<Fault> armed_;
 };
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

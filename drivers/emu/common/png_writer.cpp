@@ -6,7 +6,7 @@
 #include <memory>
 #include <vector>
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 namespace {
 
 struct FileCloser {
@@ -58,4 +58,4 @@ hal::Result<hal::RgbImage> read_png(const std::string& path) {
   return image;
 }
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

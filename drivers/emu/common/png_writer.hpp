@@ -6,7 +6,7 @@
 #include "hal/image.hpp"
 #include "hal/result.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 
 // Errors: hardwareError/"io" (cannot create or write the file), invalidData/"empty_image".
 hal::Status write_png(const hal::RgbImage& image, const std::string& path);
@@ -14,4 +14,4 @@ hal::Status write_png(const hal::RgbImage& image, const std::string& path);
 // Reads an 8-bit RGB or RGBA PNG (alpha dropped). Errors: hardwareError/"io", invalidData.
 hal::Result<hal::RgbImage> read_png(const std::string& path);
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <thread>
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 namespace {
 
 double initial_scale() {
@@ -49,4 +49,4 @@ bool device_delay(std::chrono::milliseconds real, const bool* interrupted) {
   return true;
 }
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

@@ -5,7 +5,7 @@
 
 #include <chrono>
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 
 double time_scale();
 void set_time_scale(double scale);  // clamps to >= 0
@@ -16,4 +16,4 @@ std::chrono::milliseconds scaled(std::chrono::milliseconds real);
 // Sleeps for a scaled realistic delay. Returns early (false) if `interrupted` turns true.
 bool device_delay(std::chrono::milliseconds real, const bool* interrupted = nullptr);
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

@@ -4,10 +4,10 @@
 
 #include "drivers/emu/common/time_scale.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 namespace {
 
-namespace idr = drivers::idreader;
+namespace idr = drivers::id_reader;
 using std::chrono::milliseconds;
 
 // Timings of a CVR-100-class reader.
@@ -200,4 +200,4 @@ void IdReaderEmulator::answer(std::uint8_t sw3, std::span<const std::uint8_t> da
   reply(std::move(frame));
 }
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

@@ -17,7 +17,7 @@
 #include "drivers/emu/id_reader/synthetic_citizens.hpp"
 #include "drivers/id_reader/id_reader_codec.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 
 struct IdReaderEmulatorOptions {
   bool fingerprint_supported = true;       // false: 30 10 answers 21 (command error)
@@ -44,17 +44,17 @@ class IdReaderEmulator final : public ByteEmulator {
   void set_read_status(std::optional<std::uint8_t> sw3);
 
   // How many well-formed requests with this CMD PARA arrived (for tests).
-  std::uint64_t requests(drivers::idreader::Command command) const;
+  std::uint64_t requests(drivers::id_reader::Command command) const;
 
   void on_host_bytes(std::span<const std::uint8_t> bytes) override;
 
  private:
-  void handle(const drivers::idreader::RequestFrame& request);
+  void handle(const drivers::id_reader::RequestFrame& request);
   void answer(std::uint8_t sw3, std::span<const std::uint8_t> data = {});
-  void answer_read(drivers::idreader::ReadKind kind);
+  void answer_read(drivers::id_reader::ReadKind kind);
 
   const IdReaderEmulatorOptions options_;
-  drivers::idreader::FrameParser parser_;  // emulator thread only
+  drivers::id_reader::FrameParser parser_;  // emulator thread only
 
   mutable std::mutex m_;
   std::optional<SyntheticCitizen> card_;
@@ -64,4 +64,4 @@ class IdReaderEmulator final : public ByteEmulator {
   std::map<std::uint16_t, std::uint64_t> requests_;
 };
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

@@ -4,7 +4,7 @@
 
 #include "drivers/id_reader/id_text_block.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 namespace {
 
 constexpr std::size_t kBlobSize = 1024;
@@ -142,7 +142,7 @@ std::vector<SyntheticCitizen> build() {
 std::string make_id_number(std::string_view area6, std::string_view birth8, std::string_view seq3) {
   std::string id;
   id.append(area6).append(birth8).append(seq3);
-  id.push_back(drivers::idreader::id_check_character(id));
+  id.push_back(drivers::id_reader::id_check_character(id));
   return id;
 }
 
@@ -175,4 +175,4 @@ const SyntheticCitizen* find_citizen(std::string_view id_number) {
   return nullptr;
 }
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

@@ -10,7 +10,7 @@
 
 #include "hal/id_reader.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 
 struct SyntheticCitizen {
   std::string label;             // what the entry exercises, e.g. "elderly, long-term card"
@@ -31,4 +31,4 @@ std::string make_id_number(std::string_view area6, std::string_view birth8, std:
 // Deterministic opaque bytes standing in for a WLT photo or a fingerprint template.
 std::vector<std::uint8_t> synthetic_blob(std::string_view seed, std::size_t size);
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

@@ -4,7 +4,7 @@
 
 #include "drivers/emu/common/time_scale.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 namespace {
 
 constexpr std::uint8_t kSyn = 0x16;
@@ -131,4 +131,4 @@ std::string synthetic_payment_code(hal::Wallet wallet, int seed) {
   return code;
 }
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

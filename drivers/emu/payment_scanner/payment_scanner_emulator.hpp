@@ -18,7 +18,7 @@
 #include "drivers/emu/common/byte_emulator.hpp"
 #include "hal/payment_terminal.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 
 class PaymentScannerEmulator final : public ByteEmulator {
  public:
@@ -59,4 +59,4 @@ class PaymentScannerEmulator final : public ByteEmulator {
 // WeChat 18 digits (10..15), Alipay 18 digits (25..30), UnionPay 19 digits (62).
 std::string synthetic_payment_code(hal::Wallet wallet, int seed);
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

@@ -8,11 +8,11 @@
 #include "drivers/emu/common/time_scale.hpp"
 #include "drivers/emu/receipt_printer/receipt_renderer.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 namespace {
 
-namespace escpos = drivers::escpos;
-namespace op = drivers::escpos::op;
+namespace rp = drivers::receipt_printer;
+namespace op = drivers::receipt_printer::op;
 
 constexpr double kDotsPerMillisecond = 0.8;  // 100 mm/s at 8 dots/mm
 constexpr int kLinePitchDots = 30;
@@ -57,8 +57,8 @@ std::string ReceiptPrinterEmulator::last_error() const {
   return last_error_;
 }
 
-escpos::RealtimeStatus ReceiptPrinterEmulator::current_status() {
-  escpos::RealtimeStatus s;
+rp::RealtimeStatus ReceiptPrinterEmulator::current_status() {
+  rp::RealtimeStatus s;
   s.paper_out = faults().active(Fault::paperOut);
   s.paper_end_stop = s.paper_out;
   s.paper_near_end = faults().active(Fault::paperNearEnd) || s.paper_out;
@@ -89,12 +89,12 @@ void ReceiptPrinterEmulator::on_host_bytes(std::span<const std::uint8_t> bytes) 
   }
 }
 
-void ReceiptPrinterEmulator::handle(const escpos::Operation& o) {
+void ReceiptPrinterEmulator::handle(const rp::Operation& o) {
   if (const auto* req = std::get_if<op::StatusRequest>(&o)) {
-    reply({escpos::make_status_byte(req->query, current_status())});
+    reply({rp::make_status_byte(req->query, current_status())});
     return;
   }
-  const escpos::RealtimeStatus s = current_status();
+  const rp::RealtimeStatus s = current_status();
   if (s.paper_out || s.cover_open || s.cutter_error) {
     // Stopped: what arrives now is not printed.
     receipt_.clear();
@@ -108,7 +108,7 @@ void ReceiptPrinterEmulator::handle(const escpos::Operation& o) {
   delay_for(o);
 }
 
-void ReceiptPrinterEmulator::delay_for(const escpos::Operation& o) {
+void ReceiptPrinterEmulator::delay_for(const rp::Operation& o) {
   int dots = 0;
   if (const auto* t = std::get_if<op::Text>(&o)) {
     line_height_scale_ = std::max(line_height_scale_, t->height_scale);
@@ -138,7 +138,7 @@ void ReceiptPrinterEmulator::finish_receipt(const op::Cut& cut) {
     receipt_.clear();
     return;
   }
-  std::vector<escpos::Operation> ops = std::move(receipt_);
+  std::vector<rp::Operation> ops = std::move(receipt_);
   receipt_.clear();
   ops.emplace_back(cut);
   std::filesystem::path dir;
@@ -166,4 +166,4 @@ void ReceiptPrinterEmulator::finish_receipt(const op::Cut& cut) {
   }
 }
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

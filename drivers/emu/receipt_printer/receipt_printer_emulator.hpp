@@ -20,7 +20,7 @@
 #include "drivers/emu/common/byte_emulator.hpp"
 #include "drivers/receipt_printer/receipt_printer_codec.hpp"
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 
 class ReceiptPrinterEmulator final : public ByteEmulator {
  public:
@@ -41,14 +41,14 @@ class ReceiptPrinterEmulator final : public ByteEmulator {
   void on_host_bytes(std::span<const std::uint8_t> bytes) override;
 
  private:
-  drivers::escpos::RealtimeStatus current_status();
-  void handle(const drivers::escpos::Operation& o);
-  void finish_receipt(const drivers::escpos::op::Cut& cut);
-  void delay_for(const drivers::escpos::Operation& o);
+  drivers::receipt_printer::RealtimeStatus current_status();
+  void handle(const drivers::receipt_printer::Operation& o);
+  void finish_receipt(const drivers::receipt_printer::op::Cut& cut);
+  void delay_for(const drivers::receipt_printer::Operation& o);
 
   // Emulator thread only.
-  drivers::escpos::StreamParser parser_;
-  std::vector<drivers::escpos::Operation> receipt_;
+  drivers::receipt_printer::StreamParser parser_;
+  std::vector<drivers::receipt_printer::Operation> receipt_;
   int line_height_scale_ = 1;
   std::size_t stored_qr_bytes_ = 0;
 
@@ -61,4 +61,4 @@ class ReceiptPrinterEmulator final : public ByteEmulator {
   std::string last_error_;
 };
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

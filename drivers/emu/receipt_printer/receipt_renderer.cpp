@@ -10,11 +10,11 @@
 #include <string>
 #include <variant>
 
-namespace kiosk::emu {
+namespace kiosk::drivers::emu {
 namespace {
 
-namespace op = drivers::escpos::op;
-using drivers::escpos::Operation;
+namespace op = drivers::receipt_printer::op;
+using drivers::receipt_printer::Operation;
 
 constexpr int kTopMarginDots = 24;
 constexpr int kBottomMarginDots = 8;
@@ -367,11 +367,11 @@ hal::Result<hal::RgbImage> render_operations(const std::vector<Operation>& ops) 
 }
 
 hal::Result<hal::RgbImage> render_escpos(std::span<const std::uint8_t> stream) {
-  auto ops = drivers::escpos::parse_stream(stream);
+  auto ops = drivers::receipt_printer::parse_stream(stream);
   if (!ops.ok()) {
     return ops.error();
   }
   return render_operations(ops.value());
 }
 
-}  // namespace kiosk::emu
+}  // namespace kiosk::drivers::emu

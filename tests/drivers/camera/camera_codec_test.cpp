@@ -9,6 +9,7 @@
 #include "drivers/emu/camera/jpeg_encoder.hpp"
 
 using namespace kiosk;
+namespace emu = kiosk::drivers::emu;
 using drivers::choose_mode;
 using drivers::mjpeg_to_rgb;
 using drivers::yuyv_to_rgb;

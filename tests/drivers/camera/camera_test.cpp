@@ -9,6 +9,7 @@
 #include "drivers/emu/camera/camera_emulator.hpp"
 
 using namespace kiosk;
+namespace emu = kiosk::drivers::emu;
 using namespace std::chrono_literals;
 
 namespace {

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 using namespace kiosk;
-using drivers::idreader::parse_hex_or_binary;
+using drivers::id_reader::parse_hex_or_binary;
 using Bytes = std::vector<std::uint8_t>;
 
 TEST_CASE("binary contents are taken as they are", "[id_reader][hex]") {

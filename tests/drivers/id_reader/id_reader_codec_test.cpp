@@ -7,7 +7,7 @@
 #include "tests/drivers/id_reader/sample_cards.hpp"
 
 using namespace kiosk;
-using namespace kiosk::drivers::idreader;
+using namespace kiosk::drivers::id_reader;
 using Bytes = std::vector<std::uint8_t>;
 
 TEST_CASE("requests carry the preamble, a big-endian length and a computed XOR checksum",

@@ -12,7 +12,7 @@ using namespace kiosk;
 using namespace std::chrono_literals;
 using test::ReadStep;
 using test::Reply;
-namespace idr = drivers::idreader;
+namespace idr = drivers::id_reader;
 namespace cmd = idr::cmd;
 
 namespace {
@@ -502,7 +502,8 @@ TEST_CASE("a SAM without fingerprint support falls back to 30 01 and says so",
   CHECK_FALSE(rig.reader->capabilities().fingerprint);
 }
 
-TEST_CASE("the appended address is read beside the printed one when configured", "[id_reader][driver]") {
+TEST_CASE("the appended address is read beside the printed one when configured",
+          "[id_reader][driver]") {
   auto config = Rig::fast_config();
   config.read_appended_address = true;
   Rig rig(config);

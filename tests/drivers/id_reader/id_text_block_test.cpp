@@ -5,7 +5,7 @@
 #include "tests/drivers/id_reader/sample_cards.hpp"
 
 using namespace kiosk;
-using namespace kiosk::drivers::idreader;
+using namespace kiosk::drivers::id_reader;
 
 namespace {
 

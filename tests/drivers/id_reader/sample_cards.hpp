@@ -10,7 +10,7 @@
 namespace kiosk::test {
 
 inline std::string with_check(std::string first17) {
-  first17.push_back(drivers::idreader::id_check_character(first17));
+  first17.push_back(drivers::id_reader::id_check_character(first17));
   return first17;
 }
 

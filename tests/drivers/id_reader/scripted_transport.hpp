@@ -18,7 +18,7 @@
 
 namespace kiosk::test {
 
-namespace idr = drivers::idreader;
+namespace idr = drivers::id_reader;
 using Bytes = std::vector<std::uint8_t>;
 
 // One outcome of Transport::read.

@@ -11,6 +11,7 @@
 #include "drivers/transport/emulated_link.hpp"
 
 using namespace kiosk;
+namespace emu = kiosk::drivers::emu;
 using namespace std::chrono_literals;
 
 namespace {

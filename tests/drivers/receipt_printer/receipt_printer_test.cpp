@@ -14,8 +14,8 @@
 #include "drivers/receipt_printer/test_receipt.hpp"
 
 using namespace kiosk;
-namespace escpos = kiosk::drivers::escpos;
-using escpos::Bytes;
+namespace rp = kiosk::drivers::receipt_printer;
+using rp::Bytes;
 using namespace std::chrono_literals;
 
 namespace {
@@ -23,14 +23,14 @@ namespace {
 struct Script {
   std::mutex m;
   std::condition_variable cv;
-  escpos::RealtimeStatus status;                    // answered to status requests
-  std::optional<escpos::RealtimeStatus> after_cut;  // answered once a cut was written
-  bool answer = true;                               // false: status reads time out
-  int garbage_replies = 0;                          // next N replies are not status bytes
-  int disconnect_after_print_writes = -1;           // writes after this many print writes fail
-  bool hang_reads = false;                          // reads block until canceled
-  bool reading = false;                             // a read is blocked (hang_reads)
-  std::function<void(int)> after_print_write;       // called with the count, outside the lock
+  rp::RealtimeStatus status;                    // answered to status requests
+  std::optional<rp::RealtimeStatus> after_cut;  // answered once a cut was written
+  bool answer = true;                           // false: status reads time out
+  int garbage_replies = 0;                      // next N replies are not status bytes
+  int disconnect_after_print_writes = -1;       // writes after this many print writes fail
+  bool hang_reads = false;                      // reads block until canceled
+  bool reading = false;                         // a read is blocked (hang_reads)
+  std::function<void(int)> after_print_write;   // called with the count, outside the lock
   // Observed
   std::vector<Bytes> print_writes;  // every write that is not a status request
   int status_requests = 0;
@@ -67,8 +67,7 @@ class ScriptedTransport final : public drivers::Transport {
         return hal::Done{};
       }
       const auto& st = s_->cut_seen && s_->after_cut ? *s_->after_cut : s_->status;
-      s_->replies.push_back(
-          escpos::make_status_byte(static_cast<escpos::StatusQuery>(data[2]), st));
+      s_->replies.push_back(rp::make_status_byte(static_cast<rp::StatusQuery>(data[2]), st));
       return hal::Done{};
     }
     if (s_->disconnect_after_print_writes >= 0 &&
@@ -77,7 +76,7 @@ class ScriptedTransport final : public drivers::Transport {
       return disconnected();
     }
     s_->print_writes.emplace_back(data.begin(), data.end());
-    const Bytes cut = escpos::cmd_feed_and_cut(escpos::kCutFeedDots);
+    const Bytes cut = rp::cmd_feed_and_cut(rp::kCutFeedDots);
     if (std::search(data.begin(), data.end(), cut.begin(), cut.end()) != data.end())
       s_->cut_seen = true;
     auto hook = s_->after_print_write;
@@ -159,7 +158,7 @@ struct Rig {
 };
 
 Bytes encoded(const hal::Receipt& r) {
-  auto e = escpos::encode_receipt(r);
+  auto e = rp::encode_receipt(r);
   REQUIRE(e.ok());
   return e.value().flatten();
 }
@@ -178,7 +177,7 @@ TEST_CASE("a receipt is checked, sent whole, cut and checked again", "[receipt][
   auto stats = rig.printer->statistics();
   CHECK(stats["ReceiptsPrintedCount"] == 1);
   CHECK(stats["LinesPrintedCount"] ==
-        escpos::encode_receipt(drivers::make_sample_licence_receipt()).value().lines);
+        rp::encode_receipt(drivers::make_sample_licence_receipt()).value().lines);
   CHECK(stats[std::string(hal::stat::kSuccessfulCommandCount)] == 1);
   CHECK(rig.printer->status().state == hal::DeviceState::online);
   CHECK(rig.printer->info().transport == "scripted");
@@ -189,7 +188,7 @@ TEST_CASE("chunks are whole commands no larger than the chunk size unless one co
   Rig rig(64);
   REQUIRE(rig.printer->open().ok());
   REQUIRE(rig.print().ok());
-  auto enc = escpos::encode_receipt(drivers::make_sample_licence_receipt()).value();
+  auto enc = rp::encode_receipt(drivers::make_sample_licence_receipt()).value();
   std::size_t largest = 0;
   for (const auto& seg : enc.segments) largest = std::max(largest, seg.size());
   std::lock_guard lock(rig.script->m);
@@ -230,7 +229,7 @@ TEST_CASE("a printer with its cover open is refused before any byte is sent", "[
 TEST_CASE("a cutter error after the cut fails the print as a hardware error", "[receipt][driver]") {
   Rig rig;
   REQUIRE(rig.printer->open().ok());
-  escpos::RealtimeStatus jammed;
+  rp::RealtimeStatus jammed;
   jammed.cutter_error = true;
   jammed.error = true;
   jammed.offline = true;
@@ -382,6 +381,24 @@ TEST_CASE("a health check reports paper, cover and cutter detail", "[receipt][dr
   CHECK(rig.count(hal::EventKind::mediaLow) == 1);
 }
 
+TEST_CASE("a health check from a print's completion handler runs at once instead of deadlocking",
+          "[receipt][driver]") {
+  Rig rig;
+  REQUIRE(rig.printer->open().ok());
+  std::promise<hal::Result<hal::DeviceStatus>> checked;
+  bool printed = false;
+  rig.printer->print(drivers::make_test_receipt(), [&](hal::RequestId, hal::Status s) {
+    printed = s.ok();
+    checked.set_value(rig.printer->health_check());  // on the printer's own worker
+  });
+  auto future = checked.get_future();
+  REQUIRE(future.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+  auto h = future.get();
+  CHECK(printed);
+  REQUIRE(h.ok());
+  CHECK(h.value().state == hal::DeviceState::online);
+}
+
 TEST_CASE("a print canceled while it is sent stops between commands and cuts what was printed",
           "[receipt][driver]") {
   Rig rig(32);
@@ -400,7 +417,7 @@ TEST_CASE("a print canceled while it is sent stops between commands and cuts wha
   CHECK(s.error().code == hal::CompletionCode::canceled);
   std::lock_guard lock(rig.script->m);
   REQUIRE(rig.script->print_writes.size() == 3);  // two chunks, then the cleanup cut
-  CHECK(rig.script->print_writes.back() == escpos::cmd_feed_and_cut(escpos::kCutFeedDots));
+  CHECK(rig.script->print_writes.back() == rp::cmd_feed_and_cut(rp::kCutFeedDots));
   CHECK(rig.printer->statistics()["ReceiptsPrintedCount"] == 0);
   CHECK(rig.printer->statistics()[std::string(hal::stat::kFailedCommandCount)] == 1);
 }

@@ -11,6 +11,7 @@
 #include "tests/support/usb_test_helpers.hpp"
 
 using namespace kiosk;
+namespace emu = kiosk::drivers::emu;
 using namespace std::chrono_literals;
 
 namespace {

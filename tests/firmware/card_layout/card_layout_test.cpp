@@ -79,15 +79,17 @@ void maybe_save(const cl::RenderedLicence& r, const std::string& stem) {
   const char* dir = std::getenv("KIOSK_CARD_LAYOUT_PNG_DIR");
   if (!dir) return;
   std::filesystem::create_directories(dir);
-  (void)kiosk::emu::write_png(r.job.front.image, std::string(dir) + "/" + stem + "_front.png");
-  (void)kiosk::emu::write_png(r.job.back->image, std::string(dir) + "/" + stem + "_back.png");
+  (void)kiosk::drivers::emu::write_png(r.job.front.image,
+                                       std::string(dir) + "/" + stem + "_front.png");
+  (void)kiosk::drivers::emu::write_png(r.job.back->image,
+                                       std::string(dir) + "/" + stem + "_back.png");
 }
 
 }  // namespace
 
 TEST_CASE("a licence renders front and back at ID-1 300 dpi with photo cutout and resin text",
           "[card_layout]") {
-  const auto& citizen = kiosk::emu::synthetic_citizens().front();
+  const auto& citizen = kiosk::drivers::emu::synthetic_citizens().front();
   auto r = cl::render_licence(data_for(citizen.card), photo_of(citizen.card.id_number), "job-1");
   REQUIRE(r.ok());
   const auto& job = r.value().job;
@@ -114,7 +116,7 @@ TEST_CASE("a licence renders front and back at ID-1 300 dpi with photo cutout an
 }
 
 TEST_CASE("every synthetic citizen's address fits its box, measured with pango", "[card_layout]") {
-  for (const auto& citizen : kiosk::emu::synthetic_citizens()) {
+  for (const auto& citizen : kiosk::drivers::emu::synthetic_citizens()) {
     if (citizen.card.address.empty()) continue;  // foreign residents' cards carry no address
     auto d = data_for(citizen.card);
     auto r = cl::render_licence(d, photo_of(citizen.card.id_number), "job");
@@ -126,7 +128,7 @@ TEST_CASE("every synthetic citizen's address fits its box, measured with pango",
 
 TEST_CASE("an address far longer than any real one wraps and shrinks but is never clipped",
           "[card_layout]") {
-  const auto& citizen = kiosk::emu::synthetic_citizens().front();
+  const auto& citizen = kiosk::drivers::emu::synthetic_citizens().front();
   auto d = data_for(citizen.card);
   const std::string unit = "新疆维吾尔自治区伊犁哈萨克自治州测试县样例乡";  // 21 chars
   double last_px = 100;
@@ -149,7 +151,7 @@ TEST_CASE("an address far longer than any real one wraps and shrinks but is neve
 
 TEST_CASE("a field that cannot fit even at the minimum size is refused, not clipped",
           "[card_layout]") {
-  const auto& citizen = kiosk::emu::synthetic_citizens().front();
+  const auto& citizen = kiosk::drivers::emu::synthetic_citizens().front();
   auto d = data_for(citizen.card);
   d.address.clear();
   for (int i = 0; i < 40; ++i) d.address += "测试省测试市测试区测试街道";
@@ -161,7 +163,7 @@ TEST_CASE("a field that cannot fit even at the minimum size is refused, not clip
 }
 
 TEST_CASE("a long-term licence prints 长期 and every front field fits", "[card_layout]") {
-  const auto& citizen = kiosk::emu::synthetic_citizens().back();
+  const auto& citizen = kiosk::drivers::emu::synthetic_citizens().back();
   auto d = data_for(citizen.card);
   d.valid_until.reset();
   if (d.address.empty())
@@ -175,7 +177,7 @@ TEST_CASE("a long-term licence prints 长期 and every front field fits", "[card
 }
 
 TEST_CASE("missing data or a malformed photo is invalid_data", "[card_layout]") {
-  const auto& citizen = kiosk::emu::synthetic_citizens().front();
+  const auto& citizen = kiosk::drivers::emu::synthetic_citizens().front();
   auto d = data_for(citizen.card);
   d.file_number.clear();
   auto r = cl::render_licence(d, photo_of(citizen.card.id_number), "job");

@@ -18,14 +18,15 @@
 #include "drivers/emu/id_reader/synthetic_citizens.hpp"
 #include "drivers/emu/payment_scanner/payment_scanner_emulator.hpp"
 #include "firmware/engine/engine.hpp"
-#include "firmware/engine/testing/emulated_devices.hpp"
-#include "firmware/engine/testing/fake_central.hpp"
-#include "firmware/engine/testing/fake_journal.hpp"
-#include "firmware/engine/testing/plain_card_renderer.hpp"
+#include "tests/support/emulated_devices.hpp"
+#include "tests/support/fake_central.hpp"
+#include "tests/support/fake_journal.hpp"
+#include "tests/support/plain_card_renderer.hpp"
 
 namespace kiosk::engine::test {
 
 using namespace std::chrono_literals;
+namespace emu = drivers::emu;
 
 inline EngineOptions fast_options() {
   EngineOptions o;

@@ -1,7 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "firmware/engine/maintenance.hpp"
-#include "firmware/engine/testing/fake_journal.hpp"
+#include "tests/support/fake_journal.hpp"
 
 namespace kiosk::engine::test {
 namespace {

@@ -58,7 +58,7 @@ TEST_CASE("every service receipt encodes to ESC/POS", "[engine][receipt]") {
   for (const char* service : {"renewal", "replace_lost", "replace_damaged", "info_query"}) {
     auto d = renewal();
     d.service = service;
-    auto encoded = drivers::escpos::encode_receipt(engine::make_service_receipt(d));
+    auto encoded = drivers::receipt_printer::encode_receipt(engine::make_service_receipt(d));
     CHECK(encoded.ok());
   }
 }

@@ -8,15 +8,16 @@
 #include <sstream>
 
 #include "drivers/card_printer/card_printer_codec.hpp"
-#include "drivers/card_printer/test_card.hpp"
 #include "drivers/emu/common/png_writer.hpp"
 #include "drivers/emu/id_reader/synthetic_citizens.hpp"
 #include "drivers/emu/receipt_printer/receipt_renderer.hpp"
 #include "drivers/id_reader/id_reader_codec.hpp"
 #include "drivers/receipt_printer/receipt_printer_codec.hpp"
 #include "drivers/receipt_printer/test_receipt.hpp"
+#include "firmware/card_layout/specimen.hpp"
 
 using namespace kiosk;
+namespace emu = kiosk::drivers::emu;
 namespace fs = std::filesystem;
 
 namespace {
@@ -53,9 +54,9 @@ struct TempDir {
 
 std::vector<std::uint8_t> read_reply_frame(const hal::IdCard& card) {
   auto data =
-      drivers::idreader::encode_read_reply_data(card, drivers::idreader::ReadKind::textPhoto);
+      drivers::id_reader::encode_read_reply_data(card, drivers::id_reader::ReadKind::textPhoto);
   REQUIRE(data.ok());
-  return drivers::idreader::build_response(0x90, data.value());
+  return drivers::id_reader::build_response(0x90, data.value());
 }
 
 std::string to_hex(const std::vector<std::uint8_t>& bytes) {
@@ -118,8 +119,8 @@ TEST_CASE("decode-id-frame rejects a bad checksum in one line, non-zero", "[kios
 
 TEST_CASE("decode-id-frame names a reader error status", "[kioskhw]") {
   TempDir dir;
-  auto r =
-      kioskhw({"decode-id-frame", dir.file("status.bin", drivers::idreader::build_response(0x41))});
+  auto r = kioskhw(
+      {"decode-id-frame", dir.file("status.bin", drivers::id_reader::build_response(0x41))});
   CHECK(r.code == 1);
   CHECK_FALSE(r.err.empty());
 }
@@ -135,8 +136,9 @@ TEST_CASE("decode-id-frame rejects a truncated frame", "[kioskhw]") {
 
 TEST_CASE("decode-card-job rebuilds the printed image of a captured job", "[kioskhw]") {
   TempDir dir;
-  auto job = drivers::card_printer::make_sample_licence_job();
-  auto commands = drivers::card_printer::build_job(job);
+  auto job = card_layout::specimen_licence_job();
+  REQUIRE(job.ok());
+  auto commands = drivers::card_printer::build_job(job.value());
   REQUIRE(commands.ok());
   const auto png = (dir.path / "card.png").string();
   auto r = kioskhw({"decode-card-job",
@@ -160,7 +162,7 @@ TEST_CASE("decode-card-job rejects a stream that is not a card job", "[kioskhw]"
 
 TEST_CASE("decode-receipt renders an ESC/POS stream to a receipt image", "[kioskhw]") {
   TempDir dir;
-  auto encoded = drivers::escpos::encode_receipt(drivers::make_test_receipt());
+  auto encoded = drivers::receipt_printer::encode_receipt(drivers::make_test_receipt());
   REQUIRE(encoded.ok());
   const auto png = (dir.path / "receipt.png").string();
   auto r = kioskhw({"decode-receipt", dir.file("receipt.bin", encoded.value().flatten()), "--out",

@@ -12,6 +12,7 @@
 #include "drivers/emu/common/png_writer.hpp"
 
 using namespace kiosk;
+namespace emu = kiosk::drivers::emu;
 using namespace std::chrono_literals;
 
 namespace {

@@ -9,7 +9,7 @@
 #include "drivers/emu/common/png_writer.hpp"
 
 namespace cp = kiosk::drivers::card_printer;
-namespace emu = kiosk::emu;
+namespace emu = kiosk::drivers::emu;
 namespace hal = kiosk::hal;
 
 namespace {

@@ -7,6 +7,7 @@
 #include <filesystem>
 
 using namespace kiosk;
+namespace emu = kiosk::drivers::emu;
 
 TEST_CASE("a one-shot fault fires once, a condition stays until cleared", "[emu]") {
   emu::FaultInjector f;
@@ -21,7 +22,8 @@ TEST_CASE("a one-shot fault fires once, a condition stays until cleared", "[emu]
 }
 
 TEST_CASE("fault names round-trip", "[emu]") {
-  for (auto fault : {emu::Fault::jam, emu::Fault::ribbonOut, emu::Fault::badChecksum, emu::Fault::unplugMidCommand}) {
+  for (auto fault : {emu::Fault::jam, emu::Fault::ribbonOut, emu::Fault::badChecksum,
+                     emu::Fault::unplugMidCommand}) {
     auto back = emu::fault_from_string(emu::to_string(fault));
     REQUIRE(back.has_value());
     CHECK(*back == fault);

@@ -9,8 +9,9 @@
 #include "drivers/id_reader/id_reader.hpp"
 
 using namespace kiosk;
+namespace emu = kiosk::drivers::emu;
 using namespace std::chrono_literals;
-namespace idr = drivers::idreader;
+namespace idr = drivers::id_reader;
 
 namespace {
 

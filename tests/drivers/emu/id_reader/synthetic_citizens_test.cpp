@@ -7,7 +7,8 @@
 #include "drivers/id_reader/id_reader_codec.hpp"
 
 using namespace kiosk;
-namespace idr = drivers::idreader;
+namespace emu = kiosk::drivers::emu;
+namespace idr = drivers::id_reader;
 
 TEST_CASE("there are at least twelve synthetic citizens, all clearly fake", "[id_reader][emu]") {
   const auto& all = emu::synthetic_citizens();

@@ -7,6 +7,7 @@
 #include "drivers/payment_scanner/payment_scanner_codec.hpp"
 
 using namespace kiosk;
+namespace emu = kiosk::drivers::emu;
 using namespace std::chrono_literals;
 
 TEST_CASE("synthetic codes are valid for their wallet and differ by seed", "[payment][emulator]") {

@@ -14,8 +14,9 @@
 #include "drivers/receipt_printer/test_receipt.hpp"
 
 using namespace kiosk;
+namespace emu = kiosk::drivers::emu;
 using namespace std::chrono_literals;
-namespace escpos = kiosk::drivers::escpos;
+namespace rp = kiosk::drivers::receipt_printer;
 
 namespace {
 
@@ -87,7 +88,8 @@ void require_error(const hal::Status& s, hal::CompletionCode code, const std::st
 
 }  // namespace
 
-TEST_CASE("a printed receipt is written as an 80 mm (640-dot) PNG with ink on it", "[receipt][emulator]") {
+TEST_CASE("a printed receipt is written as an 80 mm (640-dot) PNG with ink on it",
+          "[receipt][emulator]") {
   Bench b;
   REQUIRE(b.print().ok());
   const auto path = b.emulator.last_receipt_path();
@@ -112,7 +114,7 @@ TEST_CASE("the emulated printer renders what the offline renderer renders", "[re
   REQUIRE(b.print().ok());
   auto printed = emu::read_png(b.emulator.last_receipt_path().string());
   auto offline = emu::render_escpos(
-      escpos::encode_receipt(drivers::make_sample_licence_receipt()).value().flatten());
+      rp::encode_receipt(drivers::make_sample_licence_receipt()).value().flatten());
   REQUIRE(printed.ok());
   REQUIRE(offline.ok());
   CHECK(printed.value().height == offline.value().height);
@@ -194,44 +196,44 @@ TEST_CASE("link faults on the emulated printer give typed errors", "[receipt][em
 TEST_CASE("the emulator answers status requests as a printer would", "[receipt][emulator]") {
   emu::ReceiptPrinterEmulator e;
   auto link = e.link();
-  auto ask = [&](escpos::StatusQuery q) {
-    e.on_host_bytes(escpos::cmd_status_request(q));
+  auto ask = [&](rp::StatusQuery q) {
+    e.on_host_bytes(rp::cmd_status_request(q));
     auto got = link->device_to_host.pop(8, 100ms);
     REQUIRE(got.ok());
     REQUIRE(got.value().size() == 1);
     return got.value()[0];
   };
-  CHECK(ask(escpos::StatusQuery::printer) == 0x12);
-  CHECK(ask(escpos::StatusQuery::paper) == 0x12);
+  CHECK(ask(rp::StatusQuery::printer) == 0x12);
+  CHECK(ask(rp::StatusQuery::paper) == 0x12);
   e.faults().inject(emu::Fault::paperOut);
-  CHECK(ask(escpos::StatusQuery::printer) == 0x1A);
-  CHECK(ask(escpos::StatusQuery::offlineCause) == 0x32);
-  CHECK(ask(escpos::StatusQuery::paper) == 0x7E);
+  CHECK(ask(rp::StatusQuery::printer) == 0x1A);
+  CHECK(ask(rp::StatusQuery::offlineCause) == 0x32);
+  CHECK(ask(rp::StatusQuery::paper) == 0x7E);
   e.faults().clear_all();
   e.faults().inject(emu::Fault::coverOpen);
-  CHECK(ask(escpos::StatusQuery::offlineCause) == 0x16);
+  CHECK(ask(rp::StatusQuery::offlineCause) == 0x16);
   e.faults().clear_all();
   e.faults().inject(emu::Fault::paperNearEnd);
-  CHECK(ask(escpos::StatusQuery::paper) == 0x1E);
+  CHECK(ask(rp::StatusQuery::paper) == 0x1E);
 }
 
 TEST_CASE("garbage from the host is counted and the emulator keeps answering",
           "[receipt][emulator]") {
   emu::ReceiptPrinterEmulator e;
   auto link = e.link();
-  const escpos::Bytes junk{0x1B, 0x7A, 0x00, 0x07};
+  const rp::Bytes junk{0x1B, 0x7A, 0x00, 0x07};
   e.on_host_bytes(junk);
   CHECK(e.parse_errors() == 1);
-  e.on_host_bytes(escpos::cmd_status_request(escpos::StatusQuery::printer));
+  e.on_host_bytes(rp::cmd_status_request(rp::StatusQuery::printer));
   auto got = link->device_to_host.pop(8, 100ms);
   REQUIRE(got.ok());
-  CHECK(got.value() == escpos::Bytes{0x12});
+  CHECK(got.value() == rp::Bytes{0x12});
 }
 
 TEST_CASE("receipts are counted but not written without an output directory",
           "[receipt][emulator]") {
   emu::ReceiptPrinterEmulator e;
-  auto enc = escpos::encode_receipt(drivers::make_test_receipt());
+  auto enc = rp::encode_receipt(drivers::make_test_receipt());
   REQUIRE(enc.ok());
   e.on_host_bytes(enc.value().flatten());
   CHECK(e.receipts_cut() == 1);

@@ -12,12 +12,13 @@
 #include "drivers/receipt_printer/test_receipt.hpp"
 
 using namespace kiosk;
-namespace escpos = kiosk::drivers::escpos;
+namespace emu = kiosk::drivers::emu;
+namespace rp = kiosk::drivers::receipt_printer;
 
 namespace {
 
-escpos::Bytes encode(const hal::Receipt& r) {
-  auto e = escpos::encode_receipt(r);
+rp::Bytes encode(const hal::Receipt& r) {
+  auto e = rp::encode_receipt(r);
   REQUIRE(e.ok());
   return e.value().flatten();
 }
@@ -141,11 +142,11 @@ TEST_CASE("the cut is marked by a grey dashed line at the end of the strip", "[r
 }
 
 TEST_CASE("malformed streams and streams that print nothing are refused", "[receipt][render]") {
-  const escpos::Bytes truncated{0x1B, 0x40, 'A', 0x1D, 0x28, 0x6B, 0x10};
+  const rp::Bytes truncated{0x1B, 0x40, 'A', 0x1D, 0x28, 0x6B, 0x10};
   auto t = emu::render_escpos(truncated);
   REQUIRE_FALSE(t.ok());
   CHECK(t.error().reason == "truncated");
-  const escpos::Bytes nothing{0x1B, 0x40, 0x10, 0x04, 0x01};
+  const rp::Bytes nothing{0x1B, 0x40, 0x10, 0x04, 0x01};
   auto n = emu::render_escpos(nothing);
   REQUIRE_FALSE(n.ok());
   CHECK(n.error().reason == "empty_receipt");
@@ -153,17 +154,17 @@ TEST_CASE("malformed streams and streams that print nothing are refused", "[rece
 
 TEST_CASE("the QR version table agrees with libqrencode and long codes stay on the paper",
           "[receipt][render]") {
-  for (std::size_t n = 1; n <= escpos::kMaxQrDataBytes; n += 13) {
+  for (std::size_t n = 1; n <= rp::kMaxQrDataBytes; n += 13) {
     const std::string data(n, 'k');
     QRcode* q = QRcode_encodeData(
         static_cast<int>(n), reinterpret_cast<const unsigned char*>(data.data()), 0, QR_ECLEVEL_M);
     REQUIRE(q != nullptr);
     INFO("bytes " << n);
-    CHECK(q->version == escpos::qr_version_for(n));
+    CHECK(q->version == rp::qr_version_for(n));
     QRcode_free(q);
   }
   hal::ReceiptQr qr;
-  qr.data = std::string(escpos::kMaxQrDataBytes, 'k');
+  qr.data = std::string(rp::kMaxQrDataBytes, 'k');
   qr.module_size = 8;
   auto img = emu::render_escpos(encode(hal::Receipt{{qr}}));
   REQUIRE(img.ok());

@@ -1,8 +1,8 @@
-#include "firmware/engine/testing/fake_journal.hpp"
+#include "tests/support/fake_journal.hpp"
 
 #include <cstdio>
 
-namespace kiosk::engine::testing {
+namespace kiosk::testing {
 
 Result<Done> FakeJournal::writable() {
   if (disk_full_ || (steps_left_ && *steps_left_ == 0))
@@ -220,4 +220,4 @@ std::vector<std::string> FakeJournal::transaction_ids() const {
   return order_;
 }
 
-}  // namespace kiosk::engine::testing
+}  // namespace kiosk::testing

@@ -1,10 +1,13 @@
 #pragma once
 // A CardRenderer for tests: a plain white ID-1 card with the photo in its window and a black
-// bar standing in for the text (the real layout is firmware/card_layout, kioskd helper's).
+// bar standing in for the text (the real layout is firmware/card_layout).
 
 #include "firmware/engine/ports.hpp"
 
-namespace kiosk::engine::testing {
+namespace kiosk::testing {
+
+// The fakes implement the engine's ports and speak its vocabulary.
+using namespace engine;
 
 class PlainCardRenderer final : public CardRenderer {
  public:
@@ -15,4 +18,4 @@ class PlainCardRenderer final : public CardRenderer {
   int renders_ = 0;
 };
 
-}  // namespace kiosk::engine::testing
+}  // namespace kiosk::testing

@@ -11,7 +11,10 @@
 
 #include "firmware/engine/ports.hpp"
 
-namespace kiosk::engine::testing {
+namespace kiosk::testing {
+
+// The fakes implement the engine's ports and speak its vocabulary.
+using namespace engine;
 
 class FakeJournal final : public JournalPort {
  public:
@@ -80,4 +83,4 @@ class FakeJournal final : public JournalPort {
   std::function<void(std::uint64_t, const StepRecord&)> hook_;
 };
 
-}  // namespace kiosk::engine::testing
+}  // namespace kiosk::testing

@@ -11,7 +11,10 @@
 
 #include "firmware/engine/ports.hpp"
 
-namespace kiosk::engine::testing {
+namespace kiosk::testing {
+
+// The fakes implement the engine's ports and speak its vocabulary.
+using namespace engine;
 
 class FakeCentral final : public CentralPort {
  public:
@@ -87,4 +90,4 @@ class FakeCentral final : public CentralPort {
   std::map<std::string, int> calls_;
 };
 
-}  // namespace kiosk::engine::testing
+}  // namespace kiosk::testing

@@ -1,6 +1,6 @@
-#include "firmware/engine/testing/plain_card_renderer.hpp"
+#include "tests/support/plain_card_renderer.hpp"
 
-namespace kiosk::engine::testing {
+namespace kiosk::testing {
 
 Result<hal::CardJob> PlainCardRenderer::render(const CardIssueData& data,
                                                const hal::RgbImage& photo) {
@@ -30,4 +30,4 @@ Result<hal::CardJob> PlainCardRenderer::render(const CardIssueData& data,
   return job;
 }
 
-}  // namespace kiosk::engine::testing
+}  // namespace kiosk::testing

@@ -1,6 +1,6 @@
-#include "firmware/engine/testing/fake_central.hpp"
+#include "tests/support/fake_central.hpp"
 
-namespace kiosk::engine::testing {
+namespace kiosk::testing {
 
 namespace {
 Error rejected(std::string code, int status) {
@@ -236,4 +236,4 @@ int FakeCentral::calls(const std::string& call) const {
   return it == calls_.end() ? 0 : it->second;
 }
 
-}  // namespace kiosk::engine::testing
+}  // namespace kiosk::testing
