@@ -10,22 +10,23 @@
 namespace kiosk::card_layout {
 
 LicenceData specimen_licence_data() {
-  LicenceData d;
-  d.holder_name = "测试样例";
-  d.sex = "女";
-  d.nationality = "中国";
-  d.address = "北京市朝阳区测试大道样例街道八十八号院三号楼二单元一五零一室（样例地址，仅供测试）";
-  d.birth_date = "1949-12-31";
-  d.licence_number = "11010519491231002X";  // check character X: ISO 7064 MOD 11-2
-  d.first_issue_date = "2010-06-01";
-  d.vehicle_classes = "C1";
-  d.valid_from = "2024-06-01";
-  d.valid_until = "2034-06-01";
-  d.issuing_authority = "样例市公安局交通管理局（测试）";
-  d.file_number = "110100012345";
-  d.records = {"2024-06-01 换证 Renewal（样例记录 sample record）",
-               "2025-03-15 审验合格 Inspection passed（样例 sample）"};
-  return d;
+  return LicenceData{
+      .holder_name = "测试样例",
+      .sex = "女",
+      .nationality = "中国",
+      .address =
+          "北京市朝阳区测试大道样例街道八十八号院三号楼二单元一五零一室（样例地址，仅供测试）",
+      .birth_date = "1949-12-31",
+      .licence_number = "11010519491231002X",  // check character X: ISO 7064 MOD 11-2
+      .first_issue_date = "2010-06-01",
+      .vehicle_classes = "C1",
+      .valid_from = "2024-06-01",
+      .valid_until = "2034-06-01",
+      .issuing_authority = "样例市公安局交通管理局（测试）",
+      .file_number = "110100012345",
+      .records = {"2024-06-01 换证 Renewal（样例记录 sample record）",
+                  "2025-03-15 审验合格 Inspection passed（样例 sample）"},
+  };
 }
 
 hal::RgbImage specimen_photo(int width, int height) {

@@ -3,22 +3,13 @@
 #include <random>
 
 #include "drivers/card_printer/card_printer_codec.hpp"
+#include "tests/drivers/card_printer/card_images.hpp"
 
 namespace cp = kiosk::drivers::card_printer;
 namespace hal = kiosk::hal;
+using kiosk::test::fill_rect;
 
 namespace {
-
-void fill_rect(hal::RgbImage& img, hal::Rect r, std::uint8_t red, std::uint8_t g, std::uint8_t b) {
-  for (int y = r.y; y < r.y + r.height; ++y) {
-    for (int x = r.x; x < r.x + r.width; ++x) {
-      auto o = img.offset(x, y);
-      img.pixels[o] = red;
-      img.pixels[o + 1] = g;
-      img.pixels[o + 2] = b;
-    }
-  }
-}
 
 std::size_t at(int x, int y) {
   return static_cast<std::size_t>(y) * cp::kWidth + x;

@@ -1,10 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <future>
 #include <map>
 
 #include "drivers/card_printer/card_printer.hpp"
 #include "fake_transport.hpp"
+#include "hal/await.hpp"
 
 namespace cp = kiosk::drivers::card_printer;
 namespace hal = kiosk::hal;
@@ -12,6 +14,9 @@ using kiosk::test::Action;
 using kiosk::test::FakeCardTransport;
 
 namespace {
+
+// Longest wait for one command (a print takes seconds at KIOSK_EMU_TIME_SCALE=0.01).
+constexpr std::chrono::seconds kWait{60};
 
 const std::string kIdle = "ribbon=ok;feeder=ok;cover=closed;card=none;panels=500;cards=50;count=10";
 const std::string kAfter =
@@ -84,18 +89,12 @@ struct Rig {
     });
   }
   hal::Result<hal::PrintedCard> print(hal::CardJob j = job()) {
-    std::promise<hal::Result<hal::PrintedCard>> p;
-    auto f = p.get_future();
-    device->print_card(std::move(j), [&p](hal::RequestId, hal::Result<hal::PrintedCard> r) {
-      p.set_value(std::move(r));
-    });
-    return f.get();
+    return hal::await_completion<hal::PrintedCard>(
+        *device, [&](auto done) { return device->print_card(std::move(j), done); }, kWait);
   }
   hal::Status reject() {
-    std::promise<hal::Status> p;
-    auto f = p.get_future();
-    device->reject_card([&p](hal::RequestId, hal::Status r) { p.set_value(std::move(r)); });
-    return f.get();
+    return hal::await_completion<hal::Done>(
+        *device, [&](auto done) { return device->reject_card(done); }, kWait);
   }
   bool saw(hal::EventKind kind) {
     std::lock_guard lock(em);

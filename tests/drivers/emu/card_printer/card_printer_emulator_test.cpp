@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <filesystem>
 #include <future>
 #include <random>
@@ -7,37 +8,32 @@
 #include "drivers/card_printer/card_printer.hpp"
 #include "drivers/emu/card_printer/card_printer_emulator.hpp"
 #include "drivers/emu/common/png_writer.hpp"
+#include "hal/await.hpp"
+#include "tests/drivers/card_printer/card_images.hpp"
 
 namespace cp = kiosk::drivers::card_printer;
 namespace emu = kiosk::drivers::emu;
 namespace hal = kiosk::hal;
+using kiosk::test::fill_rect;
 
 namespace {
 
-void fill(hal::RgbImage& img, hal::Rect r, std::uint8_t red, std::uint8_t g, std::uint8_t b) {
-  for (int y = r.y; y < r.y + r.height; ++y) {
-    for (int x = r.x; x < r.x + r.width; ++x) {
-      auto o = img.offset(x, y);
-      img.pixels[o] = red;
-      img.pixels[o + 1] = g;
-      img.pixels[o + 2] = b;
-    }
-  }
-}
+// Longest wait for one command (a print takes seconds at KIOSK_EMU_TIME_SCALE=0.01).
+constexpr std::chrono::seconds kWait{60};
 
 hal::CardJob colour_job(bool back = false) {
   hal::CardJob j;
   j.front.image = hal::RgbImage(cp::kWidth, cp::kHeight);
-  fill(j.front.image, {0, 0, 1016, 120}, 20, 80, 160);       // blue band
-  fill(j.front.image, {700, 180, 260, 340}, 230, 200, 170);  // photo-ish
-  fill(j.front.image, {60, 200, 400, 30}, 0, 0, 0);          // text bar
-  fill(j.front.image, {60, 300, 200, 60}, 200, 30, 40);      // red stamp
+  fill_rect(j.front.image, {0, 0, 1016, 120}, 20, 80, 160);       // blue band
+  fill_rect(j.front.image, {700, 180, 260, 340}, 230, 200, 170);  // photo-ish
+  fill_rect(j.front.image, {60, 200, 400, 30}, 0, 0, 0);          // text bar
+  fill_rect(j.front.image, {60, 300, 200, 60}, 200, 30, 40);      // red stamp
   j.front.overlay_cutouts = {{700, 180, 260, 340}};
   if (back) {
     hal::CardSide s;
     s.image = hal::RgbImage(cp::kWidth, cp::kHeight);
-    fill(s.image, {100, 500, 800, 80}, 0, 0, 0);
-    fill(s.image, {100, 100, 300, 100}, 120, 180, 90);
+    fill_rect(s.image, {100, 500, 800, 80}, 0, 0, 0);
+    fill_rect(s.image, {100, 100, 300, 100}, 120, 180, 90);
     j.back = s;
   }
   j.job_id = "emu-job";
@@ -75,18 +71,12 @@ struct Rig {
     std::filesystem::remove_all(dir);
   }
   hal::Result<hal::PrintedCard> print(hal::CardJob j) {
-    std::promise<hal::Result<hal::PrintedCard>> p;
-    auto f = p.get_future();
-    device->print_card(std::move(j), [&p](hal::RequestId, hal::Result<hal::PrintedCard> r) {
-      p.set_value(std::move(r));
-    });
-    return f.get();
+    return hal::await_completion<hal::PrintedCard>(
+        *device, [&](auto done) { return device->print_card(std::move(j), done); }, kWait);
   }
   hal::Status reject() {
-    std::promise<hal::Status> p;
-    auto f = p.get_future();
-    device->reject_card([&p](hal::RequestId, hal::Status r) { p.set_value(std::move(r)); });
-    return f.get();
+    return hal::await_completion<hal::Done>(
+        *device, [&](auto done) { return device->reject_card(done); }, kWait);
   }
   bool saw(hal::EventKind kind) {
     std::lock_guard lock(em);
