@@ -4,72 +4,77 @@
 <context>
     <name>AddressPicker</name>
     <message>
-        <location filename="../qml/components/flow/AddressPicker.qml" line="214"/>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="241"/>
         <source>Choose your province or municipality</source>
         <translation>请选择省份或直辖市</translation>
     </message>
     <message>
-        <location filename="../qml/components/flow/AddressPicker.qml" line="215"/>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="242"/>
         <source>Choose your city</source>
         <translation>请选择城市</translation>
     </message>
     <message>
-        <location filename="../qml/components/flow/AddressPicker.qml" line="216"/>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="243"/>
         <source>Choose your district</source>
         <translation>请选择区县</translation>
     </message>
     <message>
-        <location filename="../qml/components/flow/AddressPicker.qml" line="217"/>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="244"/>
         <source>Choose your street or road</source>
         <translation>请选择街道或道路</translation>
     </message>
     <message>
-        <location filename="../qml/components/flow/AddressPicker.qml" line="218"/>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="245"/>
         <source>Type the house number, and building, unit and room if any</source>
         <translation>请输入门牌号；如有楼号、单元号和室号，也请一并输入</translation>
     </message>
     <message>
-        <location filename="../qml/components/flow/AddressPicker.qml" line="224"/>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="251"/>
         <source>No.</source>
         <translation>门牌号</translation>
     </message>
     <message>
-        <location filename="../qml/components/flow/AddressPicker.qml" line="225"/>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="252"/>
         <source>Building</source>
         <translation>楼号</translation>
     </message>
     <message>
-        <location filename="../qml/components/flow/AddressPicker.qml" line="226"/>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="253"/>
         <source>Unit</source>
         <translation>单元</translation>
     </message>
     <message>
-        <location filename="../qml/components/flow/AddressPicker.qml" line="227"/>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="254"/>
         <source>Room</source>
         <translation>室号</translation>
     </message>
     <message>
-        <location filename="../qml/components/flow/AddressPicker.qml" line="248"/>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="275"/>
         <source>Change your address</source>
         <translation>修改住址</translation>
     </message>
     <message>
-        <location filename="../qml/components/flow/AddressPicker.qml" line="418"/>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="445"/>
         <source>Your new address</source>
         <translation>新住址</translation>
     </message>
     <message>
-        <location filename="../qml/components/flow/AddressPicker.qml" line="453"/>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="466"/>
+        <source>This address is too long to print on the licence. Leave out the building, unit or room number if you can.</source>
+        <translation>此地址过长，无法印在驾驶证上。如可以，请省略楼号、单元号或室号。</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="488"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qml/components/flow/AddressPicker.qml" line="464"/>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="499"/>
         <source>Back</source>
         <translation>返回</translation>
     </message>
     <message>
-        <location filename="../qml/components/flow/AddressPicker.qml" line="475"/>
+        <location filename="../qml/components/flow/AddressPicker.qml" line="510"/>
         <source>Confirm</source>
         <translation>确认</translation>
     </message>
@@ -181,37 +186,37 @@
 <context>
     <name>CallStaffScreenForm.ui</name>
     <message>
-        <location filename="../qml/screens/CallStaffScreenForm.ui.qml" line="13"/>
+        <location filename="../qml/screens/CallStaffScreenForm.ui.qml" line="14"/>
         <source>Please go to the service counter</source>
         <translation>请前往人工服务窗口</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CallStaffScreenForm.ui.qml" line="14"/>
+        <location filename="../qml/screens/CallStaffScreenForm.ui.qml" line="15"/>
         <source>You chose not to use face verification. A staff member will check your identity and help you with your licence.</source>
         <translation>您选择不进行人脸核验。工作人员将为您核验身份并办理驾驶证业务。</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CallStaffScreenForm.ui.qml" line="18"/>
+        <location filename="../qml/screens/CallStaffScreenForm.ui.qml" line="19"/>
         <source>Please bring</source>
         <translation>请携带</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CallStaffScreenForm.ui.qml" line="19"/>
+        <location filename="../qml/screens/CallStaffScreenForm.ui.qml" line="20"/>
         <source>• Your resident ID card (take it from the reader)</source>
         <translation>• 本人居民身份证（请从读卡区取回）</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CallStaffScreenForm.ui.qml" line="20"/>
+        <location filename="../qml/screens/CallStaffScreenForm.ui.qml" line="21"/>
         <source>• Your current driving licence, if you have it</source>
         <translation>• 原驾驶证（如有）</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CallStaffScreenForm.ui.qml" line="24"/>
-        <source>You have not been charged. Your details have been cleared from the kiosk.</source>
-        <translation>本次未收取任何费用。您的信息已从本机清除。</translation>
+        <location filename="../qml/screens/CallStaffScreenForm.ui.qml" line="28"/>
+        <source>Your details have been cleared from the kiosk.</source>
+        <translation>您的信息已从本机清除。</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CallStaffScreenForm.ui.qml" line="34"/>
+        <location filename="../qml/screens/CallStaffScreenForm.ui.qml" line="39"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
@@ -283,32 +288,22 @@
 <context>
     <name>CompletedScreenForm.ui</name>
     <message>
-        <location filename="../qml/screens/CompletedScreenForm.ui.qml" line="14"/>
+        <location filename="../qml/screens/CompletedScreenForm.ui.qml" line="15"/>
         <source>All done</source>
         <translation>办理完成</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CompletedScreenForm.ui.qml" line="23"/>
+        <location filename="../qml/screens/CompletedScreenForm.ui.qml" line="24"/>
         <source>Card number</source>
         <translation>卡片编号</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CompletedScreenForm.ui.qml" line="34"/>
-        <source>Your payment is being refunded</source>
-        <translation>您的付款正在退还</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/CompletedScreenForm.ui.qml" line="38"/>
-        <source>The money goes back to the wallet you paid with, usually within a few days.</source>
-        <translation>款项将原路退回您的支付账户，通常需要几天时间。</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/CompletedScreenForm.ui.qml" line="47"/>
+        <location filename="../qml/screens/CompletedScreenForm.ui.qml" line="37"/>
         <source>Remember to take your ID card from the reader.</source>
         <translation>请记得取回读卡区上的身份证。</translation>
     </message>
     <message>
-        <location filename="../qml/screens/CompletedScreenForm.ui.qml" line="59"/>
+        <location filename="../qml/screens/CompletedScreenForm.ui.qml" line="49"/>
         <source>Finish</source>
         <translation>结束</translation>
     </message>
@@ -316,27 +311,27 @@
 <context>
     <name>ConfirmDetailsScreen</name>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreen.qml" line="21"/>
+        <location filename="../qml/screens/ConfirmDetailsScreen.qml" line="23"/>
         <source>Check your details</source>
         <translation>请核对您的信息</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreen.qml" line="36"/>
+        <location filename="../qml/screens/ConfirmDetailsScreen.qml" line="40"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreen.qml" line="37"/>
+        <location filename="../qml/screens/ConfirmDetailsScreen.qml" line="41"/>
         <source>From %1, long-term</source>
         <translation>自 %1 起，长期有效</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreen.qml" line="39"/>
+        <location filename="../qml/screens/ConfirmDetailsScreen.qml" line="43"/>
         <source>You pay on the next screen with a mobile wallet.</source>
         <translation>下一步使用手机钱包支付。</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreen.qml" line="40"/>
+        <location filename="../qml/screens/ConfirmDetailsScreen.qml" line="44"/>
         <source>There is no fee for this service.</source>
         <translation>本业务免费办理。</translation>
     </message>
@@ -344,57 +339,57 @@
 <context>
     <name>ConfirmDetailsScreenForm.ui</name>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="33"/>
+        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="34"/>
         <source>Check your details</source>
         <translation>请核对您的信息</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="34"/>
+        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="35"/>
         <source>Your new licence will be made with these details.</source>
         <translation>新驾驶证将按以下信息制作。</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="43"/>
+        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="44"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="44"/>
+        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="45"/>
         <source>ID card number</source>
         <translation>身份证号码</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="45"/>
+        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="46"/>
         <source>Licence classes</source>
         <translation>准驾车型</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="46"/>
+        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="47"/>
         <source>New validity</source>
         <translation>新有效期</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="58"/>
+        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="59"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="64"/>
+        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="65"/>
         <source>Change address</source>
         <translation>修改住址</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="78"/>
+        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="86"/>
         <source>Fee</source>
         <translation>费用</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="103"/>
+        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="111"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="110"/>
+        <location filename="../qml/screens/ConfirmDetailsScreenForm.ui.qml" line="118"/>
         <source>Details are correct</source>
         <translation>信息无误</translation>
     </message>
@@ -470,147 +465,147 @@
         <translation>Kiosk24 开发者面板（模拟）</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="104"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="100"/>
         <source>Developer panel</source>
         <translation>开发者面板</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="112"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="108"/>
         <source>Simulation only: acts on the emulated devices.</source>
         <translation>仅限模拟模式：操作模拟设备。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="121"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="117"/>
         <source>Kiosk</source>
         <translation>自助机</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="126"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="122"/>
         <source>Screen</source>
         <translation>画面</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="132"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="128"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="139"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="135"/>
         <source>Cards left</source>
         <translation>剩余卡数</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="144"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="140"/>
         <source>Outbox</source>
         <translation>待上传</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="149"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="145"/>
         <source>Central</source>
         <translation>中心</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="164"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="160"/>
         <source>ID card</source>
         <translation>身份证</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="208"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="204"/>
         <source>Place card</source>
         <translation>放置证件</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="210"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="206"/>
         <source>ID card placed.</source>
         <translation>已放置身份证。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="216"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="212"/>
         <source>Remove card</source>
         <translation>取走证件</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="217"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="213"/>
         <source>ID card removed.</source>
         <translation>已取走身份证。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="224"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="220"/>
         <source>Payment code</source>
         <translation>付款码</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="235"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="231"/>
         <source>Alipay</source>
         <translation>支付宝</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="236"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="232"/>
         <source>Alipay code presented.</source>
         <translation>已出示支付宝付款码。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="242"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="238"/>
         <source>WeChat Pay</source>
         <translation>微信支付</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="243"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="239"/>
         <source>WeChat Pay code presented.</source>
         <translation>已出示微信付款码。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="258"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="254"/>
         <source>Type a code (18 digits)</source>
         <translation>输入付款码（18 位数字）</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="290"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="286"/>
         <source>Present typed code</source>
         <translation>出示输入的付款码</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="292"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="288"/>
         <source>Payment code presented.</source>
         <translation>已出示付款码。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="298"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="294"/>
         <source>Card dispenser</source>
         <translation>出卡口</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="303"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="299"/>
         <source>Take card</source>
         <translation>取卡</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="304"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="300"/>
         <source>Card taken.</source>
         <translation>卡已取走。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="310"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="306"/>
         <source>Faults</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="337"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="333"/>
         <source>Fault %1 injected into %2.</source>
         <translation>已向 %2 注入故障 %1。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="344"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="340"/>
         <source>Clear faults of %1</source>
         <translation>清除%1的故障</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="346"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="342"/>
         <source>Faults of %1 cleared.</source>
         <translation>已清除 %1 的故障。</translation>
     </message>
     <message>
-        <location filename="../qml/developer/DeveloperPanel.qml" line="352"/>
+        <location filename="../qml/developer/DeveloperPanel.qml" line="348"/>
         <source>Reload citizens</source>
         <translation>重新加载市民</translation>
     </message>
@@ -618,22 +613,37 @@
 <context>
     <name>DevicesPage</name>
     <message>
-        <location filename="../qml/maintenance/DevicesPage.qml" line="62"/>
+        <location filename="../qml/maintenance/DevicesPage.qml" line="45"/>
+        <source>Self-test passed (%1).</source>
+        <translation>自检通过（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/DevicesPage.qml" line="46"/>
+        <source>Self-test passed.</source>
+        <translation>自检通过。</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/DevicesPage.qml" line="48"/>
+        <source>Self-test failed: %1.</source>
+        <translation>自检失败：%1。</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/DevicesPage.qml" line="95"/>
         <source>Test receipt printed.</source>
         <translation>测试凭条已打印。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/DevicesPage.qml" line="65"/>
+        <location filename="../qml/maintenance/DevicesPage.qml" line="96"/>
         <source>Test card printed (printer counter %1).</source>
         <translation>测试卡已打印（制卡机计数 %1）。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/DevicesPage.qml" line="66"/>
+        <location filename="../qml/maintenance/DevicesPage.qml" line="97"/>
         <source>Test card printed.</source>
         <translation>测试卡已打印。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/DevicesPage.qml" line="74"/>
+        <location filename="../qml/maintenance/DevicesPage.qml" line="54"/>
         <source>%1 of %2 devices ready</source>
         <translation>%2 台设备中 %1 台就绪</translation>
     </message>
@@ -672,12 +682,12 @@
 <context>
     <name>EndedScreenForm.ui</name>
     <message>
-        <location filename="../qml/screens/EndedScreenForm.ui.qml" line="53"/>
+        <location filename="../qml/screens/EndedScreenForm.ui.qml" line="52"/>
         <source>What you can do now</source>
         <translation>您可以这样做</translation>
     </message>
     <message>
-        <location filename="../qml/screens/EndedScreenForm.ui.qml" line="90"/>
+        <location filename="../qml/screens/EndedScreenForm.ui.qml" line="79"/>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
@@ -791,128 +801,38 @@
     <name>LicenceInfoScreen</name>
     <message>
         <location filename="../qml/screens/LicenceInfoScreen.qml" line="29"/>
-        <source>large bus</source>
-        <translation>大型客车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="30"/>
-        <source>tractor-trailer</source>
-        <translation>牵引车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="31"/>
-        <source>city bus</source>
-        <translation>城市公交车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="32"/>
-        <source>medium bus</source>
-        <translation>中型客车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="33"/>
-        <source>large truck</source>
-        <translation>大型货车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="34"/>
-        <source>small car</source>
-        <translation>小型汽车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="35"/>
-        <source>small automatic car</source>
-        <translation>小型自动挡汽车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="36"/>
-        <source>low-speed truck</source>
-        <translation>低速载货汽车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="37"/>
-        <source>three-wheeled car</source>
-        <translation>三轮汽车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="38"/>
-        <source>adapted automatic car</source>
-        <translation>残疾人专用小型自动挡载客汽车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="39"/>
-        <source>light trailer</source>
-        <translation>轻型牵引挂车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="40"/>
-        <source>three-wheeled motorcycle</source>
-        <translation>普通三轮摩托车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="41"/>
-        <source>motorcycle</source>
-        <translation>普通二轮摩托车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="42"/>
-        <source>light motorcycle</source>
-        <translation>轻便摩托车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="43"/>
-        <source>wheeled machinery</source>
-        <translation>轮式自行机械车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="44"/>
-        <source>trolleybus</source>
-        <translation>无轨电车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="45"/>
-        <source>tram</source>
-        <translation>有轨电车</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="57"/>
-        <source>, </source>
-        <translation>、</translation>
-    </message>
-    <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="61"/>
         <source>Valid</source>
         <translation>有效</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="62"/>
+        <location filename="../qml/screens/LicenceInfoScreen.qml" line="30"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="63"/>
+        <location filename="../qml/screens/LicenceInfoScreen.qml" line="31"/>
         <source>Suspended</source>
         <translation>暂扣</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="64"/>
+        <location filename="../qml/screens/LicenceInfoScreen.qml" line="32"/>
         <source>Revoked</source>
         <translation>已吊销</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="65"/>
+        <location filename="../qml/screens/LicenceInfoScreen.qml" line="33"/>
         <source>Reported lost</source>
         <translation>已挂失</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="80"/>
+        <location filename="../qml/screens/LicenceInfoScreen.qml" line="49"/>
         <source>Long-term (no expiry date)</source>
         <translation>长期（无截止日期）</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LicenceInfoScreen.qml" line="84"/>
-        <source>%1 of 12</source>
-        <translation>%1 分（满分 12 分）</translation>
+        <location filename="../qml/screens/LicenceInfoScreen.qml" line="56"/>
+        <source>%1 of %2</source>
+        <translation>%1 分（满分 %2 分）</translation>
     </message>
 </context>
 <context>
@@ -943,27 +863,27 @@
         <translation>准驾车型</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LicenceInfoScreenForm.ui.qml" line="33"/>
+        <location filename="../qml/screens/LicenceInfoScreenForm.ui.qml" line="34"/>
         <source>Valid from</source>
         <translation>有效期起始</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LicenceInfoScreenForm.ui.qml" line="34"/>
+        <location filename="../qml/screens/LicenceInfoScreenForm.ui.qml" line="35"/>
         <source>Valid until</source>
         <translation>有效期截止</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LicenceInfoScreenForm.ui.qml" line="35"/>
+        <location filename="../qml/screens/LicenceInfoScreenForm.ui.qml" line="36"/>
         <source>Penalty points this cycle</source>
         <translation>本记分周期扣分</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LicenceInfoScreenForm.ui.qml" line="43"/>
+        <location filename="../qml/screens/LicenceInfoScreenForm.ui.qml" line="44"/>
         <source>Licence status</source>
         <translation>驾驶证状态</translation>
     </message>
     <message>
-        <location filename="../qml/screens/LicenceInfoScreenForm.ui.qml" line="62"/>
+        <location filename="../qml/screens/LicenceInfoScreenForm.ui.qml" line="63"/>
         <source>Done</source>
         <translation>完成</translation>
     </message>
@@ -971,24 +891,24 @@
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../qml/maintenance/LoginPage.qml" line="20"/>
+        <location filename="../qml/maintenance/LoginPage.qml" line="21"/>
         <source>Enter your user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/LoginPage.qml" line="40"/>
+        <location filename="../qml/maintenance/LoginPage.qml" line="33"/>
         <source>Wrong user name or password.</source>
         <translation>用户名或密码错误。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/maintenance/LoginPage.qml" line="52"/>
+        <location filename="../qml/maintenance/LoginPage.qml" line="45"/>
         <source>Too many failed attempts. This user is locked out; try again in %n second(s).</source>
         <translation>
             <numerusform>失败次数过多，该用户已被锁定，请在 %n 秒后重试。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/LoginPage.qml" line="53"/>
+        <location filename="../qml/maintenance/LoginPage.qml" line="46"/>
         <source>Too many failed attempts. This user is locked out for a while.</source>
         <translation>失败次数过多，该用户已被暂时锁定。</translation>
     </message>
@@ -996,32 +916,32 @@
 <context>
     <name>LoginPageForm.ui</name>
     <message>
-        <location filename="../qml/maintenance/LoginPageForm.ui.qml" line="27"/>
+        <location filename="../qml/maintenance/LoginPageForm.ui.qml" line="36"/>
         <source>Technician login</source>
         <translation>技术人员登录</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/LoginPageForm.ui.qml" line="35"/>
+        <location filename="../qml/maintenance/LoginPageForm.ui.qml" line="44"/>
         <source>Maintenance functions are for authorised staff. Every action is recorded in the audit log.</source>
         <translation>维护功能仅限授权人员使用。所有操作都会记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/LoginPageForm.ui.qml" line="45"/>
+        <location filename="../qml/maintenance/LoginPageForm.ui.qml" line="54"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/LoginPageForm.ui.qml" line="52"/>
+        <location filename="../qml/maintenance/LoginPageForm.ui.qml" line="61"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/LoginPageForm.ui.qml" line="68"/>
+        <location filename="../qml/maintenance/LoginPageForm.ui.qml" line="77"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/LoginPageForm.ui.qml" line="77"/>
+        <location filename="../qml/maintenance/LoginPageForm.ui.qml" line="86"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -1029,238 +949,789 @@
 <context>
     <name>MaintDeviceCard</name>
     <message>
-        <location filename="../qml/maintenance/MaintDeviceCard.qml" line="115"/>
+        <location filename="../qml/maintenance/MaintDeviceCard.qml" line="118"/>
         <source>Last error: %1</source>
         <translation>最近错误：%1</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintDeviceCard.qml" line="127"/>
-        <source>Self-test passed. %1</source>
-        <translation>自检通过。%1</translation>
-    </message>
-    <message>
-        <location filename="../qml/maintenance/MaintDeviceCard.qml" line="128"/>
-        <source>Self-test failed: %1</source>
-        <translation>自检失败：%1</translation>
-    </message>
-    <message>
-        <location filename="../qml/maintenance/MaintDeviceCard.qml" line="141"/>
+        <location filename="../qml/maintenance/MaintDeviceCard.qml" line="152"/>
         <source>Self-test</source>
         <translation>自检</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintDeviceCard.qml" line="148"/>
+        <location filename="../qml/maintenance/MaintDeviceCard.qml" line="159"/>
         <source>Test print card</source>
         <translation>打印测试卡</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintDeviceCard.qml" line="148"/>
+        <location filename="../qml/maintenance/MaintDeviceCard.qml" line="159"/>
         <source>Test print receipt</source>
         <translation>打印测试凭条</translation>
     </message>
 </context>
 <context>
-    <name>MaintText</name>
+    <name>MaintTexts</name>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="8"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="29"/>
         <source>ID card reader</source>
         <translation>身份证阅读器</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="9"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="30"/>
         <source>Card printer</source>
         <translation>制卡机</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="10"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="31"/>
         <source>Receipt printer</source>
         <translation>凭条打印机</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="11"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="32"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="13"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="34"/>
         <source>Payment scanner</source>
         <translation>付款码扫描器</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="20"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="42"/>
         <source>Online</source>
         <translation>在线</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="21"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="43"/>
         <source>Busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="22"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="44"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="23"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="45"/>
         <source>Not found</source>
         <translation>未找到</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="24"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="46"/>
         <source>Powered off</source>
         <translation>已断电</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="25"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="47"/>
         <source>Hardware error</source>
         <translation>硬件故障</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="26"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="48"/>
         <source>Needs attention</source>
         <translation>需要处理</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="47"/>
-        <source>Renewal</source>
-        <translation>到期换证</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="70"/>
+        <source>Successful commands</source>
+        <translation>成功命令数</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="48"/>
-        <source>Lost licence</source>
-        <translation>遗失补证</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="71"/>
+        <source>Failed commands</source>
+        <translation>失败命令数</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="49"/>
-        <source>Damaged licence</source>
-        <translation>损坏换证</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="72"/>
+        <source>Communication errors</source>
+        <translation>通信错误数</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="50"/>
-        <source>Query</source>
-        <translation>信息查询</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="73"/>
+        <source>Hours powered</source>
+        <translation>通电小时数</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="59"/>
-        <source>in progress</source>
-        <translation>进行中</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="74"/>
+        <source>Cards printed</source>
+        <translation>已打印卡数</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="60"/>
-        <source>completed</source>
-        <translation>已完成</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="75"/>
+        <source>Cards rejected</source>
+        <translation>已废弃卡数</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="61"/>
-        <source>issued</source>
-        <translation>已发证</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="76"/>
+        <source>Ribbon panels left</source>
+        <translation>色带剩余面数</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="62"/>
-        <source>success</source>
-        <translation>成功</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="77"/>
+        <source>Receipts printed</source>
+        <translation>已打印凭条数</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="63"/>
-        <source>cancelled</source>
-        <translation>已取消</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="78"/>
+        <source>Lines printed</source>
+        <translation>已打印行数</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="64"/>
-        <source>timed out</source>
-        <translation>已超时</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="79"/>
+        <source>Frames captured</source>
+        <translation>已采集帧数</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="65"/>
-        <source>abandoned</source>
-        <translation>已放弃</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="80"/>
+        <source>Cards read</source>
+        <translation>已读卡次数</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="66"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="81"/>
+        <source>Payment codes read</source>
+        <translation>已读付款码数</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="82"/>
+        <source>Invalid payment codes</source>
+        <translation>无效付款码数</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="90"/>
+        <source>Ribbon</source>
+        <translation>色带</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="91"/>
+        <source>Card feeder</source>
+        <translation>进卡器</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="92"/>
+        <source>Cover</source>
+        <translation>机盖</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="93"/>
+        <source>Card</source>
+        <translation>卡片</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="94"/>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="95"/>
+        <source>Cutter</source>
+        <translation>切刀</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="96"/>
+        <source>Security module</source>
+        <translation>安全模块</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="97"/>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="98"/>
+        <source>Scanner</source>
+        <translation>扫码器</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="99"/>
+        <source>Connection</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="107"/>
+        <source>OK</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="108"/>
+        <source>low</source>
+        <translation>不足</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="109"/>
+        <source>used up</source>
+        <translation>已用完</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="110"/>
+        <source>empty</source>
+        <translation>空</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="111"/>
+        <source>nearly used up</source>
+        <translation>即将用完</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="112"/>
+        <source>open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="113"/>
+        <source>closed</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="114"/>
+        <source>none inside</source>
+        <translation>机内无卡</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="115"/>
+        <source>held inside</source>
+        <translation>卡在机内</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="116"/>
+        <source>in the slot</source>
+        <translation>在出卡口</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="117"/>
+        <source>jammed</source>
+        <translation>卡住</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="118"/>
+        <source>fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="119"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="332"/>
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="67"/>
-        <source>declined</source>
-        <translation>已拒绝</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="120"/>
+        <source>on the reader</source>
+        <translation>在阅读器上</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="68"/>
-        <source>error</source>
-        <translation>出错</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="121"/>
+        <source>no card</source>
+        <translation>无卡</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="90"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="122"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="123"/>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="124"/>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="125"/>
+        <source>scanning</source>
+        <translation>扫码中</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="126"/>
+        <source>down</source>
+        <translation>断开</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="127"/>
+        <source>up</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="152"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="403"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="160"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="193"/>
+        <source>the device did not answer</source>
+        <translation>设备无应答</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="162"/>
+        <source>the device is not connected</source>
+        <translation>设备未连接</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="163"/>
+        <source>the device was not opened</source>
+        <translation>设备未打开</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="165"/>
+        <source>a communication error</source>
+        <translation>通信错误</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="166"/>
+        <source>no permission to use the device</source>
+        <translation>无权使用该设备</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="167"/>
+        <source>the device was busy</source>
+        <translation>设备忙</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="168"/>
+        <source>the command was cancelled</source>
+        <translation>命令已取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="172"/>
+        <source>the device gave an unexpected answer</source>
+        <translation>设备应答异常</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="176"/>
+        <source>the device refused a command</source>
+        <translation>设备拒绝了命令</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="177"/>
+        <source>the ribbon is used up</source>
+        <translation>色带已用完</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="178"/>
+        <source>the card feeder is empty</source>
+        <translation>进卡器已空</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="179"/>
+        <source>the cover is open</source>
+        <translation>机盖打开</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="181"/>
+        <source>a card is jammed</source>
+        <translation>卡片卡住</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="182"/>
+        <source>a card is waiting in the slot</source>
+        <translation>出卡口有卡待取</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="183"/>
+        <source>the paper is used up</source>
+        <translation>纸张已用完</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="185"/>
+        <source>the paper is nearly used up</source>
+        <translation>纸张即将用完</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="187"/>
+        <source>the security module failed</source>
+        <translation>安全模块故障</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="188"/>
+        <source>no card on the reader</source>
+        <translation>阅读器上无卡</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="189"/>
+        <source>the card was not lifted from the reader</source>
+        <translation>卡片未从阅读器上取下</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="190"/>
+        <source>the card could not be read</source>
+        <translation>无法读卡</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="191"/>
+        <source>the camera is not a video device</source>
+        <translation>摄像头不是视频设备</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="192"/>
+        <source>the picture was empty</source>
+        <translation>画面为空</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="209"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="405"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="224"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="245"/>
+        <source>a device error</source>
+        <translation>设备错误</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="231"/>
+        <source>no answer in time</source>
+        <translation>未及时应答</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="232"/>
+        <source>not ready</source>
+        <translation>未就绪</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="234"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="329"/>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="235"/>
+        <source>not supported</source>
+        <translation>不支持</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="236"/>
+        <source>invalid data</source>
+        <translation>数据无效</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="259"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="274"/>
         <source>kioskd cannot be reached. Check that the kiosk service is running.</source>
         <translation>无法连接 kioskd。请检查自助机服务是否在运行。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="92"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="276"/>
         <source>kioskd did not answer in time.</source>
         <translation>kioskd 未及时响应。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="94"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="278"/>
         <source>Your maintenance session has ended. Log in again.</source>
         <translation>维护会话已结束，请重新登录。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="96"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="280"/>
         <source>This kiosk software does not offer this function yet.</source>
         <translation>本机软件暂不支持此功能。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="98"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="282"/>
+        <source>The device is offline: %1.</source>
+        <translation>设备离线：%1。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="283"/>
         <source>The device is offline.</source>
         <translation>设备离线。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="100"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="285"/>
+        <source>The device failed: %1.</source>
+        <translation>设备故障：%1。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="286"/>
+        <source>The device failed.</source>
+        <translation>设备故障。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="288"/>
         <source>The device is busy. Try again in a moment.</source>
         <translation>设备忙，请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="103"/>
+        <location filename="../qml/singletons/MaintTexts.qml" line="291"/>
         <source>A citizen is using the kiosk. Try again when the session has ended.</source>
         <translation>市民正在使用本机，请在业务结束后重试。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="106"/>
-        <source>Failed: %1 (%2)</source>
-        <translation>失败：%1（%2）</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="293"/>
+        <source>kioskd does not know this device.</source>
+        <translation>kioskd 不认识该设备。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintText.qml" line="107"/>
-        <source>Failed (%1)</source>
-        <translation>失败（%1）</translation>
+        <location filename="../qml/singletons/MaintTexts.qml" line="295"/>
+        <source>No blank cards are left.</source>
+        <translation>空白卡已用完。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="297"/>
+        <source>The kiosk&apos;s storage is full.</source>
+        <translation>本机存储空间已满。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="299"/>
+        <source>kioskd refused the values entered.</source>
+        <translation>kioskd 拒绝了输入的值。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="301"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="303"/>
+        <source>Too many failed attempts. This user is locked out for a while.</source>
+        <translation>失败次数过多，该用户已被暂时锁定。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="305"/>
+        <source>The request failed (%1).</source>
+        <translation>请求失败（%1）。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="311"/>
+        <source>Renewal</source>
+        <translation>到期换证</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="312"/>
+        <source>Lost licence</source>
+        <translation>遗失补证</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="313"/>
+        <source>Damaged licence</source>
+        <translation>损坏换证</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="315"/>
+        <source>Query</source>
+        <translation>信息查询</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="325"/>
+        <source>in progress</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="326"/>
+        <source>completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="327"/>
+        <source>issued</source>
+        <translation>已发证</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="328"/>
+        <source>success</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="330"/>
+        <source>timed out</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="331"/>
+        <source>abandoned</source>
+        <translation>已放弃</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="333"/>
+        <source>declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="334"/>
+        <source>error</source>
+        <translation>出错</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="352"/>
+        <source>Technician logged in</source>
+        <translation>技术员登录</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="353"/>
+        <source>Technician logged out</source>
+        <translation>技术员退出</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="354"/>
+        <source>Technician session expired</source>
+        <translation>技术员会话超时</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="355"/>
+        <source>Failed login</source>
+        <translation>登录失败</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="356"/>
+        <source>Login refused</source>
+        <translation>登录被拒绝</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="357"/>
+        <source>User locked out</source>
+        <translation>用户已锁定</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="358"/>
+        <source>Technician accounts updated</source>
+        <translation>技术员账户已更新</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="359"/>
+        <source>Service state changed</source>
+        <translation>服务状态已变更</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="360"/>
+        <source>Blank cards loaded</source>
+        <translation>已装入空白卡</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="361"/>
+        <source>Stock reconciled</source>
+        <translation>已核对库存</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="362"/>
+        <source>Device self-test</source>
+        <translation>设备自检</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="363"/>
+        <source>Test print</source>
+        <translation>测试打印</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="364"/>
+        <source>Upload started</source>
+        <translation>已开始上传</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="365"/>
+        <source>Transaction viewed</source>
+        <translation>已查看业务</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="373"/>
+        <source>cards</source>
+        <translation>卡数</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="374"/>
+        <source>first serial</source>
+        <translation>起始序列号</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="375"/>
+        <source>last serial</source>
+        <translation>结束序列号</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="376"/>
+        <source>difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="377"/>
+        <source>mismatch</source>
+        <translation>不符</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="378"/>
+        <source>out of service</source>
+        <translation>停止服务</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="379"/>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="380"/>
+        <source>device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="381"/>
+        <source>printed</source>
+        <translation>已打印</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="382"/>
+        <source>printer counter</source>
+        <translation>打印机计数</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="383"/>
+        <source>role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="384"/>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="385"/>
+        <source>failures</source>
+        <translation>失败次数</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="386"/>
+        <source>transaction</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="399"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="399"/>
+        <source>no</source>
+        <translation>否</translation>
     </message>
 </context>
 <context>
     <name>MaintTxnRow</name>
     <message>
-        <location filename="../qml/maintenance/MaintTxnRow.qml" line="31"/>
+        <location filename="../qml/maintenance/MaintTxnRow.qml" line="27"/>
         <source>ID</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintTxnRow.qml" line="42"/>
+        <location filename="../qml/maintenance/MaintTxnRow.qml" line="38"/>
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintTxnRow.qml" line="53"/>
+        <location filename="../qml/maintenance/MaintTxnRow.qml" line="49"/>
         <source>Started</source>
         <translation>开始时间</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintTxnRow.qml" line="65"/>
+        <location filename="../qml/maintenance/MaintTxnRow.qml" line="61"/>
         <source>Finished</source>
         <translation>结束时间</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/MaintTxnRow.qml" line="79"/>
+        <location filename="../qml/maintenance/MaintTxnRow.qml" line="75"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
@@ -1334,6 +1805,24 @@
         <location filename="../qml/screens/NoConnectionScreenForm.ui.qml" line="20"/>
         <source>If this takes more than a few minutes, please ask staff at the service counter.</source>
         <translation>如等待超过几分钟，请咨询人工服务窗口的工作人员。</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeCard</name>
+    <message>
+        <location filename="../qml/components/flow/OutcomeCard.qml" line="54"/>
+        <source>Transaction reference</source>
+        <translation>业务编号</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/flow/OutcomeCard.qml" line="66"/>
+        <source>Quote it at the service counter if you need help with this service.</source>
+        <translation>如需就本次业务寻求帮助，请在服务窗口出示此编号。</translation>
+    </message>
+    <message>
+        <location filename="../qml/components/flow/OutcomeCard.qml" line="89"/>
+        <source>Also on your receipt</source>
+        <translation>凭条上也印有此码</translation>
     </message>
 </context>
 <context>
@@ -1425,7 +1914,12 @@
         <translation>请缴费：用手机扫描二维码，或向扫码窗口出示付款码。</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreen.qml" line="25"/>
+        <location filename="../qml/screens/PaymentScreen.qml" line="28"/>
+        <source>Pay the fee</source>
+        <translation>缴纳费用</translation>
+    </message>
+    <message>
+        <location filename="../qml/screens/PaymentScreen.qml" line="29"/>
         <source>Choose one of the two ways below.</source>
         <translation>请任选以下一种方式支付。</translation>
     </message>
@@ -1433,43 +1927,43 @@
 <context>
     <name>PaymentScreenForm.ui</name>
     <message>
-        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="16"/>
+        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="34"/>
         <source>Pay the fee</source>
         <translation>缴纳费用</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="26"/>
-        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="154"/>
+        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="45"/>
+        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="168"/>
         <source>Amount to pay</source>
         <translation>应付金额</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="50"/>
+        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="70"/>
         <source>Scan this code with your phone</source>
         <translation>用手机扫描此二维码</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="74"/>
+        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="96"/>
         <source>Open Alipay or WeChat, choose Scan and point the camera at the code.</source>
         <translation>打开支付宝或微信，点击“扫一扫”，对准此二维码。</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="91"/>
+        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="109"/>
         <source>Or show your payment code</source>
         <translation>或出示付款码</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="108"/>
+        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="127"/>
         <source>Open the payment code in your wallet app and hold the phone over the scanner below the screen, on the right.</source>
         <translation>在支付应用中打开付款码，将手机对准屏幕下方右侧的扫码窗口。</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="130"/>
+        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="144"/>
         <source>Waiting for your payment…</source>
         <translation>正在等待支付…</translation>
     </message>
     <message>
-        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="141"/>
+        <location filename="../qml/screens/PaymentScreenForm.ui.qml" line="155"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1710,12 +2204,12 @@
 <context>
     <name>ServicePage</name>
     <message>
-        <location filename="../qml/maintenance/ServicePage.qml" line="40"/>
+        <location filename="../qml/maintenance/ServicePage.qml" line="43"/>
         <source>The kiosk is now out of service.</source>
         <translation>自助机已暂停服务。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/ServicePage.qml" line="41"/>
+        <location filename="../qml/maintenance/ServicePage.qml" line="44"/>
         <source>The kiosk is back in service.</source>
         <translation>自助机已恢复服务。</translation>
     </message>
@@ -1796,27 +2290,27 @@
 <context>
     <name>SuppliesPage</name>
     <message>
-        <location filename="../qml/maintenance/SuppliesPage.qml" line="27"/>
+        <location filename="../qml/maintenance/SuppliesPage.qml" line="23"/>
         <source>Enter the number of cards (a whole number above zero).</source>
         <translation>请输入卡片数量（大于零的整数）。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/SuppliesPage.qml" line="31"/>
+        <location filename="../qml/maintenance/SuppliesPage.qml" line="27"/>
         <source>Enter the first and the last serial number.</source>
         <translation>请输入首张和末张卡的序列号。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/SuppliesPage.qml" line="46"/>
+        <location filename="../qml/maintenance/SuppliesPage.qml" line="55"/>
         <source>Loaded %1 cards (%2 to %3).</source>
         <translation>已装入 %1 张卡（%2 至 %3）。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/SuppliesPage.qml" line="68"/>
+        <location filename="../qml/maintenance/SuppliesPage.qml" line="65"/>
         <source>Stock reconciles: printer counter %1, journal %2.</source>
         <translation>库存核对一致：制卡机计数 %1，日志 %2。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/SuppliesPage.qml" line="69"/>
+        <location filename="../qml/maintenance/SuppliesPage.qml" line="66"/>
         <source>Mismatch of %1 card(s): printer counter %2, journal %3. Check the feeder and the reject bin.</source>
         <translation>相差 %1 张卡：制卡机计数 %2，日志 %3。请检查进卡器和废卡箱。</translation>
     </message>
@@ -1912,48 +2406,98 @@
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../qml/maintenance/SyncPage.qml" line="32"/>
+        <location filename="../qml/maintenance/SyncPage.qml" line="88"/>
         <source>Upload started.</source>
         <translation>已开始上传。</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/SyncPage.qml" line="52"/>
+        <location filename="../qml/maintenance/SyncPage.qml" line="57"/>
         <source>No central office configured</source>
         <translation>未配置中心</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/SyncPage.qml" line="53"/>
+        <location filename="../qml/maintenance/SyncPage.qml" line="38"/>
+        <source>central did not answer in time</source>
+        <translation>中心未及时响应</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/SyncPage.qml" line="39"/>
+        <source>central cannot be reached</source>
+        <translation>无法连接中心</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/SyncPage.qml" line="40"/>
+        <source>the secure connection to central failed</source>
+        <translation>与中心的安全连接失败</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/SyncPage.qml" line="41"/>
+        <source>paused after repeated failures</source>
+        <translation>多次失败后暂停</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/SyncPage.qml" line="42"/>
+        <source>central refused the records</source>
+        <translation>中心拒收记录</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/SyncPage.qml" line="43"/>
+        <source>central reported an internal error</source>
+        <translation>中心报告内部错误</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/SyncPage.qml" line="44"/>
+        <source>central&apos;s answer could not be read</source>
+        <translation>无法读取中心的应答</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/SyncPage.qml" line="45"/>
+        <source>the outbox could not be read</source>
+        <translation>无法读取待上传队列</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/SyncPage.qml" line="46"/>
+        <source>the upload was cancelled</source>
+        <translation>上传已取消</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/SyncPage.qml" line="48"/>
+        <source>upload failed (%1)</source>
+        <translation>上传失败（%1）</translation>
+    </message>
+    <message>
+        <location filename="../qml/maintenance/SyncPage.qml" line="58"/>
         <source>Uploading</source>
         <translation>正在上传</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/SyncPage.qml" line="54"/>
+        <location filename="../qml/maintenance/SyncPage.qml" line="59"/>
         <source>Waiting to upload</source>
         <translation>等待上传</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/SyncPage.qml" line="55"/>
+        <location filename="../qml/maintenance/SyncPage.qml" line="60"/>
         <source>Up to date</source>
         <translation>已是最新</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/SyncPage.qml" line="63"/>
-        <location filename="../qml/maintenance/SyncPage.qml" line="65"/>
+        <location filename="../qml/maintenance/SyncPage.qml" line="35"/>
+        <location filename="../qml/maintenance/SyncPage.qml" line="68"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/SyncPage.qml" line="66"/>
+        <location filename="../qml/maintenance/SyncPage.qml" line="71"/>
         <source>Closed (central reachable)</source>
         <translation>闭合（中心可达）</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/SyncPage.qml" line="67"/>
+        <location filename="../qml/maintenance/SyncPage.qml" line="72"/>
         <source>Open (central unreachable)</source>
         <translation>断开（中心不可达）</translation>
     </message>
     <message>
-        <location filename="../qml/maintenance/SyncPage.qml" line="68"/>
+        <location filename="../qml/maintenance/SyncPage.qml" line="73"/>
         <source>Half-open (retrying)</source>
         <translation>半开（重试中）</translation>
     </message>
@@ -2042,539 +2586,564 @@
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="29"/>
+        <location filename="../qml/singletons/Texts.qml" line="32"/>
         <source>Licence renewal</source>
         <translation>驾驶证换领</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="30"/>
+        <location filename="../qml/singletons/Texts.qml" line="33"/>
         <source>Replacement of a lost licence</source>
         <translation>驾驶证遗失补领</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="31"/>
+        <location filename="../qml/singletons/Texts.qml" line="34"/>
         <source>Replacement of a damaged licence</source>
         <translation>驾驶证损毁换领</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="33"/>
+        <location filename="../qml/singletons/Texts.qml" line="36"/>
         <source>Licence information</source>
         <translation>驾驶证信息查询</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="63"/>
+        <location filename="../qml/singletons/Texts.qml" line="66"/>
         <source>The service was cancelled</source>
         <translation>业务已取消</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="64"/>
+        <location filename="../qml/singletons/Texts.qml" line="67"/>
         <source>The session ended because there was no activity</source>
         <translation>长时间无操作，本次办理已结束</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="65"/>
+        <location filename="../qml/singletons/Texts.qml" line="68"/>
         <source>A different ID card was placed on the reader</source>
         <translation>读卡区上放置了另一张身份证</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="66"/>
+        <location filename="../qml/singletons/Texts.qml" line="69"/>
         <source>Your ID card could not be read</source>
         <translation>无法读取您的身份证</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="67"/>
-        <location filename="../qml/singletons/Texts.qml" line="223"/>
+        <location filename="../qml/singletons/Texts.qml" line="70"/>
+        <location filename="../qml/singletons/Texts.qml" line="267"/>
         <source>The licence office cannot be reached</source>
         <translation>暂时无法连接车管所</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="68"/>
+        <location filename="../qml/singletons/Texts.qml" line="71"/>
         <source>We could not confirm that it is you</source>
         <translation>未能确认是您本人</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="69"/>
+        <location filename="../qml/singletons/Texts.qml" line="72"/>
         <source>The face check could not be done</source>
         <translation>无法完成人脸核验</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="70"/>
+        <location filename="../qml/singletons/Texts.qml" line="73"/>
         <source>This service is not available for your licence</source>
         <translation>您的驾驶证暂不能办理此业务</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="71"/>
+        <location filename="../qml/singletons/Texts.qml" line="74"/>
         <source>No usable licence photo could be taken</source>
         <translation>未能拍摄到合格的驾驶证照片</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="72"/>
+        <location filename="../qml/singletons/Texts.qml" line="75"/>
         <source>The payment could not be started</source>
         <translation>无法发起缴费</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="73"/>
+        <location filename="../qml/singletons/Texts.qml" line="76"/>
         <source>Your payment was declined</source>
         <translation>您的支付未成功</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="74"/>
+        <location filename="../qml/singletons/Texts.qml" line="77"/>
         <source>We could not confirm your payment</source>
         <translation>暂时无法确认您的支付结果</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="75"/>
+        <location filename="../qml/singletons/Texts.qml" line="78"/>
         <source>The licence office did not approve the new card</source>
         <translation>车管所未批准制发新证</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="76"/>
+        <location filename="../qml/singletons/Texts.qml" line="79"/>
         <source>Your card could not be printed</source>
         <translation>未能打印您的驾驶证</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="77"/>
+        <location filename="../qml/singletons/Texts.qml" line="80"/>
         <source>Your card could not be produced</source>
         <translation>未能制作您的驾驶证</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="78"/>
+        <location filename="../qml/singletons/Texts.qml" line="81"/>
         <source>Your new card was kept by the kiosk</source>
         <translation>您的新驾驶证已被设备回收保管</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="79"/>
+        <location filename="../qml/singletons/Texts.qml" line="82"/>
         <source>A part of the kiosk stopped working</source>
         <translation>设备部件发生故障</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="80"/>
+        <location filename="../qml/singletons/Texts.qml" line="83"/>
         <source>The kiosk had to stop</source>
         <translation>设备已暂停办理</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="81"/>
+        <location filename="../qml/singletons/Texts.qml" line="84"/>
         <source>The kiosk was restarted</source>
         <translation>设备已重新启动</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="83"/>
+        <location filename="../qml/singletons/Texts.qml" line="86"/>
         <source>The service stopped</source>
         <translation>业务已中止</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="90"/>
+        <location filename="../qml/singletons/Texts.qml" line="93"/>
         <source>You stopped the service. Your details have been cleared from the kiosk.</source>
         <translation>您已取消办理，您的信息已从本机清除。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="92"/>
+        <location filename="../qml/singletons/Texts.qml" line="95"/>
         <source>For your privacy, the kiosk ended the service and cleared your details.</source>
         <translation>为保护您的隐私，本机已结束办理并清除了您的信息。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="94"/>
+        <location filename="../qml/singletons/Texts.qml" line="97"/>
         <source>For your security the service was stopped. Only the ID card of the person being served may be on the reader.</source>
         <translation>为保障您的安全，业务已中止。读卡区上只能放置办理人本人的身份证。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="96"/>
+        <location filename="../qml/singletons/Texts.qml" line="99"/>
         <source>The reader tried three times without success. The card may be dirty, bent or damaged.</source>
         <translation>读卡器已尝试读取三次均未成功。证件可能有污渍、弯折或损坏。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="98"/>
+        <location filename="../qml/singletons/Texts.qml" line="101"/>
         <source>The kiosk could not get an answer from the licence office system. This is a temporary problem on our side.</source>
         <translation>本机未能收到车管所系统的响应。这是我们一方的临时问题。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="100"/>
+        <location filename="../qml/singletons/Texts.qml" line="103"/>
         <source>Your face did not match the photo on your ID card. Strong light, glasses, a hat or a mask can cause this.</source>
         <translation>您的面部与身份证照片不一致。强光、眼镜、帽子或口罩都可能导致这种情况。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="102"/>
+        <location filename="../qml/singletons/Texts.qml" line="105"/>
         <source>The licence office could not check the photo that was taken.</source>
         <translation>车管所无法核验所拍摄的照片。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="104"/>
+        <location filename="../qml/singletons/Texts.qml" line="107"/>
         <source>The licence records show the following:</source>
         <translation>驾驶证档案显示以下情况：</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="107"/>
+        <location filename="../qml/singletons/Texts.qml" line="110"/>
         <source>After several attempts the photo still did not meet the requirements for a licence photo.</source>
         <translation>多次拍摄后，照片仍不符合驾驶证照片的要求。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="108"/>
+        <location filename="../qml/singletons/Texts.qml" line="111"/>
         <source>The last photo still did not meet the requirements: %1</source>
         <translation>最后一张照片仍不符合要求：%1</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="110"/>
+        <location filename="../qml/singletons/Texts.qml" line="113"/>
         <source>The payment order could not be created at the licence office.</source>
         <translation>车管所未能创建缴费订单。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="112"/>
+        <location filename="../qml/singletons/Texts.qml" line="115"/>
         <source>The payment was declined three times, so the service stopped.</source>
         <translation>支付连续三次未成功，业务已中止。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="114"/>
+        <location filename="../qml/singletons/Texts.qml" line="117"/>
         <source>The payment service did not tell us whether your payment went through. The transaction will be settled automatically.</source>
         <translation>支付机构未返回您的支付结果。该笔交易将自动处理。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="116"/>
+        <location filename="../qml/singletons/Texts.qml" line="119"/>
         <source>The licence office refused to issue the card at the last check.</source>
         <translation>车管所在最终审核时未批准制发驾驶证。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="118"/>
+        <location filename="../qml/singletons/Texts.qml" line="121"/>
         <source>The card printer has a problem, so your card could not be made. This kiosk is now out of service.</source>
         <translation>制证打印机出现故障，未能制作您的驾驶证。本机已暂停服务。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="120"/>
+        <location filename="../qml/singletons/Texts.qml" line="123"/>
         <source>The card layout could not be prepared, so no card was printed.</source>
         <translation>证件版面生成失败，未打印任何证件。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="122"/>
+        <location filename="../qml/singletons/Texts.qml" line="125"/>
         <source>The card was not taken from the slot in time, so the kiosk kept it safely inside. The licence office holds it for you.</source>
         <translation>证件未在规定时间内从出证口取走，已由设备安全回收。车管所将为您保管。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="125"/>
+        <location filename="../qml/singletons/Texts.qml" line="128"/>
         <source>The camera stopped working, so the service could not continue.</source>
         <translation>摄像头发生故障，业务无法继续。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="127"/>
+        <location filename="../qml/singletons/Texts.qml" line="130"/>
         <source>The payment scanner stopped working, so the service could not continue.</source>
         <translation>扫码支付设备发生故障，业务无法继续。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="128"/>
+        <location filename="../qml/singletons/Texts.qml" line="131"/>
         <source>A device did not respond, so the service could not continue.</source>
         <translation>设备无响应，业务无法继续。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="130"/>
+        <location filename="../qml/singletons/Texts.qml" line="133"/>
         <source>The kiosk could not safely record your service, so it stopped before doing anything more.</source>
         <translation>本机无法安全记录您的业务，已停止后续操作。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="132"/>
+        <location filename="../qml/singletons/Texts.qml" line="135"/>
         <source>The service was interrupted because the kiosk restarted.</source>
         <translation>设备重新启动，业务已中断。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="134"/>
+        <location filename="../qml/singletons/Texts.qml" line="137"/>
         <source>The service could not be completed.</source>
         <translation>业务未能完成。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="140"/>
+        <location filename="../qml/singletons/Texts.qml" line="143"/>
         <source>the photo was too dark.</source>
         <translation>照片过暗。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="141"/>
+        <location filename="../qml/singletons/Texts.qml" line="144"/>
         <source>the photo was too bright.</source>
         <translation>照片过亮。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="142"/>
+        <location filename="../qml/singletons/Texts.qml" line="145"/>
         <source>the photo was not clear enough.</source>
         <translation>照片不够清晰。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="143"/>
+        <location filename="../qml/singletons/Texts.qml" line="146"/>
         <source>no face was seen.</source>
         <translation>未检测到人脸。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="145"/>
+        <location filename="../qml/singletons/Texts.qml" line="148"/>
         <source>the photo was not usable.</source>
         <translation>照片无法使用。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="153"/>
+        <location filename="../qml/singletons/Texts.qml" line="156"/>
         <source>Take your ID card from the reader.</source>
         <translation>请从读卡区取回您的身份证。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="154"/>
+        <location filename="../qml/singletons/Texts.qml" line="157"/>
         <source>You can start again at any time.</source>
         <translation>您可以随时重新办理。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="156"/>
+        <location filename="../qml/singletons/Texts.qml" line="159"/>
         <source>Take the ID cards from the reader.</source>
         <translation>请取回读卡区上的身份证。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="157"/>
+        <location filename="../qml/singletons/Texts.qml" line="160"/>
         <source>Start again with only your own ID card on the reader.</source>
         <translation>请只放置本人身份证，重新办理。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="159"/>
+        <location filename="../qml/singletons/Texts.qml" line="162"/>
         <source>Take your ID card and wipe it clean.</source>
         <translation>请取回身份证并擦拭干净。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="160"/>
+        <location filename="../qml/singletons/Texts.qml" line="163"/>
         <source>Try again, placing it flat on the reader.</source>
         <translation>重新办理，将证件平放在读卡区。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="161"/>
+        <location filename="../qml/singletons/Texts.qml" line="164"/>
         <source>If it still cannot be read, staff at the service counter can help.</source>
         <translation>如仍无法读取，请到人工服务窗口办理。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="163"/>
-        <location filename="../qml/singletons/Texts.qml" line="177"/>
+        <location filename="../qml/singletons/Texts.qml" line="166"/>
+        <location filename="../qml/singletons/Texts.qml" line="180"/>
         <source>Please try again in a few minutes.</source>
         <translation>请几分钟后再试。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="164"/>
+        <location filename="../qml/singletons/Texts.qml" line="167"/>
         <source>Or go to the service counter, where staff can help you.</source>
         <translation>或前往人工服务窗口，由工作人员为您办理。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="166"/>
+        <location filename="../qml/singletons/Texts.qml" line="169"/>
         <source>Try again without glasses, hat or mask, facing the camera.</source>
         <translation>请摘下眼镜、帽子或口罩，正对摄像头重新办理。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="167"/>
+        <location filename="../qml/singletons/Texts.qml" line="170"/>
         <source>Or ask staff at the service counter to check your identity.</source>
         <translation>或请人工服务窗口的工作人员核验您的身份。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="169"/>
+        <location filename="../qml/singletons/Texts.qml" line="172"/>
         <source>Please try again.</source>
         <translation>请重新办理。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="170"/>
+        <location filename="../qml/singletons/Texts.qml" line="173"/>
         <source>If it happens again, staff at the service counter can help.</source>
         <translation>如再次出现，请到人工服务窗口办理。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="172"/>
+        <location filename="../qml/singletons/Texts.qml" line="175"/>
         <source>Please go to the service counter. Staff can explain your situation and what to do.</source>
         <translation>请前往人工服务窗口，工作人员会为您说明情况及办理方法。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="174"/>
+        <location filename="../qml/singletons/Texts.qml" line="177"/>
         <source>Staff at the service counter can take your licence photo.</source>
         <translation>人工服务窗口可为您拍摄驾驶证照片。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="175"/>
+        <location filename="../qml/singletons/Texts.qml" line="178"/>
         <source>You can also try again later in better light.</source>
         <translation>您也可以稍后在光线较好时重新办理。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="178"/>
+        <location filename="../qml/singletons/Texts.qml" line="181"/>
         <source>Or pay at the service counter.</source>
         <translation>或到人工服务窗口缴费办理。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="180"/>
+        <location filename="../qml/singletons/Texts.qml" line="183"/>
         <source>Check your payment app or balance, or use another payment app.</source>
         <translation>请检查支付应用或账户余额，或换用其他支付应用。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="181"/>
+        <location filename="../qml/singletons/Texts.qml" line="184"/>
         <source>Then start again, or pay at the service counter.</source>
         <translation>然后重新办理，或到人工服务窗口缴费。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="183"/>
+        <location filename="../qml/singletons/Texts.qml" line="186"/>
         <source>Keep the payment record in your payment app.</source>
         <translation>请保留支付应用中的付款记录。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="184"/>
+        <location filename="../qml/singletons/Texts.qml" line="187"/>
         <source>Staff at the service counter can check the payment for you.</source>
         <translation>人工服务窗口的工作人员可为您查询支付情况。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="188"/>
+        <location filename="../qml/singletons/Texts.qml" line="191"/>
         <source>Please go to the service counter. Staff can complete your service.</source>
         <translation>请前往人工服务窗口，工作人员会为您继续办理。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="191"/>
+        <location filename="../qml/singletons/Texts.qml" line="194"/>
         <source>Please use another kiosk or go to the service counter.</source>
         <translation>请使用其他自助设备，或前往人工服务窗口。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="192"/>
+        <location filename="../qml/singletons/Texts.qml" line="195"/>
         <source>Staff have been notified.</source>
         <translation>已通知工作人员。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="194"/>
+        <location filename="../qml/singletons/Texts.qml" line="197"/>
         <source>Go to the service counter with your ID card to collect your new licence.</source>
         <translation>请携带身份证到人工服务窗口领取您的新驾驶证。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="196"/>
+        <location filename="../qml/singletons/Texts.qml" line="199"/>
         <source>Please start again in a moment.</source>
         <translation>请稍后重新办理。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="197"/>
+        <location filename="../qml/singletons/Texts.qml" line="200"/>
         <source>If you had already paid, staff at the service counter can check it.</source>
         <translation>如您已付款，人工服务窗口可为您查询。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="199"/>
+        <location filename="../qml/singletons/Texts.qml" line="202"/>
         <source>Please go to the service counter for help.</source>
         <translation>请前往人工服务窗口寻求帮助。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="209"/>
-        <source>The fee is not refunded: your card has been made and is waiting for you.</source>
-        <translation>费用不予退还：您的驾驶证已制作完成，等待您领取。</translation>
-    </message>
-    <message>
-        <location filename="../qml/singletons/Texts.qml" line="211"/>
-        <source>If money was taken from your account, it will be refunded automatically. You do not need to do anything.</source>
-        <translation>如您的账户已被扣款，款项将自动退回，您无需任何操作。</translation>
-    </message>
-    <message>
-        <location filename="../qml/singletons/Texts.qml" line="213"/>
-        <source>Your payment is being refunded to the account you paid from. This can take a few working days.</source>
-        <translation>您的付款正在原路退回至支付账户，可能需要几个工作日到账。</translation>
-    </message>
-    <message>
-        <location filename="../qml/singletons/Texts.qml" line="215"/>
-        <source>Any payment you made will be refunded automatically to the account you paid from.</source>
-        <translation>您已支付的费用将自动原路退回至支付账户。</translation>
-    </message>
-    <message>
-        <location filename="../qml/singletons/Texts.qml" line="216"/>
+        <location filename="../qml/singletons/Texts.qml" line="223"/>
         <source>You have not been charged.</source>
         <translation>本次未收取任何费用。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="222"/>
+        <location filename="../qml/singletons/Texts.qml" line="225"/>
+        <source>You paid %1.</source>
+        <translation>您已支付 %1。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/Texts.qml" line="228"/>
+        <source>Your payment of %1 has been refunded to the account you paid from (refund reference %2). It can take a few working days to arrive.</source>
+        <translation>您支付的 %1 已原路退回至支付账户（退款编号 %2），到账可能需要几个工作日。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/Texts.qml" line="229"/>
+        <source>Your payment of %1 has been refunded to the account you paid from. It can take a few working days to arrive.</source>
+        <translation>您支付的 %1 已原路退回至支付账户，到账可能需要几个工作日。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/Texts.qml" line="232"/>
+        <source>Any money taken for this service (%1) will be refunded automatically to the account you paid from. Refund reference: %2.</source>
+        <translation>本次业务如已扣款（%1），将自动原路退回至支付账户。退款编号：%2。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/Texts.qml" line="233"/>
+        <source>Any money taken for this service (%1) will be refunded automatically to the account you paid from.</source>
+        <translation>本次业务如已扣款（%1），将自动原路退回至支付账户。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/Texts.qml" line="242"/>
+        <source>The address was not accepted: it is incomplete. Choose the street and type the house number.</source>
+        <translation>地址未被接受：地址不完整。请选择街道并输入门牌号。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/Texts.qml" line="243"/>
+        <source>The address was not accepted: it is too long to print on the licence.</source>
+        <translation>地址未被接受：地址过长，无法印在驾驶证上。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/Texts.qml" line="245"/>
+        <source>The address was not accepted. Please choose it again.</source>
+        <translation>地址未被接受，请重新选择。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/Texts.qml" line="260"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/Texts.qml" line="266"/>
         <source>This kiosk is out of service</source>
         <translation>本机暂停服务</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="224"/>
+        <location filename="../qml/singletons/Texts.qml" line="268"/>
         <source>This kiosk has run out of licence cards</source>
         <translation>本机驾驶证卡片已用完</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="225"/>
+        <location filename="../qml/singletons/Texts.qml" line="269"/>
         <source>This kiosk cannot take new services</source>
         <translation>本机暂时无法受理新业务</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="227"/>
+        <location filename="../qml/singletons/Texts.qml" line="271"/>
         <source>The service cannot start right now</source>
         <translation>暂时无法开始办理</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="233"/>
+        <location filename="../qml/singletons/Texts.qml" line="277"/>
         <source>The kiosk needs maintenance. Staff have been notified.</source>
         <translation>设备需要维护，已通知工作人员。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="234"/>
+        <location filename="../qml/singletons/Texts.qml" line="278"/>
         <source>The kiosk cannot connect to the licence office system. This is usually resolved within minutes.</source>
         <translation>设备无法连接车管所系统，通常几分钟内即可恢复。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="235"/>
+        <location filename="../qml/singletons/Texts.qml" line="279"/>
         <source>No new cards can be printed until staff refill the kiosk.</source>
         <translation>工作人员补充卡片前，本机无法制作新证。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="236"/>
+        <location filename="../qml/singletons/Texts.qml" line="280"/>
         <source>The kiosk cannot safely record services at the moment. Staff have been notified.</source>
         <translation>设备暂时无法安全记录业务，已通知工作人员。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="238"/>
+        <location filename="../qml/singletons/Texts.qml" line="282"/>
         <source>Please try again later.</source>
         <translation>请稍后再试。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="244"/>
+        <location filename="../qml/singletons/Texts.qml" line="288"/>
         <source>This service is currently not offered at self-service kiosks.</source>
         <translation>该业务目前暂不支持自助办理。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="245"/>
+        <location filename="../qml/singletons/Texts.qml" line="289"/>
         <source>The driving licence has been revoked.</source>
         <translation>驾驶证已被吊销。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="246"/>
+        <location filename="../qml/singletons/Texts.qml" line="290"/>
         <source>The driving licence is suspended.</source>
         <translation>驾驶证处于暂扣状态。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="247"/>
+        <location filename="../qml/singletons/Texts.qml" line="291"/>
         <source>The licence has reached the penalty point limit in the current scoring period.</source>
         <translation>驾驶证在本记分周期内的记分已达上限。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="248"/>
+        <location filename="../qml/singletons/Texts.qml" line="292"/>
         <source>The licence has not been renewed for a long time.</source>
         <translation>驾驶证长期未换证。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="249"/>
+        <location filename="../qml/singletons/Texts.qml" line="293"/>
         <source>It is too early to renew: renewal opens shortly before the licence expires.</source>
         <translation>尚未到换证时间：驾驶证有效期满前一段时间内方可换领。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="250"/>
+        <location filename="../qml/singletons/Texts.qml" line="294"/>
         <source>The licence expired too long ago to be renewed at a kiosk.</source>
         <translation>驾驶证过期时间过长，无法自助换领。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="251"/>
+        <location filename="../qml/singletons/Texts.qml" line="295"/>
         <source>The licence has expired.</source>
         <translation>驾驶证已过有效期。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="252"/>
+        <location filename="../qml/singletons/Texts.qml" line="296"/>
         <source>The licence has been reported lost.</source>
         <translation>驾驶证已申报遗失。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="253"/>
+        <location filename="../qml/singletons/Texts.qml" line="297"/>
         <source>A health examination certificate is required, but none is on record.</source>
         <translation>需要提交身体条件证明，但系统中没有记录。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="254"/>
+        <location filename="../qml/singletons/Texts.qml" line="298"/>
         <source>The health examination on record is no longer valid.</source>
         <translation>系统中的身体条件证明已失效。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="255"/>
+        <location filename="../qml/singletons/Texts.qml" line="299"/>
         <source>No driving licence was found for this ID card.</source>
         <translation>未查询到与该身份证对应的驾驶证。</translation>
     </message>
     <message>
-        <location filename="../qml/singletons/Texts.qml" line="257"/>
+        <location filename="../qml/singletons/Texts.qml" line="301"/>
         <source>Another reason recorded by the licence office (%1).</source>
         <translation>车管所记录的其他原因（%1）。</translation>
     </message>
@@ -2605,7 +3174,7 @@
 <context>
     <name>TransactionsPage</name>
     <message>
-        <location filename="../qml/maintenance/TransactionsPage.qml" line="40"/>
+        <location filename="../qml/maintenance/TransactionsPage.qml" line="41"/>
         <source>No transactions yet.</source>
         <translation>暂无业务记录。</translation>
     </message>

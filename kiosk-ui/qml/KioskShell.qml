@@ -17,9 +17,9 @@
 // Language: during a session the model's language (switching sends act("set_language", l));
 // without one the attract screen's choice (attractLanguage, default zh). Translator follows it.
 // Idle warning: model.idleWarning shows "Are you still there?" with model.idleSecondsLeft.
-// The screen model has no keep-alive action, but kioskd restarts the idle timer on any accepted
-// action, so "I'm still here" (or any touch on the overlay) sends act("set_language", <current
-// language>): harmless and it keeps the session. The overlay hides until the warning ends.
+// "I'm still here" (or any touch on the overlay) emits keepAliveRequested() (Main.qml sends
+// kioskd's session.keep_alive, which restarts the idle timer and ends the warning). The overlay
+// hides until the warning ends.
 import QtQuick
 import QtTextToSpeech
 import Kiosk.Ui
@@ -44,6 +44,7 @@ Rectangle {
     property bool idleDismissed: false
 
     signal act(string action, string value)
+    signal keepAliveRequested()
     signal startRequested(string service, string language)
     signal dismissRequested()
     signal maintenanceRequested()
@@ -70,7 +71,7 @@ Rectangle {
     function stillHere() {
         shell.idleDismissed = true;
         if (shell.inSession)
-            shell.act("set_language", shell.language);
+            shell.keepAliveRequested();
     }
 
     function wire(screen) {

@@ -33,6 +33,7 @@ Window {
         previewFrame: LocalApi.previewFrame
         photo: LocalApi.photo
         onAct: (action, value) => LocalApi.act(action, value)
+        onKeepAliveRequested: LocalApi.keepAlive()
         onStartRequested: (service, language) => LocalApi.startSession(service, language)
         onDismissRequested: LocalApi.dismiss()
         onPreviewWanted: LocalApi.refreshPreview()

@@ -250,7 +250,7 @@ struct LocalApi::Impl {
   }
 };
 
-LocalApi::LocalApi(QObject* parent) : QObject(parent), d_(new Impl(this)) {
+LocalApi::LocalApi(QObject* parent) : KioskdChannel(parent), d_(new Impl(this)) {
   g_instance = this;
   d_->setScreen(idleScreen());
   d_->reconnect.setSingleShot(true);
@@ -382,6 +382,15 @@ void LocalApi::cancelSession() {
     } else {
       d_->loadSessionResult(result);
     }
+  });
+}
+
+void LocalApi::keepAlive() {
+  if (d_->screen.sessionId().isEmpty()) return;
+  d_->conn.call("session.keep_alive", {}, [this](const QVariant&, const QVariantMap& error) {
+    if (error.isEmpty()) return;  // kioskd republishes the screen (session.changed)
+    d_->failed("session.keep_alive", error);
+    if (error.value("code").toInt() != 0) d_->refreshSession();
   });
 }
 

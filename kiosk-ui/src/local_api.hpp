@@ -36,12 +36,13 @@
 #include <QVariantMap>
 #include <functional>
 
+#include "kioskd_channel.hpp"
 #include "screen_model.hpp"
 
 class QQmlEngine;
 class QJSEngine;
 
-class LocalApi : public QObject {
+class LocalApi : public KioskdChannel {
   Q_OBJECT
   QML_ELEMENT
   QML_SINGLETON
@@ -49,10 +50,8 @@ class LocalApi : public QObject {
   Q_PROPERTY(bool connected READ connected NOTIFY connectedChanged)
   Q_PROPERTY(QString socketPath READ socketPath WRITE setSocketPath NOTIFY socketPathChanged)
   Q_PROPERTY(ScreenModel* screen READ screen CONSTANT)
-  Q_PROPERTY(QVariant status READ status NOTIFY statusChanged)
+  // status, maintenanceActive, maintenanceUser: KioskdChannel's.
   Q_PROPERTY(bool simulation READ simulation NOTIFY statusChanged)
-  Q_PROPERTY(bool maintenanceActive READ maintenanceActive NOTIFY maintenanceChanged)
-  Q_PROPERTY(QString maintenanceUser READ maintenanceUser NOTIFY maintenanceChanged)
   // QImage values in a var: qmllint knows no QImage type, FrameView.frame takes them as is.
   Q_PROPERTY(QVariant previewFrame READ previewFrameValue NOTIFY previewFrameChanged)
   Q_PROPERTY(QVariant photo READ photoValue NOTIFY photoChanged)
@@ -70,10 +69,10 @@ class LocalApi : public QObject {
   QString socketPath() const;
   void setSocketPath(const QString& path);  // (re)connects to the new path
   ScreenModel* screen() const;
-  QVariant status() const;
+  QVariant status() const override;
   bool simulation() const;
-  bool maintenanceActive() const;
-  QString maintenanceUser() const;
+  bool maintenanceActive() const override;
+  QString maintenanceUser() const override;
   QImage previewFrame() const;
   QImage photo() const;
   QVariant previewFrameValue() const { return previewFrame(); }
@@ -89,6 +88,10 @@ class LocalApi : public QObject {
   // session.get.
   Q_INVOKABLE void act(const QString& action, const QString& value = {});
   Q_INVOKABLE void cancelSession();
+  // session.keep_alive: "I'm still here" on the idle warning. kioskd resets the idle timer and
+  // republishes the screen; a refusal (the screen stopped waiting, the session ended) redraws
+  // from session.get.
+  Q_INVOKABLE void keepAlive();
   // Back from a UI-only screen (unavailable; no_connection once connected again) to idle; on a
   // kioskd screen that allows "finish", sends it.
   Q_INVOKABLE void dismiss();
@@ -107,14 +110,15 @@ class LocalApi : public QObject {
                                     const QJSValue& callback = {});
   Q_INVOKABLE void maintenanceCall(const QString& method, const QVariantMap& params = {},
                                    const QJSValue& callback = {});
-  Q_INVOKABLE void maintenanceLogout();
+  Q_INVOKABLE void maintenanceLogout() override;
 
   // ---- C++ callers and tests ----
-  // `error` is empty on success; otherwise as for the QML callbacks.
-  using Callback = std::function<void(const QVariant& result, const QVariantMap& error)>;
-  void call(const QString& method, const QVariantMap& params, Callback callback);
-  void maintenanceLogin(const QString& user, const QString& password, Callback callback);
-  void maintenanceCall(const QString& method, const QVariantMap& params, Callback callback);
+  // `error` is empty on success; otherwise as for the QML callbacks (KioskdChannel's contract).
+  using KioskdChannel::Callback;
+  void call(const QString& method, const QVariantMap& params, Callback callback) override;
+  void maintenanceLogin(const QString& user, const QString& password, Callback callback) override;
+  void maintenanceCall(const QString& method, const QVariantMap& params,
+                       Callback callback) override;
   // Timeout of calls without a method-specific one (default 10 000 ms).
   void setDefaultTimeout(int ms);
   int pendingCalls() const;
@@ -124,8 +128,6 @@ class LocalApi : public QObject {
  signals:
   void connectedChanged();
   void socketPathChanged();
-  void statusChanged();
-  void maintenanceChanged();
   void previewFrameChanged();
   void photoChanged();
   // A call failed in a way the current screen cannot show (for the log and the tests).

@@ -33,12 +33,17 @@ void Translator::apply() {
     installed_ = QCoreApplication::installTranslator(&chinese_);
   // The engine that created this singleton. While the singleton is being constructed it is not
   // known yet, and bindings evaluated before the first use of Translator were translated without
-  // the catalogue: retranslate once the construction is over.
-  if (QQmlEngine* engine = qmlEngine(this); engine != nullptr) {
+  // the catalogue: retranslate once the construction is over. The engine's uiLanguage follows
+  // (Qt.uiLanguage: QML that cannot import the module, e.g. its other singletons, binds to it).
+  const auto refresh = [this](QQmlEngine* engine) {
+    engine->setUiLanguage(language_);
     engine->retranslate();
+  };
+  if (QQmlEngine* engine = qmlEngine(this); engine != nullptr) {
+    refresh(engine);
   } else {
-    QTimer::singleShot(0, this, [this] {
-      if (QQmlEngine* later = qmlEngine(this); later != nullptr) later->retranslate();
+    QTimer::singleShot(0, this, [this, refresh] {
+      if (QQmlEngine* later = qmlEngine(this); later != nullptr) refresh(later);
     });
   }
 }

@@ -1,5 +1,6 @@
 // KioskButton: the one touch button of the citizen UI. At least Theme.minTouch high (in practice
-// Theme.buttonHeight), never elides: long labels wrap and the button grows.
+// Theme.buttonHeight), never elides: long labels wrap between words (never inside one) and the
+// button grows; in a layout it is never narrower than its longest word (Layout.minimumWidth).
 //   text: string          the label
 //   description: string   optional second line (service tiles on the attract screen)
 //   iconName: string      optional KioskIcon name, shown left of the label
@@ -31,12 +32,30 @@ Item {
                                : Theme.secondary
     readonly property int padding: Theme.spacing
 
+    // The widest piece of the label that cannot be broken: a word, or one CJK character (a line
+    // may break between any two of them).
+    function longestPiece(words: string, metrics: FontMetrics): real {
+        const pieces = words.match(/[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]+/g) ?? [];
+        let widest = 0;
+        for (const piece of pieces)
+            widest = Math.max(widest, metrics.advanceWidth(piece));
+        return Math.ceil(widest);
+    }
+    readonly property real minimumContentWidth: {
+        void labelMetrics.height;         // re-evaluated when the fonts change (large text)
+        void descriptionMetrics.height;
+        return Math.max(button.longestPiece(button.text, labelMetrics),
+                        button.longestPiece(button.description, descriptionMetrics))
+               + (button.iconName.length > 0 ? icon.size + Theme.spacing : 0);
+    }
+
     implicitWidth: Math.max(Theme.minTouch * 3, content.implicitWidth + 2 * padding)
     implicitHeight: Math.max(description.length > 0 ? Theme.buttonHeight * 1.5 : Theme.buttonHeight,
                              content.implicitHeight + padding)
     Layout.fillWidth: true
     Layout.preferredWidth: 100
     Layout.minimumHeight: implicitHeight
+    Layout.minimumWidth: Math.max(Theme.minTouch, minimumContentWidth + 2 * padding)
 
     Accessible.role: Accessible.Button
     Accessible.name: text
@@ -65,6 +84,7 @@ Item {
         spacing: Theme.spacing
 
         KioskIcon {
+            id: icon
             visible: button.iconName.length > 0
             name: button.iconName
             color: button.ink
@@ -76,27 +96,32 @@ Item {
             Layout.fillWidth: true
             Layout.alignment: Qt.AlignVCenter
             Text {
+                id: label
                 text: button.text
                 color: button.ink
                 font.family: Theme.fontFamily
                 font.pixelSize: button.description.length > 0 ? Theme.headingSize : Theme.buttonTextSize
                 font.weight: Font.DemiBold
-                wrapMode: Text.Wrap
+                wrapMode: Text.WordWrap
                 horizontalAlignment: button.iconName.length > 0 ? Text.AlignLeft : Text.AlignHCenter
                 Layout.fillWidth: true
             }
             Text {
+                id: descriptionLabel
                 visible: button.description.length > 0
                 text: button.description
                 color: button.filled ? button.ink : Theme.textMuted
                 font.family: Theme.fontFamily
                 font.pixelSize: Theme.smallSize
-                wrapMode: Text.Wrap
+                wrapMode: Text.WordWrap
                 horizontalAlignment: button.iconName.length > 0 ? Text.AlignLeft : Text.AlignHCenter
                 Layout.fillWidth: true
             }
         }
     }
+
+    FontMetrics { id: labelMetrics; font: label.font }
+    FontMetrics { id: descriptionMetrics; font: descriptionLabel.font }
 
     MouseArea {
         id: area

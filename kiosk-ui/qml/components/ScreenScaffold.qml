@@ -4,7 +4,7 @@
 // In the lowered layout (Theme.lowered) the whole page moves into the lower part of the screen
 // (wheelchair reach): the icon is dropped and the page starts below a top spacer. In large
 // text the icon is dropped too, leaving the width to the words.
-//   title: string        the screen's main prompt (Theme.titleSize)
+//   title: string        the screen's main prompt (Theme.titleSize); none when empty
 //   subtitle: string     one explanatory paragraph under the title (optional)
 //   iconName: string     KioskIcon shown above/beside the title (optional)
 //   iconColor: color     its colour (default Theme.primary)
@@ -14,6 +14,8 @@
 //   footer: list<Item>   footer buttons in a RowLayout, left to right: cancel/secondary first,
 //                        the primary action last (bottom-right)
 //   bodySpacing: int     spacing in the body column (default Theme.spacing)
+//   loweredShare: real   in the lowered layout, the share of the height left empty above the
+//                        page (default 0.30 portrait, 0.18 landscape)
 // When header and body do not fit (large text), they scroll (objectName page_scroller) above
 // the fixed footer, with a progress bar hinting there is more below.
 import QtQuick
@@ -33,8 +35,10 @@ Item {
     default property alias content: body.data
     property alias footer: footerRow.data
 
-    // Lowered layout: the page starts this far down (a third of a portrait screen).
-    readonly property int loweredInset: Theme.lowered ? Math.round(height * (Theme.landscape ? 0.18 : 0.30)) : 0
+    // Lowered layout: the page starts this far down (a third of a portrait screen); a screen
+    // with nothing to touch above its footer may start higher (loweredShare).
+    property real loweredShare: Theme.landscape ? 0.18 : 0.30
+    readonly property int loweredInset: Theme.lowered ? Math.round(height * page.loweredShare) : 0
 
     // Header and body scroll together when they do not fit (large text); the footer
     // buttons always stay in place.
@@ -84,6 +88,7 @@ Item {
                     Layout.fillWidth: true
                     KioskText {
                         objectName: "screen_title"
+                        visible: page.title.length > 0
                         role: "title"
                         text: page.title
                         Layout.fillWidth: true

@@ -63,7 +63,7 @@ Window {
     x: kioskWindow ? kioskWindow.x + kioskWindow.width + 8 : 0
     y: kioskWindow ? kioskWindow.y : 0
     title: qsTr("Kiosk24 developer panel (simulation)")
-    color: "#EEF1F5"
+    color: Theme.maintBackground
 
     Component.onCompleted: panel.loadCitizens()
 
@@ -79,11 +79,7 @@ Window {
 
     Rectangle {
         anchors.fill: parent
-        color: "#EEF1F5"
-    }
-
-    MaintText {
-        id: words
+        color: Theme.maintBackground
     }
 
     Flickable {
@@ -105,14 +101,14 @@ Window {
                 font.pixelSize: 32
                 font.family: Theme.fontFamily
                 font.weight: Font.Bold
-                color: "#101828"
+                color: Theme.maintText
             }
             Text {
                 width: parent.width
                 text: qsTr("Simulation only: acts on the emulated devices.")
                 font.pixelSize: 20
                 font.family: Theme.fontFamily
-                color: "#475467"
+                color: Theme.maintTextMuted
                 wrapMode: Text.Wrap
             }
 
@@ -173,8 +169,8 @@ Window {
                         width: parent.width
                         height: Math.max(Theme.minTouch, citizenText.implicitHeight + 20)
                         radius: 10
-                        color: selected ? "#D9E8FB" : "#F9FAFB"
-                        border.color: selected ? "#1D4E9E" : "#D0D5DD"
+                        color: selected ? Theme.maintTone("info") : Theme.maintRowAlt
+                        border.color: selected ? Theme.maintPrimary : Theme.maintBorder
                         border.width: selected ? 3 : 1
                         Text {
                             id: citizenText
@@ -185,7 +181,7 @@ Window {
                                   + "</b>" + (citizenRow.modelData.scenario ? "  ·  " + citizenRow.modelData.scenario : "")
                                   + "<br><font color='#667085'>" + citizenRow.idNumber + "</font>"
                             textFormat: Text.StyledText
-                            color: "#101828"
+                            color: Theme.maintText
                             font.pixelSize: 22
                             font.family: Theme.fontFamily
                             elide: Text.ElideRight
@@ -247,8 +243,8 @@ Window {
                     width: parent.width
                     height: 64
                     radius: 10
-                    color: "#FFFFFF"
-                    border.color: "#98A2B3"
+                    color: Theme.maintSurface
+                    border.color: Theme.maintPlaceholder
                     border.width: 2
                     Text {
                         objectName: "dev_code"
@@ -256,7 +252,7 @@ Window {
                         anchors.leftMargin: 16
                         verticalAlignment: Text.AlignVCenter
                         text: panel.paymentCode.length > 0 ? panel.paymentCode : qsTr("Type a code (18 digits)")
-                        color: panel.paymentCode.length > 0 ? "#101828" : "#98A2B3"
+                        color: panel.paymentCode.length > 0 ? Theme.maintText : Theme.maintPlaceholder
                         font.pixelSize: 26
                         font.family: "monospace"
                     }
@@ -318,7 +314,7 @@ Window {
                             required property string modelData
                             objectName: "dev_fault_device_" + modelData
                             kind: panel.faultDevice === modelData ? "primary" : "secondary"
-                            text: words.deviceName(modelData)
+                            text: MaintTexts.deviceName(modelData)
                             onClicked: panel.faultDevice = modelData
                         }
                     }
@@ -341,7 +337,7 @@ Window {
                 DevButton {
                     objectName: "dev_clear_faults"
                     width: parent.width
-                    text: qsTr("Clear faults of %1").arg(words.deviceName(panel.faultDevice))
+                    text: qsTr("Clear faults of %1").arg(MaintTexts.deviceName(panel.faultDevice))
                     onClicked: panel.run("emulator.clear_faults", {device: panel.faultDevice},
                                          qsTr("Faults of %1 cleared.").arg(panel.faultDevice))
                 }

@@ -1,4 +1,5 @@
-// Audit: audit.list {limit: 50} newest first, with the hash chain's verification (chain_ok).
+// Audit: the last 50 entries newest first, in the technician's words, with the hash chain's
+// verification (chain_ok).
 pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk.Ui
@@ -6,21 +7,11 @@ import Kiosk.Ui
 AuditPageForm {
     id: page
 
-    property var api
+    property MaintenanceApi api
     property var entries: []
 
     function refresh() {
-        page.api.maintenanceCall("audit.list", {limit: 50}, function (result, error) {
-            if (error) {
-                page.error = words.errorText(error);
-                return;
-            }
-            page.error = "";
-            page.chainOk = result.chain_ok === undefined ? null : Boolean(result.chain_ok);
-            const list = (result.entries ?? []).slice();
-            list.sort((a, b) => String(b.at).localeCompare(String(a.at)));
-            page.entries = list;
-        });
+        page.api.listAudit(50);
     }
 
     refreshButton.onClicked: page.refresh()
@@ -31,7 +22,7 @@ AuditPageForm {
         required property int index
         width: ListView.view.width
         height: entryColumn.implicitHeight + 28
-        color: entry.index % 2 === 1 ? "#FAFBFC" : "#FFFFFF"
+        color: entry.index % 2 === 1 ? Theme.maintRowAlt : Theme.maintSurface
         Column {
             id: entryColumn
             x: 24
@@ -39,22 +30,24 @@ AuditPageForm {
             width: parent.width - 48
             spacing: 4
             Text {
+                objectName: "audit_entry_" + entry.index
                 width: parent.width
-                text: "<b>" + String(entry.modelData.action ?? "") + "</b>  ·  " + String(entry.modelData.actor ?? "")
-                      + "  ·  " + words.time(entry.modelData.at)
+                text: "<b>" + MaintTexts.auditAction(String(entry.modelData.action ?? "")) + "</b>  ·  "
+                      + String(entry.modelData.actor ?? "") + "  ·  " + MaintTexts.time(entry.modelData.at)
                 textFormat: Text.StyledText
                 font.pixelSize: 24
                 font.family: Theme.fontFamily
-                color: "#101828"
+                color: Theme.maintText
                 elide: Text.ElideRight
             }
             Text {
+                objectName: "audit_details_" + entry.index
                 width: parent.width
                 visible: text.length > 0
-                text: words.brief(entry.modelData.details)
+                text: MaintTexts.auditDetails(entry.modelData.details)
                 font.pixelSize: 21
                 font.family: Theme.fontFamily
-                color: "#667085"
+                color: Theme.maintTextFaint
                 wrapMode: Text.Wrap
                 maximumLineCount: 2
                 elide: Text.ElideRight
@@ -62,7 +55,16 @@ AuditPageForm {
         }
     }
 
-    MaintText {
-        id: words
+    Connections {
+        target: page.api
+        function onAuditListed(entries: var, chainOk: var) {
+            page.error = "";
+            page.chainOk = chainOk;
+            page.entries = entries;
+        }
+        function onFailed(action: int, device: string, error: var) {
+            if (action === MaintenanceApi.Audit)
+                page.error = MaintTexts.errorText(error);
+        }
     }
 }

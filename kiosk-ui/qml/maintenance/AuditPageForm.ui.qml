@@ -26,7 +26,7 @@ Item {
                     font.pixelSize: 40
                     font.family: Theme.fontFamily
                     font.weight: Font.Bold
-                    color: "#101828"
+                    color: Theme.maintText
                 }
                 MaintPill {
                     objectName: "audit_chain"
@@ -52,8 +52,8 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             radius: 14
-            color: "#FFFFFF"
-            border.color: "#D0D5DD"
+            color: Theme.maintSurface
+            border.color: Theme.maintBorder
             clip: true
             ListView {
                 id: list

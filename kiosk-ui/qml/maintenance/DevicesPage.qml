@@ -1,71 +1,51 @@
-// Devices: devices.list (state, detail codes, counters, last error), devices.selftest per
-// device or for all (a long call: the buttons show a spinner until it answers) and
-// devices.test_print for the two printers. Members a kioskd does not send yet (counters,
-// last_error, test_print) are simply not shown / reported as not offered. The list refreshes
-// every 5 s while the page is shown.
+// Devices: the device list (state, status details, counters, last error), a self-test per
+// device or for all (a long call: the buttons show a spinner until it answers) and a test print
+// for the two printers. Members a kioskd does not send (counters, last_error) are simply not
+// shown. The list refreshes every 5 s while the page is shown.
 pragma ComponentBehavior: Bound
 import QtQuick
+import Kiosk.Ui
 
 DevicesPageForm {
     id: page
 
-    property var api
+    property MaintenanceApi api
     property var devices: []
-    property var results: ({})        // device id -> {passed, message}
+    property var results: ({})        // device id -> {passed, text}
     property string testing: ""        // device id under self-test, "*" for all
     property var printing: ({})        // device id -> true while a test print runs
     property var printMessages: ({})   // device id -> {text, failed}
 
     function refresh() {
-        page.api.call("devices.list", {}, function (result, error) {
-            if (error) {
-                page.error = words.errorText(error);
-                return;
-            }
-            page.error = "";
-            page.devices = result.devices ?? [];
-        });
+        page.api.listDevices();
     }
 
     function selftest(device: string) {
         if (page.testing.length > 0)
             return;
         page.testing = device.length > 0 ? device : "*";
-        const params = device.length > 0 ? {device: device} : {};
-        page.api.maintenanceCall("devices.selftest", params, function (result, error) {
-            page.testing = "";
-            if (error) {
-                page.error = words.errorText(error);
-                return;
-            }
-            page.error = "";
-            const next = Object.assign({}, page.results);
-            for (const r of (result.results ?? result.devices ?? [])) {
-                const id = String(r.device ?? r.id ?? "");
-                if (device.length > 0 && id !== device)
-                    continue;
-                const passed = Boolean(r.passed ?? r.ok);
-                const message = String(r.message ?? r.reason ?? "") || words.stateName(String(r.state ?? ""));
-                next[id] = {passed: passed, message: message};
-            }
-            page.results = next;
-            page.refresh();
-        });
+        page.api.selfTest(device);
     }
 
     function testPrint(device: string) {
         page.printing = Object.assign({}, page.printing, {[device]: true});
-        page.api.maintenanceCall("devices.test_print", {device: device}, function (result, error) {
-            page.printing = Object.assign({}, page.printing, {[device]: false});
-            let text = words.errorText(error);
-            if (!error && device === "receipt_printer")
-                text = qsTr("Test receipt printed.");
-            else if (!error)
-                text = result && result.card_counter !== undefined
-                        ? qsTr("Test card printed (printer counter %1).").arg(result.card_counter)
-                        : qsTr("Test card printed.");
-            page.printMessages = Object.assign({}, page.printMessages, {[device]: {text: text, failed: !!error}});
-        });
+        page.api.testPrint(device);
+    }
+
+    function printed(device: string, text: string, failed: bool) {
+        page.printing = Object.assign({}, page.printing, {[device]: false});
+        page.printMessages = Object.assign({}, page.printMessages, {[device]: {text: text, failed: failed}});
+    }
+
+    // One self-test result in the technician's words: passed with the state it answered, or
+    // failed with the driver's reason.
+    function resultText(r: var): string {
+        void Translator.language;
+        if (r.passed)
+            return r.state.length > 0 ? qsTr("Self-test passed (%1).").arg(MaintTexts.stateName(r.state))
+                                      : qsTr("Self-test passed.");
+        const why = r.message.length > 0 ? MaintTexts.reasonText(r.message) : MaintTexts.stateName(r.state);
+        return qsTr("Self-test failed: %1.").arg(why);
     }
 
     summary: {
@@ -93,8 +73,38 @@ DevicesPageForm {
         onTestPrintRequested: page.testPrint(deviceId)
     }
 
-    MaintText {
-        id: words
+    Connections {
+        target: page.api
+        function onDevicesListed(devices: var) {
+            page.error = "";
+            page.devices = devices;
+        }
+        function onSelfTestFinished(device: string, results: var) {
+            page.testing = "";
+            page.error = "";
+            const next = Object.assign({}, page.results);
+            for (const r of results) {
+                if (device.length > 0 && r.device !== device)
+                    continue;
+                next[r.device] = {passed: r.passed, text: page.resultText(r)};
+            }
+            page.results = next;
+            page.refresh();
+        }
+        function onTestPrinted(device: string, cardCounter: var) {
+            page.printed(device, device === "receipt_printer" ? qsTr("Test receipt printed.")
+                               : cardCounter !== null ? qsTr("Test card printed (printer counter %1).").arg(cardCounter)
+                                                      : qsTr("Test card printed."), false);
+        }
+        function onFailed(action: int, device: string, error: var) {
+            if (action === MaintenanceApi.TestPrint) {
+                page.printed(device, MaintTexts.errorText(error), true);
+            } else if (action === MaintenanceApi.Devices || action === MaintenanceApi.SelfTest) {
+                if (action === MaintenanceApi.SelfTest)
+                    page.testing = "";
+                page.error = MaintTexts.errorText(error);
+            }
+        }
     }
 
     // Device states change on their own (a fault, a cover opened): follow them while shown.

@@ -26,13 +26,13 @@ Item {
                     font.pixelSize: 40
                     font.family: Theme.fontFamily
                     font.weight: Font.Bold
-                    color: "#101828"
+                    color: Theme.maintText
                 }
                 Text {
                     id: summaryText
                     font.pixelSize: 24
                     font.family: Theme.fontFamily
-                    color: "#475467"
+                    color: Theme.maintTextMuted
                 }
             }
             MaintButton {

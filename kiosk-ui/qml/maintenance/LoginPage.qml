@@ -1,12 +1,13 @@
-// Technician login: maintenance.login through the API object; shows why a login failed
-// (wrong credentials, locked out with the time left, kioskd unreachable). The password is
-// cleared after every attempt and never logged.
+// Technician login: MaintenanceApi.login; shows why a login failed (wrong credentials, locked
+// out with the time left, kioskd unreachable). The password is cleared after every attempt and
+// never logged.
 import QtQuick
+import Kiosk.Ui
 
 LoginPageForm {
     id: page
 
-    property var api
+    property MaintenanceApi api
     // Seconds until a locked-out user may try again (counts down; 0 = not locked).
     property int retryAfter: 0
 
@@ -24,15 +25,7 @@ LoginPageForm {
         page.error = "";
         const password = page.password;
         page.password = "";
-        page.api.maintenanceLogin(page.user, password, function (result, error) {
-            page.busy = false;
-            if (error) {
-                page.showError(error);
-                return;
-            }
-            page.user = "";
-            page.loggedIn();
-        });
+        page.api.login(page.user, password);
     }
 
     function showError(error: var) {
@@ -43,7 +36,7 @@ LoginPageForm {
             page.retryAfter = isNaN(seconds) ? 0 : Math.max(0, Math.ceil(seconds));
             page.updateLockText();
         } else {
-            page.error = words.errorText(error);
+            page.error = MaintTexts.errorText(error);
         }
     }
 
@@ -66,8 +59,19 @@ LoginPageForm {
     passwordField.onAccepted: page.login()
     userField.onAccepted: page.passwordField.input.forceActiveFocus()
 
-    MaintText {
-        id: words
+    Connections {
+        target: page.api
+        function onLoggedIn() {
+            page.busy = false;
+            page.user = "";
+            page.loggedIn();
+        }
+        function onFailed(action: int, device: string, error: var) {
+            if (action !== MaintenanceApi.Login)
+                return;
+            page.busy = false;
+            page.showError(error);
+        }
     }
 
     Timer {

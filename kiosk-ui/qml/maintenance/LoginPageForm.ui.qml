@@ -37,7 +37,7 @@ Item {
                 font.pixelSize: 44
                 font.family: Theme.fontFamily
                 font.weight: Font.Bold
-                color: "#101828"
+                color: Theme.maintText
             }
             Text {
                 width: parent.width
@@ -45,7 +45,7 @@ Item {
                 wrapMode: Text.Wrap
                 font.pixelSize: 26
                 font.family: Theme.fontFamily
-                color: "#475467"
+                color: Theme.maintTextMuted
             }
             MaintField {
                 id: userField

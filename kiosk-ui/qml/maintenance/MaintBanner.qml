@@ -12,8 +12,8 @@ Rectangle {
     visible: text.length > 0
     implicitHeight: visible ? label.implicitHeight + 32 : 0
     radius: 10
-    color: error ? "#FEF3F2" : "#ECFDF3"
-    border.color: error ? "#F04438" : "#32D583"
+    color: error ? Theme.maintErrorBackground : Theme.maintOkBackground
+    border.color: error ? Theme.maintErrorBorder : Theme.maintOkBorder
     border.width: 2
 
     Text {
@@ -26,6 +26,6 @@ Rectangle {
         wrapMode: Text.Wrap
         font.pixelSize: 26
         font.family: Theme.fontFamily
-        color: root.error ? "#912018" : "#05603A"
+        color: root.error ? Theme.maintErrorInk : Theme.maintOkInk
     }
 }

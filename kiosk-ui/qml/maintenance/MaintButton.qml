@@ -25,22 +25,22 @@ Button {
         radius: 12
         color: {
             if (!control.enabled && !control.busy)
-                return "#E3E7EC";
+                return Theme.maintDisabled;
             if (control.kind === "primary")
-                return control.down ? "#153A78" : "#1D4E9E";
+                return control.down ? Theme.maintPrimaryPressed : Theme.maintPrimary;
             if (control.kind === "danger")
-                return control.down ? "#8E1B1B" : "#B42318";
-            return control.down ? "#D5DCE4" : "#FFFFFF";
+                return control.down ? Theme.maintDangerPressed : Theme.maintDanger;
+            return control.down ? Theme.maintButtonPressed : Theme.maintSurface;
         }
         border.width: control.kind === "secondary" ? 2 : 0
-        border.color: "#9AA8B8"
+        border.color: Theme.maintButtonBorder
     }
 
     contentItem: Text {
         opacity: control.busy ? 0 : 1
         text: control.text
         font: control.font
-        color: (control.kind === "secondary" || (!control.enabled && !control.busy)) ? "#1D2939" : "#FFFFFF"
+        color: (control.kind === "secondary" || (!control.enabled && !control.busy)) ? Theme.maintButtonInk : Theme.maintHeaderInk
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
         elide: Text.ElideRight

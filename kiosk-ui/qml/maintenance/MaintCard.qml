@@ -11,8 +11,8 @@ Rectangle {
 
     implicitHeight: body.implicitHeight + 2 * 28
     radius: 14
-    color: "#FFFFFF"
-    border.color: "#D0D5DD"
+    color: Theme.maintSurface
+    border.color: Theme.maintBorder
     border.width: 1
 
     Column {
@@ -29,7 +29,7 @@ Rectangle {
             font.pixelSize: 30
             font.family: Theme.fontFamily
             font.weight: Font.Bold
-            color: "#101828"
+            color: Theme.maintText
             elide: Text.ElideRight
         }
     }

@@ -1,5 +1,7 @@
-// One device on the Devices page: name, model and link, state in colour, detail codes,
-// counters, last error, the last self-test result, and its self-test / test-print buttons.
+// One device on the Devices page: name, model and link, state in colour, status details as
+// pills coloured by severity, counters by name, the last error in words (the raw codes only
+// when there are no words for them), the last self-test result, and its self-test /
+// test-print buttons. Every word is the technician's language (MaintTexts).
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
@@ -9,7 +11,7 @@ MaintCard {
     id: card
 
     required property var device
-    property var testResult: null     // {passed: bool, message: string} or null
+    property var testResult: null     // {passed: bool, text: string} or null
     property bool testing: false
     property bool printing: false
     property bool canPrint: false
@@ -18,7 +20,7 @@ MaintCard {
 
     readonly property string deviceId: String(card.device.device ?? card.device.id ?? "")
     readonly property var counters: card.device.counters ?? card.device.statistics ?? ({})
-    readonly property var lastError: card.device.last_error ?? null
+    readonly property var lastError: MaintTexts.lastError(card.device.last_error ?? null)
     readonly property var detailKeys: Object.keys(card.device.detail ?? {})
     readonly property var counterKeys: Object.keys(card.counters)
 
@@ -28,10 +30,6 @@ MaintCard {
     objectName: "device_" + card.deviceId
     spacing: 14
 
-    MaintText {
-        id: words
-    }
-
     RowLayout {
         width: parent.width
         spacing: 16
@@ -40,11 +38,11 @@ MaintCard {
             spacing: 4
             Text {
                 width: parent.width
-                text: words.deviceName(card.deviceId)
+                text: MaintTexts.deviceName(card.deviceId)
                 font.pixelSize: 32
                 font.family: Theme.fontFamily
                 font.weight: Font.Bold
-                color: "#101828"
+                color: Theme.maintText
                 elide: Text.ElideRight
             }
             Text {
@@ -52,25 +50,27 @@ MaintCard {
                 text: [card.device.model, card.device.transport].filter(s => !!s).join(" · ")
                 font.pixelSize: 22
                 font.family: Theme.fontFamily
-                color: "#667085"
+                color: Theme.maintTextFaint
                 elide: Text.ElideRight
             }
         }
         MaintPill {
             objectName: "device_state_" + card.deviceId
-            text: words.stateName(String(card.device.state ?? ""))
-            tone: words.stateTone(String(card.device.state ?? ""))
+            text: MaintTexts.stateName(String(card.device.state ?? ""))
+            tone: MaintTexts.stateTone(String(card.device.state ?? ""))
         }
     }
 
+    // The driver's own note (English, for the technician): secondary detail only.
     Text {
+        objectName: "device_message_" + card.deviceId
         visible: text.length > 0
         width: parent.width
         text: String(card.device.message ?? "")
         wrapMode: Text.Wrap
-        font.pixelSize: 24
-        font.family: Theme.fontFamily
-        color: "#475467"
+        font.pixelSize: 20
+        font.family: "monospace"
+        color: Theme.maintTextFaint
     }
 
     Flow {
@@ -81,8 +81,10 @@ MaintCard {
             model: card.detailKeys
             delegate: MaintPill {
                 required property string modelData
-                tone: "warn"
-                text: modelData + ": " + String(card.device.detail[modelData])
+                readonly property string value: String(card.device.detail[modelData])
+                objectName: "detail_" + card.deviceId + "_" + modelData
+                tone: MaintTexts.detailTone(modelData, value)
+                text: MaintTexts.detailPill(modelData, value)
             }
         }
     }
@@ -97,35 +99,44 @@ MaintCard {
             model: card.counterKeys
             delegate: Text {
                 required property string modelData
+                objectName: "counter_" + card.deviceId + "_" + modelData
                 width: (card.width - 56 - 24) / 2
-                text: modelData.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/_/g, " ")
-                      + ": <b>" + String(card.counters[modelData]) + "</b>"
+                text: MaintTexts.counterName(modelData) + ": <b>" + String(card.counters[modelData]) + "</b>"
                 textFormat: Text.StyledText
                 font.pixelSize: 22
                 font.family: Theme.fontFamily
-                color: "#344054"
+                color: Theme.maintTextStrong
                 elide: Text.ElideRight
             }
         }
     }
 
     Text {
-        visible: words.errorBrief(card.lastError).length > 0
+        objectName: "last_error_" + card.deviceId
+        visible: card.lastError.text.length > 0
         width: parent.width
-        text: qsTr("Last error: %1").arg(words.errorBrief(card.lastError))
+        text: qsTr("Last error: %1").arg(card.lastError.text)
         wrapMode: Text.Wrap
         font.pixelSize: 22
         font.family: Theme.fontFamily
-        color: "#912018"
+        color: Theme.maintErrorInk
+    }
+    Text {
+        objectName: "last_error_detail_" + card.deviceId
+        visible: card.lastError.detail.length > 0
+        width: parent.width
+        text: card.lastError.detail
+        wrapMode: Text.Wrap
+        font.pixelSize: 20
+        font.family: "monospace"
+        color: Theme.maintTextFaint
     }
 
     MaintBanner {
         objectName: "selftest_result_" + card.deviceId
         width: parent.width
         error: card.testResult !== null && !card.testResult.passed
-        text: card.testResult === null ? ""
-            : card.testResult.passed ? qsTr("Self-test passed. %1").arg(card.testResult.message)
-                                     : qsTr("Self-test failed: %1").arg(card.testResult.message)
+        text: card.testResult === null ? "" : card.testResult.text
     }
     MaintBanner {
         width: parent.width

@@ -58,7 +58,7 @@ Column {
         font.pixelSize: 24
         font.family: Theme.fontFamily
         font.weight: Font.DemiBold
-        color: "#344054"
+        color: Theme.maintTextStrong
     }
 
     TextField {
@@ -68,8 +68,8 @@ Column {
         height: Theme.minTouch
         font.pixelSize: 30
         font.family: Theme.fontFamily
-        color: "#101828"
-        placeholderTextColor: "#98A2B3"
+        color: Theme.maintText
+        placeholderTextColor: Theme.maintPlaceholder
         leftPadding: 20
         rightPadding: 20
         verticalAlignment: TextInput.AlignVCenter
@@ -77,9 +77,9 @@ Column {
         onActiveFocusChanged: root.reveal()
         background: Rectangle {
             radius: 10
-            color: "#FFFFFF"
+            color: Theme.maintSurface
             border.width: field.activeFocus ? 3 : 2
-            border.color: field.activeFocus ? "#1D4E9E" : "#98A2B3"
+            border.color: field.activeFocus ? Theme.maintPrimary : Theme.maintPlaceholder
         }
     }
 }

@@ -18,7 +18,7 @@ Item {
         text: row.label
         font.pixelSize: 26
         font.family: Theme.fontFamily
-        color: "#475467"
+        color: Theme.maintTextMuted
         elide: Text.ElideRight
     }
     Text {
@@ -32,7 +32,7 @@ Item {
         font.pixelSize: 26
         font.family: Theme.fontFamily
         font.weight: Font.DemiBold
-        color: "#101828"
+        color: Theme.maintText
     }
     MaintPill {
         visible: row.tone.length > 0
@@ -45,6 +45,6 @@ Item {
         anchors.bottom: parent.bottom
         width: parent.width
         height: 1
-        color: "#EAECF0"
+        color: Theme.maintDivider
     }
 }

@@ -1,5 +1,6 @@
-// A coloured pill for a state word (device state, outcome, circuit): green good, amber
-// attention, red fault, blue working, grey unknown. `tone` picks the colour, `text` the label.
+// A coloured pill for a state word (device state, status detail, outcome, circuit): green
+// normal, amber act soon, red fault, blue working, grey unknown. `tone` picks the colour
+// (Theme.maintTone), `text` the label.
 import QtQuick
 import Kiosk.Ui
 
@@ -12,11 +13,11 @@ Rectangle {
     implicitWidth: label.implicitWidth + 36
     implicitHeight: 48
     radius: height / 2
-    color: tone === "good" ? "#DDF3E4" : tone === "warn" ? "#FEF0C7" : tone === "bad" ? "#FEE4E2"
-         : tone === "info" ? "#D9E8FB" : "#EAECF0"
+    color: Theme.maintTone(root.tone)
 
     Text {
         id: label
+        objectName: root.objectName.length > 0 ? root.objectName + "_text" : ""
         anchors.centerIn: parent
         width: Math.min(implicitWidth, root.width - 24)
         elide: Text.ElideRight
@@ -24,7 +25,6 @@ Rectangle {
         font.pixelSize: 24
         font.family: Theme.fontFamily
         font.weight: Font.Bold
-        color: root.tone === "good" ? "#05603A" : root.tone === "warn" ? "#93370D"
-             : root.tone === "bad" ? "#912018" : root.tone === "info" ? "#153A78" : "#344054"
+        color: Theme.maintToneInk(root.tone)
     }
 }

@@ -12,7 +12,7 @@ Rectangle {
     implicitWidth: 220
     implicitHeight: 140
     radius: 12
-    color: emphasis ? "#1D4E9E" : "#F2F4F7"
+    color: emphasis ? Theme.maintPrimary : Theme.maintSurfaceAlt
 
     Column {
         anchors.centerIn: parent
@@ -25,7 +25,7 @@ Rectangle {
             font.pixelSize: 52
             font.family: Theme.fontFamily
             font.weight: Font.Bold
-            color: root.emphasis ? "#FFFFFF" : "#101828"
+            color: root.emphasis ? Theme.maintHeaderInk : Theme.maintText
         }
         Text {
             width: parent.width
@@ -33,7 +33,7 @@ Rectangle {
             text: root.label
             font.pixelSize: 22
             font.family: Theme.fontFamily
-            color: root.emphasis ? "#D9E8FB" : "#475467"
+            color: root.emphasis ? Theme.maintHeaderMuted : Theme.maintTextMuted
             elide: Text.ElideRight
         }
     }

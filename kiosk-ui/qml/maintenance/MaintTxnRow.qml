@@ -15,11 +15,7 @@ Rectangle {
     readonly property string outcome: String(row.txn.outcome ?? "")
 
     implicitHeight: header ? 64 : 76
-    color: header ? "#F2F4F7" : (index % 2 === 1 ? "#FAFBFC" : "#FFFFFF")
-
-    MaintText {
-        id: words
-    }
+    color: header ? Theme.maintSurfaceAlt : (index % 2 === 1 ? Theme.maintRowAlt : Theme.maintSurface)
 
     Row {
         x: 24
@@ -28,33 +24,33 @@ Rectangle {
             width: row.unit * 1.8
             height: parent.height
             verticalAlignment: Text.AlignVCenter
-            text: row.header ? qsTr("ID") : words.shortId(String(row.txn.id ?? ""))
+            text: row.header ? qsTr("ID") : MaintTexts.shortId(String(row.txn.id ?? ""))
             font.pixelSize: row.header ? 22 : 20
             font.weight: row.header ? Font.Bold : Font.Normal
             font.family: row.header ? Theme.fontFamily : "monospace"
-            color: "#344054"
+            color: Theme.maintTextStrong
             elide: Text.ElideRight
         }
         Text {
             width: row.unit * 2.1
             height: parent.height
             verticalAlignment: Text.AlignVCenter
-            text: row.header ? qsTr("Service") : words.serviceName(String(row.txn.service ?? ""))
+            text: row.header ? qsTr("Service") : MaintTexts.serviceName(String(row.txn.service ?? ""))
             font.pixelSize: row.header ? 22 : 24
             font.family: Theme.fontFamily
             font.weight: row.header ? Font.Bold : Font.Normal
-            color: "#101828"
+            color: Theme.maintText
             elide: Text.ElideRight
         }
         Text {
             width: row.unit * 1.8
             height: parent.height
             verticalAlignment: Text.AlignVCenter
-            text: row.header ? qsTr("Started") : words.time(row.txn.started_at)
+            text: row.header ? qsTr("Started") : MaintTexts.time(row.txn.started_at)
             font.pixelSize: row.header ? 22 : 20
             font.family: Theme.fontFamily
             font.weight: row.header ? Font.Bold : Font.Normal
-            color: "#344054"
+            color: Theme.maintTextStrong
             wrapMode: Text.Wrap
             maximumLineCount: 2
         }
@@ -62,11 +58,11 @@ Rectangle {
             width: row.unit * 1.8
             height: parent.height
             verticalAlignment: Text.AlignVCenter
-            text: row.header ? qsTr("Finished") : words.time(row.txn.finished_at)
+            text: row.header ? qsTr("Finished") : MaintTexts.time(row.txn.finished_at)
             font.pixelSize: row.header ? 22 : 20
             font.family: Theme.fontFamily
             font.weight: row.header ? Font.Bold : Font.Normal
-            color: "#344054"
+            color: Theme.maintTextStrong
             wrapMode: Text.Wrap
             maximumLineCount: 2
         }
@@ -80,15 +76,15 @@ Rectangle {
                 font.pixelSize: 22
                 font.family: Theme.fontFamily
                 font.weight: Font.Bold
-                color: "#344054"
+                color: Theme.maintTextStrong
             }
             MaintPill {
                 visible: !row.header
                 anchors.verticalCenter: parent.verticalCenter
                 width: Math.min(implicitWidth, parent.width)
                 height: 44
-                text: words.outcomeName(row.outcome)
-                tone: words.outcomeTone(row.outcome)
+                text: MaintTexts.outcomeName(row.outcome)
+                tone: MaintTexts.outcomeTone(row.outcome)
             }
         }
     }

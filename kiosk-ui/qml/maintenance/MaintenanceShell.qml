@@ -14,18 +14,18 @@ import Kiosk.Ui
 MaintenanceShellForm {
     id: shell
 
-    // Duck-typed API: LocalApi, or a test fake with call/maintenanceCall/maintenanceLogin/
-    // maintenanceLogout, maintenanceActive, maintenanceUser, status and maintenanceChanged().
-    api: LocalApi
+    // The client of kioskd: LocalApi, or a test's scripted channel. Every page reaches it through
+    // the one typed MaintenanceApi below.
+    property KioskdChannel channel: LocalApi
     property real idleSeconds: 120
     property bool wasActive: false
 
     signal closed()
 
     function close() {
-        shell.wasActive = false;   // first: the logout below turns maintenanceActive false
-        if (shell.api.maintenanceActive)
-            shell.api.maintenanceLogout();
+        shell.wasActive = false;   // first: the logout below turns `active` false
+        if (maintenanceApi.active)
+            maintenanceApi.logout();
         shell.loginPage.reset();
         shell.currentPage = 0;
         shell.closed();
@@ -39,7 +39,7 @@ MaintenanceShellForm {
     }
 
     function followSession() {
-        const active = Boolean(shell.api.maintenanceActive);
+        const active = maintenanceApi.active;
         if (active && !shell.wasActive) {
             shell.wasActive = true;
             shell.showPage(0);
@@ -48,9 +48,13 @@ MaintenanceShellForm {
         }
     }
 
-    loggedIn: Boolean(shell.api.maintenanceActive)
-    user: String(shell.api.maintenanceUser ?? "")
-    kioskId: shell.api.status && shell.api.status.kiosk_id ? String(shell.api.status.kiosk_id) : "—"
+    api: maintenanceApi
+    loggedIn: maintenanceApi.active
+    user: maintenanceApi.user
+    kioskId: {
+        const id = maintenanceApi.status["kiosk_id"];
+        return id ? String(id) : "—";
+    }
 
     logoutButton.onClicked: shell.close()
     loginPage.onCancelled: shell.close()
@@ -60,10 +64,14 @@ MaintenanceShellForm {
 
     onPageRequested: index => shell.showPage(index)
 
+    MaintenanceApi {
+        id: maintenanceApi
+        channel: shell.channel
+    }
+
     Connections {
-        target: shell.api
-        ignoreUnknownSignals: true
-        function onMaintenanceChanged() {
+        target: maintenanceApi
+        function onSessionChanged() {
             shell.followSession();
         }
     }

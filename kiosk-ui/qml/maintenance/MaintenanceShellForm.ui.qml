@@ -10,7 +10,7 @@ import Kiosk.Ui
 Rectangle {
     id: root
 
-    property var api
+    property MaintenanceApi api
     property bool loggedIn: false
     property int currentPage: 0
     property string user: ""
@@ -32,13 +32,13 @@ Rectangle {
     property alias auditPage: auditPage
     property alias keyboard: keyboard
 
-    color: "#EEF1F5"
+    color: Theme.maintBackground
 
     Rectangle {
         id: header
         width: parent.width
         height: 120
-        color: "#12305F"
+        color: Theme.maintHeader
 
         RowLayout {
             anchors.fill: parent
@@ -53,14 +53,14 @@ Rectangle {
                     font.pixelSize: 36
                     font.family: Theme.fontFamily
                     font.weight: Font.Bold
-                    color: "#FFFFFF"
+                    color: Theme.maintHeaderInk
                 }
                 Text {
                     text: root.loggedIn ? qsTr("Kiosk %1 · signed in as %2").arg(root.kioskId).arg(root.user)
                                         : qsTr("Kiosk %1").arg(root.kioskId)
                     font.pixelSize: 22
                     font.family: Theme.fontFamily
-                    color: "#B2C3D9"
+                    color: Theme.maintHeaderMuted
                 }
             }
             MaintButton {

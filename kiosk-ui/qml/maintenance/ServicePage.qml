@@ -1,11 +1,12 @@
-// Out-of-service switch: maintenance.set_out_of_service {enabled, reason}. The current state
-// comes from the API's kiosk status and from the call's answer.
+// Out-of-service switch {enabled, reason}. The current state comes from the kiosk status and
+// from the switch's answer.
 import QtQuick
+import Kiosk.Ui
 
 ServicePageForm {
     id: page
 
-    property var api
+    property MaintenanceApi api
 
     function syncFromStatus() {
         const s = page.api ? page.api.status : null;
@@ -20,26 +21,9 @@ ServicePageForm {
     }
 
     function toggle() {
-        const enabled = !page.outOfService;
-        const reason = page.reasonField.text.trim();
         page.toggleButton.busy = true;
         page.message = "";
-        const params = {enabled: enabled};
-        if (reason.length > 0)
-            params.reason = reason;
-        page.api.maintenanceCall("maintenance.set_out_of_service", params, function (result, error) {
-            page.toggleButton.busy = false;
-            page.failed = !!error;
-            if (error) {
-                page.message = words.errorText(error);
-                return;
-            }
-            page.outOfService = Boolean(result.out_of_service ?? enabled);
-            page.currentReason = page.outOfService ? String(result.reason ?? reason) : "";
-            page.reasonField.text = "";
-            page.message = page.outOfService ? qsTr("The kiosk is now out of service.")
-                                             : qsTr("The kiosk is back in service.");
-        });
+        page.api.setOutOfService(!page.outOfService, page.reasonField.text.trim());
     }
 
     toggleButton.onClicked: page.toggle()
@@ -47,13 +31,24 @@ ServicePageForm {
 
     Connections {
         target: page.api
-        ignoreUnknownSignals: true
         function onStatusChanged() {
             page.syncFromStatus();
         }
-    }
-
-    MaintText {
-        id: words
+        function onOutOfServiceSet(outOfService: bool, reason: string) {
+            page.toggleButton.busy = false;
+            page.failed = false;
+            page.outOfService = outOfService;
+            page.currentReason = reason;
+            page.reasonField.text = "";
+            page.message = outOfService ? qsTr("The kiosk is now out of service.")
+                                        : qsTr("The kiosk is back in service.");
+        }
+        function onFailed(action: int, device: string, error: var) {
+            if (action !== MaintenanceApi.OutOfService)
+                return;
+            page.toggleButton.busy = false;
+            page.failed = true;
+            page.message = MaintTexts.errorText(error);
+        }
     }
 }

@@ -26,15 +26,15 @@ Flickable {
             font.pixelSize: 40
             font.family: Theme.fontFamily
             font.weight: Font.Bold
-            color: "#101828"
+            color: Theme.maintText
         }
 
         Rectangle {
             width: parent.width
             height: stateColumn.implicitHeight + 56
             radius: 14
-            color: root.outOfService ? "#FEF3F2" : "#ECFDF3"
-            border.color: root.outOfService ? "#F04438" : "#32D583"
+            color: root.outOfService ? Theme.maintErrorBackground : Theme.maintOkBackground
+            border.color: root.outOfService ? Theme.maintErrorBorder : Theme.maintOkBorder
             border.width: 2
             Column {
                 id: stateColumn
@@ -49,7 +49,7 @@ Flickable {
                     font.pixelSize: 44
                     font.family: Theme.fontFamily
                     font.weight: Font.Bold
-                    color: root.outOfService ? "#912018" : "#05603A"
+                    color: root.outOfService ? Theme.maintErrorInk : Theme.maintOkInk
                 }
                 Text {
                     width: parent.width
@@ -60,7 +60,7 @@ Flickable {
                           : qsTr("Citizens can start sessions.")
                     font.pixelSize: 26
                     font.family: Theme.fontFamily
-                    color: "#344054"
+                    color: Theme.maintTextStrong
                 }
             }
         }
@@ -75,7 +75,7 @@ Flickable {
                 wrapMode: Text.Wrap
                 font.pixelSize: 24
                 font.family: Theme.fontFamily
-                color: "#475467"
+                color: Theme.maintTextMuted
             }
             MaintField {
                 id: reasonField

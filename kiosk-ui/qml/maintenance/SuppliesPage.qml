@@ -1,21 +1,17 @@
-// Supplies & stock: stock.status; stock.load {count, first_serial, last_serial} from the
-// form (typed on the virtual keyboard); stock.reconcile with its result.
+// Supplies & stock: the stock counts; loading blank cards {count, first serial, last serial}
+// from the form (typed on the virtual keyboard); reconciling with the printer's counter.
 import QtQuick
+import Kiosk.Ui
 
 SuppliesPageForm {
     id: page
 
-    property var api
+    property MaintenanceApi api
+    // What was asked to load, for the confirmation once kioskd accepted it.
+    property var pendingLoad: null
 
     function refresh() {
-        page.api.call("stock.status", {}, function (result, error) {
-            if (error) {
-                page.error = words.errorText(error);
-                return;
-            }
-            page.error = "";
-            page.stock = result;
-        });
+        page.api.stockStatus();
     }
 
     function load() {
@@ -33,50 +29,56 @@ SuppliesPageForm {
         }
         page.loadButton.busy = true;
         page.loadMessage = "";
-        page.api.maintenanceCall("stock.load", {count: count, first_serial: first, last_serial: last},
-                                 function (result, error) {
-            page.loadButton.busy = false;
-            if (error) {
-                page.loadFailed = true;
-                page.loadMessage = words.errorText(error);
-                return;
-            }
-            page.stock = result;
-            page.loadFailed = false;
-            page.loadMessage = qsTr("Loaded %1 cards (%2 to %3).").arg(count).arg(first).arg(last);
-            page.countField.text = "";
-            page.firstField.text = "";
-            page.lastField.text = "";
-        });
+        page.pendingLoad = {count: count, first: first, last: last};
+        page.api.loadStock(count, first, last);
     }
 
     function reconcile() {
         page.reconcileButton.busy = true;
         page.reconcileMessage = "";
-        page.api.maintenanceCall("stock.reconcile", {}, function (result, error) {
-            page.reconcileButton.busy = false;
-            if (error) {
-                page.reconcileFailed = true;
-                page.reconcileMessage = words.errorText(error);
-                return;
-            }
-            const ok = result.ok ?? !result.mismatch;
-            const expected = result.expected ?? result.consumed;
-            const difference = Number(result.difference ?? 0);
-            page.reconcileFailed = !ok;
-            page.reconcileMessage = ok
-                    ? qsTr("Stock reconciles: printer counter %1, journal %2.").arg(result.printer_counter).arg(expected)
-                    : qsTr("Mismatch of %1 card(s): printer counter %2, journal %3. Check the feeder and the reject bin.")
-                      .arg(difference).arg(result.printer_counter).arg(expected);
-            if (result.counts)
-                page.stock = result.counts;
-        });
+        page.api.reconcileStock();
     }
 
     loadButton.onClicked: page.load()
     reconcileButton.onClicked: page.reconcile()
 
-    MaintText {
-        id: words
+    Connections {
+        target: page.api
+        function onStockReceived(stock: var) {
+            page.error = "";
+            page.stock = stock;
+        }
+        function onStockLoaded(stock: var) {
+            const asked = page.pendingLoad ?? {count: 0, first: "", last: ""};
+            page.loadButton.busy = false;
+            page.loadFailed = false;
+            page.loadMessage = qsTr("Loaded %1 cards (%2 to %3).").arg(asked.count).arg(asked.first).arg(asked.last);
+            page.pendingLoad = null;
+            page.countField.text = "";
+            page.firstField.text = "";
+            page.lastField.text = "";
+        }
+        function onStockReconciled(printerCounter: real, expected: real, difference: real, ok: bool) {
+            page.reconcileButton.busy = false;
+            page.reconcileFailed = !ok;
+            page.reconcileMessage = ok
+                    ? qsTr("Stock reconciles: printer counter %1, journal %2.").arg(printerCounter).arg(expected)
+                    : qsTr("Mismatch of %1 card(s): printer counter %2, journal %3. Check the feeder and the reject bin.")
+                      .arg(difference).arg(printerCounter).arg(expected);
+        }
+        function onFailed(action: int, device: string, error: var) {
+            if (action === MaintenanceApi.Stock) {
+                page.error = MaintTexts.errorText(error);
+            } else if (action === MaintenanceApi.LoadStock) {
+                page.loadButton.busy = false;
+                page.pendingLoad = null;
+                page.loadFailed = true;
+                page.loadMessage = MaintTexts.errorText(error);
+            } else if (action === MaintenanceApi.Reconcile) {
+                page.reconcileButton.busy = false;
+                page.reconcileFailed = true;
+                page.reconcileMessage = MaintTexts.errorText(error);
+            }
+        }
     }
 }

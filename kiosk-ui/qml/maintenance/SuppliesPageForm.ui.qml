@@ -33,7 +33,7 @@ Flickable {
             font.pixelSize: 40
             font.family: Theme.fontFamily
             font.weight: Font.Bold
-            color: "#101828"
+            color: Theme.maintText
         }
 
         MaintBanner {
@@ -93,7 +93,7 @@ Flickable {
                 wrapMode: Text.Wrap
                 font.pixelSize: 24
                 font.family: Theme.fontFamily
-                color: "#475467"
+                color: Theme.maintTextMuted
             }
             GridLayout {
                 width: parent.width
@@ -148,7 +148,7 @@ Flickable {
                 wrapMode: Text.Wrap
                 font.pixelSize: 24
                 font.family: Theme.fontFamily
-                color: "#475467"
+                color: Theme.maintTextMuted
             }
             MaintBanner {
                 id: reconcileBanner

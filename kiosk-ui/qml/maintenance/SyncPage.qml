@@ -1,38 +1,22 @@
-// Sync: sync.status (state, depth, last acknowledged, last success, last error, circuit);
-// "Sync now" calls sync.now and then follows sync.status for a few seconds.
+// Sync: the outbox towards central (state, depth, last acknowledged, last success, last error,
+// circuit); "Sync now" starts an upload and then follows the status for a few seconds.
 import QtQuick
+import Kiosk.Ui
 
 SyncPageForm {
     id: page
 
-    property var api
+    property MaintenanceApi api
     property var status: ({})
     property int followUps: 0
 
     function refresh() {
-        page.api.call("sync.status", {}, function (result, error) {
-            if (error) {
-                page.failed = true;
-                page.message = words.errorText(error);
-                return;
-            }
-            page.status = result;
-        });
+        page.api.syncStatus();
     }
 
     function syncNow() {
         page.syncButton.busy = true;
-        page.api.maintenanceCall("sync.now", {}, function (result, error) {
-            page.syncButton.busy = false;
-            page.failed = !!error;
-            if (error) {
-                page.message = words.errorText(error);
-                return;
-            }
-            page.message = qsTr("Upload started.");
-            page.followUps = 5;
-            page.refresh();
-        });
+        page.api.syncNow();
     }
 
     function stateOf(s: var): string {
@@ -44,10 +28,31 @@ SyncPageForm {
         return Number(s.depth ?? 0) > 0 ? "pending" : "idle";
     }
 
+    // sync.status's last_error: a code (central's or the transport's) in words.
+    function syncError(value: var): string {
+        void Translator.language;
+        if (!value)
+            return qsTr("none");
+        const code = typeof value === "object" ? String(value.code ?? value.reason ?? "") : String(value);
+        switch (code) {
+        case "timeout": return qsTr("central did not answer in time");
+        case "unreachable": return qsTr("central cannot be reached");
+        case "tls": return qsTr("the secure connection to central failed");
+        case "circuit_open": return qsTr("paused after repeated failures");
+        case "rejected": return qsTr("central refused the records");
+        case "server": return qsTr("central reported an internal error");
+        case "invalid_response": return qsTr("central's answer could not be read");
+        case "outbox": return qsTr("the outbox could not be read");
+        case "cancelled": return qsTr("the upload was cancelled");
+        }
+        return qsTr("upload failed (%1)").arg(code);
+    }
+
     readonly property string syncState: page.stateOf(page.status)
     readonly property string circuit: String(page.status.circuit ?? "")
 
     stateText: {
+        void Translator.language;
         switch (page.syncState) {
         case "disabled": return qsTr("No central office configured");
         case "uploading": return qsTr("Uploading");
@@ -61,8 +66,8 @@ SyncPageForm {
     depthText: page.status.depth === undefined ? "—" : String(page.status.depth)
     ackText: page.status.last_acknowledged === undefined ? "—"
            : page.status.last_acknowledged === null ? qsTr("none") : String(page.status.last_acknowledged)
-    successText: words.time(page.status.last_success_at)
-    errorText: page.status.last_error ? words.errorBrief(page.status.last_error) : qsTr("none")
+    successText: MaintTexts.time(page.status.last_success_at)
+    errorText: page.syncError(page.status.last_error)
     circuitText: page.circuit === "closed" ? qsTr("Closed (central reachable)")
                : page.circuit === "open" ? qsTr("Open (central unreachable)")
                : page.circuit === "half_open" ? qsTr("Half-open (retrying)") : "—"
@@ -72,8 +77,25 @@ SyncPageForm {
     refreshButton.onClicked: page.refresh()
     syncButton.onClicked: page.syncNow()
 
-    MaintText {
-        id: words
+    Connections {
+        target: page.api
+        function onSyncStatusReceived(status: var) {
+            page.status = status;
+        }
+        function onSyncStarted() {
+            page.syncButton.busy = false;
+            page.failed = false;
+            page.message = qsTr("Upload started.");
+            page.followUps = 5;
+            page.refresh();
+        }
+        function onFailed(action: int, device: string, error: var) {
+            if (action !== MaintenanceApi.SyncStatus && action !== MaintenanceApi.SyncNow)
+                return;
+            page.syncButton.busy = false;
+            page.failed = true;
+            page.message = MaintTexts.errorText(error);
+        }
     }
 
     Timer {

@@ -38,14 +38,14 @@ Flickable {
                     font.pixelSize: 40
                     font.family: Theme.fontFamily
                     font.weight: Font.Bold
-                    color: "#101828"
+                    color: Theme.maintText
                 }
                 Text {
                     width: parent.width
                     text: qsTr("Journal records waiting for the central office.")
                     font.pixelSize: 24
                     font.family: Theme.fontFamily
-                    color: "#475467"
+                    color: Theme.maintTextMuted
                     elide: Text.ElideRight
                 }
             }

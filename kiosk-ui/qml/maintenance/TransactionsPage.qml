@@ -1,4 +1,4 @@
-// Transactions: txn.list {limit: 20}; id shortened, service, started/finished, outcome.
+// Transactions: the last 20; id shortened, service, started/finished, outcome.
 pragma ComponentBehavior: Bound
 import QtQuick
 import Kiosk.Ui
@@ -6,18 +6,11 @@ import Kiosk.Ui
 TransactionsPageForm {
     id: page
 
-    property var api
+    property MaintenanceApi api
     property var transactions: []
 
     function refresh() {
-        page.api.maintenanceCall("txn.list", {limit: 20}, function (result, error) {
-            if (error) {
-                page.error = words.errorText(error);
-                return;
-            }
-            page.error = "";
-            page.transactions = result.transactions ?? [];
-        });
+        page.api.listTransactions(20);
     }
 
     refreshButton.onClicked: page.refresh()
@@ -30,8 +23,16 @@ TransactionsPageForm {
         wide: page.wide
     }
 
-    MaintText {
-        id: words
+    Connections {
+        target: page.api
+        function onTransactionsListed(transactions: var) {
+            page.error = "";
+            page.transactions = transactions;
+        }
+        function onFailed(action: int, device: string, error: var) {
+            if (action === MaintenanceApi.Transactions)
+                page.error = MaintTexts.errorText(error);
+        }
     }
 
     Text {
@@ -40,6 +41,6 @@ TransactionsPageForm {
         text: qsTr("No transactions yet.")
         font.pixelSize: 28
         font.family: Theme.fontFamily
-        color: "#667085"
+        color: Theme.maintTextFaint
     }
 }

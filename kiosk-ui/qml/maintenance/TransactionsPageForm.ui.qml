@@ -24,13 +24,13 @@ Item {
                     font.pixelSize: 40
                     font.family: Theme.fontFamily
                     font.weight: Font.Bold
-                    color: "#101828"
+                    color: Theme.maintText
                 }
                 Text {
                     text: qsTr("The last 20 sessions. No personal data is shown here.")
                     font.pixelSize: 24
                     font.family: Theme.fontFamily
-                    color: "#475467"
+                    color: Theme.maintTextMuted
                 }
             }
             MaintButton {
@@ -50,8 +50,8 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             radius: 14
-            color: "#FFFFFF"
-            border.color: "#D0D5DD"
+            color: Theme.maintSurface
+            border.color: Theme.maintBorder
             clip: true
 
             MaintTxnRow {

@@ -1,5 +1,6 @@
 // CallStaffScreenForm: layout of "a staff member will help you" (the citizen declined face
-// verification): where to go, what to bring, and Finish.
+// verification): where to go, what to bring, what happened to the fee with the transaction
+// reference to quote at the counter, and Finish.
 import QtQuick
 import QtQuick.Layouts
 import Kiosk.Ui
@@ -19,9 +20,13 @@ ScreenScaffold {
         KioskText { text: qsTr("• Your resident ID card (take it from the reader)"); Layout.fillWidth: true }
         KioskText { text: qsTr("• Your current driving licence, if you have it"); Layout.fillWidth: true }
     }
-    InfoCard {
-        accent: Theme.info
-        KioskText { text: qsTr("You have not been charged. Your details have been cleared from the kiosk."); Layout.fillWidth: true }
+    OutcomeCard {
+        outcome: form.model ? form.model.data : null
+    }
+    KioskText {
+        muted: true
+        text: qsTr("Your details have been cleared from the kiosk.")
+        Layout.fillWidth: true
     }
     Item { Layout.fillHeight: true }
 

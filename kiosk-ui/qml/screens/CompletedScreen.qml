@@ -1,6 +1,6 @@
 // CompletedScreen (screen `completed`): the session finished. Shows the new card's serial
-// (data.card_serial, when a card was issued), a refund note when data.refunded, the reminder
-// to take the ID card, and finish (back to the start).
+// (data.card_serial, when a card was issued), what happened to the fee (data.money), the
+// transaction reference and the receipt QR, the reminder to take the ID card, and finish.
 import QtQuick
 import Kiosk.Ui
 
@@ -23,7 +23,7 @@ CompletedScreenForm {
     subtitle: screen.serialText.length > 0 ? qsTr("Your new driving licence is ready. Thank you for using the self-service kiosk.")
                                            : qsTr("Thank you for using the self-service kiosk.")
     serialText: screen.result.card_serial === undefined || screen.result.card_serial === null ? "" : String(screen.result.card_serial)
-    refunded: screen.result.refunded === true
+    outcome: screen.result
 
     finishButton.visible: screen.allowed("finish")
     finishButton.onClicked: screen.act("finish", "")

@@ -1,5 +1,6 @@
 // CompletedScreenForm: layout of the end of a successful session (behaviour:
-// CompletedScreen.qml): done, the card number, a refund note if any, the ID card reminder, finish.
+// CompletedScreen.qml): done, the card number, what happened to the fee with the transaction
+// reference and the receipt QR, the ID card reminder, finish.
 import QtQuick
 import QtQuick.Layouts
 import Kiosk.Ui
@@ -8,7 +9,7 @@ ScreenScaffold {
     id: form
 
     property string serialText
-    property bool refunded: false
+    property var outcome: ({})
     property alias finishButton: finishButton
 
     title: qsTr("All done")
@@ -25,19 +26,8 @@ ScreenScaffold {
         }
     }
 
-    InfoCard {
-        objectName: "completed_refund"
-        visible: form.refunded
-        accent: Theme.info
-        KioskText {
-            role: "heading"
-            text: qsTr("Your payment is being refunded")
-            Layout.fillWidth: true
-        }
-        KioskText {
-            text: qsTr("The money goes back to the wallet you paid with, usually within a few days.")
-            Layout.fillWidth: true
-        }
+    OutcomeCard {
+        outcome: form.outcome
     }
 
     InfoCard {

@@ -1,7 +1,9 @@
 // ConfirmDetailsScreen (screen `confirm_details`): name, masked ID number, address, licence
-// classes, the new validity and the fee (fee_fen) before payment. "Change address" opens the
-// AddressPicker; its address is sent as act("change_address", address) and kioskd publishes
-// the screen again with the new address. Confirm sends act("confirm").
+// classes (with kioskd's class names), the new validity and the fee (fee_fen) before payment.
+// "Change address" opens the AddressPicker (its limit: kioskd's address_max_bytes); the chosen
+// address is sent as act("change_address", <the structured address as a JSON object string>),
+// kioskd validates and composes it and publishes the screen again with the new address, or with
+// error invalid_address and its reason, shown under the address. Confirm sends act("confirm").
 import QtQuick
 import Kiosk.Ui
 
@@ -31,7 +33,9 @@ ConfirmDetailsScreenForm {
     nameText: screen.str(screen.details.name)
     idNumberText: screen.str(screen.details.id_number)
     addressText: screen.str(screen.details.address)
-    classesText: screen.str(screen.details.classes)
+    classesText: Texts.classNames(screen.details.class_list).length > 0 ? Texts.classNames(screen.details.class_list)
+                                                                       : screen.str(screen.details.classes)
+    addressError: screen.model.errorCode === "invalid_address" ? Texts.addressProblem(screen.model.errorReason) : ""
     validityText: screen.str(screen.details.valid_to).length > 0
                   ? qsTr("%1 to %2").arg(screen.str(screen.details.valid_from)).arg(screen.str(screen.details.valid_to))
                   : qsTr("From %1, long-term").arg(screen.str(screen.details.valid_from))
@@ -51,6 +55,7 @@ ConfirmDetailsScreenForm {
     confirmButton.onClicked: screen.act("confirm", "")
 
     addressPicker.english: screen.model.language === "en"
+    addressPicker.maxBytes: Number(screen.details.address_max_bytes ?? 0)
     addressPicker.onCancelled: screen.picking = false
     addressPicker.onAccepted: address => {
         screen.picking = false;

@@ -15,6 +15,7 @@ Item {
     property string addressText
     property string classesText
     property string validityText
+    property string addressError
     property real feeFen: 0
     property string feeNote
     property bool picking: false
@@ -66,6 +67,13 @@ Item {
                     Layout.preferredWidth: implicitWidth
                     Layout.alignment: Qt.AlignVCenter | Qt.AlignRight
                 }
+            }
+            KioskText {
+                objectName: "address_error"
+                visible: form.addressError.length > 0
+                color: Theme.danger
+                text: form.addressError
+                Layout.fillWidth: true
             }
         }
 

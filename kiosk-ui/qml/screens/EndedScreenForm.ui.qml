@@ -1,6 +1,6 @@
 // EndedScreenForm: layout of every "the session ended early" screen: what happened (title,
 // explanation, the not-eligible reasons), what the citizen can do next, what happened to the
-// fee, and Finish (primary).
+// fee with the transaction reference (and the receipt QR when one printed), and Finish.
 pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Layouts
@@ -13,7 +13,6 @@ ScreenScaffold {
     readonly property string code: model ? model.errorCode : ""
     readonly property string reason: model ? model.errorReason : ""
     readonly property var reasons: model && model.data && model.data.reasons ? model.data.reasons : []
-    readonly property bool refunded: model && model.data ? model.data.refunded === true : false
     property alias finishButton: finish
 
     title: Texts.errorTitle(code)
@@ -61,21 +60,11 @@ ScreenScaffold {
             }
         }
 
-        InfoCard {
+        OutcomeCard {
             Layout.alignment: Qt.AlignTop
             Layout.preferredWidth: 100
-            objectName: "money_note"
-            accent: Theme.info
-            RowLayout {
-                spacing: Theme.spacing
-                Layout.fillWidth: true
-                KioskIcon { name: "coin"; size: 56; color: Theme.info; Layout.alignment: Qt.AlignTop }
-                KioskText {
-                    objectName: "money_note_text"
-                    text: Texts.moneyNote(form.code, form.refunded, form.model ? form.model.step : "")
-                    Layout.fillWidth: true
-                }
-            }
+            outcome: form.model ? form.model.data : null
+            qrBeside: !Theme.landscape
         }
     }
 

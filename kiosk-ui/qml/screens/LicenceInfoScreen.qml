@@ -1,5 +1,6 @@
 // LicenceInfoScreen (screen `licence_info`): the result of an info query — name, file number,
-// classes, validity, state and points as kioskd sends them. Finishing ends the session.
+// classes (with kioskd's class names), validity, state and points (of kioskd's limit) as kioskd
+// sends them. Finishing ends the session.
 // kioskd also accepts `cancel` here; it would only end the same session as "cancelled", so the
 // screen offers the one clear action, Done (finish).
 import QtQuick
@@ -23,39 +24,6 @@ LicenceInfoScreenForm {
     function str(value): string {
         return value === undefined || value === null ? "" : String(value);
     }
-    // Short descriptions of the common Chinese licence classes (GA/T 2016 codes).
-    function classDescription(code: string): string {
-        switch (code) {
-        case "A1": return qsTr("large bus");
-        case "A2": return qsTr("tractor-trailer");
-        case "A3": return qsTr("city bus");
-        case "B1": return qsTr("medium bus");
-        case "B2": return qsTr("large truck");
-        case "C1": return qsTr("small car");
-        case "C2": return qsTr("small automatic car");
-        case "C3": return qsTr("low-speed truck");
-        case "C4": return qsTr("three-wheeled car");
-        case "C5": return qsTr("adapted automatic car");
-        case "C6": return qsTr("light trailer");
-        case "D": return qsTr("three-wheeled motorcycle");
-        case "E": return qsTr("motorcycle");
-        case "F": return qsTr("light motorcycle");
-        case "M": return qsTr("wheeled machinery");
-        case "N": return qsTr("trolleybus");
-        case "P": return qsTr("tram");
-        default: return "";
-        }
-    }
-    function classesDescription(classes: string): string {
-        const codes = classes.match(/[A-Z][0-9]?/g) ?? [];
-        const parts = [];
-        for (const code of codes) {
-            const d = screen.classDescription(code);
-            if (d.length > 0)
-                parts.push(code + " " + d);
-        }
-        return parts.join(qsTr(", "));
-    }
     function stateName(state: string): string {
         switch (state) {
         case "valid": return qsTr("Valid");
@@ -74,14 +42,18 @@ LicenceInfoScreenForm {
     nameText: screen.str(screen.info.name)
     fileNumberText: screen.str(screen.info.file_number)
     classesText: screen.str(screen.info.classes)
-    classesDetail: screen.classesDescription(screen.str(screen.info.classes))
+    // Class names come from kioskd (class_list, in the order of `classes`).
+    classesDetail: Texts.classNames(screen.info.class_list)
     validFromText: screen.str(screen.info.valid_from)
     validToText: screen.str(screen.info.valid_to).length > 0 ? screen.str(screen.info.valid_to)
                                                               : qsTr("Long-term (no expiry date)")
     stateText: screen.stateName(screen.str(screen.info.state))
     stateColor: screen.info.state === "valid" ? Theme.success
               : screen.info.state === "expired" ? Theme.warning : Theme.danger
-    pointsText: qsTr("%1 of 12").arg(Number(screen.info.points ?? 0))
+    // "3 of 12": the limit is kioskd's (points_limit); without it only the points.
+    pointsText: screen.info.points_limit === undefined || screen.info.points_limit === null
+                ? String(Number(screen.info.points ?? 0))
+                : qsTr("%1 of %2").arg(Number(screen.info.points ?? 0)).arg(Number(screen.info.points_limit))
 
     finishButton.visible: screen.allowed("finish")
     finishButton.onClicked: screen.act("finish", "")

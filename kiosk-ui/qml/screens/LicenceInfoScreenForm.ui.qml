@@ -28,11 +28,12 @@ ScreenScaffold {
         KeyValueRow { label: qsTr("File number"); value: form.fileNumberText }
         KeyValueRow {
             label: qsTr("Licence classes")
-            value: form.classesDetail.length > 0 ? form.classesText + "  ·  " + form.classesDetail : form.classesText
+            objectName: "licence_classes"
+            value: form.classesDetail.length > 0 ? form.classesDetail : form.classesText
         }
         KeyValueRow { label: qsTr("Valid from"); value: form.validFromText }
         KeyValueRow { label: qsTr("Valid until"); value: form.validToText }
-        KeyValueRow { label: qsTr("Penalty points this cycle"); value: form.pointsText }
+        KeyValueRow { objectName: "licence_points"; label: qsTr("Penalty points this cycle"); value: form.pointsText }
     }
 
     InfoCard {

@@ -20,9 +20,13 @@ PaymentScreenForm {
     readonly property string spokenPrompt: qsTr("Pay the fee: scan the code with your phone, or show your payment code to the scanner.")
 
     objectName: "screen_payment"
-    stepIndex: screen.model.progressIndex
+    // Large text in landscape: the two ways to pay need the height of the step indicator and of
+    // the title (the cards' headings and the footer's amount say what to do).
+    readonly property bool roomForWays: Theme.landscape && Theme.largeText
+    stepIndex: screen.roomForWays ? 0 : screen.model.progressIndex
     stepTotal: screen.model.progressTotal
-    subtitle: Theme.landscape || Theme.lowered ? "" : qsTr("Choose one of the two ways below.")
+    title: screen.roomForWays ? "" : qsTr("Pay the fee")
+    subtitle: Theme.landscape || Theme.lowered || Theme.largeText ? "" : qsTr("Choose one of the two ways below.")
 
     amountFen: Number(screen.order.amount_fen ?? 0)
     qrText: screen.order.qr === undefined || screen.order.qr === null ? "" : String(screen.order.qr)

@@ -67,6 +67,10 @@ PhotoReviewScreenForm {
 
     cancelButton.visible: screen.allowed("cancel")
     retakeButton.visible: screen.allowed("retake") && screen.retakesLeft > 0
+    // Large text in portrait: three buttons with icons are wider than the screen (a label is
+    // never narrower than its longest word); the words stay, the icons go.
+    retakeButton.iconName: Theme.largeText && !Theme.landscape ? "" : "camera"
+    acceptButton.iconName: Theme.largeText && !Theme.landscape ? "" : "check"
     retakeButton.kind: screen.acceptButton.visible ? "secondary" : "primary"
     acceptButton.visible: screen.allowed("accept")
 

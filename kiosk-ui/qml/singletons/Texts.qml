@@ -6,7 +6,10 @@
 //   errorTitle(code) -> string             what happened, as a headline
 //   errorExplanation(code, reason) -> string  what happened, in one or two plain sentences
 //   nextSteps(code) -> list<string>        what the citizen can do now
-//   moneyNote(code, refunded, step) -> string  what happened to the fee ("" when nothing to say)
+//   moneyNote(money) -> string             what happened to the fee, from data.money ("" without)
+//   amount(fen) -> string                  "¥10.00"
+//   addressProblem(reason) -> string       why kioskd refused an address
+//   classNames(classList) -> string        kioskd's class_list in the UI's language
 //   notEligibleReason(reason) -> string    one registry reason in plain words
 //   errorIcon(code) -> string              KioskIcon name for the code
 //   unavailableTitle(code), unavailableExplanation(code) -> string   session.start refusals
@@ -199,21 +202,62 @@ QtObject {
         return [qsTr("Please go to the service counter for help.")];
     }
 
-    // Steps after which a fee may have been taken (docs/screen-model.md step list).
-    readonly property var chargedSteps: ["payment_charged", "issuance_authorised", "card_printed",
-        "card_taken", "card_retained", "receipt_printed", "elicence_reissued", "refund"]
+    // "¥" + yuan with two decimals from kioskd's integer fen: 1000 -> "¥10.00".
+    function amount(fen: real): string {
+        const f = isFinite(fen) && fen > 0 ? Math.round(fen) : 0;
+        const cents = f % 100;
+        return "¥" + Math.floor(f / 100) + "." + (cents < 10 ? "0" : "") + cents;
+    }
 
-    function moneyNote(code: string, refunded: bool, step: string): string {
+    // What happened to the fee, from kioskd's data.money on the end screens
+    // ({state: not_charged | charged | refunded | refund_pending, amount_fen, refund_reference}).
+    // "" without it: kioskd decides whether the citizen was charged, the UI only says it.
+    function moneyNote(money: var): string {
         void Translator.language;
-        if (code === "card_retained")
-            return qsTr("The fee is not refunded: your card has been made and is waiting for you.");
-        if (code === "payment_unresolved")
-            return qsTr("If money was taken from your account, it will be refunded automatically. You do not need to do anything.");
-        if (refunded)
-            return qsTr("Your payment is being refunded to the account you paid from. This can take a few working days.");
-        if (texts.chargedSteps.indexOf(step) >= 0 || code === "out_of_service" || code === "issuance_refused")
-            return qsTr("Any payment you made will be refunded automatically to the account you paid from.");
-        return qsTr("You have not been charged.");
+        if (!money || typeof money !== "object")
+            return "";
+        const paid = texts.amount(Number(money.amount_fen ?? 0));
+        const reference = money.refund_reference ? String(money.refund_reference) : "";
+        switch (money.state) {
+        case "not_charged":
+            return qsTr("You have not been charged.");
+        case "charged":
+            return qsTr("You paid %1.").arg(paid);
+        case "refunded":
+            return reference.length > 0
+                ? qsTr("Your payment of %1 has been refunded to the account you paid from (refund reference %2). It can take a few working days to arrive.").arg(paid).arg(reference)
+                : qsTr("Your payment of %1 has been refunded to the account you paid from. It can take a few working days to arrive.").arg(paid);
+        case "refund_pending":
+            return reference.length > 0
+                ? qsTr("Any money taken for this service (%1) will be refunded automatically to the account you paid from. Refund reference: %2.").arg(paid).arg(reference)
+                : qsTr("Any money taken for this service (%1) will be refunded automatically to the account you paid from.").arg(paid);
+        }
+        return "";
+    }
+
+    // Why kioskd refused an address (error invalid_address, reason as in docs/screen-model.md).
+    function addressProblem(reason: string): string {
+        void Translator.language;
+        switch (reason) {
+        case "address_incomplete": return qsTr("The address was not accepted: it is incomplete. Choose the street and type the house number.");
+        case "address_too_long": return qsTr("The address was not accepted: it is too long to print on the licence.");
+        }
+        return qsTr("The address was not accepted. Please choose it again.");
+    }
+
+    // kioskd's class_list [{code, zh, en}] as "C1 small car, C2 small automatic car" in the UI's
+    // language; "" when kioskd sent none.
+    function classNames(classList: var): string {
+        void Translator.language;
+        if (!classList || classList.length === undefined)
+            return "";
+        const parts = [];
+        for (let i = 0; i < classList.length; ++i) {
+            const c = classList[i];
+            const name = Translator.language === "en" ? c.en : c.zh;
+            parts.push(name ? c.code + " " + name : String(c.code));
+        }
+        return parts.join(qsTr(", "));
     }
 
     function unavailableTitle(code: string): string {

@@ -13,6 +13,15 @@
 // Colours: background, surface, surfaceAlt, border, text, textMuted, primary, primaryPressed,
 //   primaryInk, secondary (outlined buttons' ink), danger, dangerInk, warning, success, info,
 //   topBar, topBarInk, overlay, focus, strokeWidth (icon/outline thickness)
+// Technician screens (maintenance shell and pages; calm office colours, not affected by the
+// citizen's accessibility modes): maintBackground, maintHeader, maintHeaderInk,
+//   maintHeaderMuted, maintSurface, maintSurfaceAlt, maintRowAlt, maintBorder, maintDivider,
+//   maintText, maintTextStrong, maintTextMuted, maintTextFaint, maintPlaceholder, maintPrimary,
+//   maintPrimaryPressed, maintDanger, maintDangerPressed, maintButtonInk, maintButtonBorder,
+//   maintButtonPressed, maintDisabled, maintErrorBackground, maintErrorBorder, maintErrorInk,
+//   maintOkBackground, maintOkBorder, maintOkInk;
+//   maintTone(tone), maintToneInk(tone): a status pill's fill and ink for tone
+//   good | warn | bad | info | neutral.
 pragma Singleton
 import QtQuick
 
@@ -63,4 +72,53 @@ QtObject {
     readonly property color topBarInk: highContrast ? "#FFE600" : "#FFFFFF"
     readonly property color overlay: highContrast ? "#E6000000" : "#B312203A"
     readonly property color focus: highContrast ? "#FFE600" : "#2F6FD6"
+
+    readonly property color maintBackground: "#EEF1F5"
+    readonly property color maintHeader: "#12305F"
+    readonly property color maintHeaderInk: "#FFFFFF"
+    readonly property color maintHeaderMuted: "#B2C3D9"
+    readonly property color maintSurface: "#FFFFFF"
+    readonly property color maintSurfaceAlt: "#F2F4F7"
+    readonly property color maintRowAlt: "#FAFBFC"
+    readonly property color maintBorder: "#D0D5DD"
+    readonly property color maintDivider: "#EAECF0"
+    readonly property color maintText: "#101828"
+    readonly property color maintTextStrong: "#344054"
+    readonly property color maintTextMuted: "#475467"
+    readonly property color maintTextFaint: "#667085"
+    readonly property color maintPlaceholder: "#98A2B3"
+    readonly property color maintPrimary: "#1D4E9E"
+    readonly property color maintPrimaryPressed: "#153A78"
+    readonly property color maintDanger: "#B42318"
+    readonly property color maintDangerPressed: "#8E1B1B"
+    readonly property color maintButtonInk: "#1D2939"
+    readonly property color maintButtonBorder: "#9AA8B8"
+    readonly property color maintButtonPressed: "#D5DCE4"
+    readonly property color maintDisabled: "#E3E7EC"
+    readonly property color maintErrorBackground: "#FEF3F2"
+    readonly property color maintErrorBorder: "#F04438"
+    readonly property color maintErrorInk: "#912018"
+    readonly property color maintOkBackground: "#ECFDF3"
+    readonly property color maintOkBorder: "#32D583"
+    readonly property color maintOkInk: "#05603A"
+
+    function maintTone(tone: string): color {
+        switch (tone) {
+        case "good": return "#DDF3E4";
+        case "warn": return "#FEF0C7";
+        case "bad": return "#FEE4E2";
+        case "info": return "#D9E8FB";
+        }
+        return "#EAECF0";
+    }
+
+    function maintToneInk(tone: string): color {
+        switch (tone) {
+        case "good": return theme.maintOkInk;
+        case "warn": return "#93370D";
+        case "bad": return theme.maintErrorInk;
+        case "info": return theme.maintPrimaryPressed;
+        }
+        return theme.maintTextStrong;
+    }
 }

@@ -1,5 +1,5 @@
-// The layout checker finds elided, overflowing and clipped text and small touch targets in
-// small QML pages rendered offscreen, and stays silent on a well laid out page.
+// The layout checker finds elided, overflowing, clipped and broken-up text and small touch
+// targets in small QML pages rendered offscreen, and stays silent on a well laid out page.
 #include <catch2/catch.hpp>
 
 #include <QQmlComponent>
@@ -109,6 +109,41 @@ TEST_CASE("an overlay over another screen is not an overlap", "[layout]") {
   const auto problems = page.problems();
   INFO(kiosk::ui_test::describe(problems));
   CHECK(problems.empty());
+}
+
+// The photo review's "Retake" broken as "Reta" / "ke": a button whose label wraps anywhere,
+// given less width than its one word. No overflow, no elision: only the broken word shows it.
+TEST_CASE("a word broken inside a too narrow button is found", "[layout]") {
+  Page page(R"(Button { objectName: "action_retake"; x: 20; y: 20; width: 110; height: 140
+                        contentItem: Text { objectName: "retake_label"; text: "Retake"
+                                            font.pixelSize: 40; wrapMode: Text.Wrap } })");
+  const auto problems = page.problems();
+  INFO(kiosk::ui_test::describe(problems));
+  CHECK(has(problems, "broken_word", "retake_label"));
+  CHECK_FALSE(has(problems, "overflow", "retake_label"));
+  CHECK_FALSE(has(problems, "elided", "retake_label"));
+}
+
+TEST_CASE("a word broken in a wrapping paragraph is found, between words is fine", "[layout]") {
+  Page page(R"(Text { objectName: "broken"; x: 20; y: 20; width: 200; font.pixelSize: 36
+                      wrapMode: Text.WrapAnywhere; text: "Use this photograph" }
+               Text { objectName: "words"; x: 20; y: 300; width: 200; font.pixelSize: 36
+                      wrapMode: Text.Wrap; text: "Use this photo now" })");
+  const auto problems = page.problems();
+  INFO(kiosk::ui_test::describe(problems));
+  CHECK(has(problems, "broken_word", "broken"));
+  CHECK_FALSE(has(problems, "broken_word", "words"));
+}
+
+TEST_CASE("Chinese may break between any two characters", "[layout]") {
+  Page page(R"(Text { objectName: "chinese"; x: 20; y: 20; width: 160; font.pixelSize: 36
+                      wrapMode: Text.Wrap; text: "请将身份证放在读卡区" }
+               Text { objectName: "date"; x: 20; y: 400; width: 220; font.pixelSize: 30
+                      wrapMode: Text.Wrap; text: "2026-11-28 10:00:00" })");
+  const auto problems = page.problems();
+  INFO(kiosk::ui_test::describe(problems));
+  CHECK_FALSE(has(problems, "broken_word", "chinese"));
+  CHECK_FALSE(has(problems, "broken_word", "date"));  // broken after the space
 }
 
 TEST_CASE("a 40 px button is found", "[layout]") {

@@ -1,9 +1,10 @@
 // The technician's screens — the maintenance login and its six pages (Devices, Supplies,
 // Transactions, Sync, Service, Audit) on MaintenanceShell, and the developer panel window —
 // in Chinese and English, portrait 1080x1920 and landscape 1920x1080 (the panel at its own
-// size), saved as screenshots and passed through the layout checker: no elided, overflowing
-// or clipped text, no touch target below Theme.minTouch. The API is the Quick Tests' fake
-// (tests/kiosk-ui/qml/MaintFakeApi.qml) with realistic canned answers; no kioskd.
+// size), saved as screenshots and passed through the layout checker: no elided, overflowing,
+// clipped or broken-up text, no touch target below Theme.minTouch. The channel to kioskd is
+// scripted with realistic canned answers (support/scripted_channel for the maintenance shell,
+// the Quick Tests' tests/kiosk-ui/qml/MaintFakeApi.qml for the developer panel); no kioskd.
 #include <catch2/catch.hpp>
 
 #include <QCoreApplication>
@@ -19,14 +20,15 @@
 #include <string>
 
 #include "tests/kiosk-ui/support/layout_check.hpp"
+#include "tests/kiosk-ui/support/scripted_channel.hpp"
 
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 
 namespace {
 
-// The fake's canned answers: what a kiosk mid-shift would report (codes only, no personal data).
-constexpr const char* kFake = R"(
-    MaintFakeApi {
+// The canned answers: what a kiosk mid-shift would report (codes only, no personal data), as
+// members of a MaintFakeApi (developer panel) or ScriptedChannel (maintenance shell).
+constexpr const char* kAnswers = R"(
         id: fake
         property QtObject screen: QtObject { property string name: "insert_id_card" }
         status: ({kiosk_id: "K0042", state: "ready", simulation: true, out_of_service: false,
@@ -38,24 +40,28 @@ constexpr const char* kFake = R"(
             "devices.list": {result: {devices: [
                 {device: "card_printer", id: "card_printer", model: "Evolis Primacy 2", transport: "usb",
                  state: "userError", detail: {ribbon: "low", feeder: "ok", card: "none"}, message: "",
-                 counters: {CardsPrintedCount: 1284, SuccessfulCommandCount: 5120, FailedCommandCount: 3},
+                 counters: {CardsPrintedCount: 1284, CardsRejectedCount: 4, RibbonRemainingPanels: 212,
+                            SuccessfulCommandCount: 5120, FailedCommandCount: 3},
                  last_error: {code: "userError", reason: "ribbon:low", at: "2026-11-28T18:20:00Z"}},
                 {device: "receipt_printer", id: "receipt_printer", model: "Epson TM-T88VI", transport: "usb",
-                 state: "online", detail: {paper: "ok"}, message: "",
-                 counters: {LinesPrintedCount: 20411, SuccessfulCommandCount: 2210, FailedCommandCount: 0},
+                 state: "online", detail: {paper: "near_end", cover: "closed"}, message: "",
+                 counters: {ReceiptsPrintedCount: 1190, LinesPrintedCount: 20411, SuccessfulCommandCount: 2210,
+                            FailedCommandCount: 0},
                  last_error: null},
                 {device: "id_reader", id: "id_reader", model: "Synjones SS628", transport: "serial",
-                 state: "online", detail: {}, message: "",
-                 counters: {ReadCount: 1402, SuccessfulCommandCount: 1402, FailedCommandCount: 7},
+                 state: "online", detail: {sam: "ok", card: "absent"}, message: "",
+                 counters: {CardsReadCount: 1402, CommunicationErrorCount: 2, SuccessfulCommandCount: 1402,
+                            FailedCommandCount: 7},
                  last_error: {code: "timeout", reason: "no_answer", at: "2026-11-28T09:02:11Z"}},
                 {device: "camera", id: "camera", model: "UVC 1080p", transport: "v4l2",
                  state: "online", detail: {}, message: "",
-                 counters: {FramesCaptured: 88213, SuccessfulCommandCount: 940, FailedCommandCount: 0},
+                 counters: {FramesCapturedCount: 88213, SuccessfulCommandCount: 940, FailedCommandCount: 0},
                  last_error: null},
                 {device: "payment_scanner", id: "payment_scanner", model: "Newland FM430", transport: "serial",
-                 state: "offline", detail: {}, message: "",
-                 counters: {ScanCount: 611, SuccessfulCommandCount: 611, FailedCommandCount: 12},
-                 last_error: {code: "offline", reason: "link:down", at: "2026-11-28T17:45:40Z"}}]}},
+                 state: "offline", detail: {scanner: "ready"}, message: "",
+                 counters: {CodesReadCount: 611, InvalidCodesCount: 5, SuccessfulCommandCount: 611,
+                            FailedCommandCount: 12},
+                 last_error: {code: "hardwareError", reason: "scanner_fault_7", at: "2026-11-28T17:45:40Z"}}]}},
             "stock.status": {result: {loaded: 500, issued: 37, spoiled: 2, retained: 1, reserved: 0, remaining: 460}},
             "txn.list": {result: {transactions: [
                 {id: "tx-0123456789abcdef0123456789abcdef", service: "renewal", started_at: "2026-11-28T10:00:00Z",
@@ -69,7 +75,8 @@ constexpr const char* kFake = R"(
                 {id: "tx-4123456789abcdef0123456789abcdef", service: "renewal", started_at: "2026-11-28T13:30:00Z",
                  finished_at: null, outcome: "in_progress", step: "face_capture"}]}},
             "sync.status": {result: {state: "idle", last_seq: 41, last_acknowledged: 39, depth: 2,
-                                     last_success_at: "2026-11-28T18:55:02Z", last_error: "timeout",
+                                     last_success_at: "2026-11-28T18:55:02Z",
+                                     last_error: {code: "timeout", message: "POST /v1/records: timed out"},
                                      circuit: "half_open"}},
             "audit.list": {result: {chain_ok: true, entries: [
                 {at: "2026-11-28T18:20:00Z", actor: "tech1", action: "maintenance.login", details: {}},
@@ -84,13 +91,16 @@ constexpr const char* kFake = R"(
                 {id_number: "110101198512120022", name: "Li Na", scenario: "suspended"},
                 {id_number: "110101197706150033", name: "Wang Fang", scenario: "not_due"}]}}
         })
-    }
 )";
 
 struct Mode {
   const char* language;
   bool landscape;
 };
+
+QString fake(const char* type) {
+  return QStringLiteral("%1 {\n%2\n    }").arg(QLatin1String(type), QString::fromUtf8(kAnswers));
+}
 
 QString screenshot_dir() {
   const QString dir = QStringLiteral(KIOSK_SCREENSHOT_DIR);
@@ -101,11 +111,7 @@ QString screenshot_dir() {
 // Settles nested layouts (wrapping text follows the width its layout gave it over a few polish
 // passes), saves the window to <name>.png and returns the checker's findings, one per line.
 std::string shoot_and_check(QQuickWindow* window, double min_touch, const std::string& name) {
-  QImage shot;
-  for (int pass = 0; pass < 5; ++pass) {
-    QCoreApplication::processEvents();
-    shot = window->grabWindow();
-  }
+  const QImage shot = kiosk::ui_test::settle(window);
   const QString path = screenshot_dir() + "/" + QString::fromStdString(name) + ".png";
   CHECK(shot.save(path));
   std::string out;
@@ -120,8 +126,9 @@ std::unique_ptr<QObject> create(QQmlEngine* engine, const QString& body) {
       QStringLiteral("qt.speech.tts*=false\nqt.virtualkeyboard.hunspell=false"));
   QQmlComponent component(engine);
   // Based in tests/kiosk-ui/qml so that MaintFakeApi.qml resolves from its directory.
+  kiosk::ui_test::register_scripted_channel();
   component.setData(
-      ("import QtQuick\nimport Kiosk.Ui\n" + body).toUtf8(),
+      ("import QtQuick\nimport Kiosk.Ui\nimport KioskTest\n" + body).toUtf8(),
       QUrl::fromLocalFile(QStringLiteral(KIOSK_SOURCE_DIR "/tests/kiosk-ui/qml/MaintCheck.qml")));
   std::unique_ptr<QObject> object(component.create());
   INFO(component.errorString().toStdString());
@@ -139,10 +146,10 @@ Item {
     property QtObject translator: Translator
     property alias shell: shell
     %1
-    MaintenanceShell { id: shell; anchors.fill: parent; api: fake; idleSeconds: 100000 }
+    MaintenanceShell { id: shell; anchors.fill: parent; channel: fake; idleSeconds: 100000 }
     function login() {
         shell.loginPage.user = "tech1";
-        fake.maintenanceLogin("tech1", "secret", function (result, error) {});
+        shell.api.login("tech1", "secret");
     }
     function show(index: int) { shell.showPage(index); }
     // Focus a text field, as a tap would: the virtual keyboard opens below the page.
@@ -167,7 +174,7 @@ Item {
     function keyboardShown(): bool { return shell.keyboard.active; }
 }
 )")
-                           .arg(QString::fromUtf8(kFake));
+                           .arg(fake("ScriptedChannel"));
   auto root_object = create(&engine, body);
   auto* root = qobject_cast<QQuickItem*>(root_object.get());
   REQUIRE(root != nullptr);
@@ -178,11 +185,8 @@ Item {
   translator->setProperty("language", QString::fromLatin1(mode.language));
 
   QQuickWindow window;
-  const QSize size = mode.landscape ? QSize(1920, 1080) : QSize(1080, 1920);
-  window.resize(size);
-  root->setParentItem(window.contentItem());
-  root->setSize(size);
-  window.show();
+  kiosk::ui_test::show_in_window(&window, root,
+                                 mode.landscape ? QSize(1920, 1080) : QSize(1080, 1920));
   const double min_touch = theme->property("minTouch").toDouble();
   REQUIRE(min_touch > 0);
 
@@ -230,7 +234,7 @@ DeveloperPanel {
     %1
 }
 )")
-                           .arg(QString::fromUtf8(kFake));
+                           .arg(fake("MaintFakeApi"));
   auto object = create(&engine, body);
   auto* window = qobject_cast<QQuickWindow*>(object.get());
   REQUIRE(window != nullptr);

@@ -1,6 +1,7 @@
 // Qt Quick Test runner of the kiosk UI. Every tst_*.qml can `import KioskTest` for the singleton
 // `Fixtures`, a loader of the screen-model fixtures (tests/kiosk-ui/fixtures/screens/<name>.json),
-// and imports the statically linked Kiosk.Ui module.
+// and the type `ScriptedChannel` (tests/kiosk-ui/support/scripted_channel.hpp: kioskd's answers
+// for MaintenanceApi), and imports the statically linked Kiosk.Ui module.
 #include <QtQuickTest/quicktest.h>
 #include <QFile>
 #include <QJsonDocument>
@@ -8,6 +9,8 @@
 #include <QQmlEngine>
 #include <QVariantMap>
 #include <QtQml/QQmlExtensionPlugin>
+
+#include "tests/kiosk-ui/support/scripted_channel.hpp"
 
 Q_IMPORT_QML_PLUGIN(Kiosk_UiPlugin)
 
@@ -34,6 +37,7 @@ class Setup : public QObject {
     static const bool registered =
         qmlRegisterSingletonInstance("KioskTest", 1, 0, "Fixtures", &fixtures) >= 0;
     Q_UNUSED(registered);
+    kiosk::ui_test::register_scripted_channel();
   }
 };
 

@@ -20,6 +20,9 @@ TestCase {
         const screen = h.shell.currentScreen;
         compare(screen.objectName, "screen_call_staff");
         compare(screen.title, "Please go to the service counter");
+        compare(findChild(screen, "money_note_text").text, "You have not been charged.");
+        compare(findChild(screen, "transaction_reference").text, "3F2A-9C01");
+        verify(!findChild(screen, "receipt_qr").visible);
         mouseClick(findChild(screen, "action_finish"));
         compare(h.actSpy.signalArguments[0][0], "finish");
     }

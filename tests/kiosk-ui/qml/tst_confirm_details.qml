@@ -110,7 +110,10 @@ TestCase {
         tap("address_confirm");
         compare(h.actSpy.count, 1);
         compare(h.actSpy.signalArguments[0][0], "change_address");
-        compare(h.actSpy.signalArguments[0][1], "北京市朝阳区建国路88号3号楼2单元501室");
+        // kioskd validates and composes it: the structured address as a JSON object string.
+        compare(JSON.parse(h.actSpy.signalArguments[0][1]),
+                {province: "北京市", city: "北京市", district: "朝阳区", street: "建国路",
+                 house: "88", building: "3", unit: "2", room: "501"});
         verify(!picker().visible, "back on the details");
     }
 
@@ -128,7 +131,9 @@ TestCase {
         compare(picker().address, "广东省深圳市南山区南海大道1088号");
         compare(picker().addressEnglish, "No. 1088 Nanhai Avenue, Nanshan District, Shenzhen, Guangdong");
         tap("address_confirm");
-        compare(h.actSpy.signalArguments[0][1], "广东省深圳市南山区南海大道1088号");
+        // Without building, unit and room: those members are left out.
+        compare(JSON.parse(h.actSpy.signalArguments[0][1]),
+                {province: "广东省", city: "深圳市", district: "南山区", street: "南海大道", house: "1088"});
     }
 
     function test_confirm_needs_a_house_number() {
@@ -144,16 +149,52 @@ TestCase {
         compare(h.actSpy.count, 0);
     }
 
-    function test_the_address_stays_within_300_utf8_bytes() {
+    function test_the_limit_is_kioskds() {
+        compare(picker().maxBytes, 300, "address_max_bytes of the screen model");
         pickZhangWeisAddress();
         for (const field of ["number", "building", "unit", "room"]) {
             picker().selectField(field);
             for (let i = 0; i < 9; ++i)
                 picker().press("9");
         }
-        const address = picker().address;
-        verify(picker().utf8Length(address) >= 1 && picker().utf8Length(address) <= 300);
-        compare(address, "北京市朝阳区建国路99999号999号楼99单元99999室");
+        compare(picker().address, "北京市朝阳区建国路99999号999号楼99单元99999室");
+        verify(picker().complete);
+        // A kioskd publishing a smaller limit: the same address is too long, and said so.
+        const m = Fixtures.load("confirm_details");
+        m.data.address_max_bytes = 40;
+        h.screenModel.load(m);
+        compare(picker().maxBytes, 40);
+        verify(!picker().complete);
+        verify(findChild(picker(), "address_too_long").visible);
+        verify(!findChild(picker(), "address_confirm").enabled);
+    }
+
+    function test_a_refused_address_shows_kioskds_reason() {
+        verify(!findChild(h.shell.currentScreen, "address_error").visible);
+        const reasons = {
+            address_incomplete: "incomplete",
+            address_too_long: "too long",
+            address_invalid: "choose it again"
+        };
+        for (const reason in reasons) {
+            const m = Fixtures.load("confirm_details-invalid_address");
+            m.language = "en";
+            m.error.reason = reason;
+            h.screenModel.load(m);
+            const error = findChild(h.shell.currentScreen, "address_error");
+            verify(error.visible, reason);
+            verify(error.text.indexOf(reasons[reason]) >= 0, error.text);
+        }
+    }
+
+    function test_licence_classes_are_named_by_kioskd() {
+        const m = Fixtures.load("confirm_details-free");
+        m.language = "en";
+        h.screenModel.load(m);
+        compare(h.shell.currentScreen.classesText, "C1 small car, E motorcycle");
+        m.data.class_list = [{code: "C1", zh: "小型汽车", en: "passenger car"}];
+        h.screenModel.load(m);
+        compare(h.shell.currentScreen.classesText, "C1 passenger car");
     }
 
     function test_back_and_the_breadcrumbs_undo_choices() {

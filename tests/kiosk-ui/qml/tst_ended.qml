@@ -4,7 +4,8 @@ import Kiosk.Ui
 import KioskTest
 
 // Every error code of docs/screen-model.md "Errors on ended" has its own title, says what to do
-// next and what happened to the fee; finish is always offered.
+// next and (from kioskd's data.money) what happened to the fee, with the transaction reference;
+// finish is always offered.
 TestCase {
     name: "ended"
     when: windowShown
@@ -44,6 +45,7 @@ TestCase {
             verify(screen.subtitle.length > 0, code + " explains what happened");
             verify(findChild(screen, "next_steps").visible, code);
             verify(moneyNote(screen).length > 0, code + " says what happened to the fee");
+            compare(findChild(screen, "transaction_reference").text, "3F2A-9C01", code);
             const finish = findChild(screen, "action_finish");
             verify(finish.visible, code);
             mouseClick(finish);
@@ -86,13 +88,48 @@ TestCase {
         verify(!findChild(english("ended-face_mismatch"), "not_eligible_reasons").visible);
     }
 
-    function test_refunds_are_said_clearly() {
-        verify(moneyNote(english("ended-out_of_service")).indexOf("refunded") >= 0);
-        verify(moneyNote(english("ended-issuance_refused")).indexOf("refunded") >= 0);
-        verify(moneyNote(english("ended-payment_unresolved")).indexOf("refunded automatically") >= 0);
-        verify(moneyNote(english("ended-card_retained")).indexOf("not refunded") >= 0);
-        compare(moneyNote(english("ended-payment_declined")), "You have not been charged.");
+    function test_the_money_sentence_is_kioskds_money_state() {
         compare(moneyNote(english("ended-cancelled")), "You have not been charged.");
+        compare(moneyNote(english("ended-payment_declined")), "You have not been charged.");
+        compare(moneyNote(english("ended-card_retained")), "You paid ¥10.00.");
+        const refunded = moneyNote(english("ended-issuance_refused"));
+        verify(refunded.indexOf("has been refunded") >= 0 && refunded.indexOf("RF-7D21C6") >= 0, refunded);
+        const pending = moneyNote(english("ended-payment_unresolved"));
+        verify(pending.indexOf("refunded automatically") >= 0 && pending.indexOf("RF-7D21C7") >= 0, pending);
+    }
+
+    function test_the_step_decides_nothing_about_money() {
+        // Same error code and step, another money state: the sentence follows data.money only.
+        const m = Fixtures.load("ended-out_of_service");
+        m.language = "en";
+        m.data.money = {state: "not_charged", amount_fen: 0};
+        h.screenModel.load(m);
+        compare(moneyNote(h.shell.currentScreen), "You have not been charged.");
+        m.data.money = {state: "refunded", amount_fen: 2550, refund_reference: "RF-1"};
+        h.screenModel.load(m);
+        verify(moneyNote(h.shell.currentScreen).indexOf("¥25.50") >= 0);
+    }
+
+    function test_without_money_from_kioskd_there_is_no_money_sentence() {
+        const m = Fixtures.load("ended-out_of_service");
+        m.language = "en";
+        delete m.data.money;
+        delete m.data.reference;
+        h.screenModel.load(m);
+        verify(!findChild(h.shell.currentScreen, "money_note").visible);
+    }
+
+    function test_the_reference_and_the_receipt_qr_are_shown() {
+        const screen = english("ended-card_retained");
+        compare(findChild(screen, "transaction_reference").text, "3F2A-9C01");
+        const qr = findChild(screen, "receipt_qr");
+        verify(qr.visible);
+        compare(qr.text, "kiosk24://receipt/tx-3f2a9c01b7d44e2a9c0f1d2e3b4a5c6d");
+        verify(qr.modules > 0);
+        // No receipt printed: no QR, the reference still.
+        const other = english("ended-cancelled");
+        verify(findChild(other, "transaction_reference").visible);
+        verify(!findChild(other, "receipt_qr").visible);
     }
 
     function test_card_retained_says_the_office_holds_the_card() {

@@ -35,14 +35,17 @@ TestCase {
         const screen = h.show("completed");
         compare(screen.objectName, "screen_completed");
         compare(findChild(screen, "completed_serial").value, "K0042-000123");
-        verify(!findChild(screen, "completed_refund").visible);
+        compare(findChild(screen, "money_note_text").text, "您已支付 ¥10.00。");
+        compare(findChild(screen, "transaction_reference").text, "3F2A-9C01");
+        verify(findChild(screen, "receipt_qr").visible);
         mouseClick(findChild(screen, "action_finish"));
         compare(h.actSpy.count, 1);
         compare(h.actSpy.signalArguments[0][0], "finish");
     }
 
-    function test_completed_with_a_refund_says_so() {
+    function test_completed_with_a_refund_says_so_with_its_reference() {
         const screen = h.show("completed-refunded");
-        verify(findChild(screen, "completed_refund").visible);
+        const text = findChild(screen, "money_note_text").text;
+        verify(text.indexOf("退") >= 0 && text.indexOf("RF-7D21C8") >= 0, text);
     }
 }

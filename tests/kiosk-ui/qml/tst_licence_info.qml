@@ -29,6 +29,29 @@ TestCase {
         verify(screen.pointsText.indexOf("3") === 0, screen.pointsText);
     }
 
+    function test_class_names_and_the_points_limit_come_from_kioskd() {
+        const m = Fixtures.load("licence_info-long_term");
+        m.language = "en";
+        h.screenModel.load(m);
+        const screen = h.shell.currentScreen;
+        compare(screen.classesDetail, "C1 small car, E motorcycle");
+        compare(findChild(screen, "licence_classes").value, "C1 small car, E motorcycle");
+        m.data.points = 4;
+        m.data.points_limit = 9;
+        h.screenModel.load(m);
+        compare(screen.pointsText, "4 of 9");
+        // Without kioskd's names and limit: the codes and the points alone, no rule of our own.
+        delete m.data.class_list;
+        delete m.data.points_limit;
+        h.screenModel.load(m);
+        compare(findChild(screen, "licence_classes").value, "C1E");
+        compare(screen.pointsText, "4");
+        m.language = "zh";
+        m.data.class_list = [{code: "C1", zh: "小型汽车", en: "small car"}];
+        h.screenModel.load(m);
+        compare(screen.classesDetail, "C1 小型汽车");
+    }
+
     function test_a_long_term_licence_says_so_instead_of_an_empty_date() {
         const screen = h.show("licence_info-long_term");
         verify(screen.validToText.length > 0);

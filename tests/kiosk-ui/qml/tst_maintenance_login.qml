@@ -1,9 +1,11 @@
 // The maintenance shell's login and session life: error texts for bad credentials and a
 // lock-out (with the seconds left), the dashboard after a login, logout, closing when the
-// maintenance session ends elsewhere, and the idle logout. LocalApi is replaced by a fake.
+// maintenance session ends elsewhere, and the idle logout. kioskd's answers are scripted
+// (ScriptedChannel in place of LocalApi).
 import QtQuick
 import QtTest
 import Kiosk.Ui
+import KioskTest
 
 Item {
     id: root
@@ -12,7 +14,7 @@ Item {
 
     Component {
         id: fakeComponent
-        MaintFakeApi {}
+        ScriptedChannel {}
     }
     Component {
         id: shellComponent
@@ -33,10 +35,15 @@ Item {
         property var shell: null
 
         function init() {
+            Translator.language = "en";
             fake = createTemporaryObject(fakeComponent, root);
-            shell = createTemporaryObject(shellComponent, root, {api: fake});
+            shell = createTemporaryObject(shellComponent, root, {channel: fake});
             closedSpy.clear();
             closedSpy.target = shell;
+        }
+
+        function cleanup() {
+            Translator.language = "zh";
         }
 
         function typeCredentials(user, password) {
@@ -118,7 +125,6 @@ Item {
             typeCredentials("tech", "secret");
             mouseClick(findChild(shell, "maintenance_login"));
             fake.maintenanceActive = false;   // e.g. kioskd answered maintenance_required
-            fake.maintenanceChanged();
             compare(closedSpy.count, 1);
         }
 

@@ -1,9 +1,12 @@
-// The maintenance pages send the right calls and show their answers: stock load params and
-// validation, reconcile result, self-test results per device, test prints, sync now, the
-// out-of-service switch, transactions and the audit chain. LocalApi is replaced by a fake.
+// The maintenance pages, through the one MaintenanceApi, send the right calls and show their
+// answers in the technician's language: stock load params and validation, reconcile result,
+// self-test results per device, test prints, device counters, status details and last errors
+// by name, sync now, the out-of-service switch, transactions and the audit log. kioskd's
+// answers are scripted (ScriptedChannel in place of LocalApi).
 import QtQuick
 import QtTest
 import Kiosk.Ui
+import KioskTest
 
 Item {
     id: root
@@ -12,7 +15,13 @@ Item {
 
     Component {
         id: fakeComponent
-        MaintFakeApi {}
+        ScriptedChannel {
+            maintenanceActive: true
+        }
+    }
+    Component {
+        id: apiComponent
+        MaintenanceApi {}
     }
     Component {
         id: suppliesComponent
@@ -56,13 +65,20 @@ Item {
         when: windowShown
 
         property var fake: null
+        property var api: null
 
         function init() {
+            Translator.language = "en";
             fake = createTemporaryObject(fakeComponent, root);
+            api = createTemporaryObject(apiComponent, root, {channel: fake});
+        }
+
+        function cleanup() {
+            Translator.language = "zh";
         }
 
         function page(component) {
-            const p = createTemporaryObject(component, root, {api: fake});
+            const p = createTemporaryObject(component, root, {api: api});
             p.refresh();
             waitForRendering(p);
             return p;
@@ -129,7 +145,7 @@ Item {
         function test_devices_show_state_counters_and_last_error() {
             fake.answers = {"devices.list": {result: {devices: [
                 {device: "card_printer", model: "CP", transport: "usb", state: "userError", detail: {ribbon: "low"},
-                 counters: {cards_printed: 12}, last_error: {code: "jam"}},
+                 counters: {CardsPrintedCount: 12}, last_error: {code: "userError", reason: "ribbon:out"}},
                 {device: "camera", model: "Cam", transport: "v4l2", state: "online", detail: {}}]}}};
             const p = page(devicesComponent);
             compare(p.devices.length, 2);
@@ -138,22 +154,64 @@ Item {
             compare(findChild(p, "device_state_camera").tone, "good");
             verify(findChild(p, "test_print_card_printer").visible);
             verify(!findChild(p, "test_print_camera").visible);
+            compare(findChild(p, "detail_card_printer_ribbon").text, "Ribbon: low");
+            verify(findChild(p, "counter_card_printer_CardsPrintedCount").text.indexOf("Cards printed") === 0);
+            compare(findChild(p, "last_error_card_printer").text, "Last error: Ribbon: used up");
+            verify(!findChild(p, "last_error_detail_card_printer").visible, "no raw codes when there are words");
+        }
+
+        function test_status_details_are_coloured_by_severity() {
+            fake.answers = {"devices.list": {result: {devices: [
+                {device: "card_printer", state: "userError", detail: {ribbon: "ok", feeder: "low", cover: "open"}}]}}};
+            const p = page(devicesComponent);
+            compare(findChild(p, "detail_card_printer_ribbon").tone, "good");
+            compare(findChild(p, "detail_card_printer_feeder").tone, "warn");
+            compare(findChild(p, "detail_card_printer_cover").tone, "bad");
+        }
+
+        function test_in_chinese_the_devices_page_shows_no_english() {
+            Translator.language = "zh";
+            fake.answers = {"devices.list": {result: {devices: [
+                {device: "card_printer", state: "userError", detail: {ribbon: "low"},
+                 counters: {CardsPrintedCount: 12, RibbonRemainingPanels: 40, FailedCommandCount: 1},
+                 last_error: {code: "timeout", reason: "paper_out", at: "2026-11-28T18:20:00Z"}}]}}};
+            const p = page(devicesComponent);
+            const texts = [findChild(p, "device_state_card_printer").text,
+                           findChild(p, "detail_card_printer_ribbon").text,
+                           findChild(p, "counter_card_printer_CardsPrintedCount").text,
+                           findChild(p, "counter_card_printer_RibbonRemainingPanels").text,
+                           findChild(p, "counter_card_printer_FailedCommandCount").text,
+                           findChild(p, "last_error_card_printer").text];
+            for (const t of texts) {
+                const plain = t.replace(/<[^>]*>/g, "");
+                verify(!/[A-Za-z]{2,}/.test(plain), "English in: " + plain);
+            }
+        }
+
+        function test_an_unknown_last_error_shows_its_codes_as_secondary_detail() {
+            fake.answers = {"devices.list": {result: {devices: [
+                {device: "camera", state: "hardwareError", detail: {},
+                 last_error: {code: "hardwareError", reason: "sensor_glitch_9"}}]}}};
+            const p = page(devicesComponent);
+            compare(findChild(p, "last_error_camera").text, "Last error: a device error");
+            verify(findChild(p, "last_error_detail_camera").visible);
+            compare(findChild(p, "last_error_detail_camera").text, "hardwareError · sensor_glitch_9");
         }
 
         function test_selftest_all_shows_each_result() {
             fake.answers = {
                 "devices.list": {result: {devices: [{id: "camera", state: "online", detail: {}},
                                                     {id: "card_printer", state: "online", detail: {}}]}},
-                "devices.selftest": {result: {results: [{device: "camera", passed: true, state: "online", message: "frame ok"},
-                                                        {device: "card_printer", passed: false, state: "userError", message: "ribbon out"}]}}
+                "devices.selftest": {result: {results: [{device: "camera", passed: true, state: "online", message: ""},
+                                                        {device: "card_printer", passed: false, state: "userError", message: "ribbon_out"}]}}
             };
             const p = page(devicesComponent);
             mouseClick(findChild(p, "selftest_all"));
             compare(fake.callsOf("devices.selftest").length, 1);
             compare(fake.callsOf("devices.selftest")[0].params.device, undefined);
-            verify(findChild(p, "selftest_result_camera_text").text.indexOf("passed") >= 0);
-            const failed = findChild(p, "selftest_result_card_printer_text").text;
-            verify(failed.indexOf("failed") >= 0 && failed.indexOf("ribbon out") >= 0, failed);
+            compare(findChild(p, "selftest_result_camera_text").text, "Self-test passed (Online).");
+            compare(findChild(p, "selftest_result_card_printer_text").text,
+                    "Self-test failed: the ribbon is used up.");
         }
 
         function test_selftest_of_one_device_sends_it_and_tolerates_kioskd_shape() {
@@ -166,7 +224,7 @@ Item {
             const p = page(devicesComponent);
             mouseClick(findChild(p, "selftest_camera"));
             compare(fake.callsOf("devices.selftest")[0].params.device, "camera");
-            verify(findChild(p, "selftest_result_camera_text").text.indexOf("no_answer") >= 0);
+            compare(findChild(p, "selftest_result_camera_text").text, "Self-test failed: the device did not answer.");
             compare(findChild(p, "selftest_result_id_reader_text").text, "");
         }
 
@@ -194,11 +252,23 @@ Item {
             verify(p.printMessages["card_printer"].text.indexOf("13") >= 0, p.printMessages["card_printer"].text);
         }
 
-        function test_last_error_shows_the_reason_first() {
-            compare(words.errorBrief({code: "userError", reason: "ribbon:out"}), "ribbon:out");
-            compare(words.errorBrief({code: "timeout", message: "no answer"}), "timeout: no answer");
-            compare(words.errorBrief("no_answer"), "no_answer");
-            compare(words.errorBrief(null), "");
+        function test_a_failed_test_print_says_why_in_words() {
+            fake.answers = {
+                "devices.list": {result: {devices: [{id: "receipt_printer", state: "online", detail: {}}]}},
+                "devices.test_print": {error: {code: -32003, reason: "device_error", message: "paper out", device_reason: "paper_out"}}
+            };
+            const p = page(devicesComponent);
+            mouseClick(findChild(p, "test_print_receipt_printer"));
+            compare(p.printMessages["receipt_printer"].text, "The device failed: the paper is used up.");
+        }
+
+        function test_last_errors_are_told_by_reason_code() {
+            compare(MaintTexts.lastError({code: "userError", reason: "ribbon:out"}).text, "Ribbon: used up");
+            compare(MaintTexts.lastError({code: "timeout", reason: "no_answer"}).text, "the device did not answer");
+            compare(MaintTexts.lastError({code: "timeout"}).text, "no answer in time");
+            compare(MaintTexts.lastError("paper_out").text, "the paper is used up");
+            compare(MaintTexts.lastError(null).text, "");
+            verify(MaintTexts.lastError({code: "userError", reason: "ribbon:out", at: "2026-11-28T18:20:00Z"}).text.indexOf("2026-11-28") > 0);
         }
 
         function test_out_of_service_is_switched_with_a_reason_and_back() {
@@ -235,6 +305,7 @@ Item {
             const p = page(syncComponent);
             compare(p.depthText, "3");
             compare(p.circuitTone, "bad");
+            compare(fake.callsOf("sync.status")[0].maintenance, false);
             mouseClick(findChild(p, "sync_now"));
             compare(fake.callsOf("sync.now").length, 1);
             verify(p.message.indexOf("started") >= 0);
@@ -247,19 +318,30 @@ Item {
             const p = page(transactionsComponent);
             compare(fake.callsOf("txn.list")[0].params.limit, 20);
             compare(p.transactions.length, 1);
-            compare(words.shortId("tx-0123456789abcdef0123456789abcdef"), "tx-01234567…");
+            compare(MaintTexts.shortId("tx-0123456789abcdef0123456789abcdef"), "tx-01234567…");
         }
 
-        function test_audit_shows_the_chain_state() {
-            fake.answers = {"audit.list": {result: {chain_ok: false, entries: [{at: "2026-11-28T10:00:00Z", actor: "tech", action: "stock.load", details: {count: 5}}]}}};
+        function test_audit_shows_the_chain_state_and_actions_in_words() {
+            fake.answers = {"audit.list": {result: {chain_ok: false, entries: [
+                {at: "2026-11-28T10:00:00Z", actor: "tech", action: "stock.load", details: {count: 5}},
+                {at: "2026-11-28T11:00:00Z", actor: "tech", action: "maintenance.logout", details: {}}]}}};
             const p = page(auditComponent);
+            compare(fake.callsOf("audit.list")[0].params.limit, 50);
             compare(p.chainOk, false);
             compare(findChild(p, "audit_chain").text, "Chain broken");
-            compare(p.entries.length, 1);
+            compare(p.entries.length, 2);
+            compare(p.entries[0].action, "maintenance.logout", "newest first");
+            waitForRendering(p);
+            verify(findChild(p, "audit_entry_1").text.indexOf("Blank cards loaded") >= 0);
+            compare(findChild(p, "audit_details_1").text, "cards: 5");
         }
-    }
 
-    MaintText {
-        id: words
+        function test_every_request_goes_through_the_maintenance_api() {
+            // A session ended elsewhere: the page says so, the API reports the session gone.
+            fake.answers = {"txn.list": {error: {code: -32001, reason: "maintenance_required", message: ""}}};
+            const p = page(transactionsComponent);
+            verify(p.error.indexOf("Log in again") >= 0, p.error);
+            verify(!api.active);
+        }
     }
 }

@@ -396,6 +396,49 @@ TEST_CASE("act sends the action and value, and a refused action redraws from ses
   CHECK(server.count("session.get") == gets + 1);
 }
 
+TEST_CASE("keepAlive sends session.keep_alive, and a refusal redraws from session.get",
+          "[local_api]") {
+  ScriptedServer server;
+  server.session = screen("consent", "s-0007", {"consent", "call_staff", "cancel"});
+  LocalApi api;
+  connectClient(api, server);
+  REQUIRE(waitFor([&] { return api.screen()->name() == "consent"; }));
+  bool refuse = false;
+  server.handler = [&](const QJsonObject& r) {
+    if (r.value("method") != "session.keep_alive") return false;
+    if (refuse) {
+      server.replyError(r, -32002, "invalid_state");
+    } else {
+      server.reply(r, QJsonObject{});
+      server.notify("session.changed", screen("consent", "s-0007"));
+    }
+    return true;
+  };
+  const int gets = server.count("session.get");
+  api.keepAlive();
+  REQUIRE(waitFor([&] { return server.count("session.keep_alive") == 1; }));
+  const QJsonObject request = server.last("session.keep_alive");
+  CHECK(request.value("params").toObject().isEmpty());
+  CHECK(server.count("session.action") == 0);  // no set_language any more
+  pump(20);
+  CHECK(server.count("session.get") == gets);
+
+  refuse = true;
+  server.session = screen("checking", "s-0007", {});
+  api.keepAlive();
+  REQUIRE(waitFor([&] { return api.screen()->name() == "checking"; }));
+  CHECK(server.count("session.get") == gets + 1);
+}
+
+TEST_CASE("keepAlive without a session sends nothing", "[local_api]") {
+  ScriptedServer server;
+  LocalApi api;
+  connectClient(api, server);
+  api.keepAlive();
+  pump(20);
+  CHECK(server.count("session.keep_alive") == 0);
+}
+
 TEST_CASE("dismiss sends finish on an end screen and nothing elsewhere", "[local_api]") {
   ScriptedServer server;
   server.session = screen("completed", "s-0003", {"finish"});

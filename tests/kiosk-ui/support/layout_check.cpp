@@ -1,12 +1,20 @@
 #include "tests/kiosk-ui/support/layout_check.hpp"
 
+#include <QCoreApplication>
+#include <QFont>
+#include <QImage>
 #include <QMetaObject>
 #include <QQuickItem>
 #include <QQuickWindow>
 #include <QRectF>
 #include <QRegularExpression>
 #include <QString>
+#include <QTextBoundaryFinder>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QTextOption>
 #include <QVariant>
+#include <algorithm>
 #include <cstdio>
 #include <optional>
 
@@ -114,6 +122,62 @@ QRectF text_paint_rect(const QQuickItem* text) {
   return {x, y, cw, ch};
 }
 
+// Qt's enum values (QQuickText), read through the meta-object as plain ints.
+constexpr int kNoWrap = 0;
+constexpr int kPlainText = 0;
+constexpr int kAutoText = 2;
+constexpr int kFixedSize = 0;
+constexpr int kNativeRendering = 1;
+
+// Where the laid-out lines of a wrapping plain text break although the text offers no line
+// break opportunity there (UAX #14 through QTextBoundaryFinder: between words, after a hyphen,
+// between CJK characters, ...) and not after a space: a word broken inside itself, like
+// "Reta" / "ke". QQuickText
+// does not publish its layout, so the text is laid out again the way QQuickText does (its
+// font, wrap mode and width; design metrics unless native rendering) and the result is only
+// trusted when it has as many lines as the item reports. Rich and styled text and texts that
+// shrink to fit are not judged. Returns "Reta|ke" excerpts, one per bad break.
+std::vector<QString> broken_words(const QQuickItem* text) {
+  const int wrap = text->property("wrapMode").toInt();
+  if (wrap == kNoWrap || text->property("truncated").toBool()) return {};
+  QString content = text->property("text").toString();
+  const int format = text->property("textFormat").toInt();
+  if (format != kPlainText && !(format == kAutoText && !Qt::mightBeRichText(content))) return {};
+  if (text->property("fontSizeMode").toInt() != kFixedSize) return {};
+  const int lines_shown = text->property("lineCount").toInt();
+  if (lines_shown < 2) return {};
+
+  content.replace(QLatin1Char('\n'), QChar::LineSeparator);
+  const double width = text->width() - text->property("leftPadding").toDouble() -
+                       text->property("rightPadding").toDouble();
+  QTextLayout layout(content, text->property("font").value<QFont>());
+  QTextOption option;
+  option.setWrapMode(static_cast<QTextOption::WrapMode>(wrap));
+  option.setUseDesignMetrics(text->property("renderType").toInt() != kNativeRendering);
+  layout.setTextOption(option);
+  layout.beginLayout();
+  for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine())
+    line.setLineWidth(width);
+  layout.endLayout();
+  if (layout.lineCount() != lines_shown) return {};
+
+  std::vector<QString> out;
+  QTextBoundaryFinder breaks(QTextBoundaryFinder::Line, content);
+  for (int i = 0; i + 1 < layout.lineCount(); ++i) {
+    const QTextLine line = layout.lineAt(i);
+    const int at = line.textStart() + line.textLength();
+    if (at <= 0 || at >= content.size()) continue;
+    // After a space is never inside a word, whatever Qt's line breaker says (it offers no break
+    // in "2026-11-28 10:00:00", and a text that wraps anywhere then breaks at the space).
+    if (content.at(at - 1).isSpace()) continue;
+    breaks.setPosition(at);
+    if (breaks.isAtBoundary()) continue;
+    out.push_back(content.mid(std::max(0, at - 12), std::min(at, 12)).simplified() +
+                  QLatin1Char('|') + content.mid(at, 12).simplified());
+  }
+  return out;
+}
+
 class Walker {
  public:
   Walker(QQuickWindow* window, double min_touch) : window_(window), min_touch_(min_touch) {}
@@ -133,7 +197,8 @@ class Walker {
       return;
 
     if (inherits(item, "QQuickText")) check_text(item, clip_rect, clip_owner);
-    if (item->isEnabled() && is_touch_target(item)) check_touch_target(item, scene);
+    if (item->isEnabled() && is_touch_target(item))
+      check_touch_target(item, clip_rect ? scene.intersected(*clip_rect) : scene);
 
     std::optional<QRectF> child_clip = clip_rect;
     const QQuickItem* child_owner = clip_owner;
@@ -197,18 +262,24 @@ class Walker {
             quoted + " needs " + size_text(cw, ch) + " but has " + size_text(w, h));
     }
 
+    for (const QString& at : broken_words(text))
+      add("broken_word", text, quoted + " breaks inside a word: \"" + at.toStdString() + "\"");
+
     const QRectF painted = text->mapRectToScene(text_paint_rect(text));
     if (clip_rect && clip_owner != nullptr && !contains(*clip_rect, painted, kTextTolerance) &&
         clip_rect->intersects(painted))
       add("clipped", text, quoted + " is cut by clipping " + item_name(clip_owner));
     const QRectF window_rect(0, 0, window_->width(), window_->height());
-    if (window_rect.intersects(painted) && !contains(window_rect, painted, kTextTolerance))
+    // What a scrolling viewport hides is not cut by the window edge.
+    const QRectF shown = clip_rect ? painted.intersected(*clip_rect) : painted;
+    if (window_rect.intersects(shown) && !contains(window_rect, shown, kTextTolerance))
       add("clipped", text, quoted + " is cut by the window edge");
     QRectF visible = clip_rect ? painted.intersected(*clip_rect) : painted;
     visible = visible.intersected(window_rect);
     if (!visible.isEmpty()) texts_.push_back({text, visible, quoted});
   }
 
+  // `scene`: the target's rectangle in the scene, the part not hidden by clipping ancestors.
   void check_touch_target(QQuickItem* item, const QRectF& scene) {
     if (item->objectName() == QLatin1String("maintenance_gesture")) return;
     const double w = item->width();
@@ -267,6 +338,22 @@ std::string describe(const std::vector<LayoutProblem>& problems) {
   std::string out;
   for (const auto& p : problems) out += p.kind + " " + p.item + ": " + p.detail + "\n";
   return out;
+}
+
+void show_in_window(QQuickWindow* window, QQuickItem* root, QSize size) {
+  window->resize(size);
+  root->setParentItem(window->contentItem());
+  root->setSize(size);
+  window->show();
+}
+
+QImage settle(QQuickWindow* window, int passes) {
+  QImage frame;
+  for (int pass = 0; pass < passes; ++pass) {
+    QCoreApplication::processEvents();
+    frame = window->grabWindow();
+  }
+  return frame;
 }
 
 }  // namespace kiosk::ui_test

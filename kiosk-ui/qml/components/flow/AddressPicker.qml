@@ -2,18 +2,24 @@
 // Keyboard has no Chinese input method). The citizen picks province -> city -> district ->
 // street/road from lists (kiosk-ui/data/addresses.json through the AddressDivisions singleton,
 // a subset of real administrative divisions), then types the house number, and optionally building, unit and room, on a big
-// digit keypad. A preview shows the resulting address as it will be printed (Chinese; with an
-// English rendering when the UI is English).
+// digit keypad. A preview shows the resulting address as kioskd will compose it (Chinese; with
+// an English rendering when the UI is English). kioskd validates and composes the address it
+// receives; the picker only keeps the citizen within kioskd's published limit.
 //
 // API:
 //   english: bool               labels in English (pinyin names) with the Chinese below
+//   maxBytes: int               kioskd's limit on the composed address in UTF-8 bytes
+//                               (confirm_details.data.address_max_bytes); 0: none published
 //   provinces: var              the division tree (default AddressDivisions.provinces)
 //   readonly address: string    the Chinese address built so far, e.g.
 //                               "北京市朝阳区建国路88号3号楼2单元501室"
 //   readonly addressEnglish: string   "Room 501, Unit 2, Building 3, No. 88 Jianguo Road, ..."
-//   readonly complete: bool     a street and a house number are chosen (address 1..300 bytes)
+//   readonly complete: bool     a street and a house number are chosen, within maxBytes
+//   readonly structured: var    {province, city, district, street, house, building?, unit?,
+//                               room?} (Chinese names; numbers as digit strings)
 //   readonly level: int         0 province, 1 city, 2 district, 3 street, 4 numbers
-//   signal accepted(string address)   confirm pressed on a complete address
+//   signal accepted(string address)   confirm pressed on a complete address: `structured` as a
+//                               JSON object string, the change_address value kioskd expects
 //   signal cancelled()
 //   reset()                     back to an empty choice (call before showing it again)
 //   choose(index), back(), backTo(level), press(key) with key "0".."9" | "erase" | "next",
@@ -31,6 +37,7 @@ Rectangle {
     id: picker
 
     property bool english: false
+    property int maxBytes: 0
 
     // [{zh, en, cities: [{zh, en, districts: [{zh, en, streets: [{zh, en}]}]}]}]
     // (data/addresses.json through the AddressDivisions singleton).
@@ -59,8 +66,9 @@ Rectangle {
                                  : picker.level === 3 ? picker.district.streets : []
     readonly property string address: picker.compose()
     readonly property string addressEnglish: picker.composeEnglish()
-    readonly property bool complete: picker.street !== null && picker.number.length > 0
-                                     && picker.utf8Length(picker.address) <= 300
+    readonly property bool tooLong: picker.maxBytes > 0 && picker.utf8Length(picker.address) > picker.maxBytes
+    readonly property bool complete: picker.street !== null && picker.number.length > 0 && !picker.tooLong
+    readonly property var structured: picker.composeStructured()
 
     // Longest digit string per field (a house number up to 99999, building 999, ...).
     readonly property var maxDigits: ({ "number": 5, "building": 3, "unit": 2, "room": 5 })
@@ -99,6 +107,25 @@ Rectangle {
         if (picker.room.length > 0)
             text += picker.room + "室";
         return text;
+    }
+
+    function composeStructured(): var {
+        if (!picker.street)
+            return null;
+        const out = {
+            province: picker.province.zh,
+            city: picker.city.zh,
+            district: picker.district.zh,
+            street: picker.street.zh,
+            house: picker.number
+        };
+        if (picker.building.length > 0)
+            out.building = picker.building;
+        if (picker.unit.length > 0)
+            out.unit = picker.unit;
+        if (picker.room.length > 0)
+            out.room = picker.room;
+        return out;
     }
 
     function composeEnglish(): string {
@@ -202,7 +229,7 @@ Rectangle {
 
     function confirm() {
         if (picker.complete)
-            picker.accepted(picker.address);
+            picker.accepted(JSON.stringify(picker.structured));
     }
 
     function label(item: var): string {
@@ -429,6 +456,14 @@ Rectangle {
                     role: "small"
                     muted: true
                     text: picker.addressEnglish
+                    Layout.fillWidth: true
+                }
+                KioskText {
+                    objectName: "address_too_long"
+                    visible: picker.tooLong
+                    role: "small"
+                    color: Theme.danger
+                    text: qsTr("This address is too long to print on the licence. Leave out the building, unit or room number if you can.")
                     Layout.fillWidth: true
                 }
             }
