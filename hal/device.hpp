@@ -52,7 +52,7 @@ template <typename T>
 using Completion = std::function<void(RequestId, Result<T>)>;
 
 // Unsolicited events. `detail` carries codes, never personal data (a payment code is handed
-// over through PaymentTerminal's own callback, not in this string).
+// over through PaymentScanner's own callback, not in this string).
 struct DeviceEvent {
   EventKind kind = EventKind::statusChanged;
   std::string device_id;

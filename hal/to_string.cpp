@@ -1,6 +1,6 @@
 // String names of the HAL enums, used by logs, JSON output and the local API.
 #include "hal/device.hpp"
-#include "hal/payment_terminal.hpp"
+#include "hal/payment_scanner.hpp"
 #include "hal/result.hpp"
 
 namespace kiosk::hal {

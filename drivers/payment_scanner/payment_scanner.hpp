@@ -10,7 +10,7 @@
 #include "drivers/payment_scanner/payment_scanner_codec.hpp"
 #include "drivers/transport/transport.hpp"
 #include "hal/command_queue.hpp"
-#include "hal/payment_terminal.hpp"
+#include "hal/payment_scanner.hpp"
 
 namespace kiosk::drivers {
 
@@ -23,7 +23,7 @@ namespace kiosk::drivers {
 // A valid code raises EventKind::paymentCodeRead with detail = wallet name only.
 // Errors: timeout/"no_code", canceled, deviceNotReady ("disconnected", "not_open"),
 // hardwareError ("io").
-class SerialPaymentScanner final : public hal::PaymentTerminal {
+class SerialPaymentScanner final : public hal::PaymentScanner {
  public:
   explicit SerialPaymentScanner(std::unique_ptr<Transport> transport,
                                 std::string device_id = "payment_scanner");

@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-#include "hal/payment_terminal.hpp"
+#include "hal/payment_scanner.hpp"
 #include "hal/result.hpp"
 
 namespace kiosk::drivers {

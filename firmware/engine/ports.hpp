@@ -22,7 +22,7 @@
 #include "hal/camera.hpp"
 #include "hal/card_printer.hpp"
 #include "hal/id_reader.hpp"
-#include "hal/payment_terminal.hpp"
+#include "hal/payment_scanner.hpp"
 #include "hal/receipt_printer.hpp"
 
 namespace kiosk::engine {
@@ -225,7 +225,7 @@ struct Devices {
   hal::CardPrinter* card_printer = nullptr;
   hal::ReceiptPrinter* receipt_printer = nullptr;
   hal::Camera* camera = nullptr;
-  hal::PaymentTerminal* payment_terminal = nullptr;
+  hal::PaymentScanner* payment_scanner = nullptr;
 };
 
 }  // namespace kiosk::engine

@@ -76,15 +76,15 @@ void Engine::SessionRun::pay() {
     hal::Result<hal::PaymentCode> code = hal::make_error(hal::CompletionCode::timeout, "no_code");
     for (;;) {
       code = device<hal::PaymentCode>(
-          *e_.devices_.payment_terminal,
+          *e_.devices_.payment_scanner,
           [&](hal::Completion<hal::PaymentCode> done) {
-            return e_.devices_.payment_terminal->read_code(
+            return e_.devices_.payment_scanner->read_code(
                 static_cast<int>(e_.options_.device_timeout.count()), std::move(done));
           },
           true);
       if (code.ok()) break;
       if (code.error().code != hal::CompletionCode::timeout)
-        throw SessionEnd{Outcome::device_failure, "payment_terminal_" + code.error().reason};
+        throw SessionEnd{Outcome::device_failure, "payment_scanner_" + code.error().reason};
     }
 
     show(make(screens::kChecking, {}), false);

@@ -9,7 +9,7 @@
 #include "hal/camera.hpp"
 #include "hal/card_printer.hpp"
 #include "hal/id_reader.hpp"
-#include "hal/payment_terminal.hpp"
+#include "hal/payment_scanner.hpp"
 #include "hal/receipt_printer.hpp"
 
 namespace kiosk::kioskd {
@@ -21,9 +21,9 @@ class DeviceSet {
   virtual hal::CardPrinter& card_printer() = 0;
   virtual hal::ReceiptPrinter& receipt_printer() = 0;
   virtual hal::Camera& camera() = 0;
-  virtual hal::PaymentTerminal& payment_terminal() = 0;
+  virtual hal::PaymentScanner& payment_scanner() = 0;
   std::vector<hal::Device*> all() {
-    return {&id_reader(), &card_printer(), &receipt_printer(), &camera(), &payment_terminal()};
+    return {&id_reader(), &card_printer(), &receipt_printer(), &camera(), &payment_scanner()};
   }
 };
 

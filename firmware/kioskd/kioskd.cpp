@@ -213,7 +213,7 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
   eo.print_estimate = scaled(std::chrono::milliseconds(18'000));
   engine::Devices devs{&d.devices->id_reader(), &d.devices->card_printer(),
                        &d.devices->receipt_printer(), &d.devices->camera(),
-                       &d.devices->payment_terminal()};
+                       &d.devices->payment_scanner()};
   d.engine = std::make_unique<engine::Engine>(*d.journal_port, *d.central_port, devs, d.renderer,
                                               d.clock, eo);
   rpc::ServerOptions ro;

@@ -94,8 +94,8 @@ hal::ReceiptPrinter& SimulatedDevices::receipt_printer() {
 hal::Camera& SimulatedDevices::camera() {
   return impl_->rig.camera();
 }
-hal::PaymentTerminal& SimulatedDevices::payment_terminal() {
-  return impl_->rig.payment_terminal();
+hal::PaymentScanner& SimulatedDevices::payment_scanner() {
+  return impl_->rig.payment_scanner();
 }
 
 std::vector<CitizenInfo> SimulatedDevices::citizens() const {

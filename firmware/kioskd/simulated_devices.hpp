@@ -29,7 +29,7 @@ class SimulatedDevices final : public DeviceSet, public EmulatorControl {
   hal::CardPrinter& card_printer() override;
   hal::ReceiptPrinter& receipt_printer() override;
   hal::Camera& camera() override;
-  hal::PaymentTerminal& payment_terminal() override;
+  hal::PaymentScanner& payment_scanner() override;
 
   std::vector<CitizenInfo> citizens() const override;
   std::string place_id_card(const std::string& id_number) override;

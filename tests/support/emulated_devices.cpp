@@ -14,7 +14,7 @@ EmulatedDevices::EmulatedDevices(const std::filesystem::path& artifact_dir)
 
 engine::Devices EmulatedDevices::devices() {
   return engine::Devices{&id_reader(), &card_printer(), &receipt_printer(), &camera(),
-                         &payment_terminal()};
+                         &payment_scanner()};
 }
 
 const drivers::emu::SyntheticCitizen& EmulatedDevices::place_citizen(const std::string& id_number) {

@@ -6,7 +6,7 @@ namespace kiosk::tools {
 std::vector<hal::Device*> BenchDevices::all() {
   std::vector<hal::Device*> out;
   for (hal::Device* d : std::initializer_list<hal::Device*>{
-           id_reader(), card_printer(), receipt_printer(), camera(), payment_terminal()}) {
+           id_reader(), card_printer(), receipt_printer(), camera(), payment_scanner()}) {
     if (d != nullptr) out.push_back(d);
   }
   return out;

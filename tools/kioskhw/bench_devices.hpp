@@ -11,7 +11,7 @@
 #include "hal/camera.hpp"
 #include "hal/card_printer.hpp"
 #include "hal/id_reader.hpp"
-#include "hal/payment_terminal.hpp"
+#include "hal/payment_scanner.hpp"
 #include "hal/receipt_printer.hpp"
 
 namespace kiosk::tools {
@@ -29,7 +29,7 @@ class BenchDevices {
   virtual hal::CardPrinter* card_printer() = 0;
   virtual hal::ReceiptPrinter* receipt_printer() = 0;
   virtual hal::Camera* camera() = 0;
-  virtual hal::PaymentTerminal* payment_terminal() = 0;
+  virtual hal::PaymentScanner* payment_scanner() = 0;
   std::vector<hal::Device*> all();
 
   // Emulated benches only: put a synthetic citizen's ID card on the reader (first one when

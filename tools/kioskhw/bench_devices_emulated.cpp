@@ -16,7 +16,7 @@ class EmulatedBench final : public BenchDevices {
   hal::CardPrinter* card_printer() override { return &rig_.card_printer(); }
   hal::ReceiptPrinter* receipt_printer() override { return &rig_.receipt_printer(); }
   hal::Camera* camera() override { return &rig_.camera(); }
-  hal::PaymentTerminal* payment_terminal() override { return &rig_.payment_terminal(); }
+  hal::PaymentScanner* payment_scanner() override { return &rig_.payment_scanner(); }
 
   bool place_synthetic_card(const std::string& id_number) override {
     return rig_.place_synthetic_card(id_number) != nullptr;

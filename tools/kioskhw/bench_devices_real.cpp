@@ -60,7 +60,7 @@ class RealBench final : public BenchDevices {
   hal::CardPrinter* card_printer() override { return card_printer_.get(); }
   hal::ReceiptPrinter* receipt_printer() override { return receipt_printer_.get(); }
   hal::Camera* camera() override { return camera_.get(); }
-  hal::PaymentTerminal* payment_terminal() override { return scanner_.get(); }
+  hal::PaymentScanner* payment_scanner() override { return scanner_.get(); }
   bool place_synthetic_card(const std::string&) override { return false; }
   std::vector<std::filesystem::path> last_card_images() override { return {}; }
   std::filesystem::path last_receipt_image() override { return {}; }
@@ -107,7 +107,7 @@ class RealBench final : public BenchDevices {
   std::unique_ptr<hal::CardPrinter> card_printer_;
   std::unique_ptr<hal::ReceiptPrinter> receipt_printer_;
   std::unique_ptr<hal::Camera> camera_;
-  std::unique_ptr<hal::PaymentTerminal> scanner_;
+  std::unique_ptr<hal::PaymentScanner> scanner_;
 };
 
 }  // namespace

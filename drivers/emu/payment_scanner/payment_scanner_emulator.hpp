@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "drivers/emu/common/byte_emulator.hpp"
-#include "hal/payment_terminal.hpp"
+#include "hal/payment_scanner.hpp"
 
 namespace kiosk::drivers::emu {
 

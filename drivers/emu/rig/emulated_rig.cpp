@@ -61,7 +61,7 @@ FaultInjector* EmulatedRig::faults(std::string_view device) {
   if (device == "id_reader") return &id_emu_.faults();
   if (device == "card_printer") return &card_emu_.faults();
   if (device == "receipt_printer") return &receipt_emu_.faults();
-  if (device == "payment_terminal" || device == "payment_scanner") return &scanner_emu_.faults();
+  if (device == "payment_scanner") return &scanner_emu_.faults();
   if (device == "camera") return &camera_emu_->faults();
   return nullptr;
 }

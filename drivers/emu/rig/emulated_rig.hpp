@@ -25,7 +25,7 @@
 #include "hal/camera.hpp"
 #include "hal/card_printer.hpp"
 #include "hal/id_reader.hpp"
-#include "hal/payment_terminal.hpp"
+#include "hal/payment_scanner.hpp"
 #include "hal/receipt_printer.hpp"
 
 namespace kiosk::drivers::emu {
@@ -54,7 +54,7 @@ class EmulatedRig {
   hal::CardPrinter& card_printer() { return *card_printer_; }
   hal::ReceiptPrinter& receipt_printer() { return *receipt_printer_; }
   hal::Camera& camera() { return *camera_; }
-  hal::PaymentTerminal& payment_terminal() { return *scanner_; }
+  hal::PaymentScanner& payment_scanner() { return *scanner_; }
   // The five, in the order above.
   std::vector<hal::Device*> devices();
 
@@ -66,7 +66,7 @@ class EmulatedRig {
   PaymentScannerEmulator& scanner_emu() { return scanner_emu_; }
 
   // The fault switches of a device by its id: "id_reader", "card_printer", "receipt_printer",
-  // "camera", "payment_scanner" (also "payment_terminal"). Null for any other name.
+  // "camera", "payment_scanner". Null for any other name.
   FaultInjector* faults(std::string_view device);
 
   // Lays the synthetic citizen with this ID number on the reader (the first one when
@@ -88,7 +88,7 @@ class EmulatedRig {
   std::unique_ptr<hal::CardPrinter> card_printer_;
   std::unique_ptr<hal::ReceiptPrinter> receipt_printer_;
   std::unique_ptr<hal::Camera> camera_;
-  std::unique_ptr<hal::PaymentTerminal> scanner_;
+  std::unique_ptr<hal::PaymentScanner> scanner_;
 };
 
 }  // namespace kiosk::drivers::emu

@@ -30,8 +30,7 @@ QtObject {
         case "card_printer": return qsTr("Card printer");
         case "receipt_printer": return qsTr("Receipt printer");
         case "camera": return qsTr("Camera");
-        case "payment_scanner":
-        case "payment_terminal": return qsTr("Payment scanner");
+        case "payment_scanner": return qsTr("Payment scanner");
         }
         return id;
     }

@@ -126,7 +126,7 @@ QtObject {
         case "device_failure":
             if (reason.startsWith("camera"))
                 return qsTr("The camera stopped working, so the service could not continue.");
-            if (reason.startsWith("payment_terminal"))
+            if (reason.startsWith("payment_scanner"))
                 return qsTr("The payment scanner stopped working, so the service could not continue.");
             return qsTr("A device did not respond, so the service could not continue.");
         case "journal_unavailable":

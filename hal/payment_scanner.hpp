@@ -21,7 +21,7 @@ struct PaymentCode {
 // Status detail codes: "scanner" -> "ready" | "scanning".
 // Statistics: SuccessfulCommandCount, FailedCommandCount, "CodesReadCount",
 // "InvalidCodesCount".
-class PaymentTerminal : public Device {
+class PaymentScanner : public Device {
  public:
   // Enables the scanner and waits up to timeout_ms for a code. Codes that fail validation are
   // counted and ignored (the scanner beeps an error) and the wait goes on.
