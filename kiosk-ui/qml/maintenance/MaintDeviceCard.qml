@@ -101,7 +101,7 @@ MaintCard {
                 required property string modelData
                 objectName: "counter_" + card.deviceId + "_" + modelData
                 width: (card.width - 56 - 24) / 2
-                text: MaintTexts.counterName(modelData) + ": <b>" + String(card.counters[modelData]) + "</b>"
+                text: MaintTexts.labelled(MaintTexts.counterName(modelData), "<b>" + String(card.counters[modelData]) + "</b>")
                 textFormat: Text.StyledText
                 font.pixelSize: 22
                 font.family: Theme.fontFamily

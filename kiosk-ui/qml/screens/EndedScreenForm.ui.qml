@@ -64,7 +64,7 @@ ScreenScaffold {
             Layout.alignment: Qt.AlignTop
             Layout.preferredWidth: 100
             outcome: form.model ? form.model.data : null
-            qrBeside: !Theme.landscape
+            qrBeside: true
         }
     }
 

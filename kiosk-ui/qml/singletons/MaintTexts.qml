@@ -8,6 +8,7 @@
 //   deviceName(id), stateName(state), stateTone(state)
 //   counterName(key)                     HAL statistics (UnifiedPOS names and the class's own)
 //   detailName(key), detailValue(value), detailTone(key, value), detailPill(key, value)
+//   labelled(label, value)               "label: value" with the language's colon
 //   reasonText(reason)                   a driver reason ("paper_out") or status details
 //                                        ("ribbon:out,cover:open") in words; "" when empty
 //   reasonKnown(reason)                  whether reasonText has words for it
@@ -146,9 +147,14 @@ QtObject {
         return "good";
     }
 
-    function detailPill(key: string, value: string): string {
+    // "label: value" with the language's colon.
+    function labelled(label: string, value: string): string {
         void Qt.uiLanguage;
-        return qsTr("%1: %2").arg(texts.detailName(key)).arg(texts.detailValue(value));
+        return qsTr("%1: %2").arg(label).arg(value);
+    }
+
+    function detailPill(key: string, value: string): string {
+        return texts.labelled(texts.detailName(key), texts.detailValue(value));
     }
 
     // Driver reasons (drivers/*) a technician meets: what they mean in words.
@@ -399,7 +405,7 @@ QtObject {
                       : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v);
             if (key === "device")
                 shown = texts.deviceName(shown);
-            parts.push(qsTr("%1: %2").arg(texts.auditKey(key)).arg(shown));
+            parts.push(texts.labelled(texts.auditKey(key), shown));
         }
         return parts.join(qsTr(", "));
     }
