@@ -34,12 +34,14 @@
 #include "firmware/engine/maintenance.hpp"
 #include "firmware/engine/ports.hpp"
 #include "firmware/engine/screen.hpp"
+#include "protocol/api/service.hpp"
 
 namespace kiosk::engine {
 
-enum class Service { renewal, replace_lost, replace_damaged, info_query };
-std::string_view to_string(Service service);
-std::optional<Service> service_from_string(std::string_view name);
+// The kiosk services and their names are the protocol's (protocol/api/service.hpp).
+using protocol::Service;
+using protocol::service_from_string;
+using protocol::to_string;
 
 struct EngineOptions {
   std::chrono::milliseconds idle_timeout{90'000};  // no citizen input on a waiting screen
