@@ -9,8 +9,8 @@ target_compile_options(kiosk_options INTERFACE -Wall -Wextra -Wpedantic -Wshadow
 if(KIOSK_WARNINGS_AS_ERRORS)
   target_compile_options(kiosk_options INTERFACE -Werror)
 endif()
-# Includes are rooted at the repository: #include "hal/id_reader.hpp".
-target_include_directories(kiosk_options INTERFACE "${PROJECT_SOURCE_DIR}")
+# Includes are written from the repository root (#include "hal/id_reader.hpp") but resolved
+# through per-target include roots (KioskIncludeRoots.cmake), never the repository root.
 target_compile_features(kiosk_options INTERFACE cxx_std_20)
 
 if(KIOSK_SANITIZE)

@@ -1,11 +1,11 @@
 #pragma once
 // The closed error type of the device layer and the Result every command completes with.
 
-#include <cassert>
 #include <string>
 #include <string_view>
 #include <utility>
-#include <variant>
+
+#include "protocol/expected.hpp"
 
 namespace kiosk::hal {
 
@@ -33,38 +33,10 @@ struct DeviceError {
   std::string message;
 };
 
-struct Done {};
-
-// A value or a DeviceError. Deliberately small: C++20 has no std::expected.
+// The project's one result type (protocol/expected.hpp) with this layer's error.
+using Done = protocol::Done;
 template <typename T>
-class [[nodiscard]] Result {
- public:
-  Result(T value) : v_(std::move(value)) {}            // NOLINT(google-explicit-constructor)
-  Result(DeviceError error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
-
-  bool ok() const { return v_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-
-  T& value() & {
-    assert(ok());
-    return std::get<0>(v_);
-  }
-  const T& value() const& {
-    assert(ok());
-    return std::get<0>(v_);
-  }
-  T&& value() && {
-    assert(ok());
-    return std::get<0>(std::move(v_));
-  }
-  const DeviceError& error() const {
-    assert(!ok());
-    return std::get<1>(v_);
-  }
-
- private:
-  std::variant<T, DeviceError> v_;
-};
+using Result = protocol::Expected<T, DeviceError>;
 
 using Status = Result<Done>;
 

@@ -48,7 +48,7 @@ std::vector<KioskLoad> prepare(const Params& p, const testing::TestCert& ca) {
     KioskLoad load;
     load.id = "bench-" + std::to_string(k);
     load.cert = testing::issue_cert(ca, load.id);
-    auto key = wire::PrivateKey::from_pem(load.cert.key_pem).value();
+    auto key = protocol::PrivateKey::from_pem(load.cert.key_pem).value();
     std::string prev(wire::kGenesisHash);
     std::uint64_t seq = 0;
     for (int b = 0; b < p.batches; ++b) {

@@ -10,8 +10,8 @@
 
 #include <unistd.h>
 
-#include "central/wire/crypto.hpp"
 #include "firmware/journal/journal.hpp"
+#include "protocol/crypto/keys.hpp"
 
 using namespace kiosk::journal;
 using Clock = std::chrono::steady_clock;
@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
   const fs::path dir = base / ("bench_journal_" + std::to_string(::getpid()));
   fs::create_directories(dir);
 
-  auto key = kiosk::central::wire::PrivateKey::generate();
+  auto key = protocol::PrivateKey::generate_p256();
   if (!key) return 1;
   JournalOptions o;
   o.path = dir / "journal.db";
@@ -85,10 +85,10 @@ int main(int argc, char** argv) {
     std::vector<double> ms;
     for (int i = 0; i < 200; ++i) {
       const auto t0 = Clock::now();
-      auto r = kiosk::central::wire::make_signed_record(
+      auto r = kiosk::protocol::wire::make_signed_record(
           "k-bench", static_cast<std::uint64_t>(i + 1), "txn.step", "2026-11-28T08:00:00.000Z",
           {{"txn", "tx-0"}, {"step", "identified"}},
-          std::string(kiosk::central::wire::kGenesisHash), *key);
+          std::string(kiosk::protocol::wire::kGenesisHash), *key);
       if (!r) return 1;
       ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
     }

@@ -1,46 +1,33 @@
 #pragma once
 // Face matching for the central office (kiosk_central_face): the FaceMatcher interface an
-// office plugs its own face platform into, a reference matcher good enough for synthetic
-// faces, the synthetic face renderer used for registry photos and by the kiosk's camera
-// emulator, and PNG in/out. Pure image code (libpng for PNG), no storage, no network.
+// office plugs its own face platform into and a reference matcher good enough for synthetic
+// faces (protocol/synthetic/face.hpp). Pure image code, no storage, no network; PNG in and out
+// is the protocol's (protocol/image/png.hpp).
 
 #include <cstdint>
-#include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "central/pki/expected.hpp"
+#include "protocol/expected.hpp"
+#include "protocol/image/image.hpp"
 
 namespace kiosk::central::face {
 
 enum class Errc {
   invalid_image,  // zero size, or pixels.size() != width * height * 3
   no_face,        // nothing but background, or no plain light background (top row mean < 96)
-  bad_png,        // not a decodable 8-bit PNG
-  io,             // the file could not be read or written
 };
 
 std::string_view to_string(Errc code);
 
-struct FaceError {
-  Errc code = Errc::invalid_image;
-  std::string message;
-};
+using FaceError = protocol::CodedError<Errc>;
 
 template <typename T>
-using Result = Expected<T, FaceError>;
+using Result = protocol::Expected<T, FaceError>;
 
-// 8-bit RGB, row-major, 3 bytes per pixel, no padding (same layout as hal::RgbImage).
-struct Image {
-  int width = 0;
-  int height = 0;
-  std::vector<std::uint8_t> pixels;
-
-  Image() = default;
-  Image(int w, int h, std::uint8_t fill = 0xFF);
-  bool valid() const;  // positive size and matching buffer
-};
+// 8-bit RGB, row-major, 3 bytes per pixel, no padding: the protocol's image.
+using Image = protocol::RgbImage;
 
 struct MatchResult {
   double score = 0.0;     // 0 (different) .. 1 (identical)
@@ -81,43 +68,5 @@ class ReferenceFaceMatcher final : public FaceMatcher {
  private:
   double threshold_;
 };
-
-// What makes a synthetic face recognisable. All fields are derived from a seed.
-struct FaceTraits {
-  std::uint8_t skin[3] = {224, 188, 160};
-  std::uint8_t hair[3] = {30, 25, 20};
-  std::uint8_t eyes[3] = {40, 30, 20};
-  std::uint8_t shirt[3] = {40, 60, 110};
-  double face_width =
-      0.50;  // face ellipse half-width relative to half the image width (0.40..0.60)
-  double face_height =
-      0.62;  // face ellipse half-height relative to half the image height (0.52..0.68)
-  double eye_spacing =
-      0.36;                  // distance between eye centres relative to the face width (0.28..0.46)
-  double eye_height = 0.00;  // eye line offset relative to the face half-height (-0.08..0.08)
-  double mouth_width = 0.34;  // relative to the face width (0.24..0.46)
-  double nose_length = 0.22;  // relative to the face half-height (0.15..0.30)
-  int hair_style = 0;         // 0 short, 1 parted, 2 long, 3 bald/shaved, 4 bun
-  bool glasses = false;
-  bool beard = false;
-  double brow_thickness = 0.02;  // relative to image height (0.012..0.035)
-};
-
-// Deterministic traits from any seed string (the citizen's ID number): FNV-1a and splitmix64,
-// so the same seed gives the same face on every platform. When the seed is an 18-character
-// ID number whose sex digit (17th character) is even, the face has no beard.
-FaceTraits traits_from_seed(std::string_view seed);
-
-// A passport-style head-and-shoulders portrait on a white background, width x height pixels
-// (any size >= 16x16; licence photos are 32x22 mm, e.g. 260x358 px at 8 px/mm). `variation`
-// 0 renders the canonical (registry) pose; other values add a small, deterministic shift,
-// scale, tilt and lighting change (what the kiosk camera sees of the same person).
-Image render_synthetic_face(const FaceTraits& traits, int width, int height, int variation = 0);
-
-// PNG (8-bit RGB; reading also accepts gray/RGBA/palette, converted to RGB).
-Result<std::vector<std::uint8_t>> encode_png(const Image& image);
-Result<Image> decode_png(const std::vector<std::uint8_t>& bytes);
-Result<Done> write_png(const std::filesystem::path& path, const Image& image);
-Result<Image> read_png(const std::filesystem::path& path);
 
 }  // namespace kiosk::central::face

@@ -7,6 +7,16 @@
 
 namespace kiosk::central::face {
 
+std::string_view to_string(Errc code) {
+  switch (code) {
+    case Errc::invalid_image:
+      return "invalid_image";
+    case Errc::no_face:
+      return "no_face";
+  }
+  return "unknown";
+}
+
 namespace {
 
 constexpr int kSide = 32;

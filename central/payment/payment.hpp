@@ -29,7 +29,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "central/pki/expected.hpp"
+#include "protocol/expected.hpp"
 
 namespace kiosk::central::payment {
 
@@ -53,7 +53,7 @@ struct PaymentError {
 };
 
 template <typename T>
-using Result = Expected<T, PaymentError>;
+using Result = protocol::Expected<T, PaymentError>;
 
 inline constexpr std::int64_t kMaxAmountFen = 1'000'000;
 

@@ -110,7 +110,7 @@ bool is_valid_kiosk_id(std::string_view kiosk_id) {
 
 Result<CertifiedKey> create_ca(const CaOptions& options) {
   auto key = PrivateKey::generate_p256();
-  if (!key) return key.error();
+  if (!key) return from_protocol(key.error());
   const std::vector<Extension> ext{{NID_basic_constraints, "critical,CA:TRUE,pathlen:0"},
                                    {NID_key_usage, "critical,keyCertSign,cRLSign"},
                                    {NID_subject_key_identifier, "hash"},
@@ -128,7 +128,7 @@ Result<CertifiedKey> create_server_certificate(const CertifiedKey& ca,
   for (const auto& dns : options.dns_names) san += (san.empty() ? "DNS:" : ",DNS:") + dns;
   for (const auto& ip : options.ip_addresses) san += ",IP:" + ip;
   auto key = PrivateKey::generate_p256();
-  if (!key) return key.error();
+  if (!key) return from_protocol(key.error());
   auto ext = leaf_extensions("critical,digitalSignature", "serverAuth");
   ext.push_back({NID_subject_alt_name, san});
   auto cert = issue({options.dns_names.front(), "Kiosk24"}, key->get(), &ca.cert, ca.key,
@@ -141,7 +141,7 @@ Result<CertifiedKey> create_kiosk_certificate(const CertifiedKey& ca, std::strin
                                               int days) {
   if (!is_valid_kiosk_id(kiosk_id)) return make_error(Errc::invalid_argument, "malformed kiosk id");
   auto key = PrivateKey::generate_p256();
-  if (!key) return key.error();
+  if (!key) return from_protocol(key.error());
   auto cert = issue({std::string(kiosk_id), "Kiosk24 kiosk"}, key->get(), &ca.cert, ca.key, days,
                     leaf_extensions("critical,digitalSignature", "clientAuth"));
   if (!cert) return cert.error();
@@ -151,27 +151,11 @@ Result<CertifiedKey> create_kiosk_certificate(const CertifiedKey& ca, std::strin
 Result<CertifiedKey> create_office_certificate(const CertifiedKey& ca, std::string_view common_name,
                                                int days) {
   auto key = PrivateKey::generate_p256();
-  if (!key) return key.error();
+  if (!key) return from_protocol(key.error());
   auto cert = issue({std::string(common_name), "Kiosk24 office"}, key->get(), &ca.cert, ca.key,
                     days, leaf_extensions("critical,digitalSignature", ""));
   if (!cert) return cert.error();
   return CertifiedKey{std::move(cert).value(), std::move(key).value()};
-}
-
-Result<std::string> make_csr(const PrivateKey& key, std::string_view common_name) {
-  if (common_name.empty()) return make_error(Errc::invalid_argument, "empty common name");
-  X509ReqPtr req(X509_REQ_new());
-  if (!req || X509_REQ_set_version(req.get(), X509_REQ_VERSION_1) != 1)
-    return openssl_error(Errc::openssl, "new CSR");
-  if (auto s = add_name(X509_REQ_get_subject_name(req.get()), {std::string(common_name), ""}); !s)
-    return s.error();
-  if (X509_REQ_set_pubkey(req.get(), key.get()) != 1 ||
-      X509_REQ_sign(req.get(), key.get(), EVP_sha256()) <= 0) {
-    return openssl_error(Errc::openssl, "sign CSR");
-  }
-  BioPtr bio(BIO_new(BIO_s_mem()));
-  PEM_write_bio_X509_REQ(bio.get(), req.get());
-  return bio_to_string(bio.get());
 }
 
 Result<Certificate> sign_kiosk_csr(const CertifiedKey& ca, std::string_view csr_pem,
@@ -189,17 +173,6 @@ Result<Certificate> sign_kiosk_csr(const CertifiedKey& ca, std::string_view csr_
     return openssl_error(Errc::bad_csr, "CSR self-signature does not verify");
   return issue({std::string(kiosk_id), "Kiosk24 kiosk"}, pub, &ca.cert, ca.key, days,
                leaf_extensions("critical,digitalSignature", "clientAuth"));
-}
-
-Status verify_issued_by(const Certificate& cert, const Certificate& ca) {
-  if (X509_check_issued(ca.get(), cert.get()) != X509_V_OK) {
-    return make_error(Errc::not_issued_by, "issuer name or key identifier does not match the CA");
-  }
-  if (X509_verify(cert.get(), ca.public_key()) != 1) {
-    return openssl_error(Errc::not_issued_by,
-                         "certificate signature does not verify with the CA key");
-  }
-  return Done{};
 }
 
 }  // namespace kiosk::central::pki

@@ -21,9 +21,15 @@
 #include <string_view>
 #include <vector>
 
-#include "central/pki/keys.hpp"
+#include "central/pki/errors.hpp"
+#include "protocol/crypto/keys.hpp"
 
 namespace kiosk::central::pki {
+
+// The key model is the protocol's (protocol/crypto/keys.hpp); the authority issues with it.
+using protocol::Certificate;
+using protocol::CertifiedKey;
+using protocol::PrivateKey;
 
 struct CaOptions {
   std::string common_name = "Kiosk24 Development CA";
@@ -52,18 +58,11 @@ Result<CertifiedKey> create_office_certificate(
     const CertifiedKey& ca, std::string_view common_name = "Kiosk24 Office Signing",
     int days = 3650);
 
-// A PKCS#10 CSR (PEM) with subject CN=<common_name>, signed by `key` (what a kiosk sends).
-Result<std::string> make_csr(const PrivateKey& key, std::string_view common_name);
-
 // Enrolment: verifies the CSR's self-signature and that its key is P-256, then issues a kiosk
 // certificate for `kiosk_id`. The CSR's subject and extensions are ignored: the CN is forced
 // to the enrolled kiosk id and the kiosk profile above is applied.
 // Errors: bad_csr (unparsable, bad self-signature), unsupported_key, invalid_argument, openssl.
 Result<Certificate> sign_kiosk_csr(const CertifiedKey& ca, std::string_view csr_pem,
                                    std::string_view kiosk_id, int days = 730);
-
-// True when `cert` was signed by `ca`'s key and names it as issuer (no time or purpose check;
-// TLS does the full path validation). Errors: not_issued_by.
-Status verify_issued_by(const Certificate& cert, const Certificate& ca);
 
 }  // namespace kiosk::central::pki

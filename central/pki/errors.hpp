@@ -1,11 +1,12 @@
 #pragma once
 // The closed error type of the central PKI library (kiosk_central_pki). OpenSSL failures are
-// mapped here once; messages name the operation and OpenSSL's reason, never a key or a token.
+// mapped here once (openssl_util.hpp), protocol failures in from_protocol(); messages name the
+// operation and OpenSSL's reason, never a key or a token.
 
 #include <string>
 #include <string_view>
 
-#include "central/pki/expected.hpp"
+#include "protocol/error.hpp"
 
 namespace kiosk::central::pki {
 
@@ -23,17 +24,18 @@ enum class Errc {
 
 std::string_view to_string(Errc code);
 
-struct PkiError {
-  Errc code = Errc::openssl;
-  std::string message;
-};
+using PkiError = protocol::CodedError<Errc>;
 
 template <typename T>
-using Result = Expected<T, PkiError>;
+using Result = protocol::Expected<T, PkiError>;
+using Done = protocol::Done;
 using Status = Result<Done>;
 
 inline PkiError make_error(Errc code, std::string message) {
   return PkiError{code, std::move(message)};
 }
+
+// A failure of the protocol's key, certificate and signature code in this layer's terms.
+PkiError from_protocol(const protocol::Error& e);
 
 }  // namespace kiosk::central::pki

@@ -7,17 +7,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <fstream>
 #include <optional>
-#include <sstream>
 
 namespace kiosk::central::pki {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr std::uintmax_t kMaxPemFileBytes = 1024 * 1024;
 
 PkiError io_error(std::string_view what, const fs::path& path) {
   return make_error(
@@ -60,37 +56,11 @@ Status write_text_file(const fs::path& path, std::string_view text, bool is_priv
   return Done{};
 }
 
-Result<std::string> read_text_file(const fs::path& path) {
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (ec)
-    return make_error(Errc::io, "cannot read " + path.filename().string() + ": " + ec.message());
-  if (size > kMaxPemFileBytes)
-    return make_error(Errc::io, path.filename().string() + " is too large");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return io_error("open", path);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-Result<Certificate> read_certificate(const fs::path& path) {
-  auto text = read_text_file(path);
-  if (!text) return text.error();
-  return Certificate::from_pem(*text);
-}
-
-Result<PrivateKey> read_private_key(const fs::path& path) {
-  auto text = read_text_file(path);
-  if (!text) return text.error();
-  return PrivateKey::from_pem(*text);
-}
-
 Result<CertifiedKey> read_certified_key(const fs::path& cert_path, const fs::path& key_path) {
   auto cert = read_certificate(cert_path);
-  if (!cert) return cert.error();
+  if (!cert) return from_protocol(cert.error());
   auto key = read_private_key(key_path);
-  if (!key) return key.error();
+  if (!key) return from_protocol(key.error());
   if (!cert->matches(*key)) {
     return make_error(Errc::invalid_argument, cert_path.filename().string() + " and " +
                                                   key_path.filename().string() + " do not match");

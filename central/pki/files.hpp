@@ -7,17 +7,18 @@
 #include <vector>
 
 #include "central/pki/authority.hpp"
+#include "protocol/crypto/pem_file.hpp"
 
 namespace kiosk::central::pki {
 
 // Writes text atomically (temp file + rename). Private material gets mode 0600, the rest 0644.
 // Errors: io.
 Status write_text_file(const std::filesystem::path& path, std::string_view text, bool is_private);
-// Errors: io (missing or unreadable file).
-Result<std::string> read_text_file(const std::filesystem::path& path);
+// Reading PEM files is the protocol's (protocol/crypto/pem_file.hpp).
+using protocol::read_certificate;
+using protocol::read_private_key;
+using protocol::read_text_file;
 
-Result<Certificate> read_certificate(const std::filesystem::path& path);
-Result<PrivateKey> read_private_key(const std::filesystem::path& path);
 // A certificate and its key; checks they belong together. Errors: io, bad_pem, invalid_argument.
 Result<CertifiedKey> read_certified_key(const std::filesystem::path& cert_path,
                                         const std::filesystem::path& key_path);

@@ -27,19 +27,6 @@ std::string asn1_to_hex(const ASN1_INTEGER* serial) {
 
 }  // namespace
 
-std::string normalise_serial(std::string_view serial_hex) {
-  if (serial_hex.empty() || serial_hex.size() > 40) return {};
-  std::string out;
-  for (char c : serial_hex) {
-    if (c >= 'a' && c <= 'f') c = static_cast<char>(c - 'a' + 'A');
-    const bool hex = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'F');
-    if (!hex) return {};
-    if (out.empty() && c == '0') continue;
-    out += c;
-  }
-  return out.empty() ? "0" : out;
-}
-
 Result<std::string> build_crl(const CertifiedKey& ca,
                               const std::vector<std::string>& revoked_serials_hex,
                               const CrlOptions& options) {

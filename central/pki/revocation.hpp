@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "central/pki/keys.hpp"
+#include "central/pki/authority.hpp"
 
 namespace kiosk::central::pki {
 
@@ -32,7 +32,7 @@ Result<std::vector<std::string>> read_crl(std::string_view crl_pem, const Certif
 // zeros do not matter).
 bool is_revoked(const Certificate& cert, const std::vector<std::string>& revoked_serials_hex);
 
-// Canonical form of a hex serial (upper case, no leading zeros); empty when malformed.
-std::string normalise_serial(std::string_view serial_hex);
+// Serials are compared in the protocol's canonical form.
+using protocol::normalise_serial;
 
 }  // namespace kiosk::central::pki

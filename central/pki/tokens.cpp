@@ -2,9 +2,17 @@
 
 #include <openssl/crypto.h>
 
-#include "central/pki/signing.hpp"
+#include "protocol/crypto/sha256.hpp"
+#include "protocol/crypto/signature.hpp"
+#include "protocol/encoding/base64.hpp"
+#include "protocol/encoding/hex.hpp"
 
 namespace kiosk::central::pki {
+
+using protocol::base64_encode;
+using protocol::hex_encode;
+using protocol::random_bytes;
+using protocol::sha256_hex;
 
 std::string make_enrolment_token() {
   std::string token = base64_encode(random_bytes(32));

@@ -5,7 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "central/registry/json_reader.hpp"
+#include "protocol/documents/json_reader.hpp"
 
 namespace kiosk::central::registry {
 
@@ -74,20 +74,6 @@ Result<Reason> parse_reason(std::string_view text) {
     if (to_string(r) == text) return r;
   }
   return make_error(Errc::unknown_value, "unknown reason");
-}
-
-std::int64_t FeeTable::fee(Service service) const {
-  switch (service) {
-    case Service::renewal:
-      return renewal_fen;
-    case Service::replace_lost:
-      return replace_lost_fen;
-    case Service::replace_damaged:
-      return replace_damaged_fen;
-    case Service::info_query:
-      return info_query_fen;
-  }
-  return 0;
 }
 
 std::optional<Validity> renewed_validity(const Licence& licence, const Date& today) {
@@ -180,30 +166,33 @@ nlohmann::json to_json(const Decision& d) {
           {"eligible", d.eligible},
           {"reasons", reasons},
           {"fee_fen", d.fee_fen},
-          {"new_validity", d.new_validity ? to_json(*d.new_validity) : nlohmann::json(nullptr)},
+          {"new_validity",
+           d.new_validity ? protocol::to_json(*d.new_validity) : nlohmann::json(nullptr)},
           {"requires_card_return", d.requires_card_return},
           {"annual_health_certificate", d.annual_health_certificate}};
 }
 
 Result<Decision> decision_from_json(const nlohmann::json& json) {
-  detail::JsonReader r(json);
+  protocol::JsonReader r(json, "decision");
   Decision d;
-  d.service = r.enumeration<Service>("service", parse_service);
+  d.service = r.enumeration<Service>("service", protocol::service_from_string);
   d.eligible = r.boolean("eligible");
   if (const auto* arr = r.array("reasons", kAllReasons.size())) {
     for (const auto& item : *arr) {
-      auto reason = item.is_string()
-                        ? parse_reason(item.get<std::string>())
-                        : Result<Reason>(make_error(Errc::bad_json, "reasons must be strings"));
+      if (!item.is_string()) {
+        r.fail("reasons must be strings");
+        break;
+      }
+      auto reason = parse_reason(item.get<std::string>());
       if (reason)
         d.reasons.push_back(*reason);
       else
-        r.fail(reason.error());
+        r.fail(protocol::Errc::unknown_value, "reasons has an unknown reason");
     }
   }
   d.fee_fen = r.integer("fee_fen", 0, 100'000'000);
   if (const auto* v = r.field("new_validity"); v != nullptr && !v->is_null()) {
-    auto validity = validity_from_json(*v);
+    auto validity = protocol::validity_from_json(*v);
     if (validity)
       d.new_validity = *validity;
     else
@@ -211,9 +200,8 @@ Result<Decision> decision_from_json(const nlohmann::json& json) {
   }
   d.requires_card_return = r.boolean("requires_card_return");
   d.annual_health_certificate = r.boolean("annual_health_certificate");
-  if (r.ok() && d.eligible != d.reasons.empty())
-    r.fail(Errc::bad_json, "eligible must equal reasons being empty");
-  if (!r.ok()) return r.error();
+  if (r.ok() && d.eligible != d.reasons.empty()) r.fail("eligible must equal reasons being empty");
+  if (!r.ok()) return from_protocol(r.error());
   return d;
 }
 

@@ -49,6 +49,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "central/registry/licence.hpp"
+#include "protocol/documents/config.hpp"
 
 namespace kiosk::central::registry {
 
@@ -75,14 +76,8 @@ inline constexpr int kHealthExamValidityDays = 180;
 inline constexpr int kAnnualHealthExamDays = 365;
 inline constexpr int kAnnualHealthCertificateAge = 70;
 
-struct FeeTable {
-  std::int64_t renewal_fen = 1000;
-  std::int64_t replace_lost_fen = 1000;
-  std::int64_t replace_damaged_fen = 1000;
-  std::int64_t info_query_fen = 0;
-  std::int64_t fee(Service service) const;
-  bool operator==(const FeeTable&) const = default;
-};
+// The fee table is the configuration document's (protocol/documents/config.hpp).
+using protocol::FeeTable;
 
 struct Policy {
   FeeTable fees{};

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "central/pki/expected.hpp"
+#include "protocol/error.hpp"
 
 namespace kiosk::central::registry {
 
@@ -21,16 +21,17 @@ enum class Errc {
 
 std::string_view to_string(Errc code);
 
-struct RegistryError {
-  Errc code = Errc::bad_json;
-  std::string message;
-};
+using RegistryError = protocol::CodedError<Errc>;
 
 template <typename T>
-using Result = Expected<T, RegistryError>;
+using Result = protocol::Expected<T, RegistryError>;
 
 inline RegistryError make_error(Errc code, std::string message) {
   return RegistryError{code, std::move(message)};
 }
+
+// A failure of the protocol's document code (card data, signed documents) in this layer's
+// terms: the same names, signature for any signature failure, bad_json for the rest.
+RegistryError from_protocol(const protocol::Error& e);
 
 }  // namespace kiosk::central::registry

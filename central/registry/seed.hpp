@@ -1,8 +1,9 @@
 #pragma once
-// The deterministic synthetic registry behind `kiosk-central seed`: SYNTHETIC citizens only
-// (names start with 测试, addresses are 测试 streets, ID numbers are made up but carry valid
-// check characters). Dates are relative to `today`, so the same `today` always gives the same
-// registry and every scenario is in its intended state on that day.
+// The deterministic synthetic registry behind `kiosk-central seed`: the licences of the
+// SYNTHETIC citizens of protocol/synthetic/citizens.hpp (who they are is shared with the
+// kiosk's simulator; what their licences say is the office's). Dates are relative to `today`,
+// so the same `today` always gives the same registry and every scenario is in its intended
+// state on that day.
 //
 // Scenarios (SeededCitizen::scenario), at least one citizen each:
 //   due_for_renewal        6-year licence expiring in 30 days, recent health exam
@@ -24,7 +25,7 @@
 //   reached_12_points      due, 12 points reached earlier in the term (6 years again)
 //   foreign_resident       foreign permanent resident (ID number starting with 9)
 // The photo reference is "photo:<id number>"; the server renders the registry photo with
-// face::render_synthetic_face(face::traits_from_seed(id_number), ...).
+// protocol::synthetic::render_synthetic_face(traits_from_seed(id_number), ...).
 
 #include <string>
 #include <vector>

@@ -106,11 +106,11 @@ int seed(store::Store& store, const SeedOptions& options, std::ostream& out) {
       out << "cannot read the office signing key: " << office.error().message << '\n';
       return 1;
     }
-    config::ConfigDocument doc;
+    protocol::ConfigDocument doc;
     doc.version = 1;
     doc.issued_at = server::rfc3339(unix_now());
     // The development technician; a real office provisions its own credentials.
-    auto tech = config::make_technician_credential("tech", "kiosk24-dev");
+    auto tech = protocol::make_technician_credential("tech", "kiosk24-dev");
     if (tech) doc.technicians.push_back(*tech);
     auto signed_doc = config::sign_config(doc, office->key);
     if (!signed_doc) {
@@ -118,7 +118,7 @@ int seed(store::Store& store, const SeedOptions& options, std::ostream& out) {
       return 1;
     }
     // Served verbatim: {"payload": "<canonical document>", "signature": "..."}.
-    store.put_config(doc.version, config::to_json(*signed_doc).dump(), unix_now());
+    store.put_config(doc.version, protocol::to_json(*signed_doc).dump(), unix_now());
     out << "published configuration version 1 (technician 'tech', password 'kiosk24-dev')\n";
   }
   return 0;
@@ -126,12 +126,12 @@ int seed(store::Store& store, const SeedOptions& options, std::ostream& out) {
 
 int publish_config(store::Store& store, const std::filesystem::path& pki_dir,
                    const std::filesystem::path& document, std::ostream& out) {
-  auto text = pki::read_text_file(document);
+  auto text = protocol::read_text_file(document);
   if (!text) {
     out << "cannot read " << document.string() << '\n';
     return 1;
   }
-  auto doc = config::config_from_json(json::parse(*text, nullptr, false));
+  auto doc = protocol::config_from_json(json::parse(*text, nullptr, false));
   if (!doc) {
     out << "not a valid configuration document: " << doc.error().message << '\n';
     return 2;
@@ -146,7 +146,7 @@ int publish_config(store::Store& store, const std::filesystem::path& pki_dir,
     out << "signing the configuration failed\n";
     return 1;
   }
-  if (!store.put_config(doc->version, config::to_json(*signed_doc).dump(), unix_now())) {
+  if (!store.put_config(doc->version, protocol::to_json(*signed_doc).dump(), unix_now())) {
     const auto latest = store.latest_config();
     out << "version " << doc->version << " is not newer than the published version "
         << (latest ? latest->first : 0) << '\n';
@@ -248,7 +248,7 @@ int serve(const ServeOptions& options, std::ostream& out) {
     out << "--listen must be HOST:PORT\n";
     return 2;
   }
-  auto read = [&](const char* name) { return pki::read_text_file(options.pki_dir / name); };
+  auto read = [&](const char* name) { return protocol::read_text_file(options.pki_dir / name); };
   auto ca = pki::read_certified_key(options.pki_dir / "ca.pem", options.pki_dir / "ca.key");
   auto office =
       pki::read_certified_key(options.pki_dir / "office.pem", options.pki_dir / "office.key");

@@ -6,10 +6,15 @@
 #include <ctime>
 #include <limits>
 
+#include "protocol/api/routes.hpp"
+#include "protocol/crypto/sha256.hpp"
+#include "protocol/wire/chain.hpp"
+
 namespace kiosk::central::server {
 namespace {
 
 using nlohmann::json;
+namespace routes = protocol::routes;
 
 std::shared_ptr<spdlog::logger> logger() {
   static auto log = [] {
@@ -19,33 +24,13 @@ std::shared_ptr<spdlog::logger> logger() {
   return log;
 }
 
-bool valid_idempotency_key(std::string_view key) {
-  if (key.empty() || key.size() > 128) return false;
-  for (const char c : key) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    c == '.' || c == '_' || c == ':' || c == '-';
-    if (!ok) return false;
-  }
-  return true;
-}
-
-bool valid_object_id(std::string_view id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (const char c : id) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c == '-';
-    if (!ok) return false;
-  }
-  return true;
-}
-
-Response wire_error(const wire::Error& e) {
+Response wire_error(const protocol::Error& e) {
   switch (e.code) {
-    case wire::Errc::too_large:
+    case protocol::Errc::too_large:
       return error_response(413, "payload_too_large", e.message);
-    case wire::Errc::malformed_json:
+    case protocol::Errc::malformed_json:
       return error_response(400, "malformed_json", e.message);
-    case wire::Errc::invalid_batch:
+    case protocol::Errc::invalid_batch:
       return error_response(400, "invalid_batch", e.message);
     default:
       return error_response(400, "invalid_record", e.message);
@@ -194,16 +179,16 @@ Response Api::dispatch(const Request& r) {
   if (r.body.size() > options_.limits.max_body_bytes) {
     return error_response(413, "payload_too_large", "request body over the limit");
   }
-  if (p == "/v1/enrol" && post) {
+  if (p == routes::kEnrol && post) {
     auto body = wire::parse_json(r.body, options_.limits);
     if (!body) return wire_error(body.error());
     if (!body->is_object())
       return error_response(400, "invalid_request", "body must be a JSON object");
     return services_->enrol(Context{store_, r.identity, now()}, *body);
   }
-  if (p.rfind("/v1/", 0) != 0) return error_response(404, "not_found", "no such route");
+  if (p.rfind(routes::kPrefix, 0) != 0) return error_response(404, "not_found", "no such route");
 
-  if (p == "/v1/fleet") {
+  if (p == routes::kFleet) {
     if (!get) return error_response(404, "not_found", "no such route");
     if (auto denied = authorise(r, true); denied.status != 0) return denied;
     return fleet(r);
@@ -211,10 +196,10 @@ Response Api::dispatch(const Request& r) {
   if (auto denied = authorise(r, false); denied.status != 0) return denied;
   const Context ctx{store_, r.identity, now()};
 
-  if (p == "/v1/events" && post) return upload_events(r);
-  if (p == "/v1/events/ack" && get) return ack(r);
-  if (p == "/v1/heartbeat" && post) return heartbeat(r);
-  if (p == "/v1/config" && get) {
+  if (p == routes::kEvents && post) return upload_events(r);
+  if (p == routes::kEventsAck && get) return ack(r);
+  if (p == routes::kHeartbeat && post) return heartbeat(r);
+  if (p == routes::kConfig && get) {
     std::optional<std::int64_t> have;
     if (auto it = r.query.find("have"); it != r.query.end()) {
       try {
@@ -228,36 +213,36 @@ Response Api::dispatch(const Request& r) {
     }
     return services_->config(ctx, have);
   }
-  if (p == "/v1/decisions/eligibility" && post) {
+  if (p == routes::kEligibility && post) {
     return idempotent(r, [&](const json& b) { return services_->eligibility(ctx, b); });
   }
-  if (p == "/v1/decisions/face-match" && post) {
+  if (p == routes::kFaceMatch && post) {
     return idempotent(r, [&](const json& b) { return services_->face_match(ctx, b); });
   }
-  if (p == "/v1/issuances" && post) {
+  if (p == routes::kIssuances && post) {
     return idempotent(r, [&](const json& b) { return services_->authorise_issuance(ctx, b); });
   }
-  if (p == "/v1/elicence/reissue" && post) {
+  if (p == routes::kElicenceReissue && post) {
     return idempotent(r, [&](const json& b) { return services_->reissue_elicence(ctx, b); });
   }
-  if (p == "/v1/payments" && post) {
+  if (p == routes::kPayments && post) {
     return idempotent(r, [&](const json& b) {
       return services_->create_payment(ctx, b, r.headers.at("idempotency-key"));
     });
   }
-  if (p.rfind("/v1/payments/", 0) == 0) {
-    std::string rest = p.substr(13);
+  if (const std::string prefix = std::string(routes::kPayments) + "/"; p.rfind(prefix, 0) == 0) {
+    std::string rest = p.substr(prefix.size());
     std::string action;
     if (const auto slash = rest.find('/'); slash != std::string::npos) {
       action = rest.substr(slash + 1);
       rest.resize(slash);
     }
-    if (!valid_object_id(rest)) return error_response(404, "not_found", "no such payment");
+    if (!routes::valid_object_id(rest)) return error_response(404, "not_found", "no such payment");
     if (action.empty() && get) return services_->get_payment(ctx, rest);
-    if (action == "charge" && post) {
+    if (action == routes::kCharge && post) {
       return idempotent(r, [&](const json& b) { return services_->charge_payment(ctx, rest, b); });
     }
-    if (action == "refund" && post) {
+    if (action == routes::kRefund && post) {
       return idempotent(r, [&](const json& b) { return services_->refund_payment(ctx, rest, b); });
     }
   }
@@ -266,7 +251,7 @@ Response Api::dispatch(const Request& r) {
 
 Response Api::idempotent(const Request& r, const std::function<Response(const json&)>& act) {
   auto key_it = r.headers.find("idempotency-key");
-  if (key_it == r.headers.end() || !valid_idempotency_key(key_it->second)) {
+  if (key_it == r.headers.end() || !routes::valid_idempotency_key(key_it->second)) {
     return error_response(
         400, "missing_idempotency_key",
         "an Idempotency-Key header of 1-128 characters [A-Za-z0-9._:-] is required");
@@ -279,8 +264,8 @@ Response Api::idempotent(const Request& r, const std::function<Response(const js
   const std::string& key = key_it->second;
   const std::string scope = r.method + " " + r.path;
   const std::string& kiosk = r.identity.id;
-  const auto claim = store_.claim_idempotency(kiosk, scope, key, wire::sha256_hex(r.body), now(),
-                                              options_.idempotency_stale_after_s);
+  const auto claim = store_.claim_idempotency(kiosk, scope, key, protocol::sha256_hex(r.body),
+                                              now(), options_.idempotency_stale_after_s);
   using S = store::IdempotencyClaim::Status;
   switch (claim.status) {
     case S::replay:
@@ -324,11 +309,9 @@ Response Api::upload_events(const Request& r) {
       return error_response(400, "invalid_record", "seq above 2^63-1 is not supported");
     }
   }
-  for (std::size_t i = 1; i < records.size(); ++i) {
-    if (records[i].seq != records[i - 1].seq + 1) {
-      return error_response(400, "invalid_batch",
-                            "a batch must hold consecutive ascending sequence numbers");
-    }
+  if (!wire::consecutive(records)) {
+    return error_response(400, "invalid_batch",
+                          "a batch must hold consecutive ascending sequence numbers");
   }
   if (!r.identity.key)
     return error_response(403, "forbidden", "client certificate has no usable key");
@@ -343,7 +326,7 @@ Response Api::upload_events(const Request& r) {
                             "record " + std::to_string(rec.seq) +
                                 ": signature does not verify with the kiosk certificate");
     }
-    std::string hash = wire::sha256_hex(*bytes);
+    std::string hash = protocol::sha256_hex(*bytes);
     prepared.push_back(store::PreparedRecord{rec, std::move(*bytes), std::move(hash)});
   }
   const auto out = store_.append_events(kiosk, prepared, now());

@@ -15,8 +15,8 @@
 #include <nlohmann/json.hpp>
 
 #include "central/store/store.hpp"
-#include "central/wire/crypto.hpp"
-#include "central/wire/record.hpp"
+#include "protocol/crypto/keys.hpp"
+#include "protocol/wire/record.hpp"
 
 namespace kiosk::central::server {
 
@@ -24,9 +24,9 @@ namespace kiosk::central::server {
 struct Identity {
   enum class Kind { none, kiosk, office_operator };
   Kind kind = Kind::none;
-  std::string id;                      // certificate CN (kiosk id, or "admin.<name>")
-  std::string serial_hex;              // certificate serial: upper-case hex, no leading zeros
-  std::optional<wire::PublicKey> key;  // the certificate's public key (verifies records)
+  std::string id;                          // certificate CN (kiosk id, or "admin.<name>")
+  std::string serial_hex;                  // certificate serial: upper-case hex, no leading zeros
+  std::optional<protocol::PublicKey> key;  // the certificate's public key (verifies records)
 };
 
 struct Request {

@@ -5,9 +5,15 @@
 
 #include "central/config/config.hpp"
 #include "central/pki/authority.hpp"
-#include "central/pki/signing.hpp"
 #include "central/pki/tokens.hpp"
 #include "central/registry/registry.hpp"
+#include "protocol/api/service.hpp"
+#include "protocol/crypto/sha256.hpp"
+#include "protocol/crypto/signature.hpp"
+#include "protocol/encoding/base64.hpp"
+#include "protocol/encoding/hex.hpp"
+#include "protocol/image/png.hpp"
+#include "protocol/synthetic/face.hpp"
 
 namespace kiosk::central::server {
 namespace {
@@ -33,7 +39,7 @@ registry::Date shanghai_today(std::int64_t now) {
 }
 
 std::string new_id(const char* prefix) {
-  return std::string(prefix) + pki::hex_encode(pki::random_bytes(12));
+  return std::string(prefix) + protocol::hex_encode(protocol::random_bytes(12));
 }
 
 struct LoadedLicence {
@@ -58,8 +64,8 @@ registry::Policy current_policy(store::Store& store) {
   auto doc = json::parse(latest->second, nullptr, false);
   if (!doc.is_object() || !doc.contains("payload") || !doc["payload"].is_string()) return {};
   auto cfg =
-      config::config_from_json(json::parse(doc["payload"].get<std::string>(), nullptr, false));
-  return cfg ? cfg->policy() : registry::Policy{};
+      protocol::config_from_json(json::parse(doc["payload"].get<std::string>(), nullptr, false));
+  return cfg ? config::policy(*cfg) : registry::Policy{};
 }
 
 // The kiosk's own order, or an error response.
@@ -101,10 +107,11 @@ json order_view(const payment::Order& order) {
 face::Image registry_photo(store::Store& store, const std::string& id_number,
                            const std::string& photo_ref) {
   if (auto png = store.photo(photo_ref)) {
-    auto img = face::decode_png(std::vector<std::uint8_t>(png->begin(), png->end()));
+    auto img = protocol::decode_png(std::vector<std::uint8_t>(png->begin(), png->end()));
     if (img) return *img;
   }
-  return face::render_synthetic_face(face::traits_from_seed(id_number), 260, 358);
+  return protocol::synthetic::render_synthetic_face(
+      protocol::synthetic::traits_from_seed(id_number), 260, 358);
 }
 
 DomainServices::DomainServices(DomainOptions options) : options_(std::move(options)) {
@@ -143,7 +150,7 @@ Response DomainServices::eligibility(const Context& ctx, const json& request) {
   const auto id_number = string_field(request, "id_number", 32);
   const auto service_text = string_field(request, "service", 32);
   if (!id_number || !service_text) return bad_request("id_number and service are required");
-  auto service = registry::parse_service(*service_text);
+  auto service = protocol::service_from_string(*service_text);
   if (!service) return bad_request("unknown service");
   auto loaded = load_licence(ctx.store, *id_number);
   if (auto* r = std::get_if<Response>(&loaded)) return *r;
@@ -161,9 +168,9 @@ Response DomainServices::face_match(const Context& ctx, const json& request) {
     return bad_request("id_number and capture_png_base64 are required");
   auto loaded = load_licence(ctx.store, *id_number);
   if (auto* r = std::get_if<Response>(&loaded)) return *r;
-  auto bytes = pki::base64_decode(*capture_b64);
+  auto bytes = protocol::base64_decode(*capture_b64);
   if (!bytes) return bad_request("capture_png_base64 is not base64");
-  auto capture = face::decode_png(std::vector<std::uint8_t>(bytes->begin(), bytes->end()));
+  auto capture = protocol::decode_png(std::vector<std::uint8_t>(bytes->begin(), bytes->end()));
   if (!capture) return error_response(422, "invalid_image", "the capture is not a decodable PNG");
   const auto& holder = std::get<LoadedLicence>(loaded).licence.holder;
   const auto reference = registry_photo(ctx.store, holder.id_number, holder.photo_ref);
@@ -244,7 +251,7 @@ Response DomainServices::authorise_issuance(const Context& ctx, const json& requ
   const auto id_number = string_field(request, "id_number", 32);
   const auto service_text = string_field(request, "service", 32);
   if (!id_number || !service_text) return bad_request("id_number and service are required");
-  auto service = registry::parse_service(*service_text);
+  auto service = protocol::service_from_string(*service_text);
   if (!service) return bad_request("unknown service");
   auto loaded = load_licence(ctx.store, *id_number);
   if (auto* r = std::get_if<Response>(&loaded)) return *r;
@@ -279,7 +286,7 @@ Response DomainServices::authorise_issuance(const Context& ctx, const json& requ
     consumed_order = request["order_id"].get<std::string>();
     const auto claim =
         ctx.store.claim_idempotency(ctx.identity.id, "issuance.order", *consumed_order,
-                                    wire::sha256_hex(*id_number), ctx.now, INT64_MAX / 4);
+                                    protocol::sha256_hex(*id_number), ctx.now, INT64_MAX / 4);
     if (claim.status != store::IdempotencyClaim::Status::claimed) {
       return error_response(409, "conflict", "this payment order already paid for an issuance");
     }
@@ -309,12 +316,12 @@ Response DomainServices::authorise_issuance(const Context& ctx, const json& requ
     ctx.store.complete_idempotency(ctx.identity.id, "issuance.order", *consumed_order, 201,
                                    authorisation->authorisation_id);
   }
-  const json signed_json = registry::to_json(*signed_auth);
+  const json signed_json = protocol::to_json(*signed_auth);
   ctx.store.insert_issuance(store::IssuanceRow{authorisation->authorisation_id, ctx.identity.id,
                                                *id_number, "reserved", signed_json.dump(),
                                                ctx.now});
   return json_response(
-      201, json{{"authorisation", registry::to_json(*authorisation)}, {"signed", signed_json}});
+      201, json{{"authorisation", protocol::to_json(*authorisation)}, {"signed", signed_json}});
 }
 
 Response DomainServices::reissue_elicence(const Context& ctx, const json& request) {
@@ -324,9 +331,9 @@ Response DomainServices::reissue_elicence(const Context& ctx, const json& reques
   if (!row || row->kiosk_id != ctx.identity.id)
     return error_response(404, "not_found", "no such authorisation");
   auto signed_auth =
-      registry::signed_authorisation_from_json(json::parse(row->document, nullptr, false));
+      protocol::signed_authorisation_from_json(json::parse(row->document, nullptr, false));
   if (!signed_auth) return error_response(500, "internal", "stored authorisation unreadable");
-  auto authorisation = registry::verify_authorisation(*signed_auth, options_.office.cert);
+  auto authorisation = protocol::verify_authorisation(*signed_auth, options_.office.cert);
   if (!authorisation)
     return error_response(500, "internal", "stored authorisation does not verify");
   const auto record =

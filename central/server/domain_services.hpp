@@ -10,14 +10,14 @@
 
 #include "central/face/face.hpp"
 #include "central/payment/payment.hpp"
-#include "central/pki/keys.hpp"
 #include "central/server/api.hpp"
+#include "protocol/crypto/keys.hpp"
 
 namespace kiosk::central::server {
 
 struct DomainOptions {
-  pki::CertifiedKey ca;      // signs kiosk certificates at enrolment
-  pki::CertifiedKey office;  // signs issuance authorisations and configuration documents
+  protocol::CertifiedKey ca;      // signs kiosk certificates at enrolment
+  protocol::CertifiedKey office;  // signs issuance authorisations and configuration documents
   std::shared_ptr<const face::FaceMatcher> matcher;  // default: ReferenceFaceMatcher
   payment::OutcomeTable outcomes = payment::OutcomeTable::default_table();
   int kiosk_cert_days = 730;

@@ -59,7 +59,7 @@ Identity identify(const SSL* ssl) {
   if (SSL_get_verify_result(ssl) == X509_V_OK) {
     who.id = common_name(cert);
     who.serial_hex = serial_hex(cert);
-    if (auto key = wire::PublicKey::from_certificate(cert)) who.key = *key;
+    if (auto key = protocol::PublicKey::from_certificate(cert)) who.key = *key;
     if (who.id.rfind("admin.", 0) == 0 && who.id.size() > 6) {
       who.kind = Identity::Kind::office_operator;
     } else if (wire::valid_kiosk_id(who.id)) {

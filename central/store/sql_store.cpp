@@ -12,6 +12,7 @@
 
 #include "central/store/schema.hpp"
 #include "central/store/sql.hpp"
+#include "protocol/wire/chain.hpp"
 
 namespace kiosk::central::store {
 namespace {
@@ -587,19 +588,17 @@ class SqlStore final : public Store {
       }
     }
     if (fresh == batch.size()) return out;  // a re-sent batch: harmless
-    if (batch[fresh].record.seq != head.seq + 1) {
-      out.status = AppendOutcome::Status::sequence_gap;
-      out.expected_sequence = head.seq + 1;
-      return out;
-    }
-    std::string prev = head.hash;
+    std::vector<wire::ChainLink> links;
+    links.reserve(batch.size() - fresh);
     for (std::size_t i = fresh; i < batch.size(); ++i) {
-      if (batch[i].record.prev_hash != prev) {
-        out.status = AppendOutcome::Status::broken_chain;
-        out.expected_sequence = batch[i].record.seq;
-        return out;
-      }
-      prev = batch[i].hash;
+      links.push_back({batch[i].record.seq, batch[i].record.prev_hash, batch[i].hash});
+    }
+    if (const auto chain = wire::check_chain({head.seq, head.hash}, links); !chain) {
+      out.status = chain.fault == wire::ChainFault::sequence_gap
+                       ? AppendOutcome::Status::sequence_gap
+                       : AppendOutcome::Status::broken_chain;
+      out.expected_sequence = chain.expected_seq;
+      return out;
     }
     // SQLite runs in-process: one cached statement per row is cheapest. PostgreSQL pays a
     // round trip per statement: rows go in multi-row INSERTs of up to kRowsPerInsert.

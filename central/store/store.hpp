@@ -14,7 +14,12 @@
 #include <string_view>
 #include <vector>
 
-#include "central/wire/record.hpp"
+#include "protocol/wire/record.hpp"
+
+namespace kiosk::central {
+// The sync protocol's record format is the protocol library's (protocol/wire).
+namespace wire = protocol::wire;
+}  // namespace kiosk::central
 
 namespace kiosk::central::store {
 

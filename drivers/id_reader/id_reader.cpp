@@ -8,6 +8,7 @@
 
 #include "drivers/common/run_on_worker.hpp"
 #include "drivers/id_reader/sam_channel.hpp"
+#include "protocol/encoding/hex.hpp"
 
 namespace kiosk::drivers {
 namespace {
@@ -19,16 +20,6 @@ using id_reader::Sw3;
 using Clock = std::chrono::steady_clock;
 
 constexpr std::string_view kCardsRead = "CardsReadCount";
-
-std::string hex_string(std::span<const std::uint8_t> bytes) {
-  static constexpr char kDigits[] = "0123456789ABCDEF";
-  std::string out;
-  for (auto b : bytes) {
-    out.push_back(kDigits[b >> 4]);
-    out.push_back(kDigits[b & 0x0F]);
-  }
-  return out;
-}
 
 // The SW3 of `frame` as a Status: success for the codes in `good`, else its typed meaning.
 hal::Status check_sw(const ResponseFrame& frame, std::initializer_list<Sw3> good) {
@@ -366,7 +357,7 @@ class SamIdReader::Impl {
     if (!ok.ok()) return ok;
     {
       std::lock_guard lock(m_);
-      caps_.sam_id = hex_string(id.value().data);
+      caps_.sam_id = protocol::hex_encode(id.value().data, protocol::HexCase::upper);
     }
     return hal::Done{};
   }

@@ -1,10 +1,10 @@
 #pragma once
-// The crypto layer's closed error type and its Result (the shared Expected of
-// central/pki/expected.hpp); messages never hold key material or plaintext.
+// The crypto layer's closed error type and its Result (the project's one Expected,
+// protocol/expected.hpp); messages never hold key material or plaintext.
 #include <string>
 #include <utility>
 
-#include "central/pki/expected.hpp"
+#include "protocol/expected.hpp"
 
 namespace kiosk::crypto {
 
@@ -19,16 +19,12 @@ enum class Errc {
 
 const char* to_string(Errc code);
 
-struct Error {
-  Errc code;
-  std::string message;
-};
+using Error = protocol::CodedError<Errc>;
 
-// One Expected container for the whole firmware (central/pki/expected.hpp); the error type
-// above stays this layer's own.
-using Done = central::Done;
+// The project's one Expected (protocol/expected.hpp); the error type above stays this layer's own.
+using Done = protocol::Done;
 template <class T>
-using Result = central::Expected<T, Error>;
+using Result = protocol::Expected<T, Error>;
 
 inline Error make_error(Errc code, std::string message) {
   return Error{code, std::move(message)};

@@ -1,73 +1,17 @@
 #include "firmware/engine/maintenance.hpp"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
-#include <openssl/rand.h>
-
-#include <array>
+#include "protocol/crypto/signature.hpp"
+#include "protocol/encoding/hex.hpp"
 
 namespace kiosk::engine {
 namespace {
 
-std::vector<unsigned char> b64decode(const std::string& in) {
-  if (in.empty() || in.size() % 4 != 0) return {};
-  std::vector<unsigned char> out(in.size() / 4 * 3 + 1);
-  const int n = EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(in.data()),
-                                static_cast<int>(in.size()));
-  if (n < 0) return {};
-  std::size_t len = static_cast<std::size_t>(n);
-  if (in.size() >= 1 && in[in.size() - 1] == '=') --len;
-  if (in.size() >= 2 && in[in.size() - 2] == '=') --len;
-  out.resize(len);
-  return out;
-}
-
-std::string b64encode(const unsigned char* data, std::size_t size) {
-  std::string out(4 * ((size + 2) / 3) + 1, '\0');
-  const int n =
-      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), data, static_cast<int>(size));
-  out.resize(static_cast<std::size_t>(n));
-  return out;
-}
-
+// 24 random bytes: a session token nobody can guess.
 std::string random_token() {
-  std::array<unsigned char, 24> bytes{};
-  RAND_bytes(bytes.data(), static_cast<int>(bytes.size()));
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : bytes) {
-    out += kHex[b >> 4];
-    out += kHex[b & 0xF];
-  }
-  return out;
+  return protocol::hex_encode(protocol::random_bytes(24));
 }
 
 }  // namespace
-
-bool verify_password(const TechnicianCredential& c, const std::string& password) {
-  const auto salt = b64decode(c.salt_b64);
-  const auto expected = b64decode(c.hash_b64);
-  if (salt.empty() || expected.size() != 32 || c.iterations < 1 || password.empty()) return false;
-  std::array<unsigned char, 32> got{};
-  if (PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()), salt.data(),
-                        static_cast<int>(salt.size()), c.iterations, EVP_sha256(),
-                        static_cast<int>(got.size()), got.data()) != 1) {
-    return false;
-  }
-  return CRYPTO_memcmp(got.data(), expected.data(), got.size()) == 0;
-}
-
-TechnicianCredential make_credential(const std::string& user, const std::string& password,
-                                     int iterations, const std::string& role) {
-  std::array<unsigned char, 16> salt{};
-  RAND_bytes(salt.data(), static_cast<int>(salt.size()));
-  std::array<unsigned char, 32> key{};
-  PKCS5_PBKDF2_HMAC(password.data(), static_cast<int>(password.size()), salt.data(),
-                    static_cast<int>(salt.size()), iterations, EVP_sha256(),
-                    static_cast<int>(key.size()), key.data());
-  return TechnicianCredential{user, role, b64encode(salt.data(), salt.size()), iterations,
-                              b64encode(key.data(), key.size())};
-}
 
 Maintenance::Maintenance(JournalPort& journal, const Clock& clock, MaintenanceOptions options)
     : journal_(journal), clock_(clock), options_(options) {}
@@ -90,7 +34,7 @@ Result<MaintenanceToken> Maintenance::login(const std::string& user, const std::
   }
   const TechnicianCredential* match = nullptr;
   for (const auto& c : credentials_) {
-    if (c.user == user && verify_password(c, password)) match = &c;
+    if (c.user == user && protocol::verify_technician_password(c, password)) match = &c;
   }
   if (match == nullptr) {
     if (++f.count >= options_.max_failures) {

@@ -1,7 +1,7 @@
 #pragma once
 // Maintenance access: technician credentials from central's signed configuration
-// (PBKDF2-HMAC-SHA256, central/config/config.hpp), login with lockout, tokens that expire when
-// idle, and every attempt and action audited through JournalPort::audit.
+// (PBKDF2-HMAC-SHA256, protocol/documents/technician.hpp), login with lockout, tokens that expire
+// when idle, and every attempt and action audited through JournalPort::audit.
 
 #include <chrono>
 #include <map>
@@ -13,17 +13,12 @@
 #include <nlohmann/json.hpp>
 
 #include "firmware/engine/ports.hpp"
+#include "protocol/documents/technician.hpp"
 
 namespace kiosk::engine {
 
-// Same fields as central::config::TechnicianCredential.
-struct TechnicianCredential {
-  std::string user;
-  std::string role = "technician";
-  std::string salt_b64;
-  int iterations = 200'000;
-  std::string hash_b64;  // 32-byte PBKDF2-HMAC-SHA256 output
-};
+// Credentials are the signed configuration's (protocol/documents/technician.hpp).
+using protocol::TechnicianCredential;
 
 struct MaintenanceOptions {
   int max_failures = 5;                   // failed logins before a lockout
@@ -75,12 +70,5 @@ class Maintenance {
   std::map<std::string, Failures> failures_;
   std::map<std::string, Session> sessions_;
 };
-
-// PBKDF2-HMAC-SHA256 check, constant time; false on a malformed credential.
-bool verify_password(const TechnicianCredential& credential, const std::string& password);
-// A credential for tests and tools (random salt).
-TechnicianCredential make_credential(const std::string& user, const std::string& password,
-                                     int iterations = 200'000,
-                                     const std::string& role = "technician");
 
 }  // namespace kiosk::engine

@@ -1,12 +1,12 @@
 #pragma once
-// The engine's closed error type and its Result (the shared Expected container of
-// central/pki/expected.hpp). Ports report failures with it; messages never carry personal data.
+// The engine's closed error type and its Result (the project's one Expected,
+// protocol/expected.hpp). Ports report failures with it; messages never carry personal data.
 
 #include <string>
 #include <string_view>
 #include <utility>
 
-#include "central/pki/expected.hpp"
+#include "protocol/expected.hpp"
 
 namespace kiosk::engine {
 
@@ -51,10 +51,9 @@ inline bool is_transient(const Error& e) {
   return e.code == Errc::unreachable || e.code == Errc::timeout || e.code == Errc::circuit_open;
 }
 
-// One Expected container for the whole firmware (central/pki/expected.hpp); the error type
-// above stays the engine's own.
-using Done = central::Done;
+// The project's one Expected (protocol/expected.hpp); the error type above stays the engine's own.
+using Done = protocol::Done;
 template <typename T>
-using Result = central::Expected<T, Error>;
+using Result = protocol::Expected<T, Error>;
 
 }  // namespace kiosk::engine

@@ -2,27 +2,6 @@
 
 namespace kiosk::engine {
 
-std::string_view to_string(Service service) {
-  switch (service) {
-    case Service::renewal:
-      return "renewal";
-    case Service::replace_lost:
-      return "replace_lost";
-    case Service::replace_damaged:
-      return "replace_damaged";
-    case Service::info_query:
-      return "info_query";
-  }
-  return "unknown";
-}
-
-std::optional<Service> service_from_string(std::string_view name) {
-  for (Service s :
-       {Service::renewal, Service::replace_lost, Service::replace_damaged, Service::info_query})
-    if (to_string(s) == name) return s;
-  return std::nullopt;
-}
-
 bool prints_card(Service service) {
   return service != Service::info_query;
 }

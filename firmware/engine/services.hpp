@@ -9,14 +9,16 @@
 #include <vector>
 
 #include "firmware/engine/step.hpp"
+#include "protocol/api/service.hpp"
 
 namespace kiosk::engine {
 
 // Names on the wire and in the journal: "renewal", "replace_lost", "replace_damaged",
 // "info_query".
-enum class Service { renewal, replace_lost, replace_damaged, info_query };
-std::string_view to_string(Service service);
-std::optional<Service> service_from_string(std::string_view name);
+// The kiosk services and their names are the protocol's (protocol/api/service.hpp).
+using protocol::Service;
+using protocol::service_from_string;
+using protocol::to_string;
 // Whether the service hands out a card (and so needs card stock at the start).
 bool prints_card(Service service);
 

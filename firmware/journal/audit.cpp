@@ -1,9 +1,10 @@
 // The hash-chained audit log of maintenance actions. Row n stores hash(row n-1) as prev_hash
 // and its own hash over (prev_hash, id, at, actor, action, details), so altering, removing or
 // reordering any row breaks verification from that row on.
-#include "central/wire/crypto.hpp"
 #include "firmware/journal/journal.hpp"
 #include "firmware/journal/journal_internal.hpp"
+#include "protocol/crypto/keys.hpp"
+#include "protocol/crypto/sha256.hpp"
 
 namespace kiosk::journal {
 
@@ -17,7 +18,7 @@ std::string audit_hash(const std::string& prev_hash, std::uint64_t id, const std
   // JSON objects dump with sorted keys, so this is a canonical encoding of the row.
   const json row{{"prev_hash", prev_hash}, {"id", id},         {"at", at},
                  {"actor", actor},         {"action", action}, {"details", details_text}};
-  return central::wire::sha256_hex(row.dump());
+  return protocol::sha256_hex(row.dump());
 }
 
 }  // namespace
@@ -36,7 +37,7 @@ Result<Done> Journal::audit(std::string actor, std::string action, json details)
         auto row = st->step();
         if (!row) return row.error();
         std::uint64_t id = 1;
-        std::string prev(central::wire::kGenesisHash);
+        std::string prev(protocol::wire::kGenesisHash);
         if (*row) {
           id = static_cast<std::uint64_t>(st->int64(0)) + 1;
           prev = st->text(1);
@@ -78,7 +79,7 @@ Result<bool> Journal::verify_audit_chain() {
   auto st = db_.prepare(
       "SELECT id, at, actor, action, details, prev_hash, hash FROM audit_log ORDER BY id");
   if (!st) return st.error();
-  std::string prev(central::wire::kGenesisHash);
+  std::string prev(protocol::wire::kGenesisHash);
   std::uint64_t expected_id = 1;
   for (;;) {
     auto row = st->step();

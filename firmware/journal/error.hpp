@@ -1,11 +1,11 @@
 #pragma once
-// The journal's closed error type and its Result (the Expected pattern of
-// central/wire/expected.hpp). Every SQLite result code is mapped to an Errc in one place
+// The journal's closed error type and its Result (the project's one Expected,
+// protocol/expected.hpp). Every SQLite result code is mapped to an Errc in one place
 // (sqlite.cpp, map_sqlite). Messages name the operation, never personal data.
 #include <string>
 #include <utility>
 
-#include "central/pki/expected.hpp"
+#include "protocol/expected.hpp"
 
 namespace kiosk::journal {
 
@@ -29,16 +29,12 @@ enum class Errc {
 
 const char* to_string(Errc code);
 
-struct Error {
-  Errc code;
-  std::string message;
-};
+using Error = protocol::CodedError<Errc>;
 
-// One Expected container for the whole firmware (central/pki/expected.hpp); the error type
-// above stays this layer's own.
-using Done = central::Done;
+// The project's one Expected (protocol/expected.hpp); the error type above stays this layer's own.
+using Done = protocol::Done;
 template <class T>
-using Result = central::Expected<T, Error>;
+using Result = protocol::Expected<T, Error>;
 
 inline Error make_error(Errc code, std::string message) {
   return Error{code, std::move(message)};

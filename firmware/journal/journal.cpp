@@ -12,10 +12,11 @@
 #include "firmware/crypto/wipe.hpp"
 #include "firmware/journal/journal_internal.hpp"
 #include "firmware/journal/schema.hpp"
+#include "protocol/encoding/hex.hpp"
 
 namespace kiosk::journal {
 
-namespace wire = central::wire;
+namespace wire = protocol::wire;
 using nlohmann::json;
 
 namespace detail {
@@ -29,11 +30,13 @@ std::shared_ptr<spdlog::logger> log() {
   return logger;
 }
 
-Error from_wire(const wire::Error& e, std::string_view what) {
-  const bool input = e.code == wire::Errc::invalid_record || e.code == wire::Errc::too_large ||
-                     e.code == wire::Errc::malformed_json;
-  return make_error(input ? Errc::invalid_argument : Errc::crypto,
-                    std::string(what) + ": " + wire::to_string(e.code) + ": " + e.message);
+Error from_wire(const protocol::Error& e, std::string_view what) {
+  const bool input = e.code == protocol::Errc::invalid_record ||
+                     e.code == protocol::Errc::too_large ||
+                     e.code == protocol::Errc::malformed_json;
+  return make_error(
+      input ? Errc::invalid_argument : Errc::crypto,
+      std::string(what) + ": " + std::string(protocol::to_string(e.code)) + ": " + e.message);
 }
 
 }  // namespace detail
@@ -78,13 +81,7 @@ Result<std::string> new_transaction_id() {
   if (auto r = crypto::random_bytes(raw.data(), raw.size()); !r) {
     return make_error(Errc::crypto, "random source failed");
   }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string id = "tx-";
-  for (const auto b : raw) {
-    id.push_back(kHex[b >> 4]);
-    id.push_back(kHex[b & 0xf]);
-  }
-  return id;
+  return "tx-" + protocol::hex_encode(raw);
 }
 
 }  // namespace
@@ -150,7 +147,7 @@ const char* to_string(CardOutcome outcome) {
 
 Result<std::unique_ptr<Journal>> Journal::open(JournalOptions options) {
   if (!wire::valid_kiosk_id(options.kiosk_id)) return make_error(Errc::bad_key, "invalid kiosk id");
-  auto key = wire::PrivateKey::from_pem(options.signing_key_pem);
+  auto key = protocol::PrivateKey::from_pem(options.signing_key_pem);
   if (!key) return make_error(Errc::bad_key, "signing key: " + key.error().message);
   if (auto r = create_private_file(options.path); !r) return r.error();
   auto db = sql::Db::open(options.path);
@@ -194,7 +191,7 @@ Result<std::unique_ptr<Journal>> Journal::open(JournalOptions options) {
   return journal;
 }
 
-Journal::Journal(JournalOptions options, sql::Db db, wire::PrivateKey key)
+Journal::Journal(JournalOptions options, sql::Db db, protocol::PrivateKey key)
     : options_(std::move(options)), db_(std::move(db)), signing_key_(std::move(key)) {}
 
 Journal::~Journal() {

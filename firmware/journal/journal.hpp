@@ -31,17 +31,17 @@
 
 #include <nlohmann/json.hpp>
 
-#include "central/wire/crypto.hpp"
-#include "central/wire/record.hpp"
 #include "firmware/journal/error.hpp"
 #include "firmware/journal/sqlite.hpp"
+#include "protocol/crypto/keys.hpp"
+#include "protocol/wire/record.hpp"
 
 namespace kiosk::journal {
 
 struct JournalOptions {
   std::filesystem::path path;               // created (mode 0600) when missing
   std::array<std::uint8_t, 32> data_key{};  // AES-256-GCM key for personal data
-  std::string kiosk_id;         // central::wire::valid_kiosk_id; fixed for the file's life
+  std::string kiosk_id;         // protocol::wire::valid_kiosk_id; fixed for the file's life
   std::string signing_key_pem;  // kiosk's ECDSA P-256 key (PEM), signs outbox records
   std::function<std::chrono::system_clock::time_point()> clock;  // null = system clock
   // Cap on the file in SQLite pages (PRAGMA max_page_count); 0 = no cap. Reaching it gives
@@ -159,7 +159,7 @@ class Journal {
 
   // --- outbox (read by sync; maps 1:1 onto sync::OutboxSource) ---------------------------
   // Records with seq > `seq`, ascending, at most `limit`: signed, chained, seq from 1, no gaps.
-  Result<std::vector<central::wire::Record>> outbox_after(std::uint64_t seq, std::size_t limit);
+  Result<std::vector<protocol::wire::Record>> outbox_after(std::uint64_t seq, std::size_t limit);
   // Central stored everything up to `seq`. Lower or equal to the current value: no-op.
   // Above the last seq: invalid_argument.
   Result<Done> mark_acknowledged(std::uint64_t seq);
@@ -220,10 +220,10 @@ class Journal {
  private:
   struct Tail {
     std::uint64_t seq = 0;
-    std::string hash{central::wire::kGenesisHash};
+    std::string hash{protocol::wire::kGenesisHash};
   };
 
-  Journal(JournalOptions options, sql::Db db, central::wire::PrivateKey key);
+  Journal(JournalOptions options, sql::Db db, protocol::PrivateKey key);
   std::string now_rfc3339() const;
   std::int64_t now_ms() const;
   // Inside an open write transaction: signs and inserts the next outbox record.
@@ -237,7 +237,7 @@ class Journal {
 
   JournalOptions options_;
   sql::Db db_;
-  central::wire::PrivateKey signing_key_;
+  protocol::PrivateKey signing_key_;
   std::mutex mutex_;
   Tail tail_;                       // committed outbox tail
   Tail pending_tail_;               // tail inside the open write transaction

@@ -5,8 +5,8 @@
 
 #include <spdlog/spdlog.h>
 
-#include "central/wire/expected.hpp"
 #include "firmware/journal/error.hpp"
+#include "protocol/error.hpp"
 
 namespace kiosk::journal::detail {
 
@@ -15,6 +15,6 @@ std::shared_ptr<spdlog::logger> log();
 
 // Wire-layer failures: invalid records (floats, bad types, oversize) are the caller's input;
 // key and OpenSSL failures are crypto.
-Error from_wire(const central::wire::Error& e, std::string_view what);
+Error from_wire(const protocol::Error& e, std::string_view what);
 
 }  // namespace kiosk::journal::detail

@@ -1,6 +1,6 @@
 #include "firmware/kioskd/engine_adapters.hpp"
 
-#include "central/face/face.hpp"
+#include "protocol/image/png.hpp"
 
 namespace kiosk::kioskd {
 namespace {
@@ -294,9 +294,8 @@ engine::Result<engine::EligibilityDecision> CentralAdapter::eligibility(
 
 engine::Result<engine::FaceMatchResult> CentralAdapter::face_match(
     const engine::FaceMatchRequest& request, const std::string& key) {
-  central::face::Image img(request.capture.width, request.capture.height);
-  img.pixels = request.capture.pixels;
-  auto png = central::face::encode_png(img);
+  const auto& capture = request.capture;
+  auto png = protocol::encode_png({capture.width, capture.height, capture.pixels});
   if (!png)
     return engine::make_error(engine::Errc::invalid_argument, "capture", "capture not encodable");
   auto r = c_.face_match(request.id_number, png.value(), key);

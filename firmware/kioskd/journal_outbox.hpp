@@ -9,8 +9,8 @@ class JournalOutbox final : public sync::OutboxSource {
  public:
   explicit JournalOutbox(journal::Journal& journal) : journal_(journal) {}
 
-  sync::Result<std::vector<central::wire::Record>> outbox_after(std::uint64_t seq,
-                                                                std::size_t limit) override {
+  sync::Result<std::vector<protocol::wire::Record>> outbox_after(std::uint64_t seq,
+                                                                 std::size_t limit) override {
     auto r = journal_.outbox_after(seq, limit);
     if (!r) return sync::make_error(sync::Errc::outbox, r.error().message);
     return std::move(r).value();

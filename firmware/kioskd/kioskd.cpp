@@ -174,11 +174,7 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
     };
     // Technician credentials come with central's signed configuration.
     so.config_handler = [impl](const sync::ConfigUpdate& update) {
-      std::vector<engine::TechnicianCredential> creds;
-      for (const auto& t : update.document.technicians)
-        creds.push_back(
-            engine::TechnicianCredential{t.user, t.role, t.salt_b64, t.iterations, t.hash_b64});
-      impl->engine->maintenance().set_credentials(std::move(creds));
+      impl->engine->maintenance().set_credentials(update.document.technicians);
       return true;
     };
     d.sync = std::make_unique<sync::SyncEngine>(*d.central, *d.outbox, so);

@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "drivers/emu/camera/jpeg_encoder.hpp"
+#include "protocol/encoding/base64.hpp"
+#include "protocol/image/jpeg.hpp"
 
 namespace kiosk::kioskd {
 
@@ -46,39 +47,14 @@ hal::RgbImage downscale(const hal::RgbImage& image, int max_width) {
   return out;
 }
 
-std::string base64_encode(const std::vector<std::uint8_t>& bytes) {
-  static constexpr char kAlphabet[] =
-      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  out.reserve((bytes.size() + 2) / 3 * 4);
-  std::size_t i = 0;
-  for (; i + 2 < bytes.size(); i += 3) {
-    const std::uint32_t v = (std::uint32_t{bytes[i]} << 16) | (std::uint32_t{bytes[i + 1]} << 8) |
-                            std::uint32_t{bytes[i + 2]};
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
-    out.push_back(kAlphabet[(v >> 6) & 63]);
-    out.push_back(kAlphabet[v & 63]);
-  }
-  if (i < bytes.size()) {
-    std::uint32_t v = std::uint32_t{bytes[i]} << 16;
-    if (i + 1 < bytes.size()) v |= std::uint32_t{bytes[i + 1]} << 8;
-    out.push_back(kAlphabet[(v >> 18) & 63]);
-    out.push_back(kAlphabet[(v >> 12) & 63]);
-    out.push_back(i + 1 < bytes.size() ? kAlphabet[(v >> 6) & 63] : '=');
-    out.push_back('=');
-  }
-  return out;
-}
-
 std::optional<PreviewImage> encode_preview(const hal::RgbImage& image, int max_width, int quality) {
   if (image.width <= 0 || image.height <= 0 || image.pixels.empty()) return std::nullopt;
   hal::RgbImage small = downscale(image, max_width);
-  auto jpeg = drivers::emu::encode_jpeg(small, quality);
+  auto jpeg = protocol::encode_jpeg({small.width, small.height, small.pixels}, quality);
   PreviewImage out{"", small.width, small.height};
   wipe_image(small);
   if (!jpeg.ok()) return std::nullopt;
-  out.jpeg_base64 = base64_encode(jpeg.value());
+  out.jpeg_base64 = protocol::base64_encode(jpeg.value());
   std::fill(jpeg.value().begin(), jpeg.value().end(), std::uint8_t{0});
   return out;
 }

@@ -1,7 +1,7 @@
 #pragma once
 // Images the local API hands to the UI (camera.preview, session.photo): downscaled to at most
-// `max_width` pixels wide (aspect kept), JPEG-encoded (libjpeg-turbo, through the camera
-// emulator's baseline encoder) and base64'd for JSON. Personal data: never logged; every
+// `max_width` pixels wide (aspect kept), JPEG-encoded (the protocol's baseline encoder,
+// protocol/image/jpeg.hpp) and base64'd for JSON. Personal data: never logged; every
 // intermediate buffer is wiped before it is freed.
 #include <cstdint>
 #include <optional>
@@ -20,9 +20,6 @@ struct PreviewImage {
 
 // Box-filtered downscale to at most max_width wide; a narrower image is returned unchanged.
 hal::RgbImage downscale(const hal::RgbImage& image, int max_width);
-
-// Standard base64 (RFC 4648, with padding).
-std::string base64_encode(const std::vector<std::uint8_t>& bytes);
 
 // nullopt when the image is empty or the encoder fails.
 std::optional<PreviewImage> encode_preview(const hal::RgbImage& image, int max_width = 640,

@@ -1,7 +1,7 @@
 #include "firmware/kioskd/simulated_devices.hpp"
 
-#include "central/face/face.hpp"
-#include "central/registry/seed.hpp"
+#include "protocol/synthetic/citizens.hpp"
+#include "protocol/synthetic/face.hpp"
 #include "drivers/emu/id_reader/synthetic_citizens.hpp"
 #include "drivers/emu/rig/emulated_rig.hpp"
 
@@ -11,32 +11,32 @@ namespace {
 
 // The citizen's registry face as the camera sees it: variation 1..3 moves with the frames.
 emu::CameraEmulator::SceneRenderer face_of(const std::string& id_number) {
-  const auto traits = central::face::traits_from_seed(id_number);
+  const auto traits = protocol::synthetic::traits_from_seed(id_number);
   return [traits](int width, int height, std::uint32_t frame) {
-    const auto img = central::face::render_synthetic_face(traits, width, height,
+    auto img = protocol::synthetic::render_synthetic_face(traits, width, height,
                                                           1 + static_cast<int>(frame / 15 % 3));
     hal::RgbImage out;
     out.width = img.width;
     out.height = img.height;
-    out.pixels = img.pixels;
+    out.pixels = std::move(img.pixels);
     return out;
   };
 }
 
-// The office's synthetic registry as seeded for today (Asia/Shanghai, as kiosk-central seeds
-// it): the simulator lays these citizens' ID cards on the reader, so that eligibility, face
-// match and issuance at central find them.
-std::vector<central::registry::SeededCitizen> registry_today() {
+// The development office's synthetic citizens as seeded for today (Asia/Shanghai, as
+// kiosk-central seeds it): the simulator lays these citizens' ID cards on the reader, so that
+// eligibility, face match and issuance at central find them.
+std::vector<protocol::synthetic::Citizen> registry_today() {
   using namespace std::chrono;
   const auto now = floor<days>(system_clock::now() + hours(8));
-  return central::registry::seed_registry(year_month_day(now));
+  return protocol::synthetic::registry_citizens(year_month_day(now));
 }
 
 // An ID card for a registry citizen: the emulator's first resident card (WLT photo blob etc.)
 // with the registry holder's fields.
 std::optional<emu::SyntheticCitizen> registry_card(const std::string& id_number) {
   for (const auto& c : registry_today()) {
-    const auto& h = c.licence.holder;
+    const auto& h = c.holder;
     if (h.id_number != id_number) continue;
     emu::SyntheticCitizen out = emu::synthetic_citizens().front();
     out.label = c.scenario;
@@ -44,8 +44,8 @@ std::optional<emu::SyntheticCitizen> registry_card(const std::string& id_number)
     auto& card = out.card;
     card.id_number = h.id_number;
     card.name = h.name;
-    card.sex = h.sex == central::registry::Sex::male ? hal::Sex::male : hal::Sex::female;
-    card.birth_date = central::registry::format_date(h.birth_date);
+    card.sex = h.sex == protocol::Sex::male ? hal::Sex::male : hal::Sex::female;
+    card.birth_date = protocol::format_date(h.birth_date);
     card.appended_address.clear();
     if (h.nationality != "CHN") {
       card.type = hal::IdCardType::foreignPermanent;
@@ -100,7 +100,7 @@ hal::PaymentScanner& SimulatedDevices::payment_scanner() {
 
 std::vector<CitizenInfo> SimulatedDevices::citizens() const {
   std::vector<CitizenInfo> out;
-  for (const auto& c : registry_today()) out.push_back({c.licence.holder.id_number, c.scenario});
+  for (const auto& c : registry_today()) out.push_back({c.holder.id_number, c.scenario});
   for (const auto& c : emu::synthetic_citizens()) out.push_back({c.card.id_number, c.label});
   return out;
 }

@@ -2,8 +2,8 @@
 // Simulation mode: the emulated rig (drivers/emu/rig: every device an in-process emulator
 // behind its real driver, as kioskhw --emulate and the tests use it).
 // The camera shows the face of the citizen whose ID card lies on the reader: the same
-// synthetic face central's registry holds for that ID number (render_synthetic_face of
-// traits_from_seed(id_number)), seen with a small per-frame variation.
+// synthetic face the development office's registry holds for that ID number
+// (protocol/synthetic/face.hpp), seen with a small per-frame variation.
 #include <filesystem>
 #include <memory>
 

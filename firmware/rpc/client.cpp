@@ -156,7 +156,7 @@ struct Client::Impl {
 
   // Writes all of `line` before `deadline`. A partial write leaves the stream unusable, so any
   // failure after the first byte closes the connection.
-  Expected<Ok, ClientError> write_all(const std::string& line, Clock::time_point deadline) {
+  Expected<Done, ClientError> write_all(const std::string& line, Clock::time_point deadline) {
     std::lock_guard lock(write_mu);
     std::size_t sent = 0;
     while (sent < line.size()) {
@@ -181,7 +181,7 @@ struct Client::Impl {
       fail_all(e);
       return e;
     }
-    return Ok{};
+    return Done{};
   }
 
   void close() {
@@ -267,7 +267,7 @@ Expected<json, ClientError> Client::call(const std::string& method, json params,
   return std::move(*node.mapped());
 }
 
-Expected<Ok, ClientError> Client::send_notification(const std::string& method, json params) {
+Expected<Done, ClientError> Client::send_notification(const std::string& method, json params) {
   {
     std::lock_guard lock(impl_->mu);
     if (!impl_->connected) {
@@ -332,13 +332,13 @@ void ReconnectingClient::set_notification_handler(NotificationHandler handler) {
   if (client_) client_->set_notification_handler(std::move(handler));
 }
 
-Expected<Ok, ClientError> ReconnectingClient::wait_connected(Clock::time_point deadline,
-                                                             std::chrono::milliseconds interval) {
+Expected<Done, ClientError> ReconnectingClient::wait_connected(Clock::time_point deadline,
+                                                               std::chrono::milliseconds interval) {
   for (;;) {
     {
       std::lock_guard lock(mu_);
       auto r = ensure_connected();
-      if (r) return Ok{};
+      if (r) return Done{};
       if (Clock::now() + interval > deadline) return r.error();
     }
     std::this_thread::sleep_for(interval);

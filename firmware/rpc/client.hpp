@@ -47,8 +47,8 @@ class Client {
       std::chrono::milliseconds timeout = kDefaultCallTimeout);
 
   // Sends a JSON-RPC notification (no id, no response).
-  Expected<Ok, ClientError> send_notification(const std::string& method,
-                                              nlohmann::json params = nlohmann::json::object());
+  Expected<Done, ClientError> send_notification(const std::string& method,
+                                                nlohmann::json params = nlohmann::json::object());
 
   // Replaces the handler of server notifications (null to ignore them).
   void set_notification_handler(NotificationHandler handler);
@@ -72,7 +72,7 @@ class Client {
 // connection (e.g. to call events.subscribe again); its failure fails the triggering call.
 class ReconnectingClient {
  public:
-  using OnConnect = std::function<Expected<Ok, ClientError>(Client&)>;
+  using OnConnect = std::function<Expected<Done, ClientError>(Client&)>;
   explicit ReconnectingClient(std::filesystem::path path, ClientOptions options = {},
                               OnConnect on_connect = {});
 
@@ -83,7 +83,7 @@ class ReconnectingClient {
 
   // Tries to connect until it succeeds or `deadline` passes, sleeping `retry_interval`
   // between attempts (for a client started before kioskd is ready).
-  Expected<Ok, ClientError> wait_connected(
+  Expected<Done, ClientError> wait_connected(
       std::chrono::steady_clock::time_point deadline,
       std::chrono::milliseconds retry_interval = std::chrono::milliseconds(100));
   void close();

@@ -1,14 +1,14 @@
 #pragma once
 // A value or a typed error: kiosk_rpc reports failure through it and never throws across its
-// API. The container is the firmware's one Expected (central/pki/expected.hpp).
+// API. The container is the project's one Expected (protocol/expected.hpp).
 
-#include "central/pki/expected.hpp"
+#include "protocol/expected.hpp"
 
 namespace kiosk::rpc {
 
 template <class T, class E>
-using Expected = central::Expected<T, E>;
+using Expected = protocol::Expected<T, E>;
 
-struct Ok {};
+using Done = protocol::Done;
 
 }  // namespace kiosk::rpc

@@ -475,7 +475,7 @@ void Server::add_method(const std::string& name, Handler handler, MethodOptions 
   impl_->methods[name] = Method{std::move(handler), options};
 }
 
-Expected<Ok, ServerError> Server::start() {
+Expected<Done, ServerError> Server::start() {
   std::lock_guard lock(impl_->lifecycle_mu);
   if (impl_->running) return ServerError{ServerErrc::already_running, "server already running"};
   auto fd = listen_unix(impl_->options.path, impl_->options.mode);
@@ -502,7 +502,7 @@ Expected<Ok, ServerError> Server::start() {
   }
   impl_->running = true;
   logger()->info("event=listening path={}", impl_->options.path.string());
-  return Ok{};
+  return Done{};
 }
 
 void Server::stop() {

@@ -87,7 +87,7 @@ class Server {
   void add_method(const std::string& name, Handler handler, MethodOptions options = {});
 
   // Binds the socket and starts the I/O thread. Fails if the path is held by a live server.
-  Expected<Ok, ServerError> start();
+  Expected<Done, ServerError> start();
 
   // Closes the listening socket and every connection, waits for running handlers to return,
   // joins all threads and removes the socket file. Idempotent; pending responses are dropped.

@@ -2,11 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
-#include "central/pki/authority.hpp"
-#include "central/pki/files.hpp"
-#include "central/pki/signing.hpp"
-#include "central/registry/issuance.hpp"
 #include "firmware/sync/curl_transport.hpp"
+#include "protocol/api/routes.hpp"
+#include "protocol/crypto/enrolment.hpp"
+#include "protocol/crypto/pem_file.hpp"
+#include "protocol/documents/issuance.hpp"
+#include "protocol/encoding/base64.hpp"
 
 namespace kiosk::sync {
 namespace {
@@ -19,16 +20,6 @@ std::shared_ptr<spdlog::logger> logger() {
     return existing ? existing : spdlog::default_logger()->clone("sync");
   }();
   return log;
-}
-
-bool valid_object_id(const std::string& id) {
-  if (id.empty() || id.size() > 64) return false;
-  for (const char c : id) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    c == '_' || c == '-';
-    if (!ok) return false;
-  }
-  return true;
 }
 
 SyncError bad_answer(const std::string& route, const std::string& what) {
@@ -64,29 +55,19 @@ Result<PaymentView> payment_view(const json& body, const std::string& route) {
 }
 
 // The office certificate, checked against the CA the kiosk trusts.
-central::pki::Result<central::pki::Certificate> office_certificate(const CentralEndpoint& e) {
-  auto office = central::pki::read_certificate(e.office_cert_file);
+protocol::Result<protocol::Certificate> office_certificate(const CentralEndpoint& e) {
+  auto office = protocol::read_certificate(e.office_cert_file);
   if (!office) return office.error();
   if (!e.ca_file.empty()) {
-    auto ca = central::pki::read_certificate(e.ca_file);
+    auto ca = protocol::read_certificate(e.ca_file);
     if (!ca) return ca.error();
-    auto issued = central::pki::verify_issued_by(*office, *ca);
+    auto issued = protocol::verify_issued_by(*office, *ca);
     if (!issued) return issued.error();
   }
   return office;
 }
 
 }  // namespace
-
-bool valid_idempotency_key(const std::string& key) {
-  if (key.empty() || key.size() > 128) return false;
-  for (const char c : key) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                    c == '.' || c == '_' || c == ':' || c == '-';
-    if (!ok) return false;
-  }
-  return true;
-}
 
 CentralClient::CentralClient(CentralEndpoint endpoint, std::shared_ptr<CircuitBreaker> breaker)
     : endpoint_(std::move(endpoint)),
@@ -110,7 +91,7 @@ Result<CentralClient::Answer> CentralClient::call(const std::string& method,
                                                   std::initializer_list<int> accepted,
                                                   const std::atomic<bool>* cancel) {
   const std::string route = method + " " + path.substr(0, path.find('?'));
-  if (idempotency_key && !valid_idempotency_key(*idempotency_key)) {
+  if (idempotency_key && !protocol::routes::valid_idempotency_key(*idempotency_key)) {
     return make_error(Errc::invalid_argument, route + ": invalid idempotency key");
   }
   if (!breaker_->allow()) {
@@ -150,7 +131,7 @@ Result<CentralClient::Answer> CentralClient::call(const std::string& method,
   }
   Answer answer{reply->status, json()};
   if (reply->status != 304) {
-    auto parsed = central::wire::parse_json(reply->body);  // bounded depth, never throws
+    auto parsed = protocol::wire::parse_json(reply->body);  // bounded depth, never throws
     if (!parsed || !parsed->is_object()) {
       breaker_->record_failure();
       return bad_answer(route, "answer is not a JSON object");
@@ -164,12 +145,12 @@ Result<CentralClient::Answer> CentralClient::call(const std::string& method,
 Result<Enrolment> CentralClient::enrol(const std::string& kiosk_id, const std::string& token,
                                        const std::string& csr_pem) {
   const json request{{"kiosk_id", kiosk_id}, {"token", token}, {"csr_pem", csr_pem}};
-  auto a = call("POST", "/v1/enrol", request.dump(), nullptr, {200});
+  auto a = call("POST", std::string(protocol::routes::kEnrol), request.dump(), nullptr, {200});
   if (!a) return a.error();
   const json* cert = field(a->body, "certificate_pem", json::value_t::string);
   const json* ca = field(a->body, "ca_pem", json::value_t::string);
   if (!cert || !ca) return bad_answer("POST /v1/enrol", "certificate_pem and ca_pem required");
-  auto parsed = central::pki::Certificate::from_pem(cert->get<std::string>());
+  auto parsed = protocol::Certificate::from_pem(cert->get<std::string>());
   if (!parsed || parsed->subject_cn() != kiosk_id) {
     return bad_answer("POST /v1/enrol", "certificate unreadable or not for this kiosk");
   }
@@ -178,9 +159,9 @@ Result<Enrolment> CentralClient::enrol(const std::string& kiosk_id, const std::s
 
 Result<Enrolment> CentralClient::enrol_with_new_key(const std::string& kiosk_id,
                                                     const std::string& token) {
-  auto key = central::pki::PrivateKey::generate_p256();
+  auto key = protocol::PrivateKey::generate_p256();
   if (!key) return make_error(Errc::internal, "key generation failed");
-  auto csr = central::pki::make_csr(*key, kiosk_id);
+  auto csr = protocol::make_csr(*key, kiosk_id);
   if (!csr) return make_error(Errc::invalid_argument, "CSR refused: " + csr.error().message);
   auto enrolment = enrol(kiosk_id, token, *csr);
   if (!enrolment) return enrolment.error();
@@ -188,11 +169,11 @@ Result<Enrolment> CentralClient::enrol_with_new_key(const std::string& kiosk_id,
   return enrolment;
 }
 
-Result<Ack> CentralClient::upload_events(const std::vector<central::wire::Record>& records,
+Result<Ack> CentralClient::upload_events(const std::vector<protocol::wire::Record>& records,
                                          const std::atomic<bool>* cancel) {
   if (records.empty()) return make_error(Errc::invalid_argument, "empty batch");
-  auto a =
-      call("POST", "/v1/events", central::wire::batch_to_body(records), nullptr, {200}, cancel);
+  auto a = call("POST", std::string(protocol::routes::kEvents),
+                protocol::wire::batch_to_body(records), nullptr, {200}, cancel);
   if (!a) return a.error();
   const json* acked = field(a->body, "acked_seq", json::value_t::number_unsigned);
   const json* stored = field(a->body, "stored", json::value_t::number_unsigned);
@@ -201,11 +182,11 @@ Result<Ack> CentralClient::upload_events(const std::vector<central::wire::Record
 }
 
 Result<AckPosition> CentralClient::acknowledged_position(const std::atomic<bool>* cancel) {
-  auto a = call("GET", "/v1/events/ack", {}, nullptr, {200}, cancel);
+  auto a = call("GET", std::string(protocol::routes::kEventsAck), {}, nullptr, {200}, cancel);
   if (!a) return a.error();
   const json* acked = field(a->body, "acked_seq", json::value_t::number_unsigned);
   const json* hash = field(a->body, "last_hash", json::value_t::string);
-  if (!acked || !hash || !central::wire::valid_hash(hash->get<std::string>())) {
+  if (!acked || !hash || !protocol::wire::valid_hash(hash->get<std::string>())) {
     return bad_answer("GET /v1/events/ack", "acked_seq and last_hash required");
   }
   return AckPosition{acked->get<std::uint64_t>(), hash->get<std::string>()};
@@ -213,7 +194,7 @@ Result<AckPosition> CentralClient::acknowledged_position(const std::atomic<bool>
 
 Result<json> CentralClient::eligibility(const json& request, const std::string& key) {
   if (!request.is_object()) return make_error(Errc::invalid_argument, "request must be an object");
-  auto a = call("POST", "/v1/decisions/eligibility", request.dump(), &key, {200});
+  auto a = call("POST", std::string(protocol::routes::kEligibility), request.dump(), &key, {200});
   if (!a) return a.error();
   const json* decision = field(a->body, "decision", json::value_t::object);
   const json* licence = field(a->body, "licence", json::value_t::object);
@@ -226,12 +207,9 @@ Result<json> CentralClient::eligibility(const json& request, const std::string& 
 Result<FaceMatchResult> CentralClient::face_match(const std::string& id_number,
                                                   const std::vector<std::uint8_t>& capture_png,
                                                   const std::string& key) {
-  const json request{
-      {"id_number", id_number},
-      {"capture_png_base64", central::pki::base64_encode(std::string_view(
-                                 reinterpret_cast<const char*>(capture_png.data()),  // NOLINT
-                                 capture_png.size()))}};
-  auto a = call("POST", "/v1/decisions/face-match", request.dump(), &key, {200});
+  const json request{{"id_number", id_number},
+                     {"capture_png_base64", protocol::base64_encode(capture_png)}};
+  auto a = call("POST", std::string(protocol::routes::kFaceMatch), request.dump(), &key, {200});
   if (!a) return a.error();
   const json* match = field(a->body, "match", json::value_t::boolean);
   const json* score = field(a->body, "score_permille", json::value_t::number_unsigned);
@@ -245,8 +223,9 @@ Result<PaymentView> CentralClient::payment_call(const std::string& method,
                                                 const std::string& order_id,
                                                 const std::string& action, const std::string* key,
                                                 const json& body) {
-  if (!valid_object_id(order_id)) return make_error(Errc::invalid_argument, "invalid order id");
-  const std::string path = "/v1/payments/" + order_id + (action.empty() ? "" : "/" + action);
+  if (!protocol::routes::valid_object_id(order_id))
+    return make_error(Errc::invalid_argument, "invalid order id");
+  const std::string path = protocol::routes::payment(order_id, action);
   auto a = call(method, path, method == "POST" ? body.dump() : std::string(), key, {200});
   if (!a) return a.error();
   return payment_view(a->body,
@@ -257,7 +236,7 @@ Result<PaymentView> CentralClient::create_payment(std::int64_t amount_fen,
                                                   const std::string& description,
                                                   const std::string& key) {
   const json request{{"amount_fen", amount_fen}, {"description", description}};
-  auto a = call("POST", "/v1/payments", request.dump(), &key, {201});
+  auto a = call("POST", std::string(protocol::routes::kPayments), request.dump(), &key, {201});
   if (!a) return a.error();
   return payment_view(a->body, "POST /v1/payments");
 }
@@ -282,7 +261,7 @@ Result<IssuanceGrant> CentralClient::authorise_issuance(const json& request,
                                                         const std::string& key) {
   const std::string route = "POST /v1/issuances";
   if (!request.is_object()) return make_error(Errc::invalid_argument, "request must be an object");
-  auto a = call("POST", "/v1/issuances", request.dump(), &key, {201});
+  auto a = call("POST", std::string(protocol::routes::kIssuances), request.dump(), &key, {201});
   if (!a) return a.error();
   const json* auth = field(a->body, "authorisation", json::value_t::object);
   const json* signed_auth = field(a->body, "signed", json::value_t::object);
@@ -292,8 +271,8 @@ Result<IssuanceGrant> CentralClient::authorise_issuance(const json& request,
   if (!endpoint_.office_cert_file.empty()) {
     auto office = office_certificate(endpoint_);
     if (!office) return make_error(Errc::internal, "office certificate: " + office.error().message);
-    auto parsed = central::registry::signed_authorisation_from_json(*signed_auth);
-    if (!parsed || !central::registry::verify_authorisation(*parsed, *office)) {
+    auto parsed = protocol::signed_authorisation_from_json(*signed_auth);
+    if (!parsed || !protocol::verify_authorisation(*parsed, *office)) {
       return bad_answer(route, "the authorisation's office signature does not verify");
     }
   }
@@ -303,7 +282,8 @@ Result<IssuanceGrant> CentralClient::authorise_issuance(const json& request,
 Result<json> CentralClient::reissue_elicence(const std::string& authorisation_id,
                                              const std::string& key) {
   const json request{{"authorisation_id", authorisation_id}};
-  auto a = call("POST", "/v1/elicence/reissue", request.dump(), &key, {201});
+  auto a =
+      call("POST", std::string(protocol::routes::kElicenceReissue), request.dump(), &key, {201});
   if (!a) return a.error();
   return std::move(a->body);
 }
@@ -315,21 +295,22 @@ Result<std::optional<ConfigUpdate>> CentralClient::fetch_config(std::int64_t hav
     return make_error(Errc::invalid_argument, "fetch_config needs office_cert_file");
   }
   if (have_version < 0) return make_error(Errc::invalid_argument, "have_version < 0");
-  auto a = call("GET", "/v1/config?have=" + std::to_string(have_version), {}, nullptr, {200, 304},
-                cancel);
+  auto a =
+      call("GET", std::string(protocol::routes::kConfig) + "?have=" + std::to_string(have_version),
+           {}, nullptr, {200, 304}, cancel);
   if (!a) return a.error();
   if (a->status == 304) return std::optional<ConfigUpdate>();
-  auto signed_config = central::config::signed_config_from_json(a->body.dump());
+  auto signed_config = protocol::signed_config_from_json(a->body.dump());
   if (!signed_config) return bad_answer(route, "not a signed configuration");
   auto office = office_certificate(endpoint_);
   if (!office) return make_error(Errc::internal, "office certificate: " + office.error().message);
-  auto doc = central::config::verify_config(*signed_config, *office);
+  auto doc = protocol::verify_config(*signed_config, *office);
   if (!doc) {
-    logger()->error("event=config_refused reason={}", central::config::to_string(doc.error().code));
-    return bad_answer(route, "configuration refused: " +
-                                 std::string(central::config::to_string(doc.error().code)));
+    logger()->error("event=config_refused reason={}", protocol::to_string(doc.error().code));
+    return bad_answer(
+        route, "configuration refused: " + std::string(protocol::to_string(doc.error().code)));
   }
-  if (!central::config::is_newer(*doc, have_version)) {
+  if (!protocol::is_newer(*doc, have_version)) {
     return bad_answer(route, "the office sent a configuration that is not newer");
   }
   return std::optional<ConfigUpdate>(ConfigUpdate{std::move(*doc), std::move(*signed_config)});
@@ -337,7 +318,8 @@ Result<std::optional<ConfigUpdate>> CentralClient::fetch_config(std::int64_t hav
 
 Result<std::string> CentralClient::heartbeat(const json& status, const std::atomic<bool>* cancel) {
   if (!status.is_object()) return make_error(Errc::invalid_argument, "heartbeat must be an object");
-  auto a = call("POST", "/v1/heartbeat", status.dump(), nullptr, {200}, cancel);
+  auto a = call("POST", std::string(protocol::routes::kHeartbeat), status.dump(), nullptr, {200},
+                cancel);
   if (!a) return a.error();
   const json* time = field(a->body, "server_time", json::value_t::string);
   if (!time) return bad_answer("POST /v1/heartbeat", "server_time required");

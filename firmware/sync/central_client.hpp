@@ -27,10 +27,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "central/config/config.hpp"
-#include "central/wire/record.hpp"
 #include "firmware/sync/circuit_breaker.hpp"
 #include "firmware/sync/errors.hpp"
+#include "protocol/documents/config.hpp"
+#include "protocol/wire/record.hpp"
 
 namespace kiosk::sync {
 
@@ -84,8 +84,8 @@ struct IssuanceGrant {
 };
 
 struct ConfigUpdate {
-  central::config::ConfigDocument document;  // verified, version > have
-  central::config::SignedConfig signed_config;
+  protocol::ConfigDocument document;  // verified, version > have
+  protocol::SignedConfig signed_config;
 };
 
 class CentralClient {
@@ -108,7 +108,7 @@ class CentralClient {
   // transfer is aborted (Errc::cancelled) so that stop() is prompt.
 
   // POST /v1/events (1..1000 records of this kiosk, consecutive seq).
-  Result<Ack> upload_events(const std::vector<central::wire::Record>& records,
+  Result<Ack> upload_events(const std::vector<protocol::wire::Record>& records,
                             const std::atomic<bool>* cancel = nullptr);
   // GET /v1/events/ack
   Result<AckPosition> acknowledged_position(const std::atomic<bool>* cancel = nullptr);
@@ -165,8 +165,5 @@ class CentralClient {
   std::shared_ptr<CircuitBreaker> breaker_;
   std::unique_ptr<detail::CurlTransport> transport_;
 };
-
-// True when `key` is a valid Idempotency-Key (1..128 of [A-Za-z0-9._:-]).
-bool valid_idempotency_key(const std::string& key);
 
 }  // namespace kiosk::sync

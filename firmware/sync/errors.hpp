@@ -1,8 +1,8 @@
 #pragma once
 // The sync library's closed error type and Result (kiosk_sync).
 //
-// Result<T> is central/pki/expected.hpp's Expected<T, SyncError> (the pattern every central
-// domain library uses); Result<Done> for operations without a value.
+// Result<T> is the project's one Expected (protocol/expected.hpp) with SyncError; Result<Done>
+// for operations without a value.
 //
 // Which code a failure gets is decided in one place (errors.cpp): curl codes by
 // from_curl_code(), HTTP answers by from_http_answer(). Messages never hold personal data
@@ -12,11 +12,11 @@
 #include <string>
 #include <string_view>
 
-#include "central/pki/expected.hpp"
+#include "protocol/expected.hpp"
 
 namespace kiosk::sync {
 
-using central::Done;
+using protocol::Done;
 
 enum class Errc {
   unreachable,       // connection refused, no route, DNS, connection reset before an answer
@@ -48,7 +48,7 @@ struct SyncError {
 };
 
 template <typename T>
-using Result = central::Expected<T, SyncError>;
+using Result = protocol::Expected<T, SyncError>;
 
 SyncError make_error(Errc code, std::string message);
 

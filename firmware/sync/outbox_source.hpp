@@ -15,16 +15,16 @@
 #include <utility>
 #include <vector>
 
-#include "central/wire/record.hpp"
 #include "firmware/sync/errors.hpp"
+#include "protocol/wire/record.hpp"
 
 namespace kiosk::sync {
 
 class OutboxSource {
  public:
   virtual ~OutboxSource() = default;
-  virtual Result<std::vector<central::wire::Record>> outbox_after(std::uint64_t seq,
-                                                                  std::size_t limit) = 0;
+  virtual Result<std::vector<protocol::wire::Record>> outbox_after(std::uint64_t seq,
+                                                                   std::size_t limit) = 0;
   virtual Result<Done> mark_acknowledged(std::uint64_t seq) = 0;
   virtual std::uint64_t last_acknowledged() = 0;
   virtual std::uint64_t last_sequence() = 0;
@@ -39,8 +39,8 @@ class JournalOutboxSource final : public OutboxSource {
  public:
   explicit JournalOutboxSource(JournalT& journal) : journal_(journal) {}
 
-  Result<std::vector<central::wire::Record>> outbox_after(std::uint64_t seq,
-                                                          std::size_t limit) override {
+  Result<std::vector<protocol::wire::Record>> outbox_after(std::uint64_t seq,
+                                                           std::size_t limit) override {
     auto r = journal_.outbox_after(seq, limit);
     if (!r.ok()) return make_error(Errc::outbox, "journal: " + std::string(r.error().message));
     return std::move(r).value();

@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "drivers/card_printer/card_printer_codec.hpp"
-#include "drivers/emu/common/png_writer.hpp"
 #include "drivers/emu/receipt_printer/receipt_renderer.hpp"
 #include "drivers/id_reader/id_reader_codec.hpp"
+#include "protocol/image/png.hpp"
 #include "tools/kioskhw/hal_json.hpp"
 
 namespace kiosk::tools {
@@ -36,6 +36,16 @@ int fail(std::ostream& err, const std::string& what, const hal::DeviceError& e) 
   return 1;
 }
 
+int fail(std::ostream& err, const std::string& what, const protocol::Error& e) {
+  err << "kioskhw: " << what << ": " << protocol::to_string(e.code) << " (" << e.message << ")\n";
+  return 1;
+}
+
+// Writes what the decoded device would have shown as PNG.
+protocol::Status save_png(const hal::RgbImage& image, const std::filesystem::path& path) {
+  return protocol::write_png(path, {image.width, image.height, image.pixels});
+}
+
 // Loads a capture that may be raw binary or hex text.
 std::optional<std::vector<std::uint8_t>> load_capture(const CommandLine& cl, std::ostream& err) {
   auto text = read_file(cl.file);
@@ -53,8 +63,7 @@ std::optional<std::vector<std::uint8_t>> load_capture(const CommandLine& cl, std
 
 int write_image(const hal::RgbImage& image, const CommandLine& cl, std::ostream& out,
                 std::ostream& err) {
-  if (auto w = drivers::emu::write_png(image, cl.out->string()); !w.ok())
-    return fail(err, cl.out->string(), w.error());
+  if (auto w = save_png(image, *cl.out); !w.ok()) return fail(err, cl.out->string(), w.error());
   if (cl.json) {
     out << nlohmann::json{{"ok", true},
                           {"png", cl.out->string()},
@@ -88,7 +97,7 @@ int decode_card_job(const CommandLine& cl, std::ostream& out, std::ostream& err)
     // Duplex job: the back goes beside the front, as NAME-back.png.
     auto back_path = *cl.out;
     back_path.replace_filename(cl.out->stem().string() + "-back" + cl.out->extension().string());
-    if (auto w = drivers::emu::write_png(*job.value().back, back_path.string()); !w.ok())
+    if (auto w = save_png(*job.value().back, back_path); !w.ok())
       return fail(err, back_path.string(), w.error());
     if (!cl.json) out << "back -> " << back_path.string() << "\n";
   }

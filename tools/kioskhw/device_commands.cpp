@@ -5,9 +5,9 @@
 #include <filesystem>
 #include <system_error>
 
-#include "drivers/emu/common/png_writer.hpp"
 #include "drivers/receipt_printer/test_receipt.hpp"
 #include "firmware/card_layout/specimen.hpp"
+#include "protocol/image/png.hpp"
 #include "tools/kioskhw/await.hpp"
 #include "tools/kioskhw/bench_devices.hpp"
 #include "tools/kioskhw/hal_json.hpp"
@@ -124,8 +124,13 @@ int capture(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::
   if (!frame.ok()) return fail(cl, out, err, "capture", frame.error());
   std::filesystem::create_directories(out_dir(cl));
   const auto path = out_dir(cl) / "capture.png";
-  if (auto w = drivers::emu::write_png(frame.value(), path.string()); !w.ok())
-    return fail(cl, out, err, "capture", w.error());
+  const auto& image = frame.value();
+  if (auto w = protocol::write_png(path, {image.width, image.height, image.pixels}); !w.ok()) {
+    return fail(
+        cl, out, err, "capture",
+        hal::make_error(hal::CompletionCode::hardwareError,
+                        std::string(protocol::to_string(w.error().code)), w.error().message));
+  }
   if (cl.json) {
     out << json{{"ok", true},
                 {"width", frame.value().width},

@@ -7,8 +7,8 @@
 #include <optional>
 
 #include "drivers/camera/camera_codec.hpp"
-#include "drivers/emu/camera/jpeg_encoder.hpp"
 #include "drivers/emu/common/time_scale.hpp"
+#include "protocol/image/jpeg.hpp"
 
 namespace kiosk::drivers::emu {
 
@@ -303,7 +303,7 @@ class EmulatedV4l2Device final : public drivers::V4l2Device {
       if (yuyv.ok()) data = std::move(yuyv).value();
       if (garbage) data.resize(data.size() / 3);  // a frame cut short on the bus
     } else {
-      auto jpeg = encode_jpeg(rgb, 85);
+      auto jpeg = protocol::encode_jpeg({rgb.width, rgb.height, rgb.pixels}, 85);
       if (jpeg.ok()) data = std::move(jpeg).value();
       if (garbage && data.size() > 64) {
         // Damaged entropy data and a lost tail: what a glitching USB link gives.

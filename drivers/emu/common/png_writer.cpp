@@ -1,60 +1,29 @@
 #include "drivers/emu/common/png_writer.hpp"
 
-#include <png.h>
-
-#include <cstdio>
-#include <memory>
-#include <vector>
+#include "protocol/image/png.hpp"
 
 namespace kiosk::drivers::emu {
-namespace {
-
-struct FileCloser {
-  void operator()(std::FILE* f) const { std::fclose(f); }
-};
-using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
-
-}  // namespace
 
 hal::Status write_png(const hal::RgbImage& image, const std::string& path) {
-  if (image.empty() || image.pixels.size() != image.offset(0, image.height)) {
+  auto written = protocol::write_png(path, {image.width, image.height, image.pixels});
+  if (written) return hal::Done{};
+  if (written.error().code == protocol::Errc::invalid_image) {
     return hal::make_error(hal::CompletionCode::invalidData, "empty_image", "image has no pixels");
   }
-  FilePtr file(std::fopen(path.c_str(), "wb"));
-  if (!file)
-    return hal::make_error(hal::CompletionCode::hardwareError, "io", "cannot create " + path);
-
-  // The simplified libpng API: no setjmp across C++ frames.
-  png_image png{};
-  png.version = PNG_IMAGE_VERSION;
-  png.width = static_cast<png_uint_32>(image.width);
-  png.height = static_cast<png_uint_32>(image.height);
-  png.format = PNG_FORMAT_RGB;
-  if (png_image_write_to_stdio(&png, file.get(), 0, image.pixels.data(), image.width * 3,
-                               nullptr) == 0) {
-    std::string why = png.message;
-    png_image_free(&png);
-    return hal::make_error(hal::CompletionCode::hardwareError, "io", "png write failed: " + why);
-  }
-  return hal::Done{};
+  return hal::make_error(hal::CompletionCode::hardwareError, "io",
+                         "cannot write " + path + ": " + written.error().message);
 }
 
 hal::Result<hal::RgbImage> read_png(const std::string& path) {
-  png_image png{};
-  png.version = PNG_IMAGE_VERSION;
-  if (png_image_begin_read_from_file(&png, path.c_str()) == 0) {
-    std::string why = png.message;
-    png_image_free(&png);
+  auto read = protocol::read_png(path);
+  if (!read) {
     return hal::make_error(hal::CompletionCode::invalidData, "png",
-                           "cannot read " + path + ": " + why);
+                           "cannot read " + path + ": " + read.error().message);
   }
-  png.format = PNG_FORMAT_RGB;
-  hal::RgbImage image(static_cast<int>(png.width), static_cast<int>(png.height));
-  if (png_image_finish_read(&png, nullptr, image.pixels.data(), image.width * 3, nullptr) == 0) {
-    std::string why = png.message;
-    png_image_free(&png);
-    return hal::make_error(hal::CompletionCode::invalidData, "png", "bad png " + path + ": " + why);
-  }
+  hal::RgbImage image;
+  image.width = read->width;
+  image.height = read->height;
+  image.pixels = std::move(read->pixels);
   return image;
 }
 

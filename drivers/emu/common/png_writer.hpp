@@ -1,5 +1,6 @@
 #pragma once
-// Writes the artifacts a person looks at (printed cards, receipts, camera frames) as PNG.
+// Writes the artifacts a person looks at (printed cards, receipts, camera frames) as PNG: the
+// protocol's encoder (protocol/image/png.hpp) with the device layer's types and errors.
 
 #include <string>
 

@@ -11,11 +11,10 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "central/pki/canonical.hpp"
 #include "central/pki/pki.hpp"
 
-using namespace kiosk::central;
 using namespace kiosk::central::pki;
+namespace protocol = kiosk::protocol;
 namespace fs = std::filesystem;
 
 namespace {
@@ -151,13 +150,13 @@ TEST_CASE("a CSR with a non-P-256 key is refused", "[pki][enrol]") {
   X509_REQ_free(req);
   EVP_PKEY_free(p384);
   CHECK(sign_kiosk_csr(test_ca(), pem, "k").error().code == Errc::unsupported_key);
-  CHECK(PrivateKey::from_pem(pem).error().code == Errc::bad_pem);
+  CHECK(PrivateKey::from_pem(pem).error().code == protocol::Errc::bad_pem);
 }
 
 TEST_CASE("a certificate from another CA is not issued by ours", "[pki]") {
   auto other = create_ca({"Other CA", 365}).value();
   auto kiosk = create_kiosk_certificate(other, "kiosk-001").value();
-  CHECK(verify_issued_by(kiosk.cert, test_ca().cert).error().code == Errc::not_issued_by);
+  CHECK(verify_issued_by(kiosk.cert, test_ca().cert).error().code == protocol::Errc::not_issued_by);
 }
 
 TEST_CASE("keys and certificates round-trip through PEM", "[pki]") {
@@ -169,8 +168,8 @@ TEST_CASE("keys and certificates round-trip through PEM", "[pki]") {
   CHECK(cert->matches(*key));
   CHECK(cert->fingerprint_sha256_hex() == kiosk.cert.fingerprint_sha256_hex());
   CHECK(cert->fingerprint_sha256_hex().size() == 64);
-  CHECK(Certificate::from_pem("junk").error().code == Errc::bad_pem);
-  CHECK(PrivateKey::from_pem("").error().code == Errc::bad_pem);
+  CHECK(Certificate::from_pem("junk").error().code == protocol::Errc::bad_pem);
+  CHECK(PrivateKey::from_pem("").error().code == protocol::Errc::bad_pem);
 }
 
 TEST_CASE("enrolment tokens verify once hashed and reject anything else", "[pki][token]") {
@@ -210,41 +209,15 @@ TEST_CASE("a CRL lists the revoked serials and is_revoked finds them", "[pki][re
   CHECK(build_crl(test_ca(), {}).ok());
 }
 
-TEST_CASE("signatures verify and any tampering is detected", "[pki][signing]") {
+TEST_CASE("an office signature verifies only with the office certificate", "[pki][signing]") {
   auto office = create_office_certificate(test_ca()).value();
   const std::string data = R"({"a":1,"b":"测试"})";
   auto sig = sign_base64(office.key, data);
   REQUIRE(sig.ok());
   CHECK(verify_base64(office.cert, data, *sig).ok());
-  CHECK(verify_base64_with_public_key(office.key.public_key_pem(), data, *sig).ok());
-  CHECK(verify_base64(office.cert, data + " ", *sig).error().code == Errc::bad_signature);
+  CHECK(verify_base64(office.cert, data + " ", *sig).error().code == protocol::Errc::bad_signature);
   auto other = create_office_certificate(test_ca()).value();
-  CHECK(verify_base64(other.cert, data, *sig).error().code == Errc::bad_signature);
-  CHECK(verify_base64(office.cert, data, "!!!!").error().code == Errc::bad_encoding);
-  CHECK(verify_base64(office.cert, data, "").error().code == Errc::bad_signature);
-  std::string flipped = *sig;
-  flipped[10] = flipped[10] == 'A' ? 'B' : 'A';
-  CHECK_FALSE(verify_base64(office.cert, data, flipped).ok());
-}
-
-TEST_CASE("base64 round-trips and rejects malformed text", "[pki][encoding]") {
-  for (std::string s : {"", "f", "fo", "foo", "foob", "fooba", "foobar"}) {
-    CHECK(base64_decode(base64_encode(s)).value() == s);
-  }
-  CHECK(base64_encode("foobar") == "Zm9vYmFy");
-  CHECK(base64_decode("Zm9").error().code == Errc::bad_encoding);
-  CHECK(base64_decode("Zm9=v").error().code == Errc::bad_encoding);
-  CHECK(base64_decode("Zh==").error().code == Errc::bad_encoding);  // non-zero padding bits
-  CHECK(base64_decode("Z===").error().code == Errc::bad_encoding);
-  CHECK(base64_decode("Zm 9").error().code == Errc::bad_encoding);
-}
-
-TEST_CASE("canonical JSON sorts keys, drops whitespace and refuses floats", "[pki][canonical]") {
-  const auto doc = nlohmann::json::parse(R"({ "b": [1, 2], "a": {"z": "测试", "y": null} })");
-  CHECK(canonical_json(doc).value() == R"({"a":{"y":null,"z":"测试"},"b":[1,2]})");
-  CHECK(canonical_json(nlohmann::json{{"x", 1.5}}).error().code == Errc::invalid_argument);
-  CHECK(canonical_json(nlohmann::json(std::string("\xff\xfe"))).error().code ==
-        Errc::invalid_argument);
+  CHECK(verify_base64(other.cert, data, *sig).error().code == protocol::Errc::bad_signature);
 }
 
 TEST_CASE("pki init writes the dev PKI with private keys 0600 and is idempotent", "[pki][files]") {
@@ -294,6 +267,6 @@ TEST_CASE("pki init refuses to replace a CA whose key is missing", "[pki][files]
   CHECK(again.error().code == Errc::invalid_argument);
   CHECK(read_certified_key(dir / "ca.pem", dir / "server.key").error().code ==
         Errc::invalid_argument);
-  CHECK(read_certificate(dir / "missing.pem").error().code == Errc::io);
+  CHECK(read_certificate(dir / "missing.pem").error().code == protocol::Errc::io);
   fs::remove_all(dir);
 }

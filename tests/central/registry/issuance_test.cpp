@@ -7,12 +7,13 @@
 
 using namespace registry_test;
 namespace pki = kiosk::central::pki;
+namespace protocol = kiosk::protocol;
 
 namespace {
 
-const pki::CertifiedKey& office() {
-  static const pki::CertifiedKey ca = pki::create_ca().value();
-  static const pki::CertifiedKey o = pki::create_office_certificate(ca).value();
+const protocol::CertifiedKey& office() {
+  static const protocol::CertifiedKey ca = pki::create_ca().value();
+  static const protocol::CertifiedKey o = pki::create_office_certificate(ca).value();
   return o;
 }
 
@@ -70,7 +71,8 @@ TEST_CASE("the office signature over an authorisation verifies and tampering is 
   CHECK(to_json(*verified) == to_json(a));
 
   // Through its JSON envelope too.
-  auto envelope = signed_authorisation_from_json(nlohmann::json::parse(to_json(*s).dump()));
+  auto envelope =
+      protocol::signed_authorisation_from_json(nlohmann::json::parse(protocol::to_json(*s).dump()));
   REQUIRE(envelope.ok());
   CHECK(verify_authorisation(*envelope, office().cert).ok());
 
@@ -78,20 +80,21 @@ TEST_CASE("the office signature over an authorisation verifies and tampering is 
   const auto pos = tampered.payload.find("\"fee_fen\":1000");
   REQUIRE(pos != std::string::npos);
   tampered.payload.replace(pos, 14, "\"fee_fen\":1");
-  CHECK(verify_authorisation(tampered, office().cert).error().code == Errc::signature);
+  CHECK(verify_authorisation(tampered, office().cert).error().code ==
+        protocol::Errc::bad_signature);
 
   const auto other_ca = pki::create_ca().value();
   const auto other = pki::create_office_certificate(other_ca).value();
-  CHECK(verify_authorisation(*s, other.cert).error().code == Errc::signature);
-  CHECK(signed_authorisation_from_json(nlohmann::json{{"payload", 1}}).error().code ==
-        Errc::bad_json);
+  CHECK(verify_authorisation(*s, other.cert).error().code == protocol::Errc::bad_signature);
+  CHECK(protocol::signed_authorisation_from_json(nlohmann::json{{"payload", 1}}).error().code ==
+        protocol::Errc::invalid_document);
 }
 
 TEST_CASE("the payload is the canonical JSON of the authorisation", "[registry][issuance]") {
   const auto l = seeded("due_for_renewal_10y");
   const auto a = authorise_issuance(l, decide(l, Service::renewal, kToday), request()).value();
   const auto s = sign_authorisation(a, office().key).value();
-  CHECK(s.payload == to_json(a).dump());
+  CHECK(s.payload == protocol::to_json(a).dump());
   CHECK(s.payload.find("\"valid_to\":null") != std::string::npos);  // long-term
   CHECK(s.payload.find("测试王芳") != std::string::npos);
 }

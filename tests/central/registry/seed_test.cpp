@@ -4,8 +4,8 @@
 #include <nlohmann/json.hpp>
 
 #include "central/registry/eligibility.hpp"
-#include "central/registry/id_number.hpp"
 #include "central/registry/seed.hpp"
+#include "protocol/documents/id_number.hpp"
 #include "support.hpp"
 
 using namespace registry_test;
@@ -31,7 +31,7 @@ TEST_CASE("seeded citizens are synthetic, valid and unique", "[registry][seed]")
     const auto& h = c.licence.holder;
     CHECK(h.name.rfind("测试", 0) == 0);
     CHECK(h.address.rfind("测试", 0) == 0);
-    CHECK(is_valid_id_number(h.id_number));
+    CHECK(kiosk::protocol::is_valid_id_number(h.id_number));
     CHECK(is_valid_file_number(c.licence.file_number));
     CHECK(h.photo_ref == "photo:" + h.id_number);
     // The ID number carries the birth date and the sex (odd = male).

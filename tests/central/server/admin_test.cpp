@@ -10,7 +10,7 @@
 
 #include "central/pki/files.hpp"
 #include "central/server/admin.hpp"
-#include "central/wire/record.hpp"
+#include "protocol/wire/record.hpp"
 #include "tests/central/support/kiosk_client.hpp"
 
 using namespace kiosk::central;
@@ -32,7 +32,7 @@ struct TempDir {
 
 std::vector<store::PreparedRecord> journal(
     const std::string& kiosk, const std::vector<std::pair<std::string, json>>& events) {
-  static const auto key = wire::PrivateKey::generate().value();
+  static const auto key = protocol::PrivateKey::generate_p256().value();
   std::vector<store::PreparedRecord> out;
   std::string prev(wire::kGenesisHash);
   std::uint64_t seq = 0;
@@ -40,7 +40,7 @@ std::vector<store::PreparedRecord> journal(
     auto r =
         wire::make_signed_record(kiosk, ++seq, type, "2026-11-28T09:00:00Z", payload, prev, key);
     store::PreparedRecord p{*r, wire::canonical_bytes(*r).value(), ""};
-    p.hash = wire::sha256_hex(p.canonical);
+    p.hash = protocol::sha256_hex(p.canonical);
     prev = p.hash;
     out.push_back(std::move(p));
   }
@@ -64,17 +64,17 @@ TEST_CASE("kiosk-central dev starts with a dev PKI and a seeded registry in one 
   const auto pki_dir = dir.path / "pki";
   {  // clients close their keep-alive connections before the server stops
     testing::KioskClient kiosk(
-        port, pki::read_text_file(pki_dir / "ca.pem").value(),
-        pki::read_text_file(pki_dir / "kiosks" / "kiosk-dev-001.pem").value(),
-        pki::read_text_file(pki_dir / "kiosks" / "kiosk-dev-001.key").value());
+        port, protocol::read_text_file(pki_dir / "ca.pem").value(),
+        protocol::read_text_file(pki_dir / "kiosks" / "kiosk-dev-001.pem").value(),
+        protocol::read_text_file(pki_dir / "kiosks" / "kiosk-dev-001.key").value());
     CHECK(kiosk.get("/v1/config?have=0").status == 200);
     CHECK(kiosk.get("/v1/events/ack").status == 200);
     std::ostringstream operator_out;  // `out` belongs to the server thread
     REQUIRE(admin::pki_operator(pki_dir, "office", operator_out) == 0);
     testing::KioskClient office_operator(
-        port, pki::read_text_file(pki_dir / "ca.pem").value(),
-        pki::read_text_file(pki_dir / "operators" / "admin.office.pem").value(),
-        pki::read_text_file(pki_dir / "operators" / "admin.office.key").value());
+        port, protocol::read_text_file(pki_dir / "ca.pem").value(),
+        protocol::read_text_file(pki_dir / "operators" / "admin.office.pem").value(),
+        protocol::read_text_file(pki_dir / "operators" / "admin.office.key").value());
     auto fleet = office_operator.get("/v1/fleet");
     CHECK(fleet.status == 200);
     CHECK(fleet.body.find("kiosk-dev-001") != std::string::npos);

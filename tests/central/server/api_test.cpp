@@ -20,7 +20,8 @@ server::Request kiosk_request(std::string method, std::string path, std::string 
   r.identity.id = "k-001";
   r.identity.serial_hex = "0A";
   r.identity.key =
-      wire::PublicKey::from_pem(wire::PrivateKey::generate()->public_key_pem()).value();
+      protocol::PublicKey::from_pem(protocol::PrivateKey::generate_p256()->public_key_pem())
+          .value();
   return r;
 }
 

@@ -6,12 +6,13 @@
 #include <filesystem>
 
 #include "central/config/config.hpp"
-#include "central/face/face.hpp"
 #include "central/pki/pki.hpp"
 #include "central/registry/registry.hpp"
 #include "central/server/admin.hpp"
 #include "central/server/domain_services.hpp"
 #include "central/server/https_server.hpp"
+#include "protocol/image/png.hpp"
+#include "protocol/synthetic/face.hpp"
 #include "tests/central/support/kiosk_client.hpp"
 
 using namespace kiosk::central;
@@ -64,8 +65,8 @@ struct Office {
         options);
     server::HttpsOptions o;
     o.port = 0;
-    o.server_cert_pem = pki::read_text_file(pki_dir / "server.pem").value();
-    o.server_key_pem = pki::read_text_file(pki_dir / "server.key").value();
+    o.server_cert_pem = protocol::read_text_file(pki_dir / "server.pem").value();
+    o.server_key_pem = protocol::read_text_file(pki_dir / "server.key").value();
     o.client_ca_pem = ca_pem;
     https = std::make_unique<server::HttpsServer>(*api, o);
     port = https->start();
@@ -74,8 +75,8 @@ struct Office {
   KioskClient dev_kiosk(int n = 1) {
     const auto id = pki::dev_kiosk_id(n);
     return KioskClient(port, ca_pem,
-                       pki::read_text_file(pki_dir / "kiosks" / (id + ".pem")).value(),
-                       pki::read_text_file(pki_dir / "kiosks" / (id + ".key")).value());
+                       protocol::read_text_file(pki_dir / "kiosks" / (id + ".pem")).value(),
+                       protocol::read_text_file(pki_dir / "kiosks" / (id + ".key")).value());
   }
 
   std::string citizen(const std::string& scenario) {
@@ -102,8 +103,8 @@ TEST_CASE("a kiosk enrols with a one-time token and a CSR, then syncs", "[server
   std::ostringstream token_out;
   REQUIRE(admin::issue_token(*office.db, "k-new", 1, token_out) == 0);
   const std::string token = token_out.str().substr(0, token_out.str().size() - 1);
-  auto key = pki::PrivateKey::generate_p256();
-  auto csr = pki::make_csr(*key, "whatever");
+  auto key = protocol::PrivateKey::generate_p256();
+  auto csr = protocol::make_csr(*key, "whatever");
   REQUIRE(csr.ok());
 
   KioskClient anonymous(office.port, office.ca_pem);
@@ -115,14 +116,14 @@ TEST_CASE("a kiosk enrols with a one-time token and a CSR, then syncs", "[server
   auto r = anonymous.post("/v1/enrol", request.dump());
   REQUIRE(r.status == 200);
   const auto cert_pem = body_of(r)["certificate_pem"].get<std::string>();
-  auto cert = pki::Certificate::from_pem(cert_pem);
+  auto cert = protocol::Certificate::from_pem(cert_pem);
   REQUIRE(cert.ok());
   CHECK(cert->subject_cn() == "k-new");
   CHECK(office.db->kiosk("k-new")->status == "active");
   CHECK(anonymous.post("/v1/enrol", request.dump()).status == 403);  // the token works once
 
   KioskClient enrolled(office.port, office.ca_pem, cert_pem, key->to_pem());
-  auto wkey = wire::PrivateKey::from_pem(key->to_pem());
+  auto wkey = protocol::PrivateKey::from_pem(key->to_pem());
   auto rec = wire::make_signed_record("k-new", 1, "kiosk.enrolled", "2026-11-28T12:00:00Z",
                                       json::object(), std::string(wire::kGenesisHash), *wkey);
   CHECK(enrolled.post("/v1/events", wire::batch_to_body({*rec})).status == 200);
@@ -163,9 +164,10 @@ TEST_CASE("the face match accepts the citizen and refuses someone else", "[serve
   const std::string due = office.citizen("due_for_renewal");
   const std::string other = office.citizen("not_yet_due");
   auto capture = [](const std::string& who) {
-    auto png =
-        face::encode_png(face::render_synthetic_face(face::traits_from_seed(who), 260, 358, 1));
-    return pki::base64_encode(std::string(png->begin(), png->end()));
+    namespace synthetic = protocol::synthetic;
+    auto png = protocol::encode_png(
+        synthetic::render_synthetic_face(synthetic::traits_from_seed(who), 260, 358, 1).view());
+    return protocol::base64_encode(std::string(png->begin(), png->end()));
   };
   auto same = c.post("/v1/decisions/face-match",
                      json{{"id_number", due}, {"capture_png_base64", capture(due)}}.dump(),
@@ -218,7 +220,7 @@ TEST_CASE("a renewal is paid, authorised once, and the e-licence re-issued",
   REQUIRE(issued.status == 201);
   const auto signed_auth = registry::signed_authorisation_from_json(body_of(issued)["signed"]);
   REQUIRE(signed_auth.ok());
-  auto office_cert = pki::read_certificate(office.pki_dir / "office.pem");
+  auto office_cert = protocol::read_certificate(office.pki_dir / "office.pem");
   CHECK(registry::verify_authorisation(*signed_auth, *office_cert).ok());
   CHECK(c.post("/v1/issuances", paid_issue, {{"Idempotency-Key", "tx-9:issue"}}).body ==
         issued.body);
@@ -269,8 +271,8 @@ TEST_CASE("the kiosk pulls the signed configuration only when it is newer",
   REQUIRE(r.status == 200);
   auto signed_config = config::signed_config_from_json(r.body);
   REQUIRE(signed_config.ok());
-  auto doc = config::verify_config(*signed_config,
-                                   pki::read_certificate(office.pki_dir / "office.pem").value());
+  auto doc = config::verify_config(
+      *signed_config, protocol::read_certificate(office.pki_dir / "office.pem").value());
   REQUIRE(doc.ok());
   CHECK(doc->version == 1);
   CHECK(c.get("/v1/config?have=1").status == 304);

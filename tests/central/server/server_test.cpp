@@ -105,13 +105,13 @@ struct Office {
 struct Kiosk {
   std::string id;
   TestCert cert;
-  wire::PrivateKey key;
+  protocol::PrivateKey key;
   std::vector<wire::Record> journal;
 
   explicit Kiosk(std::string kiosk_id, const TestCert& ca = pki().ca)
       : id(std::move(kiosk_id)),
         cert(testing::issue_cert(ca, id)),
-        key(wire::PrivateKey::from_pem(cert.key_pem).value()) {}
+        key(protocol::PrivateKey::from_pem(cert.key_pem).value()) {}
 
   // Journals `n` more records and returns them.
   std::vector<wire::Record> next(int n, const std::string& type = "session.step") {
@@ -236,7 +236,7 @@ TEST_CASE("bad uploads get a clear 4xx error and change nothing", "[server][even
   }
   SECTION("a record signed with another key has a bad signature") {
     auto batch = k.next(1);
-    REQUIRE(wire::sign_record(batch[0], wire::PrivateKey::generate().value()).ok());
+    REQUIRE(wire::sign_record(batch[0], protocol::PrivateKey::generate_p256().value()).ok());
     auto r = upload(c, batch);
     CHECK(r.status == 422);
     CHECK(error_code(r) == "bad_signature");

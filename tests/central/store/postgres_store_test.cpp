@@ -7,7 +7,7 @@
 #include <iostream>
 #include <thread>
 
-#include "central/wire/record.hpp"
+#include "protocol/wire/record.hpp"
 #include "tests/central/store/store_suite.hpp"
 #include "tests/central/support/pg_cluster.hpp"
 
@@ -55,14 +55,14 @@ TEST_CASE("two PostgreSQL stores on one database keep a kiosk's sequence contigu
 
   // Both instances receive the same kiosk's batches at once (a kiosk retrying on another
   // instance): every record is stored exactly once and the chain stays contiguous.
-  const auto key = wire::PrivateKey::generate().value();
+  const auto key = protocol::PrivateKey::generate_p256().value();
   std::vector<store::PreparedRecord> chain;
   std::string prev(wire::kGenesisHash);
   for (std::uint64_t s = 1; s <= 200; ++s) {
     auto r = wire::make_signed_record("k-1", s, "session.step", "2026-11-28T09:00:00Z",
                                       nlohmann::json{{"n", s}}, prev, key);
     store::PreparedRecord p{*r, wire::canonical_bytes(*r).value(), ""};
-    p.hash = wire::sha256_hex(p.canonical);
+    p.hash = protocol::sha256_hex(p.canonical);
     prev = p.hash;
     chain.push_back(std::move(p));
   }

@@ -5,7 +5,7 @@
 #include <atomic>
 #include <thread>
 
-#include "central/wire/record.hpp"
+#include "protocol/wire/record.hpp"
 
 namespace kiosk::central::testing {
 namespace {
@@ -13,8 +13,8 @@ namespace {
 using namespace store;
 using nlohmann::json;
 
-const wire::PrivateKey& key() {
-  static const wire::PrivateKey k = wire::PrivateKey::generate().value();
+const protocol::PrivateKey& key() {
+  static const protocol::PrivateKey k = protocol::PrivateKey::generate_p256().value();
   return k;
 }
 
@@ -28,7 +28,7 @@ std::vector<PreparedRecord> chain(const std::string& kiosk, std::uint64_t from, 
         wire::make_signed_record(kiosk, s, s % 3 == 0 ? "card.issued" : "session.step",
                                  "2026-11-28T09:00:00Z", json{{"n", s}, {"tag", tag}}, prev, key());
     PreparedRecord p{*r, wire::canonical_bytes(*r).value(), ""};
-    p.hash = wire::sha256_hex(p.canonical);
+    p.hash = protocol::sha256_hex(p.canonical);
     prev = p.hash;
     if (s >= from) all.push_back(std::move(p));
   }
@@ -298,7 +298,7 @@ void run_store_suite(const StoreFactory& fresh) {
       auto r = wire::make_signed_record("k-1", ++seq, type, "2026-11-28T09:00:00Z", payload, prev,
                                         key());
       PreparedRecord p{*r, wire::canonical_bytes(*r).value(), ""};
-      p.hash = wire::sha256_hex(p.canonical);
+      p.hash = protocol::sha256_hex(p.canonical);
       prev = p.hash;
       batch.push_back(p);
     }

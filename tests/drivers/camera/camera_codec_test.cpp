@@ -6,7 +6,7 @@
 #include <random>
 
 #include "drivers/emu/camera/face_scene.hpp"
-#include "drivers/emu/camera/jpeg_encoder.hpp"
+#include "protocol/image/jpeg.hpp"
 
 using namespace kiosk;
 namespace emu = kiosk::drivers::emu;
@@ -15,6 +15,12 @@ using drivers::mjpeg_to_rgb;
 using drivers::yuyv_to_rgb;
 
 namespace {
+
+// The protocol's encoder over a device frame, as the camera emulator uses it.
+kiosk::protocol::Result<std::vector<std::uint8_t>> encode_jpeg(const kiosk::hal::RgbImage& image,
+                                                               int quality) {
+  return kiosk::protocol::encode_jpeg({image.width, image.height, image.pixels}, quality);
+}
 
 std::array<int, 3> pixel(const hal::RgbImage& image, int x, int y) {
   const auto o = image.offset(x, y);
@@ -85,7 +91,7 @@ TEST_CASE("bad YUYV sizes and truncated frames are typed errors", "[camera][code
 
 TEST_CASE("an MJPEG frame round trips close to its source", "[camera][codec]") {
   const auto src = test_image();
-  auto jpeg = emu::encode_jpeg(src, 90);
+  auto jpeg = encode_jpeg(src, 90);
   REQUIRE(jpeg.ok());
   CHECK(jpeg.value().size() < src.pixels.size());
   auto back = mjpeg_to_rgb(jpeg.value());
@@ -100,7 +106,7 @@ TEST_CASE("an MJPEG frame without Huffman tables decodes with the standard ones"
   // UVC cameras omit the DHT segment; the decoder must fall back to the JPEG defaults (which
   // libjpeg's encoder uses too, so the stripped frame decodes to the same image).
   const auto src = test_image();
-  auto jpeg = emu::encode_jpeg(src, 85).value();
+  auto jpeg = encode_jpeg(src, 85).value();
   auto with = mjpeg_to_rgb(jpeg);
   REQUIRE(with.ok());
   std::vector<std::uint8_t> stripped;
@@ -125,7 +131,7 @@ TEST_CASE("an MJPEG frame without Huffman tables decodes with the standard ones"
 }
 
 TEST_CASE("corrupt, truncated and random MJPEG data are typed errors", "[camera][codec]") {
-  const auto jpeg = emu::encode_jpeg(test_image(), 85).value();
+  const auto jpeg = encode_jpeg(test_image(), 85).value();
   auto expect_decode_error = [](std::span<const std::uint8_t> data) {
     auto r = mjpeg_to_rgb(data);
     REQUIRE_FALSE(r.ok());
@@ -147,7 +153,7 @@ TEST_CASE("corrupt, truncated and random MJPEG data are typed errors", "[camera]
 }
 
 TEST_CASE("random damage to an MJPEG frame never crashes the decoder", "[camera][codec][fuzz]") {
-  const auto jpeg = emu::encode_jpeg(test_image(), 85).value();
+  const auto jpeg = encode_jpeg(test_image(), 85).value();
   std::mt19937 rng(7);
   int errors = 0;
   for (int round = 0; round < 300; ++round) {

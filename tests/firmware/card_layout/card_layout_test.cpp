@@ -5,20 +5,22 @@
 #include <filesystem>
 #include <string>
 
-#include "central/face/face.hpp"
 #include "drivers/emu/common/png_writer.hpp"
 #include "drivers/emu/id_reader/synthetic_citizens.hpp"
 #include "firmware/card_layout/licence_layout.hpp"
+#include "protocol/synthetic/face.hpp"
 
 namespace cl = kiosk::card_layout;
-namespace face = kiosk::central::face;
+namespace synthetic = kiosk::protocol::synthetic;
 
 namespace {
 
 kiosk::hal::RgbImage photo_of(const std::string& id_number) {
-  const face::Image img = face::render_synthetic_face(face::traits_from_seed(id_number), 260, 340);
-  kiosk::hal::RgbImage out(img.width, img.height);
-  out.pixels = img.pixels;
+  auto img = synthetic::render_synthetic_face(synthetic::traits_from_seed(id_number), 260, 340);
+  kiosk::hal::RgbImage out;
+  out.width = img.width;
+  out.height = img.height;
+  out.pixels = std::move(img.pixels);
   return out;
 }
 

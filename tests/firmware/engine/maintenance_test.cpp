@@ -25,7 +25,9 @@ class ManualClock final : public Clock {
 struct Fixture {
   Fixture() {
     // Few iterations keep the test fast; the check is the same PBKDF2 as central's config.
-    m.set_credentials({make_credential("tech1", "correct horse", 1000)});
+    m.set_credentials(
+        {kiosk::protocol::make_technician_credential("tech1", "correct horse", "technician", 1000)
+             .value()});
   }
   testing::FakeJournal journal;
   ManualClock clock;
@@ -53,10 +55,10 @@ TEST_CASE("a credential made by central's format is verified; a wrong password o
   // hashlib).
   TechnicianCredential c{"u", "technician", "c2FsdA==", 1000,
                          "YywoEuRtRgQQK6dhjp1tfS+BKPYma0oDJk0qBGC33LM="};
-  CHECK(verify_password(c, "password"));
-  CHECK_FALSE(verify_password(c, "passwore"));
+  CHECK(kiosk::protocol::verify_technician_password(c, "password"));
+  CHECK_FALSE(kiosk::protocol::verify_technician_password(c, "passwore"));
   c.hash_b64 = "not base64";
-  CHECK_FALSE(verify_password(c, "password"));
+  CHECK_FALSE(kiosk::protocol::verify_technician_password(c, "password"));
   Fixture f;
   CHECK(f.m.login("tech1", "wrong").error().reason == "bad_credentials");
   CHECK(f.m.login("nobody", "correct horse").error().reason == "bad_credentials");
@@ -108,7 +110,8 @@ TEST_CASE("every maintenance action is audited, and one that cannot be audited i
 TEST_CASE("a new credential set ends every technician session", "[maintenance]") {
   Fixture f;
   const std::string token = f.m.login("tech1", "correct horse").value().token;
-  f.m.set_credentials({make_credential("tech2", "other", 1000)});
+  f.m.set_credentials(
+      {kiosk::protocol::make_technician_credential("tech2", "other", "technician", 1000).value()});
   CHECK_FALSE(f.m.check(token).ok());
   CHECK_FALSE(f.m.login("tech1", "correct horse").ok());
   CHECK(f.m.login("tech2", "other").ok());

@@ -3,20 +3,20 @@
 #include <catch2/catch.hpp>
 
 #include "central/store/store.hpp"
-#include "central/wire/record.hpp"
 #include "firmware/journal/journal.hpp"
+#include "protocol/wire/record.hpp"
 #include "tests/firmware/journal/journal_fixture.hpp"
 
 using namespace kiosk::journal;
 using namespace kiosk::journal::test;
-namespace wire = kiosk::central::wire;
+namespace wire = kiosk::protocol::wire;
 namespace store = kiosk::central::store;
 using nlohmann::json;
 
 namespace {
 
 std::vector<store::PreparedRecord> as_central_sees_it(const std::vector<wire::Record>& records,
-                                                      const wire::PublicKey& pub) {
+                                                      const protocol::PublicKey& pub) {
   auto parsed = wire::batch_from_body(wire::batch_to_body(records));
   REQUIRE(parsed);
   std::vector<store::PreparedRecord> out;
@@ -45,7 +45,7 @@ TEST_CASE("central stores the journal's outbox and its stock report matches the 
     REQUIRE(j->record_card_outcome(*j->reserve_card(txn), outcome, "r"));
     REQUIRE(j->finish_transaction(txn, "completed"));
   }
-  auto pub = wire::PublicKey::from_pem(fx.key.public_key_pem());
+  auto pub = protocol::PublicKey::from_pem(fx.key.public_key_pem());
   REQUIRE(pub);
   auto central = store::open_store("sqlite::memory:");
 

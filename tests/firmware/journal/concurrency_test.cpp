@@ -3,8 +3,8 @@
 #include <set>
 #include <thread>
 
-#include "central/wire/record.hpp"
 #include "firmware/journal/journal.hpp"
+#include "protocol/wire/record.hpp"
 #include "tests/firmware/journal/journal_fixture.hpp"
 
 using namespace kiosk::journal;
@@ -84,12 +84,12 @@ TEST_CASE("two journals on one file in one process stay contiguous", "[journal][
   CHECK(failures == 0);
   auto recs = *a->outbox_after(0, 100);
   REQUIRE(recs.size() == 20);
-  auto pub = kiosk::central::wire::PublicKey::from_pem(fx.key.public_key_pem());
-  std::string prev(kiosk::central::wire::kGenesisHash);
+  auto pub = protocol::PublicKey::from_pem(fx.key.public_key_pem());
+  std::string prev(kiosk::protocol::wire::kGenesisHash);
   for (std::size_t i = 0; i < recs.size(); ++i) {
     CHECK(recs[i].seq == i + 1);
     CHECK(recs[i].prev_hash == prev);
-    CHECK(kiosk::central::wire::verify_record(recs[i], *pub));
-    prev = kiosk::central::wire::record_hash(recs[i]).value();
+    CHECK(kiosk::protocol::wire::verify_record(recs[i], *pub));
+    prev = kiosk::protocol::wire::record_hash(recs[i]).value();
   }
 }

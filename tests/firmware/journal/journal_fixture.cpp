@@ -12,8 +12,8 @@ namespace kiosk::journal::test {
 namespace fs = std::filesystem;
 
 namespace {
-central::wire::PrivateKey fresh_key() {
-  auto k = central::wire::PrivateKey::generate();
+protocol::PrivateKey fresh_key() {
+  auto k = protocol::PrivateKey::generate_p256();
   REQUIRE(k);
   return *k;
 }

@@ -7,8 +7,8 @@
 #include <memory>
 #include <string>
 
-#include "central/wire/crypto.hpp"
 #include "firmware/journal/journal.hpp"
+#include "protocol/crypto/keys.hpp"
 
 namespace kiosk::journal::test {
 
@@ -31,7 +31,7 @@ struct Fixture {
 
   std::filesystem::path dir;
   std::filesystem::path db;
-  central::wire::PrivateKey key;
+  protocol::PrivateKey key;
   FakeClock clock;
 };
 

@@ -1,18 +1,18 @@
 #include <catch2/catch.hpp>
 
-#include "central/wire/record.hpp"
 #include "firmware/journal/journal.hpp"
+#include "protocol/wire/record.hpp"
 #include "tests/firmware/journal/journal_fixture.hpp"
 
 using namespace kiosk::journal;
 using namespace kiosk::journal::test;
-namespace wire = kiosk::central::wire;
+namespace wire = kiosk::protocol::wire;
 using nlohmann::json;
 
 namespace {
 
 // Every record verifies with the kiosk's public key, seq runs 1..n and prev_hash chains.
-void check_chain(const std::vector<wire::Record>& records, const wire::PublicKey& pub) {
+void check_chain(const std::vector<wire::Record>& records, const protocol::PublicKey& pub) {
   std::string prev(wire::kGenesisHash);
   std::uint64_t seq = 1;
   for (const auto& r : records) {
@@ -28,8 +28,8 @@ void check_chain(const std::vector<wire::Record>& records, const wire::PublicKey
   }
 }
 
-wire::PublicKey public_of(const Fixture& fx) {
-  auto pub = wire::PublicKey::from_pem(fx.key.public_key_pem());
+protocol::PublicKey public_of(const Fixture& fx) {
+  auto pub = protocol::PublicKey::from_pem(fx.key.public_key_pem());
   REQUIRE(pub);
   return *pub;
 }

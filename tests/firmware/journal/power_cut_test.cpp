@@ -9,14 +9,14 @@
 #include <catch2/catch.hpp>
 #include <random>
 
-#include "central/wire/record.hpp"
 #include "firmware/journal/journal.hpp"
+#include "protocol/wire/record.hpp"
 #include "tests/firmware/journal/journal_fixture.hpp"
 
 using namespace kiosk::journal;
 using namespace kiosk::journal::test;
 using nlohmann::json;
-namespace wire = kiosk::central::wire;
+namespace wire = kiosk::protocol::wire;
 
 namespace {
 
@@ -79,7 +79,7 @@ TEST_CASE("a journal killed at random points reopens whole, chained and paired",
     auto recs = j->outbox_after(0, 100000);
     REQUIRE(recs);
     REQUIRE(recs->size() == state.last_seq);
-    auto pub = wire::PublicKey::from_pem(fx.key.public_key_pem());
+    auto pub = protocol::PublicKey::from_pem(fx.key.public_key_pem());
     std::string prev(wire::kGenesisHash);
     for (std::size_t i = 0; i < recs->size(); ++i) {
       const auto& r = (*recs)[i];

@@ -17,11 +17,11 @@
 #include <sstream>
 #include <thread>
 
-#include "central/wire/expected.hpp"
 #include "firmware/citizen/citizen.hpp"
 #include "firmware/crypto/key_file.hpp"
 #include "firmware/journal/journal.hpp"
 #include "firmware/rpc/client.hpp"
+#include "protocol/error.hpp"
 #include "tests/firmware/kioskd/fixtures.hpp"
 
 using namespace kiosk;

@@ -5,6 +5,7 @@
 
 #include "central/face/face.hpp"
 #include "firmware/kioskd/simulated_devices.hpp"
+#include "protocol/synthetic/face.hpp"
 
 using namespace kiosk;
 
@@ -50,10 +51,11 @@ TEST_CASE("the camera shows the face of the citizen whose ID card is on the read
       await<hal::RgbImage>([&](auto done) { return devices.camera().capture_still(co, done); });
   REQUIRE(frame.ok());
   const central::face::ReferenceFaceMatcher matcher;
+  namespace synthetic = protocol::synthetic;
   const auto registry_a =
-      central::face::render_synthetic_face(central::face::traits_from_seed(a), 260, 358);
+      synthetic::render_synthetic_face(synthetic::traits_from_seed(a), 260, 358);
   const auto registry_b =
-      central::face::render_synthetic_face(central::face::traits_from_seed(b), 260, 358);
+      synthetic::render_synthetic_face(synthetic::traits_from_seed(b), 260, 358);
   auto same = matcher.match(to_face(frame.value()), registry_a);
   auto other = matcher.match(to_face(frame.value()), registry_b);
   REQUIRE(same.ok());

@@ -112,11 +112,11 @@ TEST_CASE("the reconnecting client comes back after kioskd restarts", "[rpc][cli
   TempDir dir;
   auto server = echo_server(dir.socket());
   std::atomic<int> connects{0};
-  ReconnectingClient rc(dir.socket(), {}, [&](Client& c) -> Expected<Ok, ClientError> {
+  ReconnectingClient rc(dir.socket(), {}, [&](Client& c) -> Expected<Done, ClientError> {
     ++connects;
     auto r = c.call("events.subscribe");
     if (!r) return r.error();
-    return Ok{};
+    return Done{};
   });
   REQUIRE(rc.call("echo", json::array({1})));
   server->stop();

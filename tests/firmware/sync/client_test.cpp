@@ -9,7 +9,6 @@
 #include <fstream>
 #include <sstream>
 
-#include "central/face/face.hpp"
 #include "central/pki/pki.hpp"
 #include "central/server/admin.hpp"
 #include "firmware/sync/central_client.hpp"
@@ -26,8 +25,10 @@ namespace central = kiosk::central;
 namespace {
 
 std::vector<std::uint8_t> face_png(const std::string& id_number) {
-  return central::face::encode_png(central::face::render_synthetic_face(
-                                       central::face::traits_from_seed(id_number), 260, 358, 1))
+  namespace synthetic = kiosk::protocol::synthetic;
+  return kiosk::protocol::encode_png(
+             synthetic::render_synthetic_face(synthetic::traits_from_seed(id_number), 260, 358, 1)
+                 .view())
       .value();
 }
 
@@ -54,7 +55,7 @@ TEST_CASE("a signed chain is uploaded and acknowledged, and re-sending it is har
   auto position = client.acknowledged_position();
   REQUIRE(position.ok());
   CHECK(position->acknowledged_seq == 5);
-  CHECK(position->last_hash == central::wire::record_hash(outbox.records().back()).value());
+  CHECK(position->last_hash == protocol::wire::record_hash(outbox.records().back()).value());
   CHECK(office.db().head(office.kiosk_id()).seq == 5);
 }
 
@@ -121,7 +122,7 @@ TEST_CASE("a revoked kiosk certificate is rejected with certificate_revoked",
   // office once failed to match) is covered too.
   for (int n = 1; n <= 3; ++n) {
     const std::string serial =
-        central::pki::read_certificate(office.endpoint(n).cert_file).value().serial_hex();
+        protocol::read_certificate(office.endpoint(n).cert_file).value().serial_hex();
     std::ostringstream out;
     REQUIRE(central::admin::revoke(office.db(), serial, office.kiosk_id(n), out) == 0);
     CentralClient client(office.endpoint(n));

@@ -42,7 +42,7 @@ void check_office_holds(Office& office, const FakeOutbox& outbox) {
   const auto stored = office.db().events(records.front().kiosk_id, 1, records.size() + 10);
   REQUIRE(stored.size() == records.size());
   CHECK(office.db().head(records.front().kiosk_id).hash ==
-        kiosk::central::wire::record_hash(records.back()).value());
+        kiosk::protocol::wire::record_hash(records.back()).value());
 }
 
 }  // namespace

@@ -38,8 +38,8 @@ Office::Office() {
       options);
   https_options_.port = 0;
   https_options_.threads = 4;
-  https_options_.server_cert_pem = pki::read_text_file(pki_dir() / "server.pem").value();
-  https_options_.server_key_pem = pki::read_text_file(pki_dir() / "server.key").value();
+  https_options_.server_cert_pem = protocol::read_text_file(pki_dir() / "server.pem").value();
+  https_options_.server_key_pem = protocol::read_text_file(pki_dir() / "server.key").value();
   https_options_.client_ca_pem = ca->cert.to_pem();
   start();
 }
@@ -88,7 +88,7 @@ std::string Office::kiosk_id(int n) const {
 }
 
 std::string Office::kiosk_key_pem(int n) const {
-  return pki::read_text_file(pki_dir() / "kiosks" / (kiosk_id(n) + ".key")).value();
+  return protocol::read_text_file(pki_dir() / "kiosks" / (kiosk_id(n) + ".key")).value();
 }
 
 CentralEndpoint Office::endpoint(int n) const {
@@ -112,7 +112,7 @@ std::string Office::citizen(const std::string& scenario) {
 
 // ---- FakeOutbox ----
 FakeOutbox::FakeOutbox(std::string kiosk_id, const std::string& key_pem)
-    : kiosk_id_(std::move(kiosk_id)), key_(wire::PrivateKey::from_pem(key_pem).value()) {}
+    : kiosk_id_(std::move(kiosk_id)), key_(protocol::PrivateKey::from_pem(key_pem).value()) {}
 
 std::uint64_t FakeOutbox::append(int n) {
   std::lock_guard lock(mutex_);
@@ -127,15 +127,15 @@ std::uint64_t FakeOutbox::append(int n) {
   return records_.size();
 }
 
-std::vector<central::wire::Record> FakeOutbox::records() const {
+std::vector<protocol::wire::Record> FakeOutbox::records() const {
   std::lock_guard lock(mutex_);
   return records_;
 }
 
-Result<std::vector<central::wire::Record>> FakeOutbox::outbox_after(std::uint64_t seq,
-                                                                    std::size_t limit) {
+Result<std::vector<protocol::wire::Record>> FakeOutbox::outbox_after(std::uint64_t seq,
+                                                                     std::size_t limit) {
   std::lock_guard lock(mutex_);
-  std::vector<central::wire::Record> out;
+  std::vector<protocol::wire::Record> out;
   for (std::uint64_t s = seq + 1; s <= records_.size() && out.size() < limit; ++s) {
     out.push_back(records_[s - 1]);
   }

@@ -13,10 +13,10 @@
 #include "central/server/api.hpp"
 #include "central/server/https_server.hpp"
 #include "central/store/store.hpp"
-#include "central/wire/crypto.hpp"
-#include "central/wire/record.hpp"
 #include "firmware/sync/central_client.hpp"
 #include "firmware/sync/outbox_source.hpp"
+#include "protocol/crypto/keys.hpp"
+#include "protocol/wire/record.hpp"
 
 namespace kiosk::sync::testing {
 
@@ -57,10 +57,10 @@ class FakeOutbox : public OutboxSource {
   FakeOutbox(std::string kiosk_id, const std::string& key_pem);
   // Appends `n` records ("test.event", payload {"n": seq}); returns the last seq.
   std::uint64_t append(int n);
-  std::vector<central::wire::Record> records() const;
+  std::vector<protocol::wire::Record> records() const;
 
-  Result<std::vector<central::wire::Record>> outbox_after(std::uint64_t seq,
-                                                          std::size_t limit) override;
+  Result<std::vector<protocol::wire::Record>> outbox_after(std::uint64_t seq,
+                                                           std::size_t limit) override;
   Result<Done> mark_acknowledged(std::uint64_t seq) override;
   std::uint64_t last_acknowledged() override;
   std::uint64_t last_sequence() override;
@@ -71,8 +71,8 @@ class FakeOutbox : public OutboxSource {
  private:
   mutable std::mutex mutex_;
   std::string kiosk_id_;
-  central::wire::PrivateKey key_;
-  std::vector<central::wire::Record> records_;
+  protocol::PrivateKey key_;
+  std::vector<protocol::wire::Record> records_;
   std::uint64_t acked_ = 0;
   std::vector<std::uint64_t> marks_;
 };

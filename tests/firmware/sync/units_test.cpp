@@ -180,12 +180,12 @@ struct FakeJournal {
   };
   bool fail = false;
   std::uint64_t marked = 0;
-  FakeJournalResult<std::vector<kiosk::central::wire::Record>> outbox_after(std::uint64_t seq,
-                                                                            std::size_t) {
+  FakeJournalResult<std::vector<kiosk::protocol::wire::Record>> outbox_after(std::uint64_t seq,
+                                                                             std::size_t) {
     if (fail) return FakeJournalError{"disk"};
-    kiosk::central::wire::Record r;
+    kiosk::protocol::wire::Record r;
     r.seq = seq + 1;
-    return std::vector<kiosk::central::wire::Record>{r};
+    return std::vector<kiosk::protocol::wire::Record>{r};
   }
   FakeJournalResult<Done> mark_acknowledged(std::uint64_t seq) {
     if (fail) return FakeJournalError{"disk"};
