@@ -14,6 +14,7 @@
 #include "tests/central/support/kiosk_client.hpp"
 
 using namespace kiosk::central;
+namespace protocol = kiosk::protocol;
 using nlohmann::json;
 
 namespace {

@@ -6,6 +6,7 @@
 #include "central/server/api.hpp"
 
 using namespace kiosk::central;
+namespace protocol = kiosk::protocol;
 using nlohmann::json;
 
 namespace {

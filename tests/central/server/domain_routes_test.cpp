@@ -16,6 +16,7 @@
 #include "tests/central/support/kiosk_client.hpp"
 
 using namespace kiosk::central;
+namespace protocol = kiosk::protocol;
 using nlohmann::json;
 using testing::HttpResponse;
 using testing::KioskClient;
@@ -218,10 +219,10 @@ TEST_CASE("a renewal is paid, authorised once, and the e-licence re-issued",
       json{{"id_number", due}, {"service", "renewal"}, {"order_id", id}}.dump();
   auto issued = c.post("/v1/issuances", paid_issue, {{"Idempotency-Key", "tx-9:issue"}});
   REQUIRE(issued.status == 201);
-  const auto signed_auth = registry::signed_authorisation_from_json(body_of(issued)["signed"]);
+  const auto signed_auth = protocol::signed_authorisation_from_json(body_of(issued)["signed"]);
   REQUIRE(signed_auth.ok());
   auto office_cert = protocol::read_certificate(office.pki_dir / "office.pem");
-  CHECK(registry::verify_authorisation(*signed_auth, *office_cert).ok());
+  CHECK(protocol::verify_authorisation(*signed_auth, *office_cert).ok());
   CHECK(c.post("/v1/issuances", paid_issue, {{"Idempotency-Key", "tx-9:issue"}}).body ==
         issued.body);
   // A second authorisation (another key) is refused: the licence has been renewed.
@@ -269,9 +270,9 @@ TEST_CASE("the kiosk pulls the signed configuration only when it is newer",
   auto c = office.dev_kiosk();
   auto r = c.get("/v1/config?have=0");
   REQUIRE(r.status == 200);
-  auto signed_config = config::signed_config_from_json(r.body);
+  auto signed_config = protocol::signed_config_from_json(r.body);
   REQUIRE(signed_config.ok());
-  auto doc = config::verify_config(
+  auto doc = protocol::verify_config(
       *signed_config, protocol::read_certificate(office.pki_dir / "office.pem").value());
   REQUIRE(doc.ok());
   CHECK(doc->version == 1);

@@ -16,6 +16,7 @@
 #include "tests/central/support/test_pki.hpp"
 
 using namespace kiosk::central;
+namespace protocol = kiosk::protocol;
 using nlohmann::json;
 using testing::HttpResponse;
 using testing::KioskClient;

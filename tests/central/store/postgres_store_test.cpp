@@ -12,6 +12,7 @@
 #include "tests/central/support/pg_cluster.hpp"
 
 using namespace kiosk::central;
+namespace protocol = kiosk::protocol;
 
 namespace {
 

@@ -5,6 +5,7 @@
 #include <atomic>
 #include <thread>
 
+#include "protocol/crypto/sha256.hpp"
 #include "protocol/wire/record.hpp"
 
 namespace kiosk::central::testing {
