@@ -24,6 +24,7 @@
 #include "tests/central/support/test_pki.hpp"
 
 using namespace kiosk::central;
+namespace protocol = kiosk::protocol;
 using Clock = std::chrono::steady_clock;
 
 namespace {

@@ -14,6 +14,7 @@
 #include "protocol/crypto/keys.hpp"
 
 using namespace kiosk::journal;
+namespace protocol = kiosk::protocol;
 using Clock = std::chrono::steady_clock;
 
 namespace {

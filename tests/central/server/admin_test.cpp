@@ -10,6 +10,7 @@
 
 #include "central/pki/files.hpp"
 #include "central/server/admin.hpp"
+#include "protocol/crypto/sha256.hpp"
 #include "protocol/wire/record.hpp"
 #include "tests/central/support/kiosk_client.hpp"
 

@@ -11,6 +11,7 @@
 #include "central/server/admin.hpp"
 #include "central/server/domain_services.hpp"
 #include "central/server/https_server.hpp"
+#include "protocol/encoding/base64.hpp"
 #include "protocol/image/png.hpp"
 #include "protocol/synthetic/face.hpp"
 #include "tests/central/support/kiosk_client.hpp"

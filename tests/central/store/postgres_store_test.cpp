@@ -7,6 +7,7 @@
 #include <iostream>
 #include <thread>
 
+#include "protocol/crypto/sha256.hpp"
 #include "protocol/wire/record.hpp"
 #include "tests/central/store/store_suite.hpp"
 #include "tests/central/support/pg_cluster.hpp"

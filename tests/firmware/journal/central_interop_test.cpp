@@ -10,6 +10,7 @@
 using namespace kiosk::journal;
 using namespace kiosk::journal::test;
 namespace wire = kiosk::protocol::wire;
+namespace protocol = kiosk::protocol;
 namespace store = kiosk::central::store;
 using nlohmann::json;
 

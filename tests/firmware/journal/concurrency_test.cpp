@@ -9,6 +9,7 @@
 
 using namespace kiosk::journal;
 using namespace kiosk::journal::test;
+namespace protocol = kiosk::protocol;
 using nlohmann::json;
 
 TEST_CASE("threads sharing one journal get distinct contiguous seqs and distinct cards",

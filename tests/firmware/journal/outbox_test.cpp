@@ -7,6 +7,7 @@
 using namespace kiosk::journal;
 using namespace kiosk::journal::test;
 namespace wire = kiosk::protocol::wire;
+namespace protocol = kiosk::protocol;
 using nlohmann::json;
 
 namespace {

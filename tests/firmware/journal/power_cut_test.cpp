@@ -17,6 +17,7 @@ using namespace kiosk::journal;
 using namespace kiosk::journal::test;
 using nlohmann::json;
 namespace wire = kiosk::protocol::wire;
+namespace protocol = kiosk::protocol;
 
 namespace {
 

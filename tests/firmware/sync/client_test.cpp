@@ -12,6 +12,8 @@
 #include "central/pki/pki.hpp"
 #include "central/server/admin.hpp"
 #include "firmware/sync/central_client.hpp"
+#include "protocol/image/png.hpp"
+#include "protocol/synthetic/face.hpp"
 #include "tests/central/support/test_pki.hpp"
 #include "tests/firmware/sync/office.hpp"
 
@@ -21,6 +23,7 @@ using kiosk::sync::testing::Office;
 using nlohmann::json;
 using namespace std::chrono_literals;
 namespace central = kiosk::central;
+namespace protocol = kiosk::protocol;
 
 namespace {
 

@@ -173,7 +173,7 @@ struct FakeJournalError {
   std::string message;
 };
 template <typename T>
-using FakeJournalResult = kiosk::central::Expected<T, FakeJournalError>;
+using FakeJournalResult = kiosk::protocol::Expected<T, FakeJournalError>;
 struct FakeJournal {
   struct State {
     std::uint64_t last_seq = 3, last_acknowledged = 1, depth = 2;
