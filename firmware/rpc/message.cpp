@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "protocol/encoding/json_depth.hpp"
+
 namespace kiosk::rpc {
 namespace {
 
@@ -58,6 +60,12 @@ IncomingItem parse_one(const json& message) {
   return item;
 }
 
+// Recursive parsing of hostile input is bounded before it starts.
+bool too_deep(std::string_view line) {
+  constexpr auto kLimit = static_cast<std::size_t>(kMaxNestingDepth);
+  return protocol::json_nesting_depth(line, kLimit) > kLimit;
+}
+
 IncomingMessage single(IncomingItem item) {
   IncomingMessage m;
   m.items.push_back(std::move(item));
@@ -66,40 +74,12 @@ IncomingMessage single(IncomingItem item) {
 
 }  // namespace
 
-int nesting_depth(std::string_view text, int limit) {
-  int depth = 0;
-  int deepest = 0;
-  bool in_string = false;
-  bool escaped = false;
-  for (char c : text) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > deepest) deepest = depth;
-      if (deepest > limit) return deepest;
-    } else if (c == ']' || c == '}') {
-      if (depth > 0) --depth;
-    }
-  }
-  return deepest;
-}
-
 IncomingMessage parse_incoming(std::string_view line) {
   if (line.size() > kMaxMessageBytes) {
     return single(error_item(nullptr, make_error(codes::invalid_request, reasons::message_too_large,
                                                  "message exceeds 1 MiB")));
   }
-  if (nesting_depth(line, kMaxNestingDepth) > kMaxNestingDepth) {
+  if (too_deep(line)) {
     return single(error_item(
         nullptr, make_error(codes::parse_error, reasons::parse_error, "nesting too deep")));
   }
@@ -146,7 +126,7 @@ std::string encode_line(const json& message) {
 
 Expected<ServerMessage, std::string> parse_server_message(std::string_view line) {
   if (line.size() > kMaxMessageBytes) return std::string("message exceeds 1 MiB");
-  if (nesting_depth(line, kMaxNestingDepth) > kMaxNestingDepth) {
+  if (too_deep(line)) {
     return std::string("nesting too deep");
   }
   json message = json::parse(line.begin(), line.end(), nullptr, false);

@@ -68,8 +68,4 @@ struct ServerMessage {
 // Parses one line from the server; the error message says what was wrong (no payload echoed).
 Expected<ServerMessage, std::string> parse_server_message(std::string_view line);
 
-// The deepest nesting of arrays/objects in `text` (strings skipped), stopping early once
-// `limit` is exceeded. Guards recursive code from hostile input.
-int nesting_depth(std::string_view text, int limit);
-
 }  // namespace kiosk::rpc

@@ -4,6 +4,7 @@
 
 #include "protocol/crypto/sha256.hpp"
 #include "protocol/encoding/base64.hpp"
+#include "protocol/encoding/json_depth.hpp"
 
 namespace kiosk::protocol::wire {
 namespace {
@@ -224,31 +225,6 @@ std::string batch_to_body(const std::vector<Record>& records) {
   json arr = json::array();
   for (const auto& r : records) arr.push_back(to_json(r));
   return json{{"records", std::move(arr)}}.dump();
-}
-
-std::size_t json_nesting_depth(std::string_view text) {
-  std::size_t depth = 0, deepest = 0;
-  bool in_string = false, escaped = false;
-  for (const char c : text) {
-    if (in_string) {
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      deepest = std::max(deepest, ++depth);
-    } else if ((c == '}' || c == ']') && depth > 0) {
-      --depth;
-    }
-  }
-  return deepest;
 }
 
 Result<json> parse_json(std::string_view text, const Limits& limits) {

@@ -84,7 +84,4 @@ Result<std::vector<Record>> batch_from_body(std::string_view body, const Limits&
 // Parses untrusted JSON text with a size and nesting bound and without throwing.
 Result<nlohmann::json> parse_json(std::string_view text, const Limits& limits = {});
 
-// Deepest nesting of arrays/objects in JSON text (strings skipped); no allocation.
-std::size_t json_nesting_depth(std::string_view text);
-
 }  // namespace kiosk::protocol::wire

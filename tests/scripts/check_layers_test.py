@@ -79,6 +79,11 @@ class CheckLayers(unittest.TestCase):
         self.assert_refused("tools/kioskhw/device_commands.cpp", "drivers/emu/common/png.hpp",
                             "name emulators")
 
+    def test_a_composition_root_that_names_nothing_is_noted_not_failed(self):
+        code, out = run({"hal/a.hpp": "#include <string>\n"})
+        self.assertEqual(code, 0, out)
+        self.assertIn("composition root firmware/kioskd/simulated_devices. matches nothing", out)
+
     def test_every_problem_is_reported(self):
         code, out = run({
             "hal/a.hpp": '#include "firmware/x.hpp"\n',
