@@ -49,6 +49,147 @@ Setter path(std::filesystem::path KioskdConfig::*member) {
   };
 }
 
+std::optional<std::uint16_t> hex16(const std::string& v) {
+  if (v.empty() || v.size() > 4) return std::nullopt;
+  unsigned out = 0;
+  auto [p, ec] = std::from_chars(v.data(), v.data() + v.size(), out, 16);
+  if (ec != std::errc() || p != v.data() + v.size()) return std::nullopt;
+  return static_cast<std::uint16_t>(out);
+}
+
+// "1-1.2": bus 1, then the hub ports from the root (sysfs naming, as `lsusb -t` shows it).
+bool parse_usb_port(const std::string& v, DeviceConfig& d) {
+  const auto dash = v.find('-');
+  if (dash == std::string::npos || dash == 0) return false;
+  auto bus = integer(v.substr(0, dash));
+  if (!bus || *bus == 0 || *bus > 255) return false;
+  std::vector<std::uint8_t> ports;
+  std::istringstream in(v.substr(dash + 1));
+  std::string part;
+  while (std::getline(in, part, '.')) {
+    auto n = integer(part);
+    if (!n || *n == 0 || *n > 255) return false;
+    ports.push_back(static_cast<std::uint8_t>(*n));
+  }
+  if (ports.empty() || ports.size() > 7) return false;
+  d.usb_bus = static_cast<std::uint8_t>(*bus);
+  d.usb_port = std::move(ports);
+  return true;
+}
+
+using DeviceSetter = std::function<std::optional<std::string>(DeviceConfig&, const std::string&)>;
+
+// The keys of every [device.<id>] section.
+const std::map<std::string, DeviceSetter>& device_setters() {
+  static const std::map<std::string, DeviceSetter> table = {
+      {"usb",
+       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+         const auto colon = v.find(':');
+         if (colon == std::string::npos) return "expects <vid>:<pid> in hex, e.g. 0400:c35a";
+         auto vid = hex16(v.substr(0, colon));
+         auto pid = hex16(v.substr(colon + 1));
+         if (!vid || !pid) return "expects <vid>:<pid> in hex, e.g. 0400:c35a";
+         d.usb = UsbId{*vid, *pid};
+         return std::nullopt;
+       }},
+      {"usb_port",
+       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+         if (!parse_usb_port(v, d)) return "expects <bus>-<port>[.<port>...], e.g. 1-1.2";
+         return std::nullopt;
+       }},
+      {"serial",
+       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+         if (v.empty() || v.front() != '/') return "expects an absolute path";
+         d.serial = v;
+         return std::nullopt;
+       }},
+      {"baud",
+       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+         auto n = integer(v);
+         static constexpr int kRates[] = {1200,  2400,   4800,   9600,   19200, 38400,
+                                          57600, 115200, 230400, 460800, 921600};
+         for (int rate : kRates)
+           if (n && *n == rate) {
+             d.baud = rate;
+             return std::nullopt;
+           }
+         return "expects a standard rate (1200 ... 921600)";
+       }},
+      {"flow_control",
+       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+         if (v != "rtscts" && v != "none") return "expects rtscts or none";
+         d.rts_cts = v == "rtscts";
+         return std::nullopt;
+       }},
+      {"evdev",
+       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+         if (v.empty() || v.front() != '/') return "expects an absolute path";
+         d.evdev = v;
+         return std::nullopt;
+       }},
+      {"v4l2",
+       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+         if (v.empty() || v.front() != '/') return "expects an absolute path";
+         d.v4l2 = v;
+         return std::nullopt;
+       }},
+  };
+  return table;
+}
+
+DeviceConfig* device_section(KioskdConfig& c, const std::string& id) {
+  if (id == "id_reader") return &c.devices.id_reader;
+  if (id == "card_printer") return &c.devices.card_printer;
+  if (id == "receipt_printer") return &c.devices.receipt_printer;
+  if (id == "camera") return &c.devices.camera;
+  if (id == "payment_scanner") return &c.devices.payment_scanner;
+  return nullptr;
+}
+
+// "device.card_printer.usb" -> the setter of that device's key; empty for any other key.
+std::optional<Setter> device_setter(const std::string& key) {
+  static const std::string prefix = "device.";
+  if (key.rfind(prefix, 0) != 0) return std::nullopt;
+  const auto dot = key.find('.', prefix.size());
+  if (dot == std::string::npos) return std::nullopt;
+  const std::string id = key.substr(prefix.size(), dot - prefix.size());
+  const auto it = device_setters().find(key.substr(dot + 1));
+  if (it == device_setters().end()) return std::nullopt;
+  KioskdConfig probe;
+  if (device_section(probe, id) == nullptr) return std::nullopt;
+  DeviceSetter set = it->second;
+  return Setter(
+      [id, set](KioskdConfig& c, const std::string& v) { return set(*device_section(c, id), v); });
+}
+
+// Real-device mode needs every device said, each reached the way its kind allows.
+std::optional<std::string> check_devices(const DevicesConfig& d) {
+  struct Rule {
+    const char* id;
+    const char* ways;
+    bool ok;
+  };
+  const auto only_usb = [](const DeviceConfig& x) {
+    return x.usb.has_value() && x.serial.empty() && x.evdev.empty() && x.v4l2.empty();
+  };
+  const auto& s = d.payment_scanner;
+  const Rule rules[] = {
+      {"id_reader", "usb", only_usb(d.id_reader)},
+      {"card_printer", "usb", only_usb(d.card_printer)},
+      {"receipt_printer", "usb", only_usb(d.receipt_printer)},
+      {"camera", "v4l2",
+       !d.camera.v4l2.empty() && !d.camera.usb && d.camera.serial.empty() &&
+           d.camera.evdev.empty()},
+      {"payment_scanner", "serial or evdev (one of them)",
+       (s.serial.empty() != s.evdev.empty()) && !s.usb && s.v4l2.empty()},
+  };
+  for (const Rule& r : rules)
+    if (!r.ok)
+      return std::string("[device.") + r.id + "] needs " + r.ways +
+             " (simulation.enabled = false: the kiosk drives its real devices)";
+  return std::nullopt;
+}
+
 const std::map<std::string, Setter>& setters() {
   static const std::map<std::string, Setter> table = {
       {"kiosk.id",
@@ -130,6 +271,13 @@ const std::map<std::string, Setter>& setters() {
       {"timeouts.maintenance_idle_seconds", duration(&KioskdConfig::maintenance_idle)},
       {"sync.interval_seconds", duration(&KioskdConfig::sync_interval)},
       {"sync.heartbeat_seconds", duration(&KioskdConfig::heartbeat_interval)},
+      {"devices.rescan_ms",
+       [](KioskdConfig& c, const std::string& v) -> std::optional<std::string> {
+         auto n = integer(v);
+         if (!n || *n < 50 || *n > 60'000) return "expects 50 ... 60000";
+         c.devices.rescan_interval = std::chrono::milliseconds(*n);
+         return std::nullopt;
+       }},
   };
   return table;
 }
@@ -157,8 +305,10 @@ ConfigResult parse_config(const std::string& text) {
     const std::string key = section + "." + trim(line.substr(0, eq));
     const std::string value = trim(line.substr(eq + 1));
     const auto it = setters().find(key);
-    if (it == setters().end()) return ConfigError{line_no, "unknown key " + key};
-    if (auto err = it->second(config, value)) return ConfigError{line_no, key + ": " + *err};
+    std::optional<Setter> device = it == setters().end() ? device_setter(key) : std::nullopt;
+    if (it == setters().end() && !device) return ConfigError{line_no, "unknown key " + key};
+    const Setter& set = device ? *device : it->second;
+    if (auto err = set(config, value)) return ConfigError{line_no, key + ": " + *err};
   }
   if (config.kiosk_id.empty()) return ConfigError{0, "kiosk.id is required"};
   if (!config.central.url.empty() &&
@@ -166,6 +316,9 @@ ConfigResult parse_config(const std::string& text) {
        config.central.key_file.empty()))
     return ConfigError{0, "central.url needs central.ca_file, cert_file and key_file"};
   if (config.signing_key_file.empty()) config.signing_key_file = config.central.key_file;
+  if (!config.simulation.enabled) {
+    if (auto err = check_devices(config.devices)) return ConfigError{0, *err};
+  }
   return config;
 }
 

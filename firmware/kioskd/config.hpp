@@ -3,10 +3,12 @@
 // kioskd.conf.example documents every key; parse_config rejects unknown keys and bad values
 // with the line number (never silently ignores a typo in a security setting).
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace kiosk::kioskd {
 
@@ -14,6 +16,40 @@ struct SimulationConfig {
   bool enabled = false;     // emulated devices behind the real drivers
   double time_scale = 1.0;  // emulator timings: 1 realistic, 0 instant
   std::filesystem::path artifact_dir = "/var/lib/kioskd/artifacts";  // card/receipt PNGs
+};
+
+// What identifies one device of a kiosk in service (real-device mode), from its
+// [device.<id>] section. Exactly one way to reach it is set; which ones a device accepts is
+// checked by parse_config (USB for the readers and printers, V4L2 for the camera, serial or
+// evdev for the payment scanner).
+struct UsbId {
+  std::uint16_t vid = 0;
+  std::uint16_t pid = 0;
+};
+
+struct DeviceConfig {
+  std::optional<UsbId> usb;  // `usb = 0400:c35a`
+  // `usb_port = 1-1.2`: only the device in that socket (bus 1, hub port 1, port 2), for a
+  // kiosk with two devices of one model; empty: any port.
+  std::optional<std::uint8_t> usb_bus;
+  std::vector<std::uint8_t> usb_port;
+  std::filesystem::path serial;  // `serial = /dev/serial/by-id/...`
+  int baud = 9600;
+  bool rts_cts = false;         // `flow_control = rtscts | none`
+  std::filesystem::path evdev;  // `evdev = /dev/input/by-id/...-event-kbd` (keyboard scanner)
+  std::filesystem::path v4l2;   // `v4l2 = /dev/v4l/by-id/...-video-index0`
+  // The device node of a serial or evdev device (empty for USB).
+  const std::filesystem::path& configured_node() const { return serial.empty() ? evdev : serial; }
+  bool configured() const {
+    return usb.has_value() || !serial.empty() || !evdev.empty() || !v4l2.empty();
+  }
+};
+
+struct DevicesConfig {
+  DeviceConfig id_reader, card_printer, receipt_printer, camera, payment_scanner;
+  // How often a missing serial, evdev or V4L2 device is looked for (USB devices are
+  // reported by hotplug as well).
+  std::chrono::milliseconds rescan_interval{1000};
 };
 
 struct CentralConfig {
@@ -32,6 +68,7 @@ struct KioskdConfig {
   std::filesystem::path signing_key_file;  // kiosk's ECDSA P-256 key (PEM); default: central.key
   CentralConfig central;
   SimulationConfig simulation;
+  DevicesConfig devices;                       // real-device mode (simulation.enabled = false)
   std::chrono::hours retention{24 * 30};       // personal data kept after acknowledgement
   std::chrono::seconds purge_interval{600};    // how often expired personal data is purged
   std::chrono::seconds idle_timeout{60};       // citizen inactivity before the session ends

@@ -1,8 +1,11 @@
 #pragma once
 // The kiosk's five devices as HAL interfaces, and (simulation only) the hand of the citizen on
-// the emulators. kioskd composes one DeviceSet at start: SimulatedDevices (emulators behind the
-// real drivers) or, on a real kiosk, drivers found by drivers/registry (not built yet).
+// the emulators. kioskd composes one DeviceSet at start: RealDevices (real_devices.hpp: the
+// kiosk's hardware through the kernel) or, in simulation mode, SimulatedDevices (emulators
+// behind the real drivers), which only builds with KIOSK_SIMULATION link.
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -51,6 +54,26 @@ class EmulatorControl {
   virtual std::vector<std::filesystem::path> last_card_images() const = 0;
   virtual std::filesystem::path last_receipt_image() const = 0;
   virtual std::string card_position() const = 0;  // "none" | "in_mouth" | ...
+};
+
+// A device set that is also the emulators' control: what simulation mode runs on.
+class SimulatedDeviceSet : public DeviceSet, public EmulatorControl {};
+
+}  // namespace kiosk::kioskd
+
+namespace kiosk::rpc {
+class Server;
+}
+
+namespace kiosk::kioskd {
+
+struct SimulationConfig;
+
+// What a build with simulation adds to kioskd (kiosk_kioskd_simulation: simulation()).
+// kioskd's core names no emulator; main.cpp and the tests hand this in.
+struct Simulation {
+  std::function<std::unique_ptr<SimulatedDeviceSet>(const SimulationConfig&)> make_devices;
+  std::function<void(rpc::Server&, EmulatorControl&)> bind_methods;
 };
 
 }  // namespace kiosk::kioskd

@@ -17,7 +17,7 @@
 #include "firmware/kioskd/journal_outbox.hpp"
 #include "firmware/kioskd/kiosk_status.hpp"
 #include "firmware/kioskd/local_api.hpp"
-#include "firmware/kioskd/simulated_devices.hpp"
+#include "firmware/kioskd/real_devices.hpp"
 #include "firmware/rpc/server.hpp"
 #include "firmware/sync/central_client.hpp"
 #include "firmware/sync/sync_engine.hpp"
@@ -76,7 +76,8 @@ class NoCentral final : public engine::CentralPort {
 
 struct Kioskd::Impl {
   KioskdConfig config;
-  std::unique_ptr<SimulatedDevices> simulated;
+  std::unique_ptr<SimulatedDeviceSet> simulated;  // simulation mode
+  std::unique_ptr<RealDevices> real;              // a kiosk in service
   DeviceSet* devices = nullptr;
   std::unique_ptr<journal::Journal> journal;
   std::unique_ptr<JournalOutbox> outbox;
@@ -92,6 +93,8 @@ struct Kioskd::Impl {
   LocalApiContext api;
   DeviceErrors device_errors;
   std::unique_ptr<StatusWatch> status_watch;  // sends kiosk.changed
+  // The watch, once it exists: the device supervisor pokes it from its own thread.
+  std::atomic<StatusWatch*> watch{nullptr};
   std::atomic<bool> running{false};
 
   // Housekeeping: personal data of finished, acknowledged transactions is purged once the
@@ -123,13 +126,16 @@ Kioskd::Kioskd(const KioskdConfig& config) : impl_(std::make_unique<Impl>()) {
   impl_->config = config;
 }
 
-std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* error) {
+std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* error,
+                                       const Simulation& simulation) {
   auto fail = [error](std::string m) -> std::unique_ptr<Kioskd> {
     if (error) *error = std::move(m);
     return nullptr;
   };
-  if (!config.simulation.enabled)
-    return fail("real-device mode is not built yet: set simulation.enabled = true");
+  if (config.simulation.enabled && !simulation.make_devices)
+    return fail(
+        "simulation.enabled = true, but this build has no simulation (KIOSK_SIMULATION "
+        "is off): configure the real devices in [device.*] sections");
   std::unique_ptr<Kioskd> k(new Kioskd(config));
   Impl& d = *k->impl_;
 
@@ -184,13 +190,22 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
   }
   d.journal_port = std::make_unique<JournalAdapter>(*d.journal);
 
-  SimulationOptions sim;
-  sim.artifact_dir = config.simulation.artifact_dir;
-  sim.time_scale = config.simulation.time_scale;
-  d.simulated = std::make_unique<SimulatedDevices>(sim);
-  d.devices = d.simulated.get();
-  // The engine wants its devices open before it runs; a failed open shows in devices.list.
-  for (hal::Device* dev : d.devices->all()) (void)dev->open();
+  Impl* self = &d;
+  if (config.simulation.enabled) {
+    d.simulated = simulation.make_devices(config.simulation);
+    d.devices = d.simulated.get();
+    // The engine wants its devices open before it runs; a failed open shows in devices.list.
+    for (hal::Device* dev : d.devices->all()) (void)dev->open();
+  } else {
+    std::string why;
+    d.real = RealDevices::create(config.devices, &why);
+    if (!d.real) return fail("devices: " + why);
+    d.devices = d.real.get();
+    // Opens what is plugged in now (recovery may need the card printer), then watches.
+    d.real->start([self] {
+      if (StatusWatch* w = self->watch.load()) w->poke();
+    });
+  }
   engine::EngineOptions eo;
   eo.kiosk_id = config.kiosk_id;
   eo.idle_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(config.idle_timeout);
@@ -227,6 +242,7 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
   d.api.journal = d.journal.get();
   d.api.devices = d.devices;
   d.api.emulator = d.simulated.get();
+  d.api.bind_emulator = simulation.bind_methods;
   d.api.sync = d.sync.get();
   d.api.engine = d.engine.get();
   d.api.device_errors = &d.device_errors;
@@ -241,6 +257,7 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
       [server, api]() { server->notify("kiosk.changed", kiosk_status_json(*api)); },
       std::chrono::milliseconds(1000));
   StatusWatch* watch = d.status_watch.get();
+  d.watch = watch;
   d.api.kiosk_changed = [watch]() { watch->poke(); };
   d.engine->on_screen_changed([server, watch](const engine::Screen& screen) {
     server->notify("session.changed", engine::to_json(screen));
@@ -291,6 +308,8 @@ void Kioskd::stop_housekeeping() {
 
 Kioskd::~Kioskd() {
   stop();
+  if (impl_->real) impl_->real->stop();  // no reopening while the engine winds down
+  impl_->watch = nullptr;
   if (impl_->engine) impl_->engine.reset();  // aborts a running session, joins its thread
   if (impl_->devices)
     for (hal::Device* d : impl_->devices->all()) d->close();

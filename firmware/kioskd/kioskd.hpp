@@ -31,8 +31,11 @@ class Kioskd {
   // Builds every component from the configuration: data key (created 0600 when missing), journal,
   // central client + sync engine (when central.url is set), devices, maintenance sessions and
   // the local-API server with its methods bound. Errors (a message, no personal data): key,
-  // signing key, journal, or real-device mode requested (not built yet).
-  static std::unique_ptr<Kioskd> create(const KioskdConfig& config, std::string* error);
+  // signing key, journal, the USB stack, or simulation asked of a build without it.
+  // `simulation`: what this build's simulation mode runs on (simulated_devices.hpp:
+  // simulation()); empty in a release build.
+  static std::unique_ptr<Kioskd> create(const KioskdConfig& config, std::string* error,
+                                        const Simulation& simulation = {});
   ~Kioskd();
   Kioskd(const Kioskd&) = delete;
   Kioskd& operator=(const Kioskd&) = delete;

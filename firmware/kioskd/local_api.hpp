@@ -29,7 +29,9 @@ struct LocalApiContext {
   journal::Journal* journal = nullptr;
   DeviceSet* devices = nullptr;
   EmulatorControl* emulator = nullptr;  // null outside simulation
-  sync::SyncEngine* sync = nullptr;     // null without central
+  // Binds the emulator.* methods (simulation builds: bind_emulator_api); empty otherwise.
+  std::function<void(rpc::Server&, EmulatorControl&)> bind_emulator;
+  sync::SyncEngine* sync = nullptr;  // null without central
   engine::Engine* engine = nullptr;
   DeviceErrors* device_errors = nullptr;              // last error per device; may be null
   std::chrono::milliseconds device_timeout{120'000};  // longest wait for a test print

@@ -11,6 +11,9 @@
 #include "firmware/kioskd/config.hpp"
 #include "firmware/kioskd/kioskd.hpp"
 #include "firmware/kioskd/sd_notify.hpp"
+#if KIOSK_WITH_SIMULATION
+#include "firmware/kioskd/simulated_devices.hpp"
+#endif
 
 int main(int argc, char** argv) {
   std::string config_path = "/etc/kioskd/kioskd.conf";
@@ -39,7 +42,12 @@ int main(int argc, char** argv) {
   }
   const auto& config = std::get<kiosk::kioskd::KioskdConfig>(loaded);
   std::string error;
-  auto daemon = kiosk::kioskd::Kioskd::create(config, &error);
+#if KIOSK_WITH_SIMULATION
+  const kiosk::kioskd::Simulation simulation = kiosk::kioskd::simulation();
+#else
+  const kiosk::kioskd::Simulation simulation;  // a release build: real devices only
+#endif
+  auto daemon = kiosk::kioskd::Kioskd::create(config, &error, simulation);
   if (!daemon || !daemon->start(&error)) {
     std::fprintf(stderr, "kioskd: %s\n", error.c_str());
     return 1;

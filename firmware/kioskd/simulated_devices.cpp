@@ -1,9 +1,11 @@
 #include "firmware/kioskd/simulated_devices.hpp"
 
-#include "protocol/synthetic/citizens.hpp"
-#include "protocol/synthetic/face.hpp"
+#include "firmware/kioskd/local_api_emulator.hpp"
+
 #include "drivers/emu/id_reader/synthetic_citizens.hpp"
 #include "drivers/emu/rig/emulated_rig.hpp"
+#include "protocol/synthetic/citizens.hpp"
+#include "protocol/synthetic/face.hpp"
 
 namespace kiosk::kioskd {
 namespace emu = drivers::emu;
@@ -165,6 +167,18 @@ std::filesystem::path SimulatedDevices::last_receipt_image() const {
 
 std::string SimulatedDevices::card_position() const {
   return impl_->rig.card_emu().card_position();
+}
+
+Simulation simulation() {
+  Simulation s;
+  s.make_devices = [](const SimulationConfig& config) -> std::unique_ptr<SimulatedDeviceSet> {
+    SimulationOptions options;
+    options.artifact_dir = config.artifact_dir;
+    options.time_scale = config.time_scale;
+    return std::make_unique<SimulatedDevices>(options);
+  };
+  s.bind_methods = bind_emulator_api;
+  return s;
 }
 
 }  // namespace kiosk::kioskd

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "firmware/kioskd/config.hpp"
 #include "firmware/kioskd/devices.hpp"
 
 namespace kiosk::kioskd {
@@ -18,7 +19,7 @@ struct SimulationOptions {
   std::uint64_t printer_counter = 0;  // the printer's counter before this run
 };
 
-class SimulatedDevices final : public DeviceSet, public EmulatorControl {
+class SimulatedDevices final : public SimulatedDeviceSet {
  public:
   explicit SimulatedDevices(const SimulationOptions& options);
   ~SimulatedDevices() override;
@@ -46,5 +47,8 @@ class SimulatedDevices final : public DeviceSet, public EmulatorControl {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// The simulation of this build, to hand to Kioskd::create.
+Simulation simulation();
 
 }  // namespace kiosk::kioskd

@@ -9,7 +9,16 @@ using namespace kiosk::kioskd;
 
 namespace {
 const std::string kMinimal = "[kiosk]\nid = K-0001\n";
-}
+const std::string kSimulated = kMinimal + "[simulation]\nenabled = true\n";
+// A kiosk in service: every device said, each the way its kind is reached.
+const std::string kRealDevices = kMinimal +
+                                 "[device.id_reader]\nusb = 0400:c35a\n"
+                                 "[device.card_printer]\nusb = 0f49:0001\nusb_port = 1-1.2\n"
+                                 "[device.receipt_printer]\nusb = 0dd4:0195\n"
+                                 "[device.camera]\nv4l2 = /dev/v4l/by-id/usb-cam-video-index0\n"
+                                 "[device.payment_scanner]\nserial = /dev/serial/by-id/usb-scan\n"
+                                 "baud = 115200\nflow_control = rtscts\n";
+}  // namespace
 
 TEST_CASE("the example config file parses and sets every documented key", "[kioskd][config]") {
   auto r = load_config(std::string(KIOSK_SOURCE_DIR) + "/firmware/kioskd/kioskd.conf.example");
@@ -21,6 +30,10 @@ TEST_CASE("the example config file parses and sets every documented key", "[kios
   CHECK(c.central.request_timeout == std::chrono::milliseconds(5000));
   CHECK(c.signing_key_file == c.central.key_file);  // defaults to the TLS client key
   CHECK_FALSE(c.simulation.enabled);
+  REQUIRE(c.devices.id_reader.usb.has_value());
+  CHECK(c.devices.id_reader.usb->vid == 0x0400);
+  CHECK(c.devices.camera.v4l2.string().rfind("/dev/v4l/by-id/", 0) == 0);
+  CHECK(c.devices.payment_scanner.configured());
   CHECK(c.retention == std::chrono::hours(720));
   CHECK(c.idle_timeout == std::chrono::seconds(60));
   CHECK(c.capture_countdown == std::chrono::seconds(3));
@@ -36,9 +49,63 @@ TEST_CASE("a minimal config takes the defaults", "[kioskd][config]") {
   CHECK(c.journal_path == "/var/lib/kioskd/journal.db");
   CHECK(c.central.url.empty());
   CHECK(c.capture_countdown == std::chrono::seconds(3));
-  auto zero = parse_config(kMinimal + "[timeouts]\ncapture_countdown_seconds = 0\n");
+  auto zero = parse_config(kSimulated + "[timeouts]\ncapture_countdown_seconds = 0\n");
   REQUIRE(std::holds_alternative<KioskdConfig>(zero));
   CHECK(std::get<KioskdConfig>(zero).capture_countdown == std::chrono::seconds(0));
+}
+
+TEST_CASE("real-device mode reads what identifies each device", "[kioskd][config]") {
+  auto r = parse_config(kRealDevices);
+  if (auto* e = std::get_if<ConfigError>(&r)) FAIL("line " << e->line << ": " << e->message);
+  const auto& d = std::get<KioskdConfig>(r).devices;
+  REQUIRE(d.card_printer.usb.has_value());
+  CHECK(d.card_printer.usb->vid == 0x0f49);
+  CHECK(d.card_printer.usb->pid == 0x0001);
+  REQUIRE(d.card_printer.usb_bus.has_value());
+  CHECK(*d.card_printer.usb_bus == 1);
+  CHECK(d.card_printer.usb_port == std::vector<std::uint8_t>{1, 2});
+  CHECK(d.id_reader.usb_port.empty());  // any port
+  CHECK(d.payment_scanner.serial == "/dev/serial/by-id/usb-scan");
+  CHECK(d.payment_scanner.baud == 115200);
+  CHECK(d.payment_scanner.rts_cts);
+  CHECK(d.payment_scanner.evdev.empty());
+
+  // The keyboard scanner is read through evdev instead.
+  std::string keyboard = kRealDevices;
+  keyboard.replace(keyboard.find("serial = "), std::string("serial = ").size(), "evdev = ");
+  auto k = parse_config(keyboard);
+  if (auto* e = std::get_if<ConfigError>(&k)) FAIL("line " << e->line << ": " << e->message);
+  CHECK(std::get<KioskdConfig>(k).devices.payment_scanner.evdev == "/dev/serial/by-id/usb-scan");
+}
+
+TEST_CASE("real-device mode refuses a device it cannot reach", "[kioskd][config]") {
+  struct Case {
+    std::string text;
+    int line;
+    std::string contains;
+  };
+  const Case cases[] = {
+      {kMinimal, 0, "[device.id_reader] needs usb"},
+      {kRealDevices + "[device.camera]\nusb = 046d:0825\n", 0, "[device.camera] needs v4l2"},
+      {kRealDevices + "[device.payment_scanner]\nevdev = /dev/input/event3\n", 0,
+       "[device.payment_scanner] needs serial or evdev"},
+      {kMinimal + "[device.id_reader]\nusb = 0400\n", 4, "<vid>:<pid>"},
+      {kMinimal + "[device.id_reader]\nusb = 0400:c35a5\n", 4, "<vid>:<pid>"},
+      {kMinimal + "[device.card_printer]\nusb_port = 1-\n", 4, "1-1.2"},
+      {kMinimal + "[device.card_printer]\nusb_port = 0-1\n", 4, "1-1.2"},
+      {kMinimal + "[device.payment_scanner]\nbaud = 1000\n", 4, "standard rate"},
+      {kMinimal + "[device.payment_scanner]\nflow_control = xon\n", 4, "rtscts or none"},
+      {kMinimal + "[device.payment_scanner]\nserial = ttyS0\n", 4, "absolute path"},
+      {kMinimal + "[device.printer]\nusb = 0dd4:0195\n", 4, "unknown key device.printer.usb"},
+      {kMinimal + "[device.camera]\nformat = mjpeg\n", 4, "unknown key device.camera.format"},
+  };
+  for (const auto& c : cases) {
+    auto r = parse_config(c.text);
+    INFO(c.text);
+    REQUIRE(std::holds_alternative<ConfigError>(r));
+    CHECK(std::get<ConfigError>(r).line == c.line);
+    CHECK_THAT(std::get<ConfigError>(r).message, Catch::Contains(c.contains));
+  }
 }
 
 TEST_CASE("config errors name the line and never pass silently", "[kioskd][config]") {

@@ -10,6 +10,7 @@
 
 #include "drivers/camera/camera_codec.hpp"
 #include "firmware/kioskd/kioskd.hpp"
+#include "firmware/kioskd/simulated_devices.hpp"
 #include "firmware/kioskd/preview_image.hpp"
 #include "firmware/rpc/client.hpp"
 #include "tests/firmware/kioskd/fixtures.hpp"
@@ -106,7 +107,7 @@ struct Daemon {
     config.capture_countdown = capture_countdown;
     std::filesystem::create_directories(dir.path / "kiosk");
     std::string error;
-    daemon = kioskd::Kioskd::create(config, &error);
+    daemon = kioskd::Kioskd::create(config, &error, kioskd::simulation());
     REQUIRE(daemon);
     REQUIRE(daemon->start(&error));
     auto c = rpc::Client::connect(config.socket_path);

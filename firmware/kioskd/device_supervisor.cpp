@@ -1,0 +1,116 @@
+#include "firmware/kioskd/device_supervisor.hpp"
+
+#include <spdlog/spdlog.h>
+
+namespace kiosk::kioskd {
+namespace {
+std::shared_ptr<spdlog::logger> log() {
+  auto l = spdlog::get("kioskd");
+  return l ? l : spdlog::default_logger();
+}
+}  // namespace
+
+DeviceSupervisor::DeviceSupervisor(std::vector<SupervisedDevice> devices,
+                                   std::chrono::milliseconds rescan, std::function<void()> changed)
+    : rescan_(rescan), changed_(std::move(changed)) {
+  for (auto& d : devices) slots_.push_back(Slot{std::move(d), false, false, {}, {}});
+}
+
+DeviceSupervisor::~DeviceSupervisor() {
+  stop();
+}
+
+void DeviceSupervisor::start() {
+  {
+    std::lock_guard lock(m_);
+    if (thread_.joinable()) return;
+    stop_ = false;
+  }
+  if (scan() && changed_) changed_();
+  thread_ = std::thread([this] { loop(); });
+}
+
+void DeviceSupervisor::stop() {
+  {
+    std::lock_guard lock(m_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void DeviceSupervisor::wake(const std::string& gone) {
+  {
+    std::lock_guard lock(m_);
+    woken_ = true;
+    if (!gone.empty())
+      for (auto& s : slots_)
+        if (s.d.id == gone) s.gone = true;
+  }
+  cv_.notify_all();
+}
+
+DeviceSupervisor::Counts DeviceSupervisor::counts(const std::string& id) const {
+  std::lock_guard lock(m_);
+  for (const auto& s : slots_)
+    if (s.d.id == id) return s.counts;
+  return {};
+}
+
+void DeviceSupervisor::loop() {
+  std::unique_lock lock(m_);
+  while (!stop_) {
+    cv_.wait_for(lock, rescan_, [this] { return stop_ || woken_; });
+    if (stop_) break;
+    woken_ = false;
+    lock.unlock();
+    if (scan() && changed_) changed_();
+    lock.lock();
+  }
+}
+
+bool DeviceSupervisor::scan() {
+  bool changed = false;
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    Slot* s = nullptr;
+    bool gone = false;
+    {
+      std::lock_guard lock(m_);
+      s = &slots_[i];
+      gone = s->gone;
+      s->gone = false;
+    }
+    const bool present = s->d.present();
+    // The driver lost the device on its own (a command saw it disconnect): start over.
+    const bool lost = s->open && s->d.device->status().state == hal::DeviceState::noDevice;
+    if (s->open && (gone || !present || lost)) {
+      s->d.device->close();
+      log()->warn("event=device_removed device={}", s->d.id);
+      std::lock_guard lock(m_);
+      s->open = false;
+      ++s->counts.closed;
+      changed = true;
+    }
+    if (!s->open && present) {
+      const auto opened = s->d.device->open();
+      if (opened.ok()) {
+        log()->info("event=device_arrived device={} transport={}", s->d.id,
+                    s->d.device->info().transport);
+        std::lock_guard lock(m_);
+        s->open = true;
+        s->last_failure.clear();
+        ++s->counts.opened;
+        changed = true;
+      } else if (opened.error().reason != s->last_failure) {
+        // Present but not usable (busy, no permission, a different model): in the device's
+        // status, logged once per reason, and tried again at every scan.
+        s->last_failure = opened.error().reason;
+        log()->warn("event=device_open_failed device={} reason={}", s->d.id, s->last_failure);
+        changed = true;
+      }
+    }
+  }
+  return changed;
+}
+
+}  // namespace kiosk::kioskd

@@ -1,0 +1,163 @@
+#include "firmware/kioskd/real_devices.hpp"
+
+#include <filesystem>
+
+#include "drivers/camera/camera.hpp"
+#include "drivers/camera/v4l2_device_linux.hpp"
+#include "drivers/card_printer/card_printer.hpp"
+#include "drivers/id_reader/id_reader.hpp"
+#include "drivers/id_reader/wlt_decoder_unavailable.hpp"
+#include "drivers/payment_scanner/payment_scanner.hpp"
+#include "drivers/receipt_printer/receipt_printer.hpp"
+#include "drivers/transport/serial_transport_termios.hpp"
+#include "drivers/transport/usb_context.hpp"
+#include "drivers/transport/usb_transport_libusb.hpp"
+
+namespace kiosk::kioskd {
+namespace {
+
+drivers::UsbMatch usb_match(const DeviceConfig& d) {
+  drivers::UsbMatch m;
+  m.vid = d.usb->vid;
+  m.pid = d.usb->pid;
+  m.bus = d.usb_bus;
+  m.port_path = d.usb_port;
+  return m;
+}
+
+bool matches(const DeviceConfig& d, const drivers::UsbDeviceAddress& a) {
+  if (!d.usb || a.vid != d.usb->vid || a.pid != d.usb->pid) return false;
+  if (d.usb_bus && a.bus != *d.usb_bus) return false;
+  return d.usb_port.empty() || a.port_path == d.usb_port;
+}
+
+// A node that exists now; a by-id symlink whose target is gone does not count.
+bool node_exists(const std::filesystem::path& path) {
+  std::error_code ec;
+  return std::filesystem::exists(path, ec);
+}
+
+}  // namespace
+
+struct RealDevices::Impl {
+  DevicesConfig config;
+  std::shared_ptr<drivers::UsbContext> usb;
+  drivers::UsbContext::SubscriptionId usb_subscription = 0;
+  std::unique_ptr<hal::IdReader> id_reader;
+  std::unique_ptr<hal::CardPrinter> card_printer;
+  std::unique_ptr<hal::ReceiptPrinter> receipt_printer;
+  std::unique_ptr<hal::Camera> camera;
+  std::unique_ptr<hal::PaymentScanner> scanner;
+  std::unique_ptr<DeviceSupervisor> supervisor;
+
+  std::function<bool()> usb_present(const DeviceConfig* d) const {
+    auto ctx = usb;
+    return [ctx, d] {
+      for (const auto& a : ctx->enumerate())
+        if (matches(*d, a)) return true;
+      return false;
+    };
+  }
+
+  // Which configured USB device an address is, or empty.
+  std::string usb_device_id(const drivers::UsbDeviceAddress& a) const {
+    if (matches(config.id_reader, a)) return "id_reader";
+    if (matches(config.card_printer, a)) return "card_printer";
+    if (matches(config.receipt_printer, a)) return "receipt_printer";
+    return {};
+  }
+};
+
+RealDevices::RealDevices() : impl_(std::make_unique<Impl>()) {}
+
+std::unique_ptr<RealDevices> RealDevices::create(const DevicesConfig& config, std::string* error) {
+  auto usb = drivers::UsbContext::create();
+  if (!usb) {
+    if (error) *error = "USB: " + usb.error().message;
+    return nullptr;
+  }
+  std::unique_ptr<RealDevices> out(new RealDevices());
+  Impl& d = *out->impl_;
+  d.config = config;
+  d.usb = std::move(usb).value();
+  const DevicesConfig& c = d.config;
+
+  d.id_reader = std::make_unique<drivers::SamIdReader>(
+      std::make_unique<drivers::LibusbTransport>(d.usb, usb_match(c.id_reader)),
+      std::make_shared<drivers::WltDecoderUnavailable>());
+  d.card_printer = std::make_unique<drivers::card_printer::EvolisCardPrinter>(
+      std::make_unique<drivers::LibusbTransport>(d.usb, usb_match(c.card_printer)));
+  d.receipt_printer = std::make_unique<drivers::EscPosReceiptPrinter>(
+      std::make_unique<drivers::LibusbTransport>(d.usb, usb_match(c.receipt_printer)));
+  d.camera = std::make_unique<drivers::V4l2Camera>(
+      drivers::make_linux_v4l2_device(c.camera.v4l2.string()));
+  d.scanner =
+      std::make_unique<drivers::SerialPaymentScanner>(std::make_unique<drivers::SerialTransport>(
+          c.payment_scanner.serial.string(), c.payment_scanner.baud));
+
+  return out;
+}
+
+RealDevices::~RealDevices() {
+  stop();
+  for (hal::Device* d : all()) d->close();
+}
+
+void RealDevices::start(std::function<void()> changed) {
+  Impl& d = *impl_;
+  if (d.supervisor) return;
+  const DevicesConfig& c = d.config;
+  const std::filesystem::path camera_node = c.camera.v4l2;
+  const std::filesystem::path scanner_node = c.payment_scanner.configured_node();
+  d.supervisor = std::make_unique<DeviceSupervisor>(
+      std::vector<SupervisedDevice>{
+          {d.id_reader.get(), "id_reader", d.usb_present(&c.id_reader)},
+          {d.card_printer.get(), "card_printer", d.usb_present(&c.card_printer)},
+          {d.receipt_printer.get(), "receipt_printer", d.usb_present(&c.receipt_printer)},
+          {d.camera.get(), "camera", [camera_node] { return node_exists(camera_node); }},
+          {d.scanner.get(), "payment_scanner",
+           [scanner_node] { return node_exists(scanner_node); }},
+      },
+      c.rescan_interval, std::move(changed));
+  DeviceSupervisor* sup = d.supervisor.get();
+  Impl* impl = &d;
+  d.usb_subscription =
+      d.usb->subscribe([sup, impl](drivers::UsbChange change, const drivers::UsbDeviceAddress& a) {
+        const std::string id = impl->usb_device_id(a);
+        if (id.empty()) return;
+        sup->wake(change == drivers::UsbChange::removed ? id : std::string());
+      });
+  d.supervisor->start();
+}
+
+void RealDevices::stop() {
+  Impl& d = *impl_;
+  if (d.usb_subscription != 0) {
+    d.usb->unsubscribe(d.usb_subscription);
+    d.usb_subscription = 0;
+  }
+  if (d.supervisor) d.supervisor->stop();
+  d.supervisor.reset();
+}
+
+const DeviceSupervisor* RealDevices::supervisor() const {
+  return impl_->supervisor.get();
+}
+
+hal::IdReader& RealDevices::id_reader() {
+  return *impl_->id_reader;
+}
+hal::CardPrinter& RealDevices::card_printer() {
+  return *impl_->card_printer;
+}
+hal::ReceiptPrinter& RealDevices::receipt_printer() {
+  return *impl_->receipt_printer;
+}
+hal::Camera& RealDevices::camera() {
+  return *impl_->camera;
+}
+hal::PaymentScanner& RealDevices::payment_scanner() {
+  return *impl_->scanner;
+}
+
+}  // namespace kiosk::kioskd
