@@ -2,6 +2,8 @@
 // thread; the kiosk's state; recovery at start. The session itself runs in session_run.cpp.
 #include "firmware/engine/engine.hpp"
 
+#include "firmware/engine/service_devices.hpp"
+
 #include "firmware/engine/address.hpp"
 #include "firmware/engine/engine_log.hpp"
 #include "firmware/engine/session_run.hpp"
@@ -146,6 +148,10 @@ Result<Screen> Engine::start_session(const std::string& service_name, const std:
   if (thread_.joinable()) thread_.join();
   if (state().out_of_service) return refuse(Errc::out_of_service, "out_of_service");
   if (!central_.available()) return refuse(Errc::central_unavailable, "central_unavailable");
+  if (auto missing = missing_device(*service, devices_)) {
+    engine_log()->warn("event=session_refused_device device={}", *missing);
+    return refuse(Errc::out_of_service, "device_unavailable");
+  }
   if (prints_card(*service)) {
     auto stock = journal_.stock_counts();
     if (stock.ok() && stock.value().remaining == 0)

@@ -5,6 +5,7 @@
 
 #include "drivers/receipt_printer/test_receipt.hpp"
 #include "firmware/card_layout/specimen.hpp"
+#include "firmware/engine/service_devices.hpp"
 #include "firmware/kioskd/preview_image.hpp"
 #include "hal/await.hpp"
 #include "hal/device.hpp"
@@ -152,7 +153,21 @@ json kiosk_status_json(LocalApiContext& ctx) {
     j["stock"] = stock_json(stock.value());
   else
     j["stock"] = nullptr;
+  j["services"] = services_json(*ctx.devices);
   return j;
+}
+
+json services_json(DeviceSet& set) {
+  const engine::Devices devices{&set.id_reader(), &set.card_printer(), &set.receipt_printer(),
+                                &set.camera(), &set.payment_scanner()};
+  json out = json::object();
+  for (auto service : protocol::kAllServices) {
+    const auto missing = engine::missing_device(service, devices);
+    out[std::string(engine::to_string(service))] =
+        json{{"available", !missing.has_value()},
+             {"missing_device", missing ? json(*missing) : json(nullptr)}};
+  }
+  return out;
 }
 
 json kiosk_status_fingerprint(LocalApiContext& ctx) {
@@ -174,6 +189,7 @@ json kiosk_status_fingerprint(LocalApiContext& ctx) {
               {"session_active", j["session_active"]},
               {"maintenance", j["maintenance"]},
               {"stock", j["stock"]},
+              {"services", j["services"]},
               {"devices", devices}};
 }
 

@@ -48,5 +48,8 @@ nlohmann::json kiosk_status_json(LocalApiContext& context);
 // maintenance, session running, device states and details, stock.
 nlohmann::json kiosk_status_fingerprint(LocalApiContext& context);
 nlohmann::json stock_json(const journal::StockCounts& counts);
+// {"renewal": {"available": bool, "missing_device": "card_printer" | null}, ...}: a service
+// is available while every device it needs is there (engine/service_devices.hpp).
+nlohmann::json services_json(DeviceSet& devices);
 
 }  // namespace kiosk::kioskd
