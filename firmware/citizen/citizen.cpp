@@ -87,6 +87,14 @@ CitizenReport run_citizen(const CitizenOptions& o) {
 
   // Who: an ID number, or a registry scenario.
   std::string id = o.who;
+  const CitizenHand& hand = o.hand;
+  if (id.empty() || id.find_first_not_of("0123456789X") != std::string::npos) {
+    const std::string label = id.empty() ? "due_for_renewal" : id;
+    if (hand.find_citizen) {
+      id = hand.find_citizen(label);
+      if (id.empty()) return finish("error", "no citizen " + label);
+    }
+  }
   if (id.empty() || id.find_first_not_of("0123456789X") != std::string::npos) {
     const std::string label = id.empty() ? "due_for_renewal" : id;
     auto citizens = call("emulator.citizens", json::object());
@@ -101,6 +109,13 @@ CitizenReport run_citizen(const CitizenOptions& o) {
   }
   report.id_number = id;
   log("citizen " + id.substr(0, 6) + "************ chooses " + o.service);
+
+  auto remove_card = [&] {
+    if (hand.remove_id_card)
+      hand.remove_id_card();
+    else
+      (void)call("emulator.remove_id_card", json::object());
+  };
 
   auto started = call("session.start", json{{"service", o.service}, {"language", o.language}});
   if (!started) return finish("refused", report.error);
@@ -125,13 +140,17 @@ CitizenReport run_citizen(const CitizenOptions& o) {
             " error=" + (*s)["error"].value("code", "") + "/" + (*s)["error"].value("reason", "");
       log(line);
       last_screen = screen;
+      if (o.on_screen) o.on_screen(screen);
     }
     const std::string key = reaction_key(*s);
     if (key == last_key) continue;
     std::optional<json> done = json::object();
     if (screen == "insert_id_card") {
       log("places the ID card on the reader");
-      done = call("emulator.place_id_card", json{{"id_number", id}});
+      if (hand.place_id_card)
+        done = hand.place_id_card(id) ? std::optional<json>(json::object()) : std::nullopt;
+      else
+        done = call("emulator.place_id_card", json{{"id_number", id}});
     } else if (screen == "consent" && allows(*s, "consent")) {
       log("consents");
       done = call("session.action", json{{"action", "consent"}});
@@ -151,23 +170,33 @@ CitizenReport run_citizen(const CitizenOptions& o) {
     } else if (screen == "payment") {
       log("presents a payment code, amount " + std::to_string((*s)["data"].value("amount_fen", 0)) +
           " fen");
-      done = call("emulator.present_payment_code", json{{"code", o.payment_code}});
+      if (hand.present_payment_code)
+        done = hand.present_payment_code(o.payment_code) ? std::optional<json>(json::object())
+                                                         : std::nullopt;
+      else
+        done = call("emulator.present_payment_code", json{{"code", o.payment_code}});
     } else if (screen == "take_card") {
       log("takes the card");
-      done = call("emulator.take_card", json::object());
+      if (hand.take_card) {
+        done = json::object();
+        if (!hand.take_card()) continue;  // not out yet: the next screen update tries again
+      } else {
+        done = call("emulator.take_card", json::object());
+      }
       if (!done && report.error == "no_card_in_mouth") {
         done = json::object();  // not out yet: the next screen update tries again
         continue;
       }
     } else if (screen == "completed") {
       report.completed = true;
-      auto a = call("emulator.artifacts", json::object());
-      if (a) {
+      if (hand.artifacts) {
+        hand.artifacts(report.card_images, report.receipt_image);
+      } else if (auto a = call("emulator.artifacts", json::object())) {
         for (const auto& p : (*a)["card_images"])
           report.card_images.push_back(p.get<std::string>());
         if ((*a)["receipt_image"].is_string()) report.receipt_image = (*a)["receipt_image"];
       }
-      (void)call("emulator.remove_id_card", json::object());
+      remove_card();
       for (const auto& p : report.card_images) log("card image " + p);
       if (!report.receipt_image.empty()) log("receipt image " + report.receipt_image);
       if (allows(*s, "finish")) (void)call("session.action", json{{"action", "finish"}});
@@ -178,7 +207,7 @@ CitizenReport run_citizen(const CitizenOptions& o) {
       std::string why = screen;
       if (s->contains("error") && (*s)["error"].is_object())
         why = (*s)["error"].value("code", screen) + "/" + (*s)["error"].value("reason", "");
-      (void)call("emulator.remove_id_card", json::object());
+      remove_card();
       return finish(screen, why);
     }
     if (!done) return finish("error", report.error);

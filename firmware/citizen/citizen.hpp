@@ -13,6 +13,19 @@
 
 namespace kiosk::citizen {
 
+// The citizen's hand on the devices. Left empty, each one is the emulator.* local-API method
+// of kioskd in simulation mode; a test of real-device mode acts on its emulated kernel devices
+// instead (kioskd has no emulator.* methods then).
+struct CitizenHand {
+  std::function<std::string(const std::string& label)> find_citizen;  // ID number, "" if none
+  std::function<bool(const std::string& id_number)> place_id_card;
+  std::function<void()> remove_id_card;
+  std::function<bool(const std::string& code)> present_payment_code;
+  std::function<bool()> take_card;  // false: no card in the mouth yet
+  // The printed card sides and the receipt as PNG files (what the emulators wrote).
+  std::function<void(std::vector<std::string>& cards, std::string& receipt)> artifacts;
+};
+
 struct CitizenOptions {
   std::filesystem::path socket = "/run/kioskd/kioskd.sock";
   std::string service = "renewal";  // renewal | replace_lost | replace_damaged | info_query
@@ -24,6 +37,9 @@ struct CitizenOptions {
       "134012345678901234";                    // WeChat-format, approved by central's simulator
   std::chrono::milliseconds timeout{120'000};  // the whole service
   std::function<void(const std::string& line)> log;  // one line per step; null = silent
+  CitizenHand hand;
+  // Called with each new screen before the citizen reacts to it (tests pull cables here).
+  std::function<void(const std::string& screen)> on_screen;
 };
 
 struct CitizenReport {

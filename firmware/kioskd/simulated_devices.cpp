@@ -4,64 +4,11 @@
 
 #include "drivers/emu/id_reader/synthetic_citizens.hpp"
 #include "drivers/emu/rig/emulated_rig.hpp"
-#include "protocol/synthetic/citizens.hpp"
-#include "protocol/synthetic/face.hpp"
+#include "drivers/emu/rig/office_citizens.hpp"
 
 namespace kiosk::kioskd {
 namespace emu = drivers::emu;
-namespace {
-
-// The citizen's registry face as the camera sees it: variation 1..3 moves with the frames.
-emu::CameraEmulator::SceneRenderer face_of(const std::string& id_number) {
-  const auto traits = protocol::synthetic::traits_from_seed(id_number);
-  return [traits](int width, int height, std::uint32_t frame) {
-    auto img = protocol::synthetic::render_synthetic_face(traits, width, height,
-                                                          1 + static_cast<int>(frame / 15 % 3));
-    hal::RgbImage out;
-    out.width = img.width;
-    out.height = img.height;
-    out.pixels = std::move(img.pixels);
-    return out;
-  };
-}
-
-// The development office's synthetic citizens as seeded for today (Asia/Shanghai, as
-// kiosk-central seeds it): the simulator lays these citizens' ID cards on the reader, so that
-// eligibility, face match and issuance at central find them.
-std::vector<protocol::synthetic::Citizen> registry_today() {
-  using namespace std::chrono;
-  const auto now = floor<days>(system_clock::now() + hours(8));
-  return protocol::synthetic::registry_citizens(year_month_day(now));
-}
-
-// An ID card for a registry citizen: the emulator's first resident card (WLT photo blob etc.)
-// with the registry holder's fields.
-std::optional<emu::SyntheticCitizen> registry_card(const std::string& id_number) {
-  for (const auto& c : registry_today()) {
-    const auto& h = c.holder;
-    if (h.id_number != id_number) continue;
-    emu::SyntheticCitizen out = emu::synthetic_citizens().front();
-    out.label = c.scenario;
-    out.appended_address.clear();
-    auto& card = out.card;
-    card.id_number = h.id_number;
-    card.name = h.name;
-    card.sex = h.sex == protocol::Sex::male ? hal::Sex::male : hal::Sex::female;
-    card.birth_date = protocol::format_date(h.birth_date);
-    card.appended_address.clear();
-    if (h.nationality != "CHN") {
-      card.type = hal::IdCardType::foreignPermanent;
-      card.nationality = h.nationality;
-      card.address.clear();
-    } else {
-      card.address = h.address;
-    }
-    return out;
-  }
-  return std::nullopt;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 struct SimulatedDevices::Impl {
   explicit Impl(const SimulationOptions& o) : rig(rig_options(o)) {}
@@ -102,7 +49,7 @@ hal::PaymentScanner& SimulatedDevices::payment_scanner() {
 
 std::vector<CitizenInfo> SimulatedDevices::citizens() const {
   std::vector<CitizenInfo> out;
-  for (const auto& c : registry_today()) out.push_back({c.holder.id_number, c.scenario});
+  for (const auto& c : emu::registry_today()) out.push_back({c.holder.id_number, c.scenario});
   for (const auto& c : emu::synthetic_citizens()) out.push_back({c.card.id_number, c.label});
   return out;
 }
@@ -110,13 +57,13 @@ std::vector<CitizenInfo> SimulatedDevices::citizens() const {
 std::string SimulatedDevices::place_id_card(const std::string& id_number) {
   std::optional<emu::SyntheticCitizen> from_registry;
   const emu::SyntheticCitizen* citizen = nullptr;
-  if (!id_number.empty()) from_registry = registry_card(id_number);
+  if (!id_number.empty()) from_registry = emu::registry_card(id_number);
   if (from_registry)
     citizen = &*from_registry;
   else
     citizen = id_number.empty() ? &emu::synthetic_citizens().front() : emu::find_citizen(id_number);
   if (citizen == nullptr) return "unknown_citizen";
-  impl_->rig.camera_emu().set_scene_renderer(face_of(citizen->card.id_number));
+  impl_->rig.camera_emu().set_scene_renderer(emu::face_of(citizen->card.id_number));
   impl_->rig.camera_emu().set_scene(emu::CameraScene::face);
   impl_->rig.id_emu().place_card(*citizen);
   return "";
