@@ -70,10 +70,10 @@ TEST_CASE("a renewal runs end to end: card printed and taken, receipt printed, e
 namespace kiosk::engine::test {
 namespace {
 
-Screen run_service(Kiosk& k, const std::string& service, Citizen c = {}) {
-  auto started = k.engine->start_session(service, "zh");
-  REQUIRE(started.ok());
-  return c.run(k);
+// Waits (bounded) until the ID reader reports the card `state` ("absent", "present").
+void wait_id_card(Kiosk& k, const char* state) {
+  for (int i = 0; i < 500 && k.devices.id_reader().status().detail["card"] != state; ++i)
+    std::this_thread::sleep_for(5ms);
 }
 
 std::string error_code(const Screen& s) {
@@ -437,8 +437,7 @@ TEST_CASE("an ID card swapped mid-session aborts it", "[engine][id_card]") {
   REQUIRE(k.wait_screen("consent"));
   k.devices.id_emu().remove_card();
   // The engine's card watch sees the lift...
-  for (int i = 0; i < 500 && k.devices.id_reader().status().detail["card"] != "absent"; ++i)
-    std::this_thread::sleep_for(5ms);
+  wait_id_card(k, "absent");
   REQUIRE(k.devices.id_reader().status().detail["card"] == "absent");
   // ...and another person's card put in its place.
   k.devices.id_emu().place_card(emu::synthetic_citizens().at(1));
@@ -453,11 +452,9 @@ TEST_CASE("the same ID card lifted and put back does not abort the session", "[e
   k.devices.place_citizen();
   REQUIRE(k.wait_screen("consent"));
   k.devices.id_emu().remove_card();
-  for (int i = 0; i < 500 && k.devices.id_reader().status().detail["card"] != "absent"; ++i)
-    std::this_thread::sleep_for(5ms);
+  wait_id_card(k, "absent");
   k.devices.place_citizen();
-  for (int i = 0; i < 500 && k.devices.id_reader().status().detail["card"] != "present"; ++i)
-    std::this_thread::sleep_for(5ms);
+  wait_id_card(k, "present");
   REQUIRE(k.engine->act("consent").ok());
   REQUIRE(k.wait_screen("licence_info"));
   REQUIRE(k.engine->act("finish").ok());
@@ -489,15 +486,7 @@ TEST_CASE("a full journal at session start refuses it and mid-session ends it be
 TEST_CASE("cancel ends the session; an order created but not charged needs no refund",
           "[engine][cancel]") {
   Kiosk k;
-  REQUIRE(k.engine->start_session("renewal", "zh").ok());
-  Citizen c;
-  c.stop_at = {"payment"};
-  std::thread canceller([&k] {
-    k.wait_screen("payment");
-    (void)k.engine->cancel();
-  });
-  const Screen end = c.run(k);
-  canceller.join();
+  const Screen end = cancel_on_payment(k);
   CHECK(error_code(end) == "cancelled");
   CHECK(k.central.orders().begin()->second.order.state == "created");
   check_invariants(k);

@@ -149,6 +149,26 @@ struct Citizen {
   }
 };
 
+// Starts `service` in Chinese and lets the citizen autopilot run it to its end screen.
+inline Screen run_service(Kiosk& k, const std::string& service, Citizen c = {}) {
+  REQUIRE(k.engine->start_session(service, "zh").ok());
+  return c.run(k);
+}
+
+// A renewal the citizen cancels on the payment screen, before anything is charged.
+inline Screen cancel_on_payment(Kiosk& k) {
+  REQUIRE(k.engine->start_session("renewal", "zh").ok());
+  Citizen c;
+  c.stop_at = {"payment"};
+  std::thread canceller([&k] {
+    k.wait_screen("payment");
+    (void)k.engine->cancel();
+  });
+  const Screen end = c.run(k);
+  canceller.join();
+  return end;
+}
+
 inline std::vector<std::string> step_names(const std::vector<StepRecord>& steps, Phase phase) {
   std::vector<std::string> out;
   for (const auto& s : steps)

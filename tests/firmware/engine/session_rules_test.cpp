@@ -7,11 +7,6 @@
 namespace kiosk::engine::test {
 namespace {
 
-Screen run_service(Kiosk& k, const std::string& service, Citizen c = {}) {
-  REQUIRE(k.engine->start_session(service, "zh").ok());
-  return c.run(k);
-}
-
 std::string reference_of_only_txn(Kiosk& k) {
   const auto ids = k.journal.transaction_ids();
   REQUIRE(ids.size() == 1);
@@ -49,15 +44,7 @@ TEST_CASE("a session cancelled before the charge, or a free query, says nothing 
           "[engine][money]") {
   SECTION("cancelled on the payment screen") {
     Kiosk k;
-    REQUIRE(k.engine->start_session("renewal", "zh").ok());
-    Citizen c;
-    c.stop_at = {"payment"};
-    std::thread canceller([&k] {
-      k.wait_screen("payment");
-      (void)k.engine->cancel();
-    });
-    const Screen end = c.run(k);
-    canceller.join();
+    const Screen end = cancel_on_payment(k);
     CHECK(end.screen == "ended");
     CHECK(end.data.at("money") == nlohmann::json{{"state", "not_charged"}, {"amount_fen", 0}});
     CHECK(end.data.at("reference") == reference_of_only_txn(k));
