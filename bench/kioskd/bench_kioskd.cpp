@@ -88,10 +88,7 @@ RunNumbers one_run(double scale) {
     n.ready_ms = ms_since(t0);
     const std::string token = client ? kiosk::testing::technician_token(*client) : "";
     if (client && !token.empty() &&
-        client->call("stock.load", json{{"token", token},
-                                        {"count", 10},
-                                        {"first_serial", "C0000001"},
-                                        {"last_serial", "C0000010"}})) {
+        client->call("stock.load", kiosk::testing::blank_cards(token, 10))) {
       kiosk::citizen::CitizenOptions o;
       o.socket = dir / "kioskd.sock";
       o.timeout = std::chrono::seconds(300);

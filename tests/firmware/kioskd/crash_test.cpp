@@ -95,10 +95,7 @@ RunResult crash_at(std::size_t n) {
   REQUIRE(client);
   const std::string token = testing::technician_token(*client);
   REQUIRE(!token.empty());
-  auto loaded = client->call("stock.load", json{{"token", token},
-                                                {"count", 5},
-                                                {"first_serial", "C0000001"},
-                                                {"last_serial", "C0000005"}});
+  auto loaded = client->call("stock.load", testing::blank_cards(token, 5));
   REQUIRE(loaded);
   auto j = open_journal(config);
   REQUIRE(j);

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -94,6 +95,13 @@ inline bool wait_for_config(rpc::Client& c) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   return false;
+}
+
+// stock.load's parameters: `count` blank cards serialled C0000001 onwards.
+inline nlohmann::json blank_cards(const std::string& token, int count) {
+  char last[16];
+  std::snprintf(last, sizeof last, "C%07d", count);
+  return {{"token", token}, {"count", count}, {"first_serial", "C0000001"}, {"last_serial", last}};
 }
 
 // A maintenance token of the dev technician, or "" when the login never succeeded.

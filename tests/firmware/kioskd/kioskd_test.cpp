@@ -54,11 +54,7 @@ TEST_CASE(
   CHECK(reason_of(c, "maintenance.login", json{{"user", "tech"}, {"password", "wrong"}}) ==
         "bad_credentials");
   const std::string token = login_tech(c);
-  const json stock = call(c, "stock.load",
-                          json{{"token", token},
-                               {"count", 10},
-                               {"first_serial", "C0000001"},
-                               {"last_serial", "C0000010"}});
+  const json stock = call(c, "stock.load", testing::blank_cards(token, 10));
   CHECK(stock["remaining"] == 10);
   const json audit = call(c, "audit.list", json{{"token", token}});
   CHECK(audit["chain_ok"] == true);
@@ -105,11 +101,7 @@ TEST_CASE(
   const auto& daemon = k.daemon;
   rpc::Client& c = *k.client;
   const std::string token = login_tech(c);
-  call(c, "stock.load",
-       json{{"token", token},
-            {"count", 5},
-            {"first_serial", "C0000001"},
-            {"last_serial", "C0000005"}});
+  call(c, "stock.load", testing::blank_cards(token, 5));
 
   citizen::CitizenOptions co;
   co.socket = config.socket_path;
@@ -153,11 +145,7 @@ TEST_CASE("personal data of an acknowledged renewal is purged once the retention
   const auto& daemon = k.daemon;
   {
     const std::string token = login_tech(*k.client);
-    call(*k.client, "stock.load",
-         json{{"token", token},
-              {"count", 2},
-              {"first_serial", "C0000001"},
-              {"last_serial", "C0000002"}});
+    call(*k.client, "stock.load", testing::blank_cards(token, 2));
     k.client.reset();
   }
   citizen::CitizenOptions co;

@@ -49,6 +49,18 @@ json wait_screen(rpc::Client& c, const std::string& name, int tries = 3000) {
   return nullptr;
 }
 
+// Starts a renewal in `language` for the synthetic citizen due for renewal, up to consent.
+void start_renewal(rpc::Client& c, const std::string& language) {
+  std::string id;
+  const json citizens = call(c, "emulator.citizens");
+  for (const auto& ci : citizens["citizens"])
+    if (ci.value("label", "") == "due_for_renewal") id = ci["id_number"];
+  REQUIRE_FALSE(id.empty());
+  call(c, "session.start", json{{"service", "renewal"}, {"language", language}});
+  call(c, "emulator.place_id_card", json{{"id_number", id}});
+  wait_screen(c, "consent");
+}
+
 std::vector<std::uint8_t> base64_decode(const std::string& in) {
   auto val = [](char ch) -> int {
     if (ch >= 'A' && ch <= 'Z') return ch - 'A';
@@ -112,23 +124,12 @@ TEST_CASE("camera.preview and session.photo are given only on their screens",
       [](kioskd::KioskdConfig& config) { config.capture_countdown = std::chrono::seconds(400); });
   rpc::Client& c = *d.client;
   const std::string token = login_tech(c);
-  call(c, "stock.load",
-       json{{"token", token},
-            {"count", 5},
-            {"first_serial", "C0000001"},
-            {"last_serial", "C0000005"}});
+  call(c, "stock.load", testing::blank_cards(token, 5));
 
   CHECK(refusal(c, "camera.preview") == std::pair<int, std::string>{-32002, "no_session"});
   CHECK(refusal(c, "session.photo") == std::pair<int, std::string>{-32002, "no_session"});
 
-  std::string id;
-  const json citizens = call(c, "emulator.citizens");
-  for (const auto& ci : citizens["citizens"])
-    if (ci.value("label", "") == "due_for_renewal") id = ci["id_number"];
-  REQUIRE_FALSE(id.empty());
-  call(c, "session.start", json{{"service", "renewal"}, {"language", "zh"}});
-  call(c, "emulator.place_id_card", json{{"id_number", id}});
-  wait_screen(c, "consent");
+  start_renewal(c, "zh");
   CHECK(refusal(c, "camera.preview") == std::pair<int, std::string>{-32002, "action_not_allowed"});
   // A citizen session refuses test prints.
   CHECK(refusal(c, "devices.test_print", json{{"token", token}, {"device", "receipt_printer"}}) ==
@@ -249,11 +250,7 @@ TEST_CASE("the maintenance dashboard gets test prints and device counters and ki
   CHECK(status["state"] == "out_of_service");
   CHECK(status["maintenance"]["user"] == "tech");
   CHECK(status["stock"].is_object());
-  call(c, "stock.load",
-       json{{"token", token},
-            {"count", 3},
-            {"first_serial", "C0000001"},
-            {"last_serial", "C0000003"}});
+  call(c, "stock.load", testing::blank_cards(token, 3));
   CHECK(wait_change(
       [](const json& s) { return s["stock"].is_object() && s["stock"]["remaining"] == 3; }));
   watcher.value().reset();
@@ -266,21 +263,10 @@ TEST_CASE("session.keep_alive, a refused address and the end screen's money over
   testing::RunningKioskd d;
   rpc::Client& c = *d.client;
   const std::string token = login_tech(c);
-  call(c, "stock.load",
-       json{{"token", token},
-            {"count", 5},
-            {"first_serial", "C0000001"},
-            {"last_serial", "C0000005"}});
+  call(c, "stock.load", testing::blank_cards(token, 5));
   CHECK(refusal(c, "session.keep_alive") == std::pair<int, std::string>{-32002, "no_session"});
 
-  std::string id;
-  const json citizens = call(c, "emulator.citizens");
-  for (const auto& ci : citizens["citizens"])
-    if (ci.value("label", "") == "due_for_renewal") id = ci["id_number"];
-  REQUIRE_FALSE(id.empty());
-  call(c, "session.start", json{{"service", "renewal"}, {"language", "en"}});
-  call(c, "emulator.place_id_card", json{{"id_number", id}});
-  wait_screen(c, "consent");
+  start_renewal(c, "en");
   CHECK(call(c, "session.keep_alive") == json::object());
 
   call(c, "session.action", json{{"action", "consent"}});
