@@ -110,15 +110,9 @@ TEST_CASE("a damaged licence is replaced after the old card is handed in",
 TEST_CASE("an information query shows the licence and neither prints nor charges",
           "[engine][info_query]") {
   Kiosk k;
-  std::optional<Screen> info;
-  k.engine->on_screen_changed([&info](const Screen& s) {
-    if (s.screen == "licence_info") info = s;
-  });
-  CHECK(run_service(k, "info_query").screen == "completed");
-  k.engine->on_screen_changed(nullptr);
-  REQUIRE(info.has_value());
-  CHECK(info->data.at("classes") == "C1");
-  CHECK(info->data.at("points") == 0);
+  const Screen info = info_query_licence_screen(k);
+  CHECK(info.data.at("classes") == "C1");
+  CHECK(info.data.at("points") == 0);
   CHECK(k.central.orders().empty());
   CHECK(k.central.authorisations() == 0);
   CHECK(k.devices.card_emu().card_counter() == 0);

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -153,6 +154,18 @@ struct Citizen {
 inline Screen run_service(Kiosk& k, const std::string& service, Citizen c = {}) {
   REQUIRE(k.engine->start_session(service, "zh").ok());
   return c.run(k);
+}
+
+// An information query run to completion; the licence_info screen it showed on the way.
+inline Screen info_query_licence_screen(Kiosk& k) {
+  std::optional<Screen> info;
+  k.engine->on_screen_changed([&info](const Screen& s) {
+    if (s.screen == "licence_info") info = s;
+  });
+  CHECK(run_service(k, "info_query").screen == "completed");
+  k.engine->on_screen_changed(nullptr);
+  REQUIRE(info.has_value());
+  return *info;
 }
 
 // A renewal the citizen cancels on the payment screen, before anything is charged.

@@ -225,15 +225,9 @@ TEST_CASE(
     "points limit",
     "[engine][screen][classes]") {
   Kiosk k;
-  std::optional<Screen> info;
-  k.engine->on_screen_changed([&info](const Screen& s) {
-    if (s.screen == "licence_info") info = s;
-  });
-  CHECK(run_service(k, "info_query").screen == "completed");
-  k.engine->on_screen_changed(nullptr);
-  REQUIRE(info.has_value());
-  CHECK(info->data.at("points_limit") == 12);
-  CHECK(info->data.at("class_list") ==
+  const Screen info = info_query_licence_screen(k);
+  CHECK(info.data.at("points_limit") == 12);
+  CHECK(info.data.at("class_list") ==
         nlohmann::json::array({{{"code", "C1"}, {"zh", "小型汽车"}, {"en", "small car"}}}));
 
   Kiosk r;
