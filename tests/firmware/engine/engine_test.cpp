@@ -110,7 +110,7 @@ TEST_CASE("a damaged licence is replaced after the old card is handed in",
 TEST_CASE("an information query shows the licence and neither prints nor charges",
           "[engine][info_query]") {
   Kiosk k;
-  const Screen info = info_query_licence_screen(k);
+  const Screen info = screen_on_the_way(k, "info_query", "licence_info");
   CHECK(info.data.at("classes") == "C1");
   CHECK(info.data.at("points") == 0);
   CHECK(k.central.orders().empty());
@@ -254,15 +254,9 @@ TEST_CASE("each not-eligible reason is shown with its code", "[engine][eligibili
 TEST_CASE("a declined payment can be retried and then succeeds", "[engine][payment]") {
   Kiosk k;
   k.central.set_charge_outcomes({ChargeOutcome::declined});
-  std::optional<Screen> declined;
-  k.engine->on_screen_changed([&declined](const Screen& s) {
-    if (s.screen == "payment_declined") declined = s;
-  });
-  CHECK(run_service(k, "renewal").screen == "completed");
-  k.engine->on_screen_changed(nullptr);
-  REQUIRE(declined.has_value());
-  CHECK(error_code(*declined) == "payment_declined");
-  CHECK(error_reason(*declined) == "insufficient_funds");
+  const Screen declined = screen_on_the_way(k, "renewal", "payment_declined");
+  CHECK(error_code(declined) == "payment_declined");
+  CHECK(error_reason(declined) == "insufficient_funds");
   CHECK(k.central.orders().size() == 2);
   check_invariants(k);
 }
@@ -384,12 +378,8 @@ TEST_CASE("ribbon out before the job leaves the blank card in the feeder and ref
 }
 
 TEST_CASE("a card not taken in time is retained", "[engine][printer]") {
-  EngineOptions o = fast_options();
-  o.card_take_timeout = 300ms;
-  Kiosk k(o);
-  Citizen c;
-  c.take_card = false;
-  const Screen end = run_service(k, "renewal", c);
+  Kiosk k(short_card_take_options());
+  const Screen end = run_service(k, "renewal", citizen_leaving_the_card());
   CHECK(error_code(end) == "card_retained");
   CHECK(k.journal.stock_counts().value().retained == 1);
   CHECK(k.devices.card_emu().rejected_cards() == 1);

@@ -50,6 +50,13 @@ inline EngineOptions walk_away_options() {
   return o;
 }
 
+// Options under which a printed card left in the printer is retained after 300 ms.
+inline EngineOptions short_card_take_options() {
+  EngineOptions o = fast_options();
+  o.card_take_timeout = 300ms;
+  return o;
+}
+
 struct Kiosk {
   explicit Kiosk(EngineOptions options = fast_options()) : options_(std::move(options)) {
     journal.load_stock(20);
@@ -150,22 +157,29 @@ struct Citizen {
   }
 };
 
+// A citizen who leaves the printed card in the printer.
+inline Citizen citizen_leaving_the_card() {
+  Citizen c;
+  c.take_card = false;
+  return c;
+}
+
 // Starts `service` in Chinese and lets the citizen autopilot run it to its end screen.
 inline Screen run_service(Kiosk& k, const std::string& service, Citizen c = {}) {
   REQUIRE(k.engine->start_session(service, "zh").ok());
   return c.run(k);
 }
 
-// An information query run to completion; the licence_info screen it showed on the way.
-inline Screen info_query_licence_screen(Kiosk& k) {
-  std::optional<Screen> info;
-  k.engine->on_screen_changed([&info](const Screen& s) {
-    if (s.screen == "licence_info") info = s;
+// Runs `service` to completion (checked); the last `name` screen it showed on the way.
+inline Screen screen_on_the_way(Kiosk& k, const std::string& service, const std::string& name) {
+  std::optional<Screen> seen;
+  k.engine->on_screen_changed([&seen, &name](const Screen& s) {
+    if (s.screen == name) seen = s;
   });
-  CHECK(run_service(k, "info_query").screen == "completed");
+  CHECK(run_service(k, service).screen == "completed");
   k.engine->on_screen_changed(nullptr);
-  REQUIRE(info.has_value());
-  return *info;
+  REQUIRE(seen.has_value());
+  return *seen;
 }
 
 // A renewal the citizen cancels on the payment screen, before anything is charged.

@@ -105,12 +105,8 @@ TEST_CASE("a charge whose outcome stays unknown says refund pending", "[engine][
 }
 
 TEST_CASE("a card retained for the office counts as charged", "[engine][money]") {
-  EngineOptions o = fast_options();
-  o.card_take_timeout = 300ms;
-  Kiosk k(o);
-  Citizen c;
-  c.take_card = false;
-  const Screen end = run_service(k, "renewal", c);
+  Kiosk k(short_card_take_options());
+  const Screen end = run_service(k, "renewal", citizen_leaving_the_card());
   CHECK(end.error->code == "card_retained");
   CHECK(end.data.at("money").at("state") == "charged");
   CHECK(end.data.at("money").at("amount_fen") == 1000);
@@ -225,7 +221,7 @@ TEST_CASE(
     "points limit",
     "[engine][screen][classes]") {
   Kiosk k;
-  const Screen info = info_query_licence_screen(k);
+  const Screen info = screen_on_the_way(k, "info_query", "licence_info");
   CHECK(info.data.at("points_limit") == 12);
   CHECK(info.data.at("class_list") ==
         nlohmann::json::array({{{"code", "C1"}, {"zh", "小型汽车"}, {"en", "small car"}}}));
