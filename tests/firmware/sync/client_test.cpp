@@ -18,6 +18,7 @@
 #include "tests/firmware/sync/office.hpp"
 
 using namespace kiosk::sync;
+using kiosk::sync::testing::DevKiosk;
 using kiosk::sync::testing::FakeOutbox;
 using kiosk::sync::testing::Office;
 using nlohmann::json;
