@@ -493,13 +493,7 @@ TEST_CASE("the language is a session attribute the citizen can switch", "[engine
 
 TEST_CASE("the citizen can change the address before confirming", "[engine][details]") {
   Kiosk k;
-  REQUIRE(k.engine->start_session("renewal", "zh").ok());
-  k.devices.place_citizen();
-  REQUIRE(k.wait_screen("consent"));
-  REQUIRE(k.engine->act("consent").ok());
-  REQUIRE(k.wait_screen("photo_review"));
-  REQUIRE(k.engine->act("accept").ok());
-  REQUIRE(k.wait_screen("confirm_details"));
+  reach_confirm_details(k);
   REQUIRE(k.engine->act("change_address", "测试省测试市新地址路 1 号").ok());
   REQUIRE(k.engine->wait_for(
       [](const Screen& s) { return s.data.value("address", "") == "测试省测试市新地址路 1 号"; },

@@ -182,6 +182,17 @@ inline Screen screen_on_the_way(Kiosk& k, const std::string& service, const std:
   return *seen;
 }
 
+// Starts a renewal and goes to confirm_details with the usual answers.
+inline void reach_confirm_details(Kiosk& k) {
+  REQUIRE(k.engine->start_session("renewal", "zh").ok());
+  k.devices.place_citizen();
+  REQUIRE(k.wait_screen("consent"));
+  REQUIRE(k.engine->act("consent").ok());
+  REQUIRE(k.wait_screen("photo_review"));
+  REQUIRE(k.engine->act("accept").ok());
+  REQUIRE(k.wait_screen("confirm_details"));
+}
+
 // A renewal the citizen cancels on the payment screen, before anything is charged.
 inline Screen cancel_on_payment(Kiosk& k) {
   REQUIRE(k.engine->start_session("renewal", "zh").ok());

@@ -13,17 +13,6 @@ std::string reference_of_only_txn(Kiosk& k) {
   return transaction_reference(ids[0]);
 }
 
-// Goes from the start to confirm_details with the usual answers.
-void reach_confirm_details(Kiosk& k) {
-  REQUIRE(k.engine->start_session("renewal", "zh").ok());
-  k.devices.place_citizen();
-  REQUIRE(k.wait_screen("consent"));
-  REQUIRE(k.engine->act("consent").ok());
-  REQUIRE(k.wait_screen("photo_review"));
-  REQUIRE(k.engine->act("accept").ok());
-  REQUIRE(k.wait_screen("confirm_details"));
-}
-
 }  // namespace
 
 TEST_CASE("a completed renewal says the fee was charged, with the reference and the receipt's QR",
