@@ -8,9 +8,7 @@
 #include "tests/firmware/sync/office.hpp"
 
 using namespace kiosk::sync;
-using kiosk::sync::testing::DevKiosk;
-using kiosk::sync::testing::FakeOutbox;
-using kiosk::sync::testing::Office;
+using namespace kiosk::sync::testing;  // Office, FakeOutbox, DevKiosk
 using nlohmann::json;
 using namespace std::chrono_literals;
 
