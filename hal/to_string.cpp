@@ -2,83 +2,37 @@
 #include "hal/device.hpp"
 #include "hal/payment_scanner.hpp"
 #include "hal/result.hpp"
+#include "protocol/enum_names.hpp"
 
 namespace kiosk::hal {
 
+constexpr auto kCompletionCodeNames =
+    KIOSK_ENUM_NAMES(CompletionCode, success, canceled, timeout, deviceNotReady, hardwareError,
+                     userError, invalidData, unsupported);
+
 std::string_view to_string(CompletionCode code) {
-  switch (code) {
-    case CompletionCode::success:
-      return "success";
-    case CompletionCode::canceled:
-      return "canceled";
-    case CompletionCode::timeout:
-      return "timeout";
-    case CompletionCode::deviceNotReady:
-      return "deviceNotReady";
-    case CompletionCode::hardwareError:
-      return "hardwareError";
-    case CompletionCode::userError:
-      return "userError";
-    case CompletionCode::invalidData:
-      return "invalidData";
-    case CompletionCode::unsupported:
-      return "unsupported";
-  }
-  return "unknown";
+  return protocol::name_of(kCompletionCodeNames, code);
 }
+
+constexpr auto kDeviceStateNames = KIOSK_ENUM_NAMES(DeviceState, online, busy, offline, noDevice,
+                                                    powerOff, hardwareError, userError);
 
 std::string_view to_string(DeviceState state) {
-  switch (state) {
-    case DeviceState::online:
-      return "online";
-    case DeviceState::busy:
-      return "busy";
-    case DeviceState::offline:
-      return "offline";
-    case DeviceState::noDevice:
-      return "noDevice";
-    case DeviceState::powerOff:
-      return "powerOff";
-    case DeviceState::hardwareError:
-      return "hardwareError";
-    case DeviceState::userError:
-      return "userError";
-  }
-  return "unknown";
+  return protocol::name_of(kDeviceStateNames, state);
 }
+
+constexpr auto kEventKindNames =
+    KIOSK_ENUM_NAMES(EventKind, statusChanged, cardPlaced, cardTaken, mediaJammed, mediaLow,
+                     paymentCodeRead, deviceRemoved, deviceArrived);
 
 std::string_view to_string(EventKind kind) {
-  switch (kind) {
-    case EventKind::statusChanged:
-      return "statusChanged";
-    case EventKind::cardPlaced:
-      return "cardPlaced";
-    case EventKind::cardTaken:
-      return "cardTaken";
-    case EventKind::mediaJammed:
-      return "mediaJammed";
-    case EventKind::mediaLow:
-      return "mediaLow";
-    case EventKind::paymentCodeRead:
-      return "paymentCodeRead";
-    case EventKind::deviceRemoved:
-      return "deviceRemoved";
-    case EventKind::deviceArrived:
-      return "deviceArrived";
-  }
-  return "unknown";
+  return protocol::name_of(kEventKindNames, kind);
 }
 
+constexpr auto kWalletNames = KIOSK_ENUM_NAMES(Wallet, wechat, alipay, unionpay);
+
 std::string_view to_string(Wallet wallet) {
-  switch (wallet) {
-    case Wallet::wechat:
-      return "wechat";
-    case Wallet::alipay:
-      return "alipay";
-    case Wallet::unionpay:
-      return "unionpay";
-  }
-  return "unknown";
+  return protocol::name_of(kWalletNames, wallet);
 }
 
 }  // namespace kiosk::hal

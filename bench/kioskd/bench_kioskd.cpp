@@ -8,25 +8,21 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <fcntl.h>
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <mutex>
 #include <sstream>
 #include <thread>
 #include <vector>
 
-#include "central/server/admin.hpp"
 #include "firmware/citizen/citizen.hpp"
 #include "firmware/crypto/key_file.hpp"
 #include "firmware/journal/journal.hpp"
 #include "firmware/rpc/client.hpp"
+#include "tests/firmware/kioskd/fixtures.hpp"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -45,60 +41,15 @@ double percentile(std::vector<double> v, double p) {
   return v[std::min(i, v.size() - 1)];
 }
 
-struct Central {
-  fs::path dir;
-  std::atomic<bool> stop{false};
-  std::mutex m;
-  std::condition_variable cv;
-  int port = 0;
-  std::thread t;
-  explicit Central(fs::path d) : dir(std::move(d)) {
-    t = std::thread([this] {
-      std::ostringstream out;
-      kiosk::central::admin::dev(dir, "127.0.0.1:0", &stop, out, [this](int p) {
-        std::lock_guard lock(m);
-        port = p;
-        cv.notify_all();
-      });
-    });
-    std::unique_lock lock(m);
-    cv.wait_for(lock, std::chrono::seconds(30), [this] { return port != 0; });
-  }
-  ~Central() {
-    stop = true;
-    t.join();
-  }
-};
-
-fs::path write_config(const fs::path& dir, int port, double scale) {
-  const fs::path pki = dir / "central" / "pki";
+// kioskd's configuration for a run in `dir` against `central`, emulators at `scale`.
+fs::path write_config(const fs::path& dir, const kiosk::testing::InProcessCentral& central,
+                      double scale) {
+  auto c = kiosk::testing::kioskd_config(dir, &central);
+  c.simulation.time_scale = scale;
+  c.sync_interval = kiosk::kioskd::KioskdConfig{}.sync_interval;  // kioskd's own default
   const fs::path conf = dir / "kioskd.conf";
-  std::ofstream f(conf);
-  f << "[kiosk]\nid = kiosk-dev-001\nsocket = " << (dir / "kioskd.sock").string()
-    << "\njournal = " << (dir / "journal.db").string()
-    << "\ndata_key_file = " << (dir / "data.key").string()
-    << "\n[central]\nurl = https://127.0.0.1:" << port
-    << "\nca_file = " << (pki / "ca.pem").string()
-    << "\ncert_file = " << (pki / "kiosks" / "kiosk-dev-001.pem").string()
-    << "\nkey_file = " << (pki / "kiosks" / "kiosk-dev-001.key").string()
-    << "\noffice_cert_file = " << (pki / "office.pem").string()
-    << "\n[simulation]\nenabled = true\ntime_scale = " << scale
-    << "\nartifact_dir = " << (dir / "artifacts").string() << "\n";
+  kiosk::testing::write_kioskd_conf(c, conf);
   return conf;
-}
-
-pid_t spawn(const fs::path& conf, const fs::path& log) {
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    if (fd >= 0) {
-      ::dup2(fd, 1);
-      ::dup2(fd, 2);
-    }
-    ::execl(KIOSKD_BINARY, "kioskd", "--config", conf.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  return pid;
 }
 
 std::unique_ptr<kiosk::rpc::Client> wait_ready(const fs::path& socket) {
@@ -108,17 +59,6 @@ std::unique_ptr<kiosk::rpc::Client> wait_ready(const fs::path& socket) {
     std::this_thread::sleep_for(std::chrono::microseconds(500));
   }
   return nullptr;
-}
-
-// Technician credentials arrive with central's signed config (pulled by sync at start); wait
-// for it before logging in: failed logins count towards the lockout.
-bool wait_config(kiosk::rpc::Client& c) {
-  for (int i = 0; i < 2000; ++i) {
-    auto s = c.call("sync.status");
-    if (s && s.value().value("config_version", 0) >= 1) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return false;
 }
 
 long rss_kib(pid_t pid) {
@@ -140,27 +80,15 @@ RunNumbers one_run(double scale) {
   char tmpl[] = "/tmp/bench-kioskd-XXXXXX";
   const fs::path dir = ::mkdtemp(tmpl);
   {
-    Central central(dir / "central");
-    const fs::path conf = write_config(dir, central.port, scale);
+    kiosk::testing::InProcessCentral central(dir / "central");
+    const fs::path conf = write_config(dir, central, scale);
     const auto t0 = Clock::now();
-    const pid_t pid = spawn(conf, dir / "kioskd.log");
+    const pid_t pid = kiosk::testing::spawn_kioskd(KIOSKD_BINARY, conf, dir / "kioskd.log");
     auto client = wait_ready(dir / "kioskd.sock");
     n.ready_ms = ms_since(t0);
-    std::string token;
-    if (client) wait_config(*client);
-    for (int i = 0; client && i < 3 && token.empty(); ++i) {
-      auto r =
-          client->call("maintenance.login", json{{"user", "tech"}, {"password", "kiosk24-dev"}});
-      if (r)
-        token = r.value()["token"];
-      else
-        std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
+    const std::string token = client ? kiosk::testing::technician_token(*client) : "";
     if (client && !token.empty() &&
-        client->call("stock.load", json{{"token", token},
-                                        {"count", 10},
-                                        {"first_serial", "C0000001"},
-                                        {"last_serial", "C0000010"}})) {
+        client->call("stock.load", kiosk::testing::blank_cards(token, 10))) {
       kiosk::citizen::CitizenOptions o;
       o.socket = dir / "kioskd.sock";
       o.timeout = std::chrono::seconds(300);
@@ -185,7 +113,7 @@ void journal_commits() {
   const fs::path dir = ::mkdtemp(tmpl);
   {
     // Any valid P-256 key signs; make one with the central dev PKI.
-    Central central(dir / "central");
+    kiosk::testing::InProcessCentral central(dir / "central");
     auto key = kiosk::crypto::load_or_create_key(dir / "data.key");
     std::ifstream f(dir / "central" / "pki" / "kiosks" / "kiosk-dev-001.key");
     std::ostringstream pem;

@@ -4,17 +4,14 @@
 #include <cmath>
 
 #include "central/face/face.hpp"
+#include "protocol/enum_names.hpp"
 
 namespace kiosk::central::face {
 
+constexpr auto kErrcNames = KIOSK_ENUM_NAMES(Errc, invalid_image, no_face);
+
 std::string_view to_string(Errc code) {
-  switch (code) {
-    case Errc::invalid_image:
-      return "invalid_image";
-    case Errc::no_face:
-      return "no_face";
-  }
-  return "unknown";
+  return protocol::name_of(kErrcNames, code);
 }
 
 namespace {

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocol/enum_names.hpp"
+
 namespace kiosk::central::payment {
 
 namespace {
@@ -27,70 +29,31 @@ int prefix2(std::string_view code) {
 
 }  // namespace
 
+constexpr auto kErrcNames =
+    KIOSK_ENUM_NAMES(Errc, invalid_amount, invalid_argument, invalid_code, idempotency_conflict,
+                     not_chargeable, not_pending, not_captured, already_refunded, bad_json);
+
 std::string_view to_string(Errc code) {
-  switch (code) {
-    case Errc::invalid_amount:
-      return "invalid_amount";
-    case Errc::invalid_argument:
-      return "invalid_argument";
-    case Errc::invalid_code:
-      return "invalid_code";
-    case Errc::idempotency_conflict:
-      return "idempotency_conflict";
-    case Errc::not_chargeable:
-      return "not_chargeable";
-    case Errc::not_pending:
-      return "not_pending";
-    case Errc::not_captured:
-      return "not_captured";
-    case Errc::already_refunded:
-      return "already_refunded";
-    case Errc::bad_json:
-      return "bad_json";
-  }
-  return "unknown";
+  return protocol::name_of(kErrcNames, code);
 }
+
+constexpr auto kWalletNames = KIOSK_ENUM_NAMES(Wallet, wechat, alipay, unionpay);
 
 std::string_view to_string(Wallet v) {
-  switch (v) {
-    case Wallet::wechat:
-      return "wechat";
-    case Wallet::alipay:
-      return "alipay";
-    case Wallet::unionpay:
-      return "unionpay";
-  }
-  return "unknown";
+  return protocol::name_of(kWalletNames, v);
 }
+
+constexpr auto kOrderStateNames =
+    KIOSK_ENUM_NAMES(OrderState, created, paid, declined, unknown, refunded, cancelled);
 
 std::string_view to_string(OrderState v) {
-  switch (v) {
-    case OrderState::created:
-      return "created";
-    case OrderState::paid:
-      return "paid";
-    case OrderState::declined:
-      return "declined";
-    case OrderState::unknown:
-      return "unknown";
-    case OrderState::refunded:
-      return "refunded";
-    case OrderState::cancelled:
-      return "cancelled";
-  }
-  return "invalid";
+  return protocol::name_of(kOrderStateNames, v, "invalid");
 }
 
+constexpr auto kOutcomeNames = KIOSK_ENUM_NAMES(Outcome, approved, declined, timeout);
+
 std::string_view to_string(Outcome v) {
-  switch (v) {
-    case Outcome::approved:
-      return "approved";
-    case Outcome::declined:
-      return "declined";
-    case Outcome::timeout:
-      return "timeout";
-  }
-  return "invalid";
+  return protocol::name_of(kOutcomeNames, v, "invalid");
 }
 
 Result<Wallet> classify_payment_code(std::string_view code) {
@@ -253,13 +216,10 @@ nlohmann::json to_json(const Order& o) {
 
 namespace {
 
-template <typename E>
-std::optional<E> parse_enum(const nlohmann::json& v, std::initializer_list<E> all) {
+template <typename E, std::size_t N>
+std::optional<E> parse_enum(const nlohmann::json& v, const protocol::EnumNames<E, N>& names) {
   if (!v.is_string()) return std::nullopt;
-  for (E e : all) {
-    if (to_string(e) == v.get_ref<const std::string&>()) return e;
-  }
-  return std::nullopt;
+  return protocol::value_of(names, v.get_ref<const std::string&>());
 }
 
 }  // namespace
@@ -301,23 +261,18 @@ Result<Order> order_from_json(const nlohmann::json& j) {
   if (!integer("refunded_fen", 0, kMaxAmountFen, o.refunded_fen)) return bad("refunded_fen");
   if (!integer("charge_attempts", 0, 1'000'000, attempts)) return bad("charge_attempts");
   o.charge_attempts = static_cast<int>(attempts);
-  auto state = j.contains("state")
-                   ? parse_enum(j["state"],
-                                {OrderState::created, OrderState::paid, OrderState::declined,
-                                 OrderState::unknown, OrderState::refunded, OrderState::cancelled})
-                   : std::nullopt;
+  auto state = j.contains("state") ? parse_enum(j["state"], kOrderStateNames) : std::nullopt;
   if (!state) return bad("state");
   o.state = *state;
   if (!j.contains("wallet")) return bad("wallet");
   if (!j["wallet"].is_null()) {
-    auto w = parse_enum(j["wallet"], {Wallet::wechat, Wallet::alipay, Wallet::unionpay});
+    auto w = parse_enum(j["wallet"], kWalletNames);
     if (!w) return bad("wallet");
     o.wallet = *w;
   }
   if (!j.contains("pending_outcome")) return bad("pending_outcome");
   if (!j["pending_outcome"].is_null()) {
-    auto p =
-        parse_enum(j["pending_outcome"], {Outcome::approved, Outcome::declined, Outcome::timeout});
+    auto p = parse_enum(j["pending_outcome"], kOutcomeNames);
     if (!p) return bad("pending_outcome");
     o.pending_outcome = *p;
   }

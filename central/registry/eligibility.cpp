@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "protocol/documents/json_reader.hpp"
+#include "protocol/enum_names.hpp"
 
 namespace kiosk::central::registry {
 
@@ -41,38 +42,17 @@ bool is_expired(const Licence& licence, const Date& today) {
 
 }  // namespace
 
+constexpr auto kReasonNames =
+    KIOSK_ENUM_NAMES(Reason, service_disabled, revoked, suspended, points_cycle,
+                     long_term_no_renewal, not_in_renewal_window, expired_beyond_grace, expired,
+                     lost_reported, no_health_exam, health_exam_expired);
+
 std::string_view to_string(Reason reason) {
-  switch (reason) {
-    case Reason::service_disabled:
-      return "service_disabled";
-    case Reason::revoked:
-      return "revoked";
-    case Reason::suspended:
-      return "suspended";
-    case Reason::points_cycle:
-      return "points_cycle";
-    case Reason::long_term_no_renewal:
-      return "long_term_no_renewal";
-    case Reason::not_in_renewal_window:
-      return "not_in_renewal_window";
-    case Reason::expired_beyond_grace:
-      return "expired_beyond_grace";
-    case Reason::expired:
-      return "expired";
-    case Reason::lost_reported:
-      return "lost_reported";
-    case Reason::no_health_exam:
-      return "no_health_exam";
-    case Reason::health_exam_expired:
-      return "health_exam_expired";
-  }
-  return "unknown";
+  return protocol::name_of(kReasonNames, reason);
 }
 
 Result<Reason> parse_reason(std::string_view text) {
-  for (Reason r : kAllReasons) {
-    if (to_string(r) == text) return r;
-  }
+  if (auto r = protocol::value_of(kReasonNames, text)) return *r;
   return make_error(Errc::unknown_value, "unknown reason");
 }
 

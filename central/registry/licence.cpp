@@ -1,42 +1,23 @@
 #include "central/registry/licence.hpp"
 
-#include <array>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
 
 #include "protocol/documents/json_reader.hpp"
+#include "protocol/enum_names.hpp"
 
 namespace kiosk::central::registry {
 
-namespace {
-
-constexpr std::array<LicenceState, 5> kAllStates{LicenceState::valid, LicenceState::expired,
-                                                 LicenceState::suspended, LicenceState::revoked,
-                                                 LicenceState::lost_reported};
-
-}  // namespace
+constexpr auto kLicenceStateNames =
+    KIOSK_ENUM_NAMES(LicenceState, valid, expired, suspended, revoked, lost_reported);
 
 std::string_view to_string(LicenceState v) {
-  switch (v) {
-    case LicenceState::valid:
-      return "valid";
-    case LicenceState::expired:
-      return "expired";
-    case LicenceState::suspended:
-      return "suspended";
-    case LicenceState::revoked:
-      return "revoked";
-    case LicenceState::lost_reported:
-      return "lost_reported";
-  }
-  return "unknown";
+  return protocol::name_of(kLicenceStateNames, v);
 }
 
 Result<LicenceState> parse_licence_state(std::string_view text) {
-  for (LicenceState v : kAllStates) {
-    if (to_string(v) == text) return v;
-  }
+  if (auto v = protocol::value_of(kLicenceStateNames, text)) return *v;
   return make_error(Errc::unknown_value, "unknown licence state");
 }
 

@@ -58,6 +58,27 @@ std::variant<LoadedLicence, Response> load_licence(store::Store& store,
   return LoadedLicence{*licence, *text};
 }
 
+// What eligibility and an issuance authorisation are asked about: a citizen's licence and a
+// service.
+struct LicenceAndService {
+  std::string id_number;
+  protocol::Service service;
+  LoadedLicence current;
+};
+
+// 400 / 404 / 500 as a Response, or the licence and the service that `request` names.
+std::variant<LicenceAndService, Response> licence_and_service(store::Store& store,
+                                                              const json& request) {
+  const auto id_number = string_field(request, "id_number", 32);
+  const auto service_text = string_field(request, "service", 32);
+  if (!id_number || !service_text) return bad_request("id_number and service are required");
+  auto service = protocol::service_from_string(*service_text);
+  if (!service) return bad_request("unknown service");
+  auto loaded = load_licence(store, *id_number);
+  if (auto* r = std::get_if<Response>(&loaded)) return *r;
+  return LicenceAndService{*id_number, *service, std::move(std::get<LoadedLicence>(loaded))};
+}
+
 registry::Policy current_policy(store::Store& store) {
   auto latest = store.latest_config();
   if (!latest) return {};
@@ -147,16 +168,12 @@ Response DomainServices::enrol(const Context& ctx, const json& request) {
 }
 
 Response DomainServices::eligibility(const Context& ctx, const json& request) {
-  const auto id_number = string_field(request, "id_number", 32);
-  const auto service_text = string_field(request, "service", 32);
-  if (!id_number || !service_text) return bad_request("id_number and service are required");
-  auto service = protocol::service_from_string(*service_text);
-  if (!service) return bad_request("unknown service");
-  auto loaded = load_licence(ctx.store, *id_number);
-  if (auto* r = std::get_if<Response>(&loaded)) return *r;
-  const auto& licence = std::get<LoadedLicence>(loaded).licence;
+  auto asked = licence_and_service(ctx.store, request);
+  if (auto* r = std::get_if<Response>(&asked)) return *r;
+  const auto& [id_number, service, current] = std::get<LicenceAndService>(asked);
+  const auto& licence = current.licence;
   const auto decision =
-      registry::decide(licence, *service, shanghai_today(ctx.now), current_policy(ctx.store));
+      registry::decide(licence, service, shanghai_today(ctx.now), current_policy(ctx.store));
   return json_response(200, json{{"decision", registry::to_json(decision)},
                                  {"licence", registry::to_json(licence)}});
 }
@@ -248,17 +265,12 @@ Response DomainServices::refund_payment(const Context& ctx, const std::string& o
 }
 
 Response DomainServices::authorise_issuance(const Context& ctx, const json& request) {
-  const auto id_number = string_field(request, "id_number", 32);
-  const auto service_text = string_field(request, "service", 32);
-  if (!id_number || !service_text) return bad_request("id_number and service are required");
-  auto service = protocol::service_from_string(*service_text);
-  if (!service) return bad_request("unknown service");
-  auto loaded = load_licence(ctx.store, *id_number);
-  if (auto* r = std::get_if<Response>(&loaded)) return *r;
-  const auto& current = std::get<LoadedLicence>(loaded);
+  auto asked = licence_and_service(ctx.store, request);
+  if (auto* r = std::get_if<Response>(&asked)) return *r;
+  const auto& [id_number, service, current] = std::get<LicenceAndService>(asked);
   const auto today = shanghai_today(ctx.now);
   const auto decision =
-      registry::decide(current.licence, *service, today, current_policy(ctx.store));
+      registry::decide(current.licence, service, today, current_policy(ctx.store));
   if (!decision.eligible) {
     return json_response(409, json{{"error",
                                     {{"code", "not_eligible"},
@@ -286,7 +298,7 @@ Response DomainServices::authorise_issuance(const Context& ctx, const json& requ
     consumed_order = request["order_id"].get<std::string>();
     const auto claim =
         ctx.store.claim_idempotency(ctx.identity.id, "issuance.order", *consumed_order,
-                                    protocol::sha256_hex(*id_number), ctx.now, INT64_MAX / 4);
+                                    protocol::sha256_hex(id_number), ctx.now, INT64_MAX / 4);
     if (claim.status != store::IdempotencyClaim::Status::claimed) {
       return error_response(409, "conflict", "this payment order already paid for an issuance");
     }
@@ -309,7 +321,7 @@ Response DomainServices::authorise_issuance(const Context& ctx, const json& requ
   // (no card printed twice); a spoiled card is re-printed under this same authorisation.
   const auto updated =
       registry::to_json(registry::apply_issuance(current.licence, *authorisation)).dump();
-  if (!ctx.store.update_citizen(*id_number, current.json_text, updated)) {
+  if (!ctx.store.update_citizen(id_number, current.json_text, updated)) {
     return fail(error_response(409, "conflict", "the registry record changed concurrently; retry"));
   }
   if (consumed_order) {
@@ -318,8 +330,7 @@ Response DomainServices::authorise_issuance(const Context& ctx, const json& requ
   }
   const json signed_json = protocol::to_json(*signed_auth);
   ctx.store.insert_issuance(store::IssuanceRow{authorisation->authorisation_id, ctx.identity.id,
-                                               *id_number, "reserved", signed_json.dump(),
-                                               ctx.now});
+                                               id_number, "reserved", signed_json.dump(), ctx.now});
   return json_response(
       201, json{{"authorisation", protocol::to_json(*authorisation)}, {"signed", signed_json}});
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "firmware/card_layout/decor.hpp"
+#include "protocol/enum_names.hpp"
 
 namespace kiosk::card_layout {
 namespace {
@@ -105,14 +106,10 @@ std::string validity(const LicenceData& d) {
 
 }  // namespace
 
+constexpr auto kErrcNames = KIOSK_ENUM_NAMES(Errc, invalid_data, text_does_not_fit);
+
 const char* to_string(Errc code) {
-  switch (code) {
-    case Errc::invalid_data:
-      return "invalid_data";
-    case Errc::text_does_not_fit:
-      return "text_does_not_fit";
-  }
-  return "unknown";
+  return protocol::name_of(kErrcNames, code).data();
 }
 
 namespace {

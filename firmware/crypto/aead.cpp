@@ -7,6 +7,8 @@
 #include <climits>
 #include <memory>
 
+#include "protocol/enum_names.hpp"
+
 namespace kiosk::crypto {
 namespace {
 
@@ -32,22 +34,11 @@ bool fits_int(std::size_t n) {
 
 }  // namespace
 
+constexpr auto kErrcNames = KIOSK_ENUM_NAMES(Errc, bad_key, key_file, insecure_permissions,
+                                             authentication_failed, malformed, openssl);
+
 const char* to_string(Errc code) {
-  switch (code) {
-    case Errc::bad_key:
-      return "bad_key";
-    case Errc::key_file:
-      return "key_file";
-    case Errc::insecure_permissions:
-      return "insecure_permissions";
-    case Errc::authentication_failed:
-      return "authentication_failed";
-    case Errc::malformed:
-      return "malformed";
-    case Errc::openssl:
-      return "openssl";
-  }
-  return "unknown";
+  return protocol::name_of(kErrcNames, code).data();
 }
 
 Result<Done> random_bytes(std::uint8_t* out, std::size_t size) {

@@ -5,6 +5,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocol/enum_names.hpp"
+
 namespace kiosk::engine {
 namespace {
 
@@ -119,16 +121,13 @@ Result<std::string> structured_address(std::string_view value) {
 
 }  // namespace
 
+constexpr protocol::EnumNames<AddressProblem, 3> kAddressProblemNames{
+    {{AddressProblem::incomplete, "address_incomplete"},
+     {AddressProblem::too_long, "address_too_long"},
+     {AddressProblem::invalid, "address_invalid"}}};
+
 std::string_view to_string(AddressProblem p) {
-  switch (p) {
-    case AddressProblem::incomplete:
-      return "address_incomplete";
-    case AddressProblem::too_long:
-      return "address_too_long";
-    case AddressProblem::invalid:
-      return "address_invalid";
-  }
-  return "address_invalid";
+  return protocol::name_of(kAddressProblemNames, p, "address_invalid");
 }
 
 Result<std::string> address_from_value(std::string_view value) {

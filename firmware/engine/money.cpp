@@ -1,19 +1,14 @@
 #include "firmware/engine/money.hpp"
 
+#include "protocol/enum_names.hpp"
+
 namespace kiosk::engine {
 
+constexpr auto kMoneyStateNames =
+    KIOSK_ENUM_NAMES(MoneyState, not_charged, charged, refunded, refund_pending);
+
 std::string_view to_string(MoneyState state) {
-  switch (state) {
-    case MoneyState::not_charged:
-      return "not_charged";
-    case MoneyState::charged:
-      return "charged";
-    case MoneyState::refunded:
-      return "refunded";
-    case MoneyState::refund_pending:
-      return "refund_pending";
-  }
-  return "unknown";
+  return protocol::name_of(kMoneyStateNames, state);
 }
 
 nlohmann::json to_json(const Money& money) {

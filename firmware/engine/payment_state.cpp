@@ -1,37 +1,26 @@
 #include "firmware/engine/payment_state.hpp"
 
+#include "protocol/enum_names.hpp"
+
 namespace kiosk::engine {
 
+// central's names (central/payment's to_string(OrderState)).
+constexpr auto kOrderStateNames =
+    KIOSK_ENUM_NAMES(OrderState, created, paid, declined, unknown, refunded, cancelled);
+
 std::optional<OrderState> order_state(const PaymentOrder& order) {
-  const std::string_view s = order.state;
-  if (s == "created") return OrderState::created;
-  if (s == "paid") return OrderState::paid;
-  if (s == "declined") return OrderState::declined;
-  if (s == "unknown") return OrderState::unknown;
-  if (s == "refunded") return OrderState::refunded;
-  if (s == "cancelled") return OrderState::cancelled;
-  return std::nullopt;
+  return protocol::value_of(kOrderStateNames, order.state);
 }
 
+constexpr auto kChargeVerdictNames =
+    KIOSK_ENUM_NAMES(ChargeVerdict, approved, declined, unknown, not_charged);
+
 std::string_view to_string(ChargeVerdict verdict) {
-  switch (verdict) {
-    case ChargeVerdict::approved:
-      return "approved";
-    case ChargeVerdict::declined:
-      return "declined";
-    case ChargeVerdict::unknown:
-      return "unknown";
-    case ChargeVerdict::not_charged:
-      return "not_charged";
-  }
-  return "unknown";
+  return protocol::name_of(kChargeVerdictNames, verdict);
 }
 
 std::optional<ChargeVerdict> charge_verdict_from_string(std::string_view name) {
-  for (auto v : {ChargeVerdict::approved, ChargeVerdict::declined, ChargeVerdict::unknown,
-                 ChargeVerdict::not_charged})
-    if (to_string(v) == name) return v;
-  return std::nullopt;
+  return protocol::value_of(kChargeVerdictNames, name);
 }
 
 bool already_refunded(const Error& error) {

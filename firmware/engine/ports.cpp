@@ -1,31 +1,19 @@
 #include "firmware/engine/ports.hpp"
 
+#include "protocol/enum_names.hpp"
+
 namespace kiosk::engine {
 
+constexpr auto kPhaseNames = KIOSK_ENUM_NAMES(Phase, intent, done, failed, compensated);
+
 std::string_view to_string(Phase phase) {
-  switch (phase) {
-    case Phase::intent:
-      return "intent";
-    case Phase::done:
-      return "done";
-    case Phase::failed:
-      return "failed";
-    case Phase::compensated:
-      return "compensated";
-  }
-  return "unknown";
+  return protocol::name_of(kPhaseNames, phase);
 }
 
+constexpr auto kCardOutcomeNames = KIOSK_ENUM_NAMES(CardOutcome, issued, spoiled, retained);
+
 std::string_view to_string(CardOutcome outcome) {
-  switch (outcome) {
-    case CardOutcome::issued:
-      return "issued";
-    case CardOutcome::spoiled:
-      return "spoiled";
-    case CardOutcome::retained:
-      return "retained";
-  }
-  return "unknown";
+  return protocol::name_of(kCardOutcomeNames, outcome);
 }
 
 }  // namespace kiosk::engine

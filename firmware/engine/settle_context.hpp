@@ -77,6 +77,11 @@ void settle_refunds(Settling& s);
 // step_handout.cpp: the e-licence after a handed-out card (rule 5).
 void settle_elicence(Settling& s);
 
+// step_handout.cpp: the printed card `serial` left the printer but its taking was never
+// journalled: records it issued ("taken_unrecorded") and the card_taken step, and counts it
+// delivered. False when the journal refused the step (journal_broken).
+bool record_taken_unrecorded(Settling& s, const std::string& serial);
+
 // What the citizen's money came to, from the facts.
 Money money_of(const Settling& s);
 

@@ -91,6 +91,17 @@ void Engine::SessionRun::elicence() {
 
 // ---- recovery ---------------------------------------------------------------------------------
 
+bool record_taken_unrecorded(Settling& s, const std::string& serial) {
+  if (!serial.empty())
+    (void)s.ports.journal.record_card_outcome(serial, CardOutcome::issued, "taken_unrecorded");
+  if (!s.record(Step::card_taken, Phase::done, {{"serial", serial}, {"reason", "taken_unrecorded"}},
+                idempotency_key(s.txn, Step::card_taken, 0)))
+    return false;
+  s.delivered = true;
+  s.actions.emplace_back("card_taken");
+  return true;
+}
+
 // A card_printed done without card_taken / card_retained: an empty mouth means the citizen
 // took it before that was journalled (issued "taken_unrecorded"); a card still in the printer
 // is retained (reject bin, retained "not_taken").
@@ -101,14 +112,7 @@ void settle_card_in_mouth(Settling& s) {
     if (a->phase != Phase::done || s.delivered || s.retained) continue;
     const std::string serial = str(a->data, "serial");
     if (printer_card_position(p.card_printer) == "none") {
-      if (!serial.empty())
-        (void)p.journal.record_card_outcome(serial, CardOutcome::issued, "taken_unrecorded");
-      if (!s.record(Step::card_taken, Phase::done,
-                    {{"serial", serial}, {"reason", "taken_unrecorded"}},
-                    idempotency_key(s.txn, Step::card_taken, 0)))
-        return;
-      s.delivered = true;
-      s.actions.emplace_back("card_taken");
+      if (!record_taken_unrecorded(s, serial)) return;
       continue;
     }
     const std::string key = idempotency_key(s.txn, Step::card_retained, 0);

@@ -139,14 +139,7 @@ void settle_interrupted_prints(Settling& s) {
         if (!s.record(Step::card_printed, Phase::done,
                       {{"serial", serial}, {"reason", "taken_unrecorded"}}, a->key))
           return;
-        if (!serial.empty())
-          (void)p.journal.record_card_outcome(serial, CardOutcome::issued, "taken_unrecorded");
-        if (!s.record(Step::card_taken, Phase::done,
-                      {{"serial", serial}, {"reason", "taken_unrecorded"}},
-                      idempotency_key(s.txn, Step::card_taken, 0)))
-          return;
-        s.delivered = true;
-        s.actions.emplace_back("card_taken");
+        if (!record_taken_unrecorded(s, serial)) return;
       } else {
         if (!s.record(Step::card_printed, Phase::failed,
                       {{"serial", serial}, {"reason", "not_loaded"}}, a->key))

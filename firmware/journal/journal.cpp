@@ -13,6 +13,7 @@
 #include "firmware/journal/journal_internal.hpp"
 #include "firmware/journal/schema.hpp"
 #include "protocol/encoding/hex.hpp"
+#include "protocol/enum_names.hpp"
 
 namespace kiosk::journal {
 
@@ -42,8 +43,6 @@ Error from_wire(const protocol::Error& e, std::string_view what) {
 }  // namespace detail
 
 namespace {
-
-const char* const kPhaseNames[] = {"intent", "done", "failed", "compensated"};
 
 // Creates the file with mode 0600 before SQLite does (SQLite would use 0644 & ~umask; its
 // -wal and -shm files copy the main file's mode).
@@ -86,63 +85,28 @@ Result<std::string> new_transaction_id() {
 
 }  // namespace
 
+constexpr auto kErrcNames = KIOSK_ENUM_NAMES(
+    Errc, disk_full, io, corrupt, busy, newer_schema, constraint, not_found, invalid_argument,
+    already_finished, stock_empty, card_state, bad_key, kiosk_mismatch, crypto, internal);
+
 const char* to_string(Errc code) {
-  switch (code) {
-    case Errc::disk_full:
-      return "disk_full";
-    case Errc::io:
-      return "io";
-    case Errc::corrupt:
-      return "corrupt";
-    case Errc::busy:
-      return "busy";
-    case Errc::newer_schema:
-      return "newer_schema";
-    case Errc::constraint:
-      return "constraint";
-    case Errc::not_found:
-      return "not_found";
-    case Errc::invalid_argument:
-      return "invalid_argument";
-    case Errc::already_finished:
-      return "already_finished";
-    case Errc::stock_empty:
-      return "stock_empty";
-    case Errc::card_state:
-      return "card_state";
-    case Errc::bad_key:
-      return "bad_key";
-    case Errc::kiosk_mismatch:
-      return "kiosk_mismatch";
-    case Errc::crypto:
-      return "crypto";
-    case Errc::internal:
-      return "internal";
-  }
-  return "unknown";
+  return protocol::name_of(kErrcNames, code).data();
 }
 
+constexpr auto kPhaseNames = KIOSK_ENUM_NAMES(Phase, intent, done, failed, compensated);
+
 const char* to_string(Phase phase) {
-  return kPhaseNames[static_cast<int>(phase)];
+  return protocol::name_of(kPhaseNames, phase).data();
 }
 
 std::optional<Phase> phase_from_string(std::string_view text) {
-  for (int i = 0; i < 4; ++i) {
-    if (text == kPhaseNames[i]) return static_cast<Phase>(i);
-  }
-  return std::nullopt;
+  return protocol::value_of(kPhaseNames, text);
 }
 
+constexpr auto kCardOutcomeNames = KIOSK_ENUM_NAMES(CardOutcome, issued, spoiled, retained);
+
 const char* to_string(CardOutcome outcome) {
-  switch (outcome) {
-    case CardOutcome::issued:
-      return "issued";
-    case CardOutcome::spoiled:
-      return "spoiled";
-    case CardOutcome::retained:
-      return "retained";
-  }
-  return "unknown";
+  return protocol::name_of(kCardOutcomeNames, outcome).data();
 }
 
 Result<std::unique_ptr<Journal>> Journal::open(JournalOptions options) {

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "protocol/enum_names.hpp"
+
 namespace kiosk::rpc {
 
 std::string RpcError::reason() const {
@@ -37,22 +39,11 @@ RpcError invalid_params(std::string message) {
   return make_error(codes::invalid_params, reasons::invalid_params, std::move(message));
 }
 
+constexpr auto kClientErrcNames = KIOSK_ENUM_NAMES(ClientErrc, unreachable, disconnected, timeout,
+                                                   too_large, invalid_response, remote);
+
 const char* to_string(ClientErrc code) {
-  switch (code) {
-    case ClientErrc::unreachable:
-      return "unreachable";
-    case ClientErrc::disconnected:
-      return "disconnected";
-    case ClientErrc::timeout:
-      return "timeout";
-    case ClientErrc::too_large:
-      return "too_large";
-    case ClientErrc::invalid_response:
-      return "invalid_response";
-    case ClientErrc::remote:
-      return "remote";
-  }
-  return "unknown";
+  return protocol::name_of(kClientErrcNames, code).data();
 }
 
 std::string ClientError::reason() const {

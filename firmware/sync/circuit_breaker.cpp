@@ -2,18 +2,14 @@
 
 #include <algorithm>
 
+#include "protocol/enum_names.hpp"
+
 namespace kiosk::sync {
 
+constexpr auto kCircuitStateNames = KIOSK_ENUM_NAMES(CircuitState, closed, open, half_open);
+
 std::string_view to_string(CircuitState state) {
-  switch (state) {
-    case CircuitState::closed:
-      return "closed";
-    case CircuitState::open:
-      return "open";
-    case CircuitState::half_open:
-      return "half_open";
-  }
-  return "closed";
+  return protocol::name_of(kCircuitStateNames, state, "closed");
 }
 
 CircuitBreaker::CircuitBreaker(CircuitBreakerOptions options) : options_(std::move(options)) {

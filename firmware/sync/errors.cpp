@@ -4,34 +4,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "protocol/enum_names.hpp"
+
 namespace kiosk::sync {
 
+constexpr auto kErrcNames =
+    KIOSK_ENUM_NAMES(Errc, unreachable, timeout, tls, circuit_open, rejected, server,
+                     invalid_response, invalid_argument, outbox, cancelled, internal);
+
 std::string_view to_string(Errc code) {
-  switch (code) {
-    case Errc::unreachable:
-      return "unreachable";
-    case Errc::timeout:
-      return "timeout";
-    case Errc::tls:
-      return "tls";
-    case Errc::circuit_open:
-      return "circuit_open";
-    case Errc::rejected:
-      return "rejected";
-    case Errc::server:
-      return "server";
-    case Errc::invalid_response:
-      return "invalid_response";
-    case Errc::invalid_argument:
-      return "invalid_argument";
-    case Errc::outbox:
-      return "outbox";
-    case Errc::cancelled:
-      return "cancelled";
-    case Errc::internal:
-      return "internal";
-  }
-  return "internal";
+  return protocol::name_of(kErrcNames, code, "internal");
 }
 
 bool SyncError::retryable() const {

@@ -82,6 +82,31 @@ struct LocalApi::Impl {
   bool maintenance = false;
   QTimer maintenance_expiry;
 
+  // ---- frames ----
+  // Asks `method` (camera.preview, session.photo) for the session's JPEG while `screen_name`
+  // shows; the decoded image goes to `image` and `changed` is emitted. One request at a time
+  // (`in_flight`). Errors are quiet: the next refresh asks again.
+  void fetchJpeg(const QString& method, const QString& screen_name, bool& in_flight, QImage& image,
+                 void (LocalApi::*changed)()) {
+    if (!connected || in_flight || screen.name() != screen_name) return;
+    in_flight = true;
+    const QString session = screen.sessionId();
+    conn.call(
+        method, {},
+        [this, screen_name, session, &in_flight, &image, changed](const QVariant& result,
+                                                                  const QVariantMap& error) {
+          in_flight = false;
+          if (!error.isEmpty() || screen.name() != screen_name || screen.sessionId() != session)
+            return;
+          const QByteArray jpeg =
+              QByteArray::fromBase64(result.toMap().value("jpeg").toString().toLatin1());
+          QImage decoded;
+          if (!decoded.loadFromData(jpeg, "JPEG")) return;
+          image = std::move(decoded);
+          emit(q->*changed)();
+        });
+  }
+
   // ---- screen ----
   void setScreen(const QVariantMap& model) {
     const QString previous = screen.name();
@@ -404,42 +429,13 @@ void LocalApi::dismiss() {
 }
 
 void LocalApi::refreshPreview() {
-  if (!d_->connected || d_->preview_in_flight || d_->screen.name() != kFaceCapture) return;
-  d_->preview_in_flight = true;
-  const QString session = d_->screen.sessionId();
-  d_->conn.call("camera.preview", {},
-                [this, session](const QVariant& result, const QVariantMap& error) {
-                  d_->preview_in_flight = false;
-                  // Errors are quiet: the next timer tick asks again.
-                  if (!error.isEmpty() || d_->screen.name() != kFaceCapture ||
-                      d_->screen.sessionId() != session)
-                    return;
-                  const QByteArray jpeg =
-                      QByteArray::fromBase64(result.toMap().value("jpeg").toString().toLatin1());
-                  QImage frame;
-                  if (!frame.loadFromData(jpeg, "JPEG")) return;
-                  d_->preview = std::move(frame);
-                  emit previewFrameChanged();
-                });
+  d_->fetchJpeg("camera.preview", kFaceCapture, d_->preview_in_flight, d_->preview,
+                &LocalApi::previewFrameChanged);
 }
 
 void LocalApi::refreshPhoto() {
-  if (!d_->connected || d_->photo_in_flight || d_->screen.name() != kPhotoReview) return;
-  d_->photo_in_flight = true;
-  const QString session = d_->screen.sessionId();
-  d_->conn.call("session.photo", {},
-                [this, session](const QVariant& result, const QVariantMap& error) {
-                  d_->photo_in_flight = false;
-                  if (!error.isEmpty() || d_->screen.name() != kPhotoReview ||
-                      d_->screen.sessionId() != session)
-                    return;
-                  const QByteArray jpeg =
-                      QByteArray::fromBase64(result.toMap().value("jpeg").toString().toLatin1());
-                  QImage image;
-                  if (!image.loadFromData(jpeg, "JPEG")) return;
-                  d_->photo = std::move(image);
-                  emit photoChanged();
-                });
+  d_->fetchJpeg("session.photo", kPhotoReview, d_->photo_in_flight, d_->photo,
+                &LocalApi::photoChanged);
 }
 
 // ---- generic and technician calls ----

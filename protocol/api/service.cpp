@@ -1,26 +1,18 @@
 #include "protocol/api/service.hpp"
 
+#include "protocol/enum_names.hpp"
+
 namespace kiosk::protocol {
 
+constexpr auto kServiceNames =
+    KIOSK_ENUM_NAMES(Service, renewal, replace_lost, replace_damaged, info_query);
+
 std::string_view to_string(Service service) {
-  switch (service) {
-    case Service::renewal:
-      return "renewal";
-    case Service::replace_lost:
-      return "replace_lost";
-    case Service::replace_damaged:
-      return "replace_damaged";
-    case Service::info_query:
-      return "info_query";
-  }
-  return "unknown";
+  return protocol::name_of(kServiceNames, service);
 }
 
 std::optional<Service> service_from_string(std::string_view name) {
-  for (const Service s : kAllServices) {
-    if (to_string(s) == name) return s;
-  }
-  return std::nullopt;
+  return value_of(kServiceNames, name);
 }
 
 }  // namespace kiosk::protocol

@@ -34,6 +34,20 @@ BioPtr pem_bio(std::string_view pem) {
   return pem.size() > kMaxPemBytes ? nullptr : memory_bio(pem);
 }
 
+// One ECDSA P-256 key read from PEM by `read` (PEM_read_bio_PrivateKey, PEM_read_bio_PUBKEY);
+// `what` ("private key", "public key") names it in the errors: bad_pem, unsupported_key.
+using PemKeyReader = EVP_PKEY* (*)(BIO*, EVP_PKEY**, pem_password_cb*, void*);
+Result<std::shared_ptr<EVP_PKEY>> read_p256_pem(std::string_view pem, PemKeyReader read,
+                                                const std::string& what) {
+  auto bio = pem_bio(pem);
+  if (!bio) return make_error(Errc::bad_pem, what + " PEM too large");
+  EVP_PKEY* key = read(bio.get(), nullptr, nullptr, nullptr);
+  if (key == nullptr) return openssl::error(Errc::bad_pem, "read " + what + " PEM");
+  auto owned = share(key);
+  if (!is_p256(key)) return make_error(Errc::unsupported_key, what + " is not ECDSA P-256");
+  return owned;
+}
+
 std::string name_cn(const X509_NAME* name) {
   if (name == nullptr) return {};
   const int index = X509_NAME_get_index_by_NID(name, NID_commonName, -1);
@@ -62,13 +76,9 @@ Result<PrivateKey> PrivateKey::generate_p256() {
 }
 
 Result<PrivateKey> PrivateKey::from_pem(std::string_view pem) {
-  auto bio = pem_bio(pem);
-  if (!bio) return make_error(Errc::bad_pem, "private key PEM too large");
-  EVP_PKEY* key = PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr);
-  if (key == nullptr) return openssl::error(Errc::bad_pem, "read private key PEM");
-  auto owned = share(key);
-  if (!is_p256(key)) return make_error(Errc::unsupported_key, "private key is not ECDSA P-256");
-  return PrivateKey(std::move(owned));
+  auto key = read_p256_pem(pem, PEM_read_bio_PrivateKey, "private key");
+  if (!key) return key.error();
+  return PrivateKey(std::move(*key));
 }
 
 Result<std::string> PrivateKey::sign(std::string_view data) const {
@@ -107,13 +117,9 @@ Result<PublicKey> PublicKey::from_pem(std::string_view pem) {
     if (!cert) return cert.error();
     return from_certificate(cert->get());
   }
-  auto bio = pem_bio(pem);
-  if (!bio) return make_error(Errc::bad_pem, "public key PEM too large");
-  EVP_PKEY* key = PEM_read_bio_PUBKEY(bio.get(), nullptr, nullptr, nullptr);
-  if (key == nullptr) return openssl::error(Errc::bad_pem, "read public key PEM");
-  auto owned = share(key);
-  if (!is_p256(key)) return make_error(Errc::unsupported_key, "public key is not ECDSA P-256");
-  return PublicKey(std::move(owned));
+  auto key = read_p256_pem(pem, PEM_read_bio_PUBKEY, "public key");
+  if (!key) return key.error();
+  return PublicKey(std::move(*key));
 }
 
 Result<PublicKey> PublicKey::from_certificate(X509* cert) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "protocol/documents/id_number.hpp"
+#include "protocol/enum_names.hpp"
 
 namespace kiosk::protocol {
 
@@ -37,16 +38,10 @@ std::string_view to_string(VehicleClass v) {
   return kNames[static_cast<std::size_t>(v)];
 }
 
+constexpr auto kValidityTermNames = KIOSK_ENUM_NAMES(ValidityTerm, six_years, ten_years, long_term);
+
 std::string_view to_string(ValidityTerm v) {
-  switch (v) {
-    case ValidityTerm::six_years:
-      return "six_years";
-    case ValidityTerm::ten_years:
-      return "ten_years";
-    case ValidityTerm::long_term:
-      return "long_term";
-  }
-  return "unknown";
+  return protocol::name_of(kValidityTermNames, v);
 }
 
 Result<Sex> parse_sex(std::string_view text) {
@@ -56,9 +51,8 @@ Result<VehicleClass> parse_vehicle_class(std::string_view text) {
   return parse_by_name(text, kAllClasses, "vehicle class");
 }
 Result<ValidityTerm> parse_validity_term(std::string_view text) {
-  return parse_by_name(
-      text, std::array{ValidityTerm::six_years, ValidityTerm::ten_years, ValidityTerm::long_term},
-      "validity term");
+  if (auto v = value_of(kValidityTermNames, text)) return *v;
+  return make_error(Errc::unknown_value, "unknown validity term");
 }
 
 std::string classes_string(const std::vector<VehicleClass>& classes) {

@@ -33,6 +33,7 @@ class CheckLayers(unittest.TestCase):
     def test_a_tree_that_follows_the_rules_passes(self):
         code, out = run({
             "hal/result.hpp": '#include <string>\n#include "protocol/expected.hpp"\n',
+            "hal/to_string.cpp": '#include "protocol/enum_names.hpp"\n',
             "drivers/camera/camera.cpp": '#include "hal/camera.hpp"\n#include "protocol/x.hpp"\n',
             "drivers/emu/camera/emu.cpp": '#include "drivers/camera/camera.hpp"\n',
             "protocol/wire/record.cpp": '#include "protocol/error.hpp"\n#include <openssl/evp.h>\n',

@@ -2,17 +2,13 @@
 
 #include "central/config/config.hpp"
 #include "central/pki/authority.hpp"
+#include "tests/central/support/office_key.hpp"
 
 using namespace kiosk::central;
 namespace protocol = kiosk::protocol;
+using kiosk::central::testing::office_key;
 
 namespace {
-
-const protocol::CertifiedKey& office() {
-  static const protocol::CertifiedKey ca = pki::create_ca().value();
-  static const protocol::CertifiedKey o = pki::create_office_certificate(ca).value();
-  return o;
-}
 
 protocol::ConfigDocument sample() {
   protocol::ConfigDocument d;
@@ -30,10 +26,10 @@ protocol::ConfigDocument sample() {
 TEST_CASE("the office signs the canonical document and the office certificate verifies it",
           "[config][signature]") {
   const auto doc = sample();
-  auto s = config::sign_config(doc, office().key);
+  auto s = config::sign_config(doc, office_key().key);
   REQUIRE(s.ok());
   CHECK(s->payload == protocol::canonical_json(doc));
-  auto verified = protocol::verify_config(*s, office().cert);
+  auto verified = protocol::verify_config(*s, office_key().cert);
   REQUIRE(verified.ok());
   CHECK(*verified == doc);
   const auto other_ca = pki::create_ca().value();

@@ -4,18 +4,14 @@
 #include "central/pki/authority.hpp"
 #include "central/registry/issuance.hpp"
 #include "support.hpp"
+#include "tests/central/support/office_key.hpp"
 
 using namespace registry_test;
 namespace pki = kiosk::central::pki;
 namespace protocol = kiosk::protocol;
+using kiosk::central::testing::office_key;
 
 namespace {
-
-const protocol::CertifiedKey& office() {
-  static const protocol::CertifiedKey ca = pki::create_ca().value();
-  static const protocol::CertifiedKey o = pki::create_office_certificate(ca).value();
-  return o;
-}
 
 IssuanceRequest request() {
   return {"auth-0001", "kiosk-dev-001", "2026-11-28T09:30:00Z", kToday};
@@ -64,9 +60,9 @@ TEST_CASE("the office signature over an authorisation verifies and tampering is 
           "[registry][issuance]") {
   const auto l = seeded("lost_reported");
   const auto a = authorise_issuance(l, decide(l, Service::replace_lost, kToday), request()).value();
-  auto s = sign_authorisation(a, office().key);
+  auto s = sign_authorisation(a, office_key().key);
   REQUIRE(s.ok());
-  auto verified = verify_authorisation(*s, office().cert);
+  auto verified = verify_authorisation(*s, office_key().cert);
   REQUIRE(verified.ok());
   CHECK(to_json(*verified) == to_json(a));
 
@@ -74,13 +70,13 @@ TEST_CASE("the office signature over an authorisation verifies and tampering is 
   auto envelope =
       protocol::signed_authorisation_from_json(nlohmann::json::parse(protocol::to_json(*s).dump()));
   REQUIRE(envelope.ok());
-  CHECK(verify_authorisation(*envelope, office().cert).ok());
+  CHECK(verify_authorisation(*envelope, office_key().cert).ok());
 
   auto tampered = *s;
   const auto pos = tampered.payload.find("\"fee_fen\":1000");
   REQUIRE(pos != std::string::npos);
   tampered.payload.replace(pos, 14, "\"fee_fen\":1");
-  CHECK(verify_authorisation(tampered, office().cert).error().code ==
+  CHECK(verify_authorisation(tampered, office_key().cert).error().code ==
         protocol::Errc::bad_signature);
 
   const auto other_ca = pki::create_ca().value();
@@ -93,7 +89,7 @@ TEST_CASE("the office signature over an authorisation verifies and tampering is 
 TEST_CASE("the payload is the canonical JSON of the authorisation", "[registry][issuance]") {
   const auto l = seeded("due_for_renewal_10y");
   const auto a = authorise_issuance(l, decide(l, Service::renewal, kToday), request()).value();
-  const auto s = sign_authorisation(a, office().key).value();
+  const auto s = sign_authorisation(a, office_key().key).value();
   CHECK(s.payload == protocol::to_json(a).dump());
   CHECK(s.payload.find("\"valid_to\":null") != std::string::npos);  // long-term
   CHECK(s.payload.find("测试王芳") != std::string::npos);

@@ -13,6 +13,7 @@
 #include "protocol/crypto/sha256.hpp"
 #include "protocol/wire/record.hpp"
 #include "tests/central/support/kiosk_client.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace kiosk::central;
 namespace protocol = kiosk::protocol;
@@ -20,17 +21,7 @@ using nlohmann::json;
 
 namespace {
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/kiosk-admin-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
+using kiosk::testing::TempDir;
 
 std::vector<store::PreparedRecord> journal(
     const std::string& kiosk, const std::vector<std::pair<std::string, json>>& events) {

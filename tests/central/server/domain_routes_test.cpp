@@ -15,6 +15,7 @@
 #include "protocol/image/png.hpp"
 #include "protocol/synthetic/face.hpp"
 #include "tests/central/support/kiosk_client.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace kiosk::central;
 namespace protocol = kiosk::protocol;
@@ -27,17 +28,7 @@ namespace {
 // 2026-11-28T12:00:00Z: 20:00 on 2026-11-28 in Shanghai, the day the registry is seeded for.
 constexpr std::int64_t kNow = 1795867200;
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/kiosk-domain-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
+using kiosk::testing::TempDir;
 
 struct Office {
   TempDir dir;

@@ -14,6 +14,7 @@
 #include "tests/central/support/kiosk_client.hpp"
 #include "tests/central/support/pg_cluster.hpp"
 #include "tests/central/support/test_pki.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace kiosk::central;
 namespace protocol = kiosk::protocol;
@@ -52,17 +53,7 @@ class CountingServices : public server::OfficeServices {
   }
 };
 
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/kiosk-server-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
+using kiosk::testing::TempDir;
 
 // SQLite by default; the same cases run against PostgreSQL when
 // KIOSK_CENTRAL_TEST_BACKEND=postgresql (ctest: central.server.postgresql), which exits 77

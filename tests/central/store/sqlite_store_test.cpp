@@ -6,24 +6,11 @@
 #include <filesystem>
 
 #include "tests/central/store/store_suite.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace kiosk::central;
 
-namespace {
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/kiosk-store-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
-
-}  // namespace
+using kiosk::testing::TempDir;
 
 TEST_CASE("the SQLite backend passes the store conformance suite", "[store][sqlite]") {
   TempDir dir;

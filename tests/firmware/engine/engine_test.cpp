@@ -70,10 +70,10 @@ TEST_CASE("a renewal runs end to end: card printed and taken, receipt printed, e
 namespace kiosk::engine::test {
 namespace {
 
-Screen run_service(Kiosk& k, const std::string& service, Citizen c = {}) {
-  auto started = k.engine->start_session(service, "zh");
-  REQUIRE(started.ok());
-  return c.run(k);
+// Waits (bounded) until the ID reader reports the card `state` ("absent", "present").
+void wait_id_card(Kiosk& k, const char* state) {
+  for (int i = 0; i < 500 && k.devices.id_reader().status().detail["card"] != state; ++i)
+    std::this_thread::sleep_for(5ms);
 }
 
 std::string error_code(const Screen& s) {
@@ -110,15 +110,9 @@ TEST_CASE("a damaged licence is replaced after the old card is handed in",
 TEST_CASE("an information query shows the licence and neither prints nor charges",
           "[engine][info_query]") {
   Kiosk k;
-  std::optional<Screen> info;
-  k.engine->on_screen_changed([&info](const Screen& s) {
-    if (s.screen == "licence_info") info = s;
-  });
-  CHECK(run_service(k, "info_query").screen == "completed");
-  k.engine->on_screen_changed(nullptr);
-  REQUIRE(info.has_value());
-  CHECK(info->data.at("classes") == "C1");
-  CHECK(info->data.at("points") == 0);
+  const Screen info = screen_on_the_way(k, "info_query", "licence_info");
+  CHECK(info.data.at("classes") == "C1");
+  CHECK(info.data.at("points") == 0);
   CHECK(k.central.orders().empty());
   CHECK(k.central.authorisations() == 0);
   CHECK(k.devices.card_emu().card_counter() == 0);
@@ -260,15 +254,9 @@ TEST_CASE("each not-eligible reason is shown with its code", "[engine][eligibili
 TEST_CASE("a declined payment can be retried and then succeeds", "[engine][payment]") {
   Kiosk k;
   k.central.set_charge_outcomes({ChargeOutcome::declined});
-  std::optional<Screen> declined;
-  k.engine->on_screen_changed([&declined](const Screen& s) {
-    if (s.screen == "payment_declined") declined = s;
-  });
-  CHECK(run_service(k, "renewal").screen == "completed");
-  k.engine->on_screen_changed(nullptr);
-  REQUIRE(declined.has_value());
-  CHECK(error_code(*declined) == "payment_declined");
-  CHECK(error_reason(*declined) == "insufficient_funds");
+  const Screen declined = screen_on_the_way(k, "renewal", "payment_declined");
+  CHECK(error_code(declined) == "payment_declined");
+  CHECK(error_reason(declined) == "insufficient_funds");
   CHECK(k.central.orders().size() == 2);
   check_invariants(k);
 }
@@ -390,12 +378,8 @@ TEST_CASE("ribbon out before the job leaves the blank card in the feeder and ref
 }
 
 TEST_CASE("a card not taken in time is retained", "[engine][printer]") {
-  EngineOptions o = fast_options();
-  o.card_take_timeout = 300ms;
-  Kiosk k(o);
-  Citizen c;
-  c.take_card = false;
-  const Screen end = run_service(k, "renewal", c);
+  Kiosk k(short_card_take_options());
+  const Screen end = run_service(k, "renewal", citizen_leaving_the_card());
   CHECK(error_code(end) == "card_retained");
   CHECK(k.journal.stock_counts().value().retained == 1);
   CHECK(k.devices.card_emu().rejected_cards() == 1);
@@ -437,8 +421,7 @@ TEST_CASE("an ID card swapped mid-session aborts it", "[engine][id_card]") {
   REQUIRE(k.wait_screen("consent"));
   k.devices.id_emu().remove_card();
   // The engine's card watch sees the lift...
-  for (int i = 0; i < 500 && k.devices.id_reader().status().detail["card"] != "absent"; ++i)
-    std::this_thread::sleep_for(5ms);
+  wait_id_card(k, "absent");
   REQUIRE(k.devices.id_reader().status().detail["card"] == "absent");
   // ...and another person's card put in its place.
   k.devices.id_emu().place_card(emu::synthetic_citizens().at(1));
@@ -453,11 +436,9 @@ TEST_CASE("the same ID card lifted and put back does not abort the session", "[e
   k.devices.place_citizen();
   REQUIRE(k.wait_screen("consent"));
   k.devices.id_emu().remove_card();
-  for (int i = 0; i < 500 && k.devices.id_reader().status().detail["card"] != "absent"; ++i)
-    std::this_thread::sleep_for(5ms);
+  wait_id_card(k, "absent");
   k.devices.place_citizen();
-  for (int i = 0; i < 500 && k.devices.id_reader().status().detail["card"] != "present"; ++i)
-    std::this_thread::sleep_for(5ms);
+  wait_id_card(k, "present");
   REQUIRE(k.engine->act("consent").ok());
   REQUIRE(k.wait_screen("licence_info"));
   REQUIRE(k.engine->act("finish").ok());
@@ -489,15 +470,7 @@ TEST_CASE("a full journal at session start refuses it and mid-session ends it be
 TEST_CASE("cancel ends the session; an order created but not charged needs no refund",
           "[engine][cancel]") {
   Kiosk k;
-  REQUIRE(k.engine->start_session("renewal", "zh").ok());
-  Citizen c;
-  c.stop_at = {"payment"};
-  std::thread canceller([&k] {
-    k.wait_screen("payment");
-    (void)k.engine->cancel();
-  });
-  const Screen end = c.run(k);
-  canceller.join();
+  const Screen end = cancel_on_payment(k);
   CHECK(error_code(end) == "cancelled");
   CHECK(k.central.orders().begin()->second.order.state == "created");
   check_invariants(k);
@@ -520,13 +493,7 @@ TEST_CASE("the language is a session attribute the citizen can switch", "[engine
 
 TEST_CASE("the citizen can change the address before confirming", "[engine][details]") {
   Kiosk k;
-  REQUIRE(k.engine->start_session("renewal", "zh").ok());
-  k.devices.place_citizen();
-  REQUIRE(k.wait_screen("consent"));
-  REQUIRE(k.engine->act("consent").ok());
-  REQUIRE(k.wait_screen("photo_review"));
-  REQUIRE(k.engine->act("accept").ok());
-  REQUIRE(k.wait_screen("confirm_details"));
+  reach_confirm_details(k);
   REQUIRE(k.engine->act("change_address", "测试省测试市新地址路 1 号").ok());
   REQUIRE(k.engine->wait_for(
       [](const Screen& s) { return s.data.value("address", "") == "测试省测试市新地址路 1 号"; },

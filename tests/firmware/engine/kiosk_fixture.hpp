@@ -9,6 +9,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -46,6 +47,13 @@ inline EngineOptions walk_away_options() {
   o.idle_timeout = 400ms;
   o.idle_warning = 200ms;
   o.card_take_timeout = 400ms;
+  return o;
+}
+
+// Options under which a printed card left in the printer is retained after 300 ms.
+inline EngineOptions short_card_take_options() {
+  EngineOptions o = fast_options();
+  o.card_take_timeout = 300ms;
   return o;
 }
 
@@ -148,6 +156,56 @@ struct Citizen {
     return k.engine->screen();
   }
 };
+
+// A citizen who leaves the printed card in the printer.
+inline Citizen citizen_leaving_the_card() {
+  Citizen c;
+  c.take_card = false;
+  return c;
+}
+
+// Starts `service` in Chinese and lets the citizen autopilot run it to its end screen.
+inline Screen run_service(Kiosk& k, const std::string& service, Citizen c = {}) {
+  REQUIRE(k.engine->start_session(service, "zh").ok());
+  return c.run(k);
+}
+
+// Runs `service` to completion (checked); the last `name` screen it showed on the way.
+inline Screen screen_on_the_way(Kiosk& k, const std::string& service, const std::string& name) {
+  std::optional<Screen> seen;
+  k.engine->on_screen_changed([&seen, &name](const Screen& s) {
+    if (s.screen == name) seen = s;
+  });
+  CHECK(run_service(k, service).screen == "completed");
+  k.engine->on_screen_changed(nullptr);
+  REQUIRE(seen.has_value());
+  return *seen;
+}
+
+// Starts a renewal and goes to confirm_details with the usual answers.
+inline void reach_confirm_details(Kiosk& k) {
+  REQUIRE(k.engine->start_session("renewal", "zh").ok());
+  k.devices.place_citizen();
+  REQUIRE(k.wait_screen("consent"));
+  REQUIRE(k.engine->act("consent").ok());
+  REQUIRE(k.wait_screen("photo_review"));
+  REQUIRE(k.engine->act("accept").ok());
+  REQUIRE(k.wait_screen("confirm_details"));
+}
+
+// A renewal the citizen cancels on the payment screen, before anything is charged.
+inline Screen cancel_on_payment(Kiosk& k) {
+  REQUIRE(k.engine->start_session("renewal", "zh").ok());
+  Citizen c;
+  c.stop_at = {"payment"};
+  std::thread canceller([&k] {
+    k.wait_screen("payment");
+    (void)k.engine->cancel();
+  });
+  const Screen end = c.run(k);
+  canceller.join();
+  return end;
+}
 
 inline std::vector<std::string> step_names(const std::vector<StepRecord>& steps, Phase phase) {
   std::vector<std::string> out;

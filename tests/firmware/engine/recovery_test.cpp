@@ -126,16 +126,12 @@ TEST_CASE(
 
 TEST_CASE("printed but not taken before the crash: the card is retained at restart",
           "[engine][recovery]") {
-  EngineOptions o = fast_options();
-  o.card_take_timeout = 300ms;
-  Kiosk k(o);
+  Kiosk k(short_card_take_options());
   k.journal.on_step([&k](std::uint64_t, const StepRecord& s) {
     if (s.step == Step::card_printed && s.phase == Phase::done) k.journal.set_disk_full(true);
   });
   REQUIRE(k.engine->start_session("renewal", "zh").ok());
-  Citizen c;
-  c.take_card = false;
-  c.run(k);
+  citizen_leaving_the_card().run(k);
   k.journal.on_step(nullptr);
   REQUIRE(k.devices.card_emu().card_position() == "in_mouth");
   k.restart();

@@ -7,26 +7,10 @@
 namespace kiosk::engine::test {
 namespace {
 
-Screen run_service(Kiosk& k, const std::string& service, Citizen c = {}) {
-  REQUIRE(k.engine->start_session(service, "zh").ok());
-  return c.run(k);
-}
-
 std::string reference_of_only_txn(Kiosk& k) {
   const auto ids = k.journal.transaction_ids();
   REQUIRE(ids.size() == 1);
   return transaction_reference(ids[0]);
-}
-
-// Goes from the start to confirm_details with the usual answers.
-void reach_confirm_details(Kiosk& k) {
-  REQUIRE(k.engine->start_session("renewal", "zh").ok());
-  k.devices.place_citizen();
-  REQUIRE(k.wait_screen("consent"));
-  REQUIRE(k.engine->act("consent").ok());
-  REQUIRE(k.wait_screen("photo_review"));
-  REQUIRE(k.engine->act("accept").ok());
-  REQUIRE(k.wait_screen("confirm_details"));
 }
 
 }  // namespace
@@ -49,15 +33,7 @@ TEST_CASE("a session cancelled before the charge, or a free query, says nothing 
           "[engine][money]") {
   SECTION("cancelled on the payment screen") {
     Kiosk k;
-    REQUIRE(k.engine->start_session("renewal", "zh").ok());
-    Citizen c;
-    c.stop_at = {"payment"};
-    std::thread canceller([&k] {
-      k.wait_screen("payment");
-      (void)k.engine->cancel();
-    });
-    const Screen end = c.run(k);
-    canceller.join();
+    const Screen end = cancel_on_payment(k);
     CHECK(end.screen == "ended");
     CHECK(end.data.at("money") == nlohmann::json{{"state", "not_charged"}, {"amount_fen", 0}});
     CHECK(end.data.at("reference") == reference_of_only_txn(k));
@@ -118,12 +94,8 @@ TEST_CASE("a charge whose outcome stays unknown says refund pending", "[engine][
 }
 
 TEST_CASE("a card retained for the office counts as charged", "[engine][money]") {
-  EngineOptions o = fast_options();
-  o.card_take_timeout = 300ms;
-  Kiosk k(o);
-  Citizen c;
-  c.take_card = false;
-  const Screen end = run_service(k, "renewal", c);
+  Kiosk k(short_card_take_options());
+  const Screen end = run_service(k, "renewal", citizen_leaving_the_card());
   CHECK(end.error->code == "card_retained");
   CHECK(end.data.at("money").at("state") == "charged");
   CHECK(end.data.at("money").at("amount_fen") == 1000);
@@ -238,15 +210,9 @@ TEST_CASE(
     "points limit",
     "[engine][screen][classes]") {
   Kiosk k;
-  std::optional<Screen> info;
-  k.engine->on_screen_changed([&info](const Screen& s) {
-    if (s.screen == "licence_info") info = s;
-  });
-  CHECK(run_service(k, "info_query").screen == "completed");
-  k.engine->on_screen_changed(nullptr);
-  REQUIRE(info.has_value());
-  CHECK(info->data.at("points_limit") == 12);
-  CHECK(info->data.at("class_list") ==
+  const Screen info = screen_on_the_way(k, "info_query", "licence_info");
+  CHECK(info.data.at("points_limit") == 12);
+  CHECK(info.data.at("class_list") ==
         nlohmann::json::array({{{"code", "C1"}, {"zh", "小型汽车"}, {"en", "small car"}}}));
 
   Kiosk r;

@@ -7,6 +7,20 @@
 #include "firmware/engine/step.hpp"
 
 namespace kiosk::engine::test {
+namespace {
+
+// Each name parses (with `parse`) to a value whose to_string is that name again.
+template <typename Parse>
+void check_both_ways(const std::vector<std::string>& names, Parse parse) {
+  for (const auto& name : names) {
+    INFO(name);
+    const auto value = parse(name);
+    REQUIRE(value.has_value());
+    CHECK(to_string(*value) == name);
+  }
+}
+
+}  // namespace
 
 TEST_CASE("every step keeps its journal spelling, both ways", "[engine][vocabulary]") {
   const std::vector<std::string> names = {
@@ -16,12 +30,7 @@ TEST_CASE("every step keeps its journal spelling, both ways", "[engine][vocabula
       "payment_charged",   "issuance_authorised", "card_printed",
       "card_taken",        "card_retained",       "receipt_printed",
       "elicence_reissued", "completed",           "refund"};
-  for (const auto& name : names) {
-    INFO(name);
-    const auto step = step_from_string(name);
-    REQUIRE(step.has_value());
-    CHECK(to_string(*step) == name);
-  }
+  check_both_ways(names, step_from_string);
   CHECK_FALSE(step_from_string("Identified").has_value());
   CHECK_FALSE(step_from_string("").has_value());
 }
@@ -36,12 +45,7 @@ TEST_CASE("every outcome keeps its journal and screen spelling, both ways",
       "out_of_service", "card_failed",       "device_failure",     "journal_unavailable",
       "shutdown",       "call_staff",        "interrupted",        "aborted",
       "pending"};
-  for (const auto& name : names) {
-    INFO(name);
-    const auto outcome = outcome_from_string(name);
-    REQUIRE(outcome.has_value());
-    CHECK(to_string(*outcome) == name);
-  }
+  check_both_ways(names, outcome_from_string);
   CHECK_FALSE(outcome_from_string("done").has_value());
 }
 

@@ -7,7 +7,6 @@
 //  * no second card for one authorisation (at most one card issued);
 //  * every blank card accounted for: nothing reserved, loaded = issued+spoiled+retained+remaining;
 //  * the outbox is acknowledged by central up to its last record, contiguous.
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -29,33 +28,6 @@ using nlohmann::json;
 
 namespace {
 
-void write_config(const kioskd::KioskdConfig& c, const std::filesystem::path& file) {
-  std::ofstream f(file);
-  f << "[kiosk]\nid = " << c.kiosk_id << "\nsocket = " << c.socket_path.string()
-    << "\njournal = " << c.journal_path.string() << "\ndata_key_file = " << c.data_key_file.string()
-    << "\n[central]\nurl = " << c.central.url << "\nca_file = " << c.central.ca_file.string()
-    << "\ncert_file = " << c.central.cert_file.string()
-    << "\nkey_file = " << c.central.key_file.string()
-    << "\noffice_cert_file = " << c.central.office_cert_file.string()
-    << "\n[sync]\ninterval_seconds = 1\n[simulation]\nenabled = true\ntime_scale = "
-       "0.01\nartifact_dir = "
-    << c.simulation.artifact_dir.string() << "\n";
-}
-
-pid_t spawn_kioskd(const std::filesystem::path& conf, const std::filesystem::path& log) {
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    if (fd >= 0) {
-      ::dup2(fd, 1);
-      ::dup2(fd, 2);
-    }
-    ::execl(KIOSKD_BINARY, "kioskd", "--config", conf.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  return pid;
-}
-
 std::unique_ptr<rpc::Client> wait_ready(const std::filesystem::path& socket) {
   for (int i = 0; i < 400; ++i) {
     auto c = rpc::Client::connect(socket);
@@ -66,27 +38,6 @@ std::unique_ptr<rpc::Client> wait_ready(const std::filesystem::path& socket) {
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   }
   return nullptr;
-}
-
-// Technician credentials arrive with central's signed config (pulled by sync at start); wait
-// for it before logging in: failed logins count towards the lockout.
-bool wait_config(kiosk::rpc::Client& c) {
-  for (int i = 0; i < 2000; ++i) {
-    auto s = c.call("sync.status");
-    if (s && s.value().value("config_version", 0) >= 1) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return false;
-}
-
-std::string login(rpc::Client& c) {
-  if (!wait_config(c)) return "";
-  for (int i = 0; i < 3; ++i) {
-    auto r = c.call("maintenance.login", json{{"user", "tech"}, {"password", "kiosk24-dev"}});
-    if (r) return r.value()["token"];
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  return "";
 }
 
 std::unique_ptr<journal::Journal> open_journal(const kioskd::KioskdConfig& c) {
@@ -135,19 +86,16 @@ RunResult crash_at(std::size_t n) {
   std::filesystem::create_directories(dir.path / "kiosk");
   const auto config = testing::kioskd_config(dir.path / "kiosk", &central);
   const auto conf = dir.path / "kioskd.conf";
-  write_config(config, conf);
+  testing::write_kioskd_conf(config, conf);
   const auto log = dir.path / "kioskd.log";
 
-  pid_t pid = spawn_kioskd(conf, log);
+  pid_t pid = testing::spawn_kioskd(KIOSKD_BINARY, conf, log);
   ChildGuard guard{&pid};
   auto client = wait_ready(config.socket_path);
   REQUIRE(client);
-  const std::string token = login(*client);
+  const std::string token = testing::technician_token(*client);
   REQUIRE(!token.empty());
-  auto loaded = client->call("stock.load", json{{"token", token},
-                                                {"count", 5},
-                                                {"first_serial", "C0000001"},
-                                                {"last_serial", "C0000005"}});
+  auto loaded = client->call("stock.load", testing::blank_cards(token, 5));
   REQUIRE(loaded);
   auto j = open_journal(config);
   REQUIRE(j);
@@ -177,8 +125,9 @@ RunResult crash_at(std::size_t n) {
   if (result.killed) {
     ::waitpid(pid, nullptr, 0);
     client.reset();
-    citizen_thread.join();          // its connection broke
-    pid = spawn_kioskd(conf, log);  // restart: recovery runs before the socket opens
+    citizen_thread.join();  // its connection broke
+    pid = testing::spawn_kioskd(KIOSKD_BINARY, conf,
+                                log);  // restart: recovery runs before the socket opens
     client = wait_ready(config.socket_path);
     REQUIRE(client);
   } else {

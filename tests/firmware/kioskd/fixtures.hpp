@@ -1,11 +1,17 @@
 #pragma once
 // Test fixtures: the real kiosk-central (dev PKI, seeded registry, SQLite) in-process on a
-// loopback port, and kioskd configs pointing at it.
+// loopback port, kioskd configs pointing at it, kioskd as a child process, and the
+// technician's login. No Catch2 here: bench/kioskd uses them too (running_kioskd.hpp has the
+// in-process kioskd of the tests).
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <mutex>
 #include <sstream>
 #include <string>
@@ -14,20 +20,10 @@
 #include "central/server/admin.hpp"
 #include "central/store/store.hpp"
 #include "firmware/kioskd/config.hpp"
+#include "firmware/rpc/client.hpp"
+#include "tests/support/temp_dir.hpp"
 
 namespace kiosk::testing {
-
-struct TempDir {
-  std::filesystem::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/kioskd-test-XXXXXX";
-    path = ::mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path, ec);
-  }
-};
 
 class InProcessCentral {
  public:
@@ -88,6 +84,66 @@ inline kioskd::KioskdConfig kioskd_config(const std::filesystem::path& dir,
   }
   c.signing_key_file = central != nullptr ? c.central.key_file : std::filesystem::path();
   return c;
+}
+
+// Technician credentials arrive with central's signed config (pulled by sync at start); wait
+// for it before logging in: failed logins count towards the lockout. False when it never came.
+inline bool wait_for_config(rpc::Client& c) {
+  for (int i = 0; i < 2000; ++i) {
+    auto s = c.call("sync.status");
+    if (s && s.value().value("config_version", 0) >= 1) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  return false;
+}
+
+// stock.load's parameters: `count` blank cards serialled C0000001 onwards.
+inline nlohmann::json blank_cards(const std::string& token, int count) {
+  char last[16];
+  std::snprintf(last, sizeof last, "C%07d", count);
+  return {{"token", token}, {"count", count}, {"first_serial", "C0000001"}, {"last_serial", last}};
+}
+
+// A maintenance token of the dev technician, or "" when the login never succeeded.
+inline std::string technician_token(rpc::Client& c) {
+  if (!wait_for_config(c)) return "";
+  for (int i = 0; i < 3; ++i) {
+    auto r =
+        c.call("maintenance.login", nlohmann::json{{"user", "tech"}, {"password", "kiosk24-dev"}});
+    if (r) return r.value()["token"];
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return "";
+}
+
+// Writes `c` as a kioskd configuration file (simulation on), for kioskd run as a child process.
+inline void write_kioskd_conf(const kioskd::KioskdConfig& c, const std::filesystem::path& file) {
+  std::ofstream f(file);
+  f << "[kiosk]\nid = " << c.kiosk_id << "\nsocket = " << c.socket_path.string()
+    << "\njournal = " << c.journal_path.string() << "\ndata_key_file = " << c.data_key_file.string()
+    << "\n[central]\nurl = " << c.central.url << "\nca_file = " << c.central.ca_file.string()
+    << "\ncert_file = " << c.central.cert_file.string()
+    << "\nkey_file = " << c.central.key_file.string()
+    << "\noffice_cert_file = " << c.central.office_cert_file.string()
+    << "\n[sync]\ninterval_seconds = " << c.sync_interval.count()
+    << "\n[simulation]\nenabled = true\ntime_scale = " << c.simulation.time_scale
+    << "\nartifact_dir = " << c.simulation.artifact_dir.string() << "\n";
+}
+
+// Starts `binary` (kioskd) as a child process on `conf`, its output appended to `log`.
+inline pid_t spawn_kioskd(const char* binary, const std::filesystem::path& conf,
+                          const std::filesystem::path& log) {
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
+    if (fd >= 0) {
+      ::dup2(fd, 1);
+      ::dup2(fd, 2);
+    }
+    ::execl(binary, "kioskd", "--config", conf.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  return pid;
 }
 
 }  // namespace kiosk::testing

@@ -11,7 +11,7 @@
 #include "firmware/kioskd/simulated_devices.hpp"
 #include "firmware/rpc/client.hpp"
 #include "firmware/sync/sync_engine.hpp"
-#include "tests/firmware/kioskd/fixtures.hpp"
+#include "tests/firmware/kioskd/running_kioskd.hpp"
 
 using namespace kiosk;
 using nlohmann::json;
@@ -28,45 +28,20 @@ std::string reason_of(rpc::Client& c, const std::string& method, json params = j
   return r.error().reason();
 }
 // The dev technician from central's signed configuration (pulled by sync at start).
-// Technician credentials arrive with central's signed config (pulled by sync at start); wait
-// for it before logging in: failed logins count towards the lockout.
-bool wait_config(kiosk::rpc::Client& c) {
-  for (int i = 0; i < 2000; ++i) {
-    auto s = c.call("sync.status");
-    if (s && s.value().value("config_version", 0) >= 1) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return false;
-}
-
 std::string login_tech(rpc::Client& c) {
-  REQUIRE(wait_config(c));
-  for (int i = 0; i < 3; ++i) {
-    auto r = c.call("maintenance.login", json{{"user", "tech"}, {"password", "kiosk24-dev"}});
-    if (r) return r.value()["token"];
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // config not pulled yet
-  }
-  FAIL("technician login never succeeded");
-  return "";
+  REQUIRE(testing::wait_for_config(c));
+  const std::string token = testing::technician_token(c);
+  if (token.empty()) FAIL("technician login never succeeded");
+  return token;
 }
 }  // namespace
 
 TEST_CASE(
     "kioskd serves the local API, journals maintenance and its outbox is acknowledged by central",
     "[kioskd][integration]") {
-  testing::TempDir dir;
-  testing::InProcessCentral central(dir.path / "central");
-  REQUIRE(central.port() != 0);
-  const auto config = testing::kioskd_config(dir.path / "kiosk", &central);
-  std::filesystem::create_directories(dir.path / "kiosk");
-  std::string error;
-  auto daemon = kioskd::Kioskd::create(config, &error, kioskd::simulation());
-  REQUIRE(daemon);
-  REQUIRE(daemon->start(&error));
-
-  auto client = rpc::Client::connect(config.socket_path);
-  REQUIRE(client.ok());
-  rpc::Client& c = *client.value();
+  testing::RunningKioskd k;
+  const auto& daemon = k.daemon;
+  rpc::Client& c = *k.client;
 
   const json status = call(c, "kiosk.status");
   CHECK(status["kiosk_id"] == "kiosk-dev-001");
@@ -80,11 +55,7 @@ TEST_CASE(
   CHECK(reason_of(c, "maintenance.login", json{{"user", "tech"}, {"password", "wrong"}}) ==
         "bad_credentials");
   const std::string token = login_tech(c);
-  const json stock = call(c, "stock.load",
-                          json{{"token", token},
-                               {"count", 10},
-                               {"first_serial", "C0000001"},
-                               {"last_serial", "C0000010"}});
+  const json stock = call(c, "stock.load", testing::blank_cards(token, 10));
   CHECK(stock["remaining"] == 10);
   const json audit = call(c, "audit.list", json{{"token", token}});
   CHECK(audit["chain_ok"] == true);
@@ -103,14 +74,12 @@ TEST_CASE(
   REQUIRE(last >= 3);
   REQUIRE(daemon->sync_engine()->wait_for_ack(last, std::chrono::seconds(20)));
   CHECK(daemon->journal().outbox_state().last_acknowledged == last);
-  CHECK(central.acknowledged("kiosk-dev-001") == last);
+  CHECK(k.central.acknowledged("kiosk-dev-001") == last);
   const json sync = call(c, "sync.status");
   CHECK(sync["central_reachable"] == true);
 
   call(c, "maintenance.logout", json{{"token", token}});
   CHECK(reason_of(c, "txn.list", json{{"token", token}}) == "maintenance_required");
-  client.value().reset();
-  daemon->stop();
 }
 
 TEST_CASE("kioskd refuses to start without its signing key, or in simulation without one built",
@@ -128,23 +97,12 @@ TEST_CASE("kioskd refuses to start without its signing key, or in simulation wit
 TEST_CASE(
     "a licence is renewed end to end: scripted citizen, real central, journal, emulated devices",
     "[kioskd][integration][renewal]") {
-  testing::TempDir dir;
-  testing::InProcessCentral central(dir.path / "central");
-  const auto config = testing::kioskd_config(dir.path / "kiosk", &central);
-  std::filesystem::create_directories(dir.path / "kiosk");
-  std::string error;
-  auto daemon = kioskd::Kioskd::create(config, &error, kioskd::simulation());
-  REQUIRE(daemon);
-  REQUIRE(daemon->start(&error));
-  auto client = rpc::Client::connect(config.socket_path);
-  REQUIRE(client.ok());
-  rpc::Client& c = *client.value();
+  testing::RunningKioskd k;
+  const auto& config = k.config;
+  const auto& daemon = k.daemon;
+  rpc::Client& c = *k.client;
   const std::string token = login_tech(c);
-  call(c, "stock.load",
-       json{{"token", token},
-            {"count", 5},
-            {"first_serial", "C0000001"},
-            {"last_serial", "C0000005"}});
+  call(c, "stock.load", testing::blank_cards(token, 5));
 
   citizen::CitizenOptions co;
   co.socket = config.socket_path;
@@ -175,32 +133,21 @@ TEST_CASE(
   const auto last = daemon->journal().outbox_state().last_seq;
   daemon->sync_engine()->sync_now();
   REQUIRE(daemon->sync_engine()->wait_for_ack(last, std::chrono::seconds(20)));
-  CHECK(central.acknowledged("kiosk-dev-001") >= last);
-  client.value().reset();
-  daemon->stop();
+  CHECK(k.central.acknowledged("kiosk-dev-001") >= last);
 }
 
 TEST_CASE("personal data of an acknowledged renewal is purged once the retention has passed",
           "[kioskd][integration][retention]") {
-  testing::TempDir dir;
-  testing::InProcessCentral central(dir.path / "central");
-  auto config = testing::kioskd_config(dir.path / "kiosk", &central);
-  config.retention = std::chrono::hours(0);
-  config.purge_interval = std::chrono::seconds(1);
-  std::filesystem::create_directories(dir.path / "kiosk");
-  std::string error;
-  auto daemon = kioskd::Kioskd::create(config, &error, kioskd::simulation());
-  REQUIRE(daemon);
-  REQUIRE(daemon->start(&error));
+  testing::RunningKioskd k([](kioskd::KioskdConfig& config) {
+    config.retention = std::chrono::hours(0);
+    config.purge_interval = std::chrono::seconds(1);
+  });
+  const auto& config = k.config;
+  const auto& daemon = k.daemon;
   {
-    auto client = rpc::Client::connect(config.socket_path);
-    REQUIRE(client.ok());
-    const std::string token = login_tech(*client.value());
-    call(*client.value(), "stock.load",
-         json{{"token", token},
-              {"count", 2},
-              {"first_serial", "C0000001"},
-              {"last_serial", "C0000002"}});
+    const std::string token = login_tech(*k.client);
+    call(*k.client, "stock.load", testing::blank_cards(token, 2));
+    k.client.reset();
   }
   citizen::CitizenOptions co;
   co.socket = config.socket_path;
@@ -224,5 +171,4 @@ TEST_CASE("personal data of an acknowledged renewal is purged once the retention
   auto detail = daemon->journal().transaction(txns.value()[0].id);
   REQUIRE(detail.ok());
   for (const auto& step : detail.value().steps) CHECK(step.personal.is_null());
-  daemon->stop();
 }

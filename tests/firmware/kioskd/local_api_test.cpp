@@ -13,7 +13,7 @@
 #include "firmware/kioskd/simulated_devices.hpp"
 #include "firmware/kioskd/preview_image.hpp"
 #include "firmware/rpc/client.hpp"
-#include "tests/firmware/kioskd/fixtures.hpp"
+#include "tests/firmware/kioskd/running_kioskd.hpp"
 
 using namespace kiosk;
 using nlohmann::json;
@@ -35,14 +35,9 @@ std::pair<int, std::string> refusal(rpc::Client& c, const std::string& method,
 }
 
 std::string login_tech(rpc::Client& c) {
-  for (int i = 0; i < 2000; ++i) {
-    auto s = c.call("sync.status");
-    if (s && s.value().value("config_version", 0) >= 1) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  auto r = c.call("maintenance.login", json{{"user", "tech"}, {"password", "kiosk24-dev"}});
-  REQUIRE(r);
-  return r.value()["token"];
+  const std::string token = testing::technician_token(c);
+  REQUIRE_FALSE(token.empty());
+  return token;
 }
 
 json wait_screen(rpc::Client& c, const std::string& name, int tries = 3000) {
@@ -53,6 +48,18 @@ json wait_screen(rpc::Client& c, const std::string& name, int tries = 3000) {
   }
   FAIL("screen " << name << " never showed");
   return nullptr;
+}
+
+// Starts a renewal in `language` for the synthetic citizen due for renewal, up to consent.
+void start_renewal(rpc::Client& c, const std::string& language) {
+  std::string id;
+  const json citizens = call(c, "emulator.citizens");
+  for (const auto& ci : citizens["citizens"])
+    if (ci.value("label", "") == "due_for_renewal") id = ci["id_number"];
+  REQUIRE_FALSE(id.empty());
+  call(c, "session.start", json{{"service", "renewal"}, {"language", language}});
+  call(c, "emulator.place_id_card", json{{"id_number", id}});
+  wait_screen(c, "consent");
 }
 
 std::vector<std::uint8_t> base64_decode(const std::string& in) {
@@ -95,31 +102,6 @@ void check_image_answer(const json& answer) {
   CHECK(answer["width"].get<int>() > 0);
 }
 
-struct Daemon {
-  testing::TempDir dir;
-  testing::InProcessCentral central{dir.path / "central"};
-  kioskd::KioskdConfig config;
-  std::unique_ptr<kioskd::Kioskd> daemon;
-  std::unique_ptr<rpc::Client> client;
-
-  explicit Daemon(std::chrono::seconds capture_countdown = std::chrono::seconds(3)) {
-    config = testing::kioskd_config(dir.path / "kiosk", &central);
-    config.capture_countdown = capture_countdown;
-    std::filesystem::create_directories(dir.path / "kiosk");
-    std::string error;
-    daemon = kioskd::Kioskd::create(config, &error, kioskd::simulation());
-    REQUIRE(daemon);
-    REQUIRE(daemon->start(&error));
-    auto c = rpc::Client::connect(config.socket_path);
-    REQUIRE(c.ok());
-    client = std::move(c.value());
-  }
-  ~Daemon() {
-    client.reset();
-    daemon->stop();
-  }
-};
-
 }  // namespace
 
 TEST_CASE("preview and encoding helpers downscale to 640 wide and base64 the JPEG",
@@ -139,26 +121,16 @@ TEST_CASE("preview and encoding helpers downscale to 640 wide and base64 the JPE
 TEST_CASE("camera.preview and session.photo are given only on their screens",
           "[kioskd][preview][integration]") {
   // 400 s scaled by the tests' time scale 0.01: 4 s of face positioning per capture.
-  Daemon d(std::chrono::seconds(400));
+  testing::RunningKioskd d(
+      [](kioskd::KioskdConfig& config) { config.capture_countdown = std::chrono::seconds(400); });
   rpc::Client& c = *d.client;
   const std::string token = login_tech(c);
-  call(c, "stock.load",
-       json{{"token", token},
-            {"count", 5},
-            {"first_serial", "C0000001"},
-            {"last_serial", "C0000005"}});
+  call(c, "stock.load", testing::blank_cards(token, 5));
 
   CHECK(refusal(c, "camera.preview") == std::pair<int, std::string>{-32002, "no_session"});
   CHECK(refusal(c, "session.photo") == std::pair<int, std::string>{-32002, "no_session"});
 
-  std::string id;
-  const json citizens = call(c, "emulator.citizens");
-  for (const auto& ci : citizens["citizens"])
-    if (ci.value("label", "") == "due_for_renewal") id = ci["id_number"];
-  REQUIRE_FALSE(id.empty());
-  call(c, "session.start", json{{"service", "renewal"}, {"language", "zh"}});
-  call(c, "emulator.place_id_card", json{{"id_number", id}});
-  wait_screen(c, "consent");
+  start_renewal(c, "zh");
   CHECK(refusal(c, "camera.preview") == std::pair<int, std::string>{-32002, "action_not_allowed"});
   // A citizen session refuses test prints.
   CHECK(refusal(c, "devices.test_print", json{{"token", token}, {"device", "receipt_printer"}}) ==
@@ -183,7 +155,7 @@ TEST_CASE("camera.preview and session.photo are given only on their screens",
 // counters and last errors; kiosk.changed follows the kiosk's state.
 TEST_CASE("the maintenance dashboard gets test prints and device counters and kiosk.changed",
           "[kioskd][maintenance][integration]") {
-  Daemon d;
+  testing::RunningKioskd d;
   rpc::Client& c = *d.client;
 
   // A second connection watches kiosk.changed.
@@ -279,11 +251,7 @@ TEST_CASE("the maintenance dashboard gets test prints and device counters and ki
   CHECK(status["state"] == "out_of_service");
   CHECK(status["maintenance"]["user"] == "tech");
   CHECK(status["stock"].is_object());
-  call(c, "stock.load",
-       json{{"token", token},
-            {"count", 3},
-            {"first_serial", "C0000001"},
-            {"last_serial", "C0000003"}});
+  call(c, "stock.load", testing::blank_cards(token, 3));
   CHECK(wait_change(
       [](const json& s) { return s["stock"].is_object() && s["stock"]["remaining"] == 3; }));
   watcher.value().reset();
@@ -293,24 +261,13 @@ TEST_CASE("the maintenance dashboard gets test prints and device counters and ki
 // licence classes, and the money outcome with the reference on the end screen.
 TEST_CASE("session.keep_alive, a refused address and the end screen's money over the local API",
           "[kioskd][session][integration]") {
-  Daemon d;
+  testing::RunningKioskd d;
   rpc::Client& c = *d.client;
   const std::string token = login_tech(c);
-  call(c, "stock.load",
-       json{{"token", token},
-            {"count", 5},
-            {"first_serial", "C0000001"},
-            {"last_serial", "C0000005"}});
+  call(c, "stock.load", testing::blank_cards(token, 5));
   CHECK(refusal(c, "session.keep_alive") == std::pair<int, std::string>{-32002, "no_session"});
 
-  std::string id;
-  const json citizens = call(c, "emulator.citizens");
-  for (const auto& ci : citizens["citizens"])
-    if (ci.value("label", "") == "due_for_renewal") id = ci["id_number"];
-  REQUIRE_FALSE(id.empty());
-  call(c, "session.start", json{{"service", "renewal"}, {"language", "en"}});
-  call(c, "emulator.place_id_card", json{{"id_number", id}});
-  wait_screen(c, "consent");
+  start_renewal(c, "en");
   CHECK(call(c, "session.keep_alive") == json::object());
 
   call(c, "session.action", json{{"action", "consent"}});

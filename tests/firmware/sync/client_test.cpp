@@ -18,8 +18,7 @@
 #include "tests/firmware/sync/office.hpp"
 
 using namespace kiosk::sync;
-using kiosk::sync::testing::FakeOutbox;
-using kiosk::sync::testing::Office;
+using namespace kiosk::sync::testing;  // Office, FakeOutbox, DevKiosk
 using nlohmann::json;
 using namespace std::chrono_literals;
 namespace central = kiosk::central;
@@ -43,39 +42,35 @@ void write_file(const std::filesystem::path& p, const std::string& text) {
 
 TEST_CASE("a signed chain is uploaded and acknowledged, and re-sending it is harmless",
           "[sync][client]") {
-  Office office;
-  CentralClient client(office.endpoint());
-  FakeOutbox outbox(office.kiosk_id(), office.kiosk_key_pem());
-  outbox.append(5);
-  auto ack = client.upload_events(outbox.records());
+  DevKiosk k;
+  k.outbox.append(5);
+  auto ack = k.client.upload_events(k.outbox.records());
   REQUIRE(ack.ok());
   CHECK(ack->acknowledged_seq == 5);
   CHECK(ack->stored == 5);
-  auto again = client.upload_events(outbox.records());
+  auto again = k.client.upload_events(k.outbox.records());
   REQUIRE(again.ok());
   CHECK(again->acknowledged_seq == 5);
   CHECK(again->stored == 0);
-  auto position = client.acknowledged_position();
+  auto position = k.client.acknowledged_position();
   REQUIRE(position.ok());
   CHECK(position->acknowledged_seq == 5);
-  CHECK(position->last_hash == protocol::wire::record_hash(outbox.records().back()).value());
-  CHECK(office.db().head(office.kiosk_id()).seq == 5);
+  CHECK(position->last_hash == protocol::wire::record_hash(k.outbox.records().back()).value());
+  CHECK(k.office.db().head(k.office.kiosk_id()).seq == 5);
 }
 
 TEST_CASE("an upload that skips ahead is a sequence gap with the expected sequence",
           "[sync][client]") {
-  Office office;
-  CentralClient client(office.endpoint());
-  FakeOutbox outbox(office.kiosk_id(), office.kiosk_key_pem());
-  outbox.append(4);
-  auto records = outbox.records();
-  auto gap = client.upload_events({records[2], records[3]});
+  DevKiosk k;
+  k.outbox.append(4);
+  auto records = k.outbox.records();
+  auto gap = k.client.upload_events({records[2], records[3]});
   REQUIRE_FALSE(gap.ok());
   CHECK(gap.error().code == Errc::rejected);
   CHECK(gap.error().http_status == 409);
   CHECK(gap.error().api_code == "sequence_gap");
   CHECK(gap.error().expected_sequence == 1u);
-  CHECK(client.breaker().state() == CircuitState::closed);  // the office answered
+  CHECK(k.client.breaker().state() == CircuitState::closed);  // the office answered
 }
 
 TEST_CASE("records signed with another kiosk's key are refused", "[sync][client]") {

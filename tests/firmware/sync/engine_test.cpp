@@ -8,8 +8,7 @@
 #include "tests/firmware/sync/office.hpp"
 
 using namespace kiosk::sync;
-using kiosk::sync::testing::FakeOutbox;
-using kiosk::sync::testing::Office;
+using namespace kiosk::sync::testing;  // Office, FakeOutbox, DevKiosk
 using nlohmann::json;
 using namespace std::chrono_literals;
 
@@ -48,11 +47,9 @@ void check_office_holds(Office& office, const FakeOutbox& outbox) {
 }  // namespace
 
 TEST_CASE("the engine uploads a signed chain in batches and it is acknowledged", "[sync][engine]") {
-  Office office;
-  CentralClient client(office.endpoint());
-  FakeOutbox outbox(office.kiosk_id(), office.kiosk_key_pem());
-  outbox.append(10);
-  SyncEngine engine(client, outbox, fast_options());
+  DevKiosk k;
+  k.outbox.append(10);
+  SyncEngine engine(k.client, k.outbox, fast_options());
   engine.start();
   REQUIRE(engine.wait_for_ack(10, 10s));
   auto s = engine.status();
@@ -62,48 +59,44 @@ TEST_CASE("the engine uploads a signed chain in batches and it is acknowledged",
   CHECK_FALSE(s.last_error.has_value());
   CHECK(s.batches_uploaded == 3);  // 4 + 4 + 2
   CHECK(s.records_uploaded == 10);
-  CHECK(outbox.acknowledgements() == std::vector<std::uint64_t>{4, 8, 10});
-  check_office_holds(office, outbox);
+  CHECK(k.outbox.acknowledgements() == std::vector<std::uint64_t>{4, 8, 10});
+  check_office_holds(k.office, k.outbox);
 
-  outbox.append(3);  // new records are picked up by the poll or sync_now
+  k.outbox.append(3);  // new records are picked up by the poll or sync_now
   engine.sync_now();
   REQUIRE(engine.wait_for_ack(13, 10s));
-  check_office_holds(office, outbox);
+  check_office_holds(k.office, k.outbox);
 }
 
 TEST_CASE("re-uploading records the office already holds is harmless", "[sync][engine]") {
-  Office office;
-  CentralClient client(office.endpoint());
-  FakeOutbox outbox(office.kiosk_id(), office.kiosk_key_pem());
-  outbox.append(6);
-  REQUIRE(client.upload_events(outbox.records()).ok());  // the kiosk lost its acknowledgement
-  SyncEngine engine(client, outbox, fast_options());
+  DevKiosk k;
+  k.outbox.append(6);
+  REQUIRE(k.client.upload_events(k.outbox.records()).ok());  // the kiosk lost its acknowledgement
+  SyncEngine engine(k.client, k.outbox, fast_options());
   engine.start();
   REQUIRE(engine.wait_for_ack(6, 10s));
   CHECK(engine.status().records_uploaded == 0);  // nothing was new to the office
-  check_office_holds(office, outbox);
+  check_office_holds(k.office, k.outbox);
 }
 
 TEST_CASE("after a restart the engine resumes after the last acknowledged record",
           "[sync][engine]") {
-  Office office;
-  CentralClient client(office.endpoint());
-  FakeOutbox outbox(office.kiosk_id(), office.kiosk_key_pem());
-  outbox.append(5);
+  DevKiosk k;
+  k.outbox.append(5);
   {
-    SyncEngine first(client, outbox, fast_options());
+    SyncEngine first(k.client, k.outbox, fast_options());
     first.start();
     REQUIRE(first.wait_for_ack(5, 10s));
     first.stop();
   }
-  outbox.append(3);
-  SyncEngine second(client, outbox, fast_options());
+  k.outbox.append(3);
+  SyncEngine second(k.client, k.outbox, fast_options());
   second.start();
   REQUIRE(second.wait_for_ack(8, 10s));
   const auto s = second.status();
   CHECK(s.records_uploaded == 3);
   CHECK(s.batches_uploaded == 1);  // 6..8 only: nothing before 5 was sent again
-  check_office_holds(office, outbox);
+  check_office_holds(k.office, k.outbox);
 }
 
 TEST_CASE("when the office disappears the engine backs off, loses nothing and resumes",
@@ -150,18 +143,16 @@ TEST_CASE("when the office disappears the engine backs off, loses nothing and re
 }
 
 TEST_CASE("a sequence gap rewinds the upload to the office's expected sequence", "[sync][engine]") {
-  Office office;
-  CentralClient client(office.endpoint());
-  FakeOutbox outbox(office.kiosk_id(), office.kiosk_key_pem());
-  outbox.append(8);
+  DevKiosk k;
+  k.outbox.append(8);
   // The kiosk believes 1..5 are acknowledged but this office holds none (restored from an
   // old backup): it must answer sequence_gap expected 1 and get everything again.
-  outbox.set_last_acknowledged(5);
-  SyncEngine engine(client, outbox, fast_options());
+  k.outbox.set_last_acknowledged(5);
+  SyncEngine engine(k.client, k.outbox, fast_options());
   engine.start();
   REQUIRE(engine.wait_for_ack(8, 10s));
-  REQUIRE(eventually([&] { return office.db().head(office.kiosk_id()).seq == 8; }));
-  check_office_holds(office, outbox);
+  REQUIRE(eventually([&] { return k.office.db().head(k.office.kiosk_id()).seq == 8; }));
+  check_office_holds(k.office, k.outbox);
 }
 
 TEST_CASE("records the office refuses stay in the outbox and the error is reported",
@@ -184,9 +175,7 @@ TEST_CASE("records the office refuses stay in the outbox and the error is report
 
 TEST_CASE("heartbeats carry the provider's status and the outbox depth, and config is pulled once",
           "[sync][engine]") {
-  Office office;
-  CentralClient client(office.endpoint());
-  FakeOutbox outbox(office.kiosk_id(), office.kiosk_key_pem());
+  DevKiosk k;
   std::atomic<int> heartbeats{0};
   std::atomic<int> configs{0};
   auto o = fast_options();
@@ -200,7 +189,7 @@ TEST_CASE("heartbeats carry the provider's status and the outbox depth, and conf
     ++configs;
     return update.document.version == 1;
   };
-  SyncEngine engine(client, outbox, o);
+  SyncEngine engine(k.client, k.outbox, o);
   engine.start();
   REQUIRE(eventually([&] { return heartbeats >= 2 && engine.status().config_version == 1; }));
   // Later pulls find the kiosk up to date (304): the handler is not called again.
@@ -210,8 +199,8 @@ TEST_CASE("heartbeats carry the provider's status and the outbox depth, and conf
   engine.stop();
   CHECK(engine.status().last_heartbeat_server_time == "2026-11-28T12:00:00Z");
   bool found = false;
-  for (const auto& row : office.db().fleet()) {
-    if (row.kiosk_id == office.kiosk_id() && row.heartbeat) {
+  for (const auto& row : k.office.db().fleet()) {
+    if (row.kiosk_id == k.office.kiosk_id() && row.heartbeat) {
       const auto hb = json::parse(*row.heartbeat);
       found = hb["software_version"] == "0.1.0" && hb["outbox_depth"] == 0;
     }

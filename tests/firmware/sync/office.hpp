@@ -77,4 +77,11 @@ class FakeOutbox : public OutboxSource {
   std::vector<std::uint64_t> marks_;
 };
 
+// The office, a client of it as dev kiosk 1 and that kiosk's outbox: where most cases start.
+struct DevKiosk {
+  Office office;
+  CentralClient client{office.endpoint()};
+  FakeOutbox outbox{office.kiosk_id(), office.kiosk_key_pem()};
+};
+
 }  // namespace kiosk::sync::testing

@@ -9,7 +9,9 @@
 
 #include "local_api.hpp"
 #include "qt_wait.hpp"
+#include "tests/kiosk-ui/src/answer.hpp"
 
+using kiosk_ui_test::Answer;
 using kiosk_ui_test::waitFor;
 
 namespace {
@@ -67,19 +69,6 @@ class KioskdProcess {
  private:
   QTemporaryDir dir_;
   QProcess process_;
-};
-
-struct Answer {
-  bool done = false;
-  QVariant result;
-  QVariantMap error;
-  LocalApi::Callback callback() {
-    return [this](const QVariant& r, const QVariantMap& e) {
-      done = true;
-      result = r;
-      error = e;
-    };
-  }
 };
 
 void connectTo(LocalApi& api, const KioskdProcess& kioskd) {

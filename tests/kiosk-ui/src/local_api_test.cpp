@@ -8,25 +8,14 @@
 #include "local_api.hpp"
 #include "local_api_framing.hpp"
 #include "qt_wait.hpp"
+#include "tests/kiosk-ui/src/answer.hpp"
 #include "tests/kiosk-ui/src/scripted_server.hpp"
 
+using kiosk_ui_test::Answer;
 using kiosk_ui_test::pump;
 using kiosk_ui_test::waitFor;
 
 namespace {
-
-struct Answer {
-  bool done = false;
-  QVariant result;
-  QVariantMap error;
-  LocalApi::Callback callback() {
-    return [this](const QVariant& r, const QVariantMap& e) {
-      done = true;
-      result = r;
-      error = e;
-    };
-  }
-};
 
 QJsonObject screen(const QString& name, const QString& session = "s-0001",
                    const QJsonArray& actions = {"cancel"}) {
