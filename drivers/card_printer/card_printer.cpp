@@ -281,9 +281,17 @@ hal::Result<hal::PrintedCard> EvolisCardPrinter::run_job(const hal::CardJob& job
     bump(kCardsPrinted);
     return hal::PrintedCard{report ? report->card_counter : 0};
   }
-  // A 'T' reply is a jam when the printer says the card is stuck.
-  if (failure->reason == "mechanical" && report && report->card == "jammed") {
-    failure = error_for_code('T', true);
+  // An error reply's words are not standard: the sensors read just now say what happened.
+  const bool printer_error = failure->reason == "mechanical" || failure->reason == "jam" ||
+                             failure->reason == "ribbon_out" || failure->reason == "cover_open";
+  if (printer_error && report) {
+    if (report->cover == "open") {
+      failure = error_for_code('C');
+    } else if (report->card == "jammed") {
+      failure = error_for_code('T', true);
+    } else if (report->ribbon == "out") {
+      failure = error_for_code('R');
+    }
   }
   // After the load the card is spoiled unless the printer says none went in (feeder empty,
   // cover open at load). Without an answer we must assume it is inside.
