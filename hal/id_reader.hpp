@@ -12,7 +12,10 @@
 
 namespace kiosk::hal {
 
-enum class IdCardType { resident, foreignPermanent };
+// resident: the resident ID card; foreignPermanent: the foreign permanent-residence card (type
+// character "I", and the 2023 card "Y", whose card_version reads "2023");
+// hkMacauTaiwanResident: the residence permit of Hong Kong, Macau and Taiwan residents ("J").
+enum class IdCardType { resident, foreignPermanent, hkMacauTaiwanResident };
 enum class Sex { male, female, unspecified };
 
 // What a card holds. Strings are UTF-8, trimmed of the card's space padding. Dates are ISO
@@ -32,9 +35,14 @@ struct IdCard {
   std::string issuing_authority;
   std::string valid_from;
   std::string valid_to;
-  std::string card_version;               // foreign only
+  std::string card_version;  // foreign only ("2023" for the 2023 card)
+  std::string pass_number;   // J: the holder's Hong Kong/Macau/Taiwan travel permit number
+  std::string issue_count;   // J: times this permit was issued; Y: times the card was renewed
   std::vector<std::uint8_t> photo_wlt;    // the card's photo, WLT encoded (opaque)
   std::vector<std::uint8_t> fingerprint;  // empty unless read with fingerprint
+  // The photo decoded by the reader's WLT decoder when it decodes whole frames (a vendor
+  // library, drivers/id_reader/wlt_library.hpp); empty otherwise (the photo is unavailable).
+  std::optional<RgbImage> photo;
 };
 
 // WLT photos can only be decoded by closed vendor libraries: a kiosk plugs one in here.

@@ -62,6 +62,8 @@ hal::Status EvolisCardPrinter::open() {
     if (auto r = exchange(encode_command("Rsn"), config_.command_timeout); r.ok() && r.value().ok) {
       serial = r.value().text;
     }
+    // Error handling by the host: the printer reports and waits instead of retrying itself.
+    (void)exchange(encode_command("Pem", {"2"}), config_.command_timeout);
     auto report = query_status();
     if (!report.ok()) {
       set_state(DeviceState::offline, "printer does not answer");
@@ -222,7 +224,7 @@ hal::Status EvolisCardPrinter::run_step(JobStep step, const JobCommands& cmds,
     case JobStep::printBack:
       return send_all(cmds.back, config_.mechanical_timeout);
     case JobStep::endSequence:
-      return send_all(cmds.end, config_.mechanical_timeout);
+      return send_all(cmds.end, config_.end_timeout);
     case JobStep::done:
       return hal::Done{};
   }
@@ -279,9 +281,17 @@ hal::Result<hal::PrintedCard> EvolisCardPrinter::run_job(const hal::CardJob& job
     bump(kCardsPrinted);
     return hal::PrintedCard{report ? report->card_counter : 0};
   }
-  // A 'T' reply is a jam when the printer says the card is stuck.
-  if (failure->reason == "mechanical" && report && report->card == "jammed") {
-    failure = error_for_code('T', true);
+  // An error reply's words are not standard: the sensors read just now say what happened.
+  const bool printer_error = failure->reason == "mechanical" || failure->reason == "jam" ||
+                             failure->reason == "ribbon_out" || failure->reason == "cover_open";
+  if (printer_error && report) {
+    if (report->cover == "open") {
+      failure = error_for_code('C');
+    } else if (report->card == "jammed") {
+      failure = error_for_code('T', true);
+    } else if (report->ribbon == "out") {
+      failure = error_for_code('R');
+    }
   }
   // After the load the card is spoiled unless the printer says none went in (feeder empty,
   // cover open at load). Without an answer we must assume it is inside.
@@ -363,10 +373,14 @@ hal::Result<std::string> EvolisCardPrinter::read_reply(milliseconds timeout) {
 }
 
 hal::Result<StatusReport> EvolisCardPrinter::query_status() {
-  auto r = exchange(encode_command("Rse"), config_.command_timeout);
-  if (!r.ok()) return r.error();
-  if (!r.value().ok) return error_for_code(r.value().error_code);
-  return parse_status(r.value().text);
+  StatusReplies replies;
+  for (const auto& q : kStatusQueries) {
+    // Errors are answers here ("ERR CARD" for a jammed card, "ERR RIB DETECTION").
+    auto r = exchange(encode_command(q.name, {std::string(q.param)}), config_.command_timeout);
+    if (!r.ok()) return r.error();
+    replies.*q.answer = r.value().text;
+  }
+  return status_from_replies(replies, config_.ribbon_low);
 }
 
 void EvolisCardPrinter::apply_status(const StatusReport& report) {

@@ -1,7 +1,8 @@
 #pragma once
 // EvolisCardPrinter: hal::CardPrinter over any Transport, speaking the Evolis command set
 // (card_printer_codec.hpp documents the bytes). Each command is sent on its own and waits for
-// its text reply.
+// its text reply. open() sends Pem;2 (the host handles errors); a status read is the seven
+// queries of kStatusQueries (card position, sensors, ribbon, counter).
 //
 // A print is a state machine: checkStatus -> selectRibbon -> startSequence -> loadCard ->
 // printFront -> [turnCard -> printBack] -> endSequence -> done. Cleanup always runs: it re-reads
@@ -32,7 +33,11 @@ struct EvolisConfig {
   // card, printing a panel, turning, ejecting), at real device speed.
   std::chrono::milliseconds command_timeout{3000};
   std::chrono::milliseconds mechanical_timeout{20000};
-  RawSize raw_size = RawSize::guide;
+  // Se prints and ejects the card: the guide asks to allow it 60 s or more.
+  std::chrono::milliseconds end_timeout{90000};
+  RawSize raw_size = RawSize::exact;
+  // Rrt;count below this is reported as a low ribbon.
+  std::uint64_t ribbon_low = 50;
 };
 
 class EvolisCardPrinter final : public hal::CardPrinter {

@@ -1,4 +1,4 @@
-// Evolis command-set codec: see the header for the wire format we implement.
+// Evolis command-set codec: see the header for the wire format.
 #include "drivers/card_printer/card_printer_codec.hpp"
 
 #include <algorithm>
@@ -11,7 +11,12 @@ using hal::CompletionCode;
 using hal::make_error;
 
 constexpr std::size_t kGuidePixels = 676992;  // the guide's 84 624 bytes * 8
-constexpr int kRowBytes1 = kWidth / 8;        // 127: one row of a 1-bit panel
+constexpr std::size_t kMaxCompressed = static_cast<std::size_t>(kLines) * (kLineBytes1 + 1);
+
+// The card pixel (landscape, row-major) that wire line `line`, dot `dot` prints.
+constexpr std::size_t card_index(int line, int dot) {
+  return static_cast<std::size_t>(kHeight - 1 - dot) * kWidth + static_cast<std::size_t>(line);
+}
 
 hal::DeviceError invalid(std::string reason, std::string message) {
   return make_error(CompletionCode::invalidData, std::move(reason), std::move(message));
@@ -178,7 +183,7 @@ int bits_for_levels(int levels) {
 }
 
 std::size_t exact_raw_size(int levels) {
-  return static_cast<std::size_t>(kHeight) * kRowBytes1 *
+  return static_cast<std::size_t>(kLines) * kLineBytes1 *
          static_cast<std::size_t>(bits_for_levels(levels));
 }
 
@@ -188,24 +193,24 @@ std::size_t guide_raw_size(int levels) {
 
 Bytes pack_panel(const Panel& panel, RawSize size) {
   const int bits = bits_for_levels(panel.levels);
-  if (bits == 0) return {};
+  if (bits == 0 || panel.values.size() < kPixels) return {};
   Bytes out(size == RawSize::guide ? guide_raw_size(panel.levels) : exact_raw_size(panel.levels),
             0);
   const std::uint32_t mask = (1U << bits) - 1U;
   std::uint64_t acc = 0;
   int acc_bits = 0;
   std::size_t pos = 0;
-  const std::size_t n = std::min(panel.values.size(), kPixels);
-  for (std::size_t i = 0; i < n; ++i) {
-    acc = (acc << bits) | (panel.values[i] & mask);
-    acc_bits += bits;
-    while (acc_bits >= 8) {
-      acc_bits -= 8;
-      out[pos++] = static_cast<std::uint8_t>(acc >> acc_bits);
+  for (int line = 0; line < kLines; ++line) {
+    for (int dot = 0; dot < kDots; ++dot) {
+      acc = (acc << bits) | (panel.values[card_index(line, dot)] & mask);
+      acc_bits += bits;
+      while (acc_bits >= 8) {
+        acc_bits -= 8;
+        out[pos++] = static_cast<std::uint8_t>(acc >> acc_bits);
+      }
     }
   }
-  if (acc_bits > 0 && pos < out.size()) out[pos] = static_cast<std::uint8_t>(acc << (8 - acc_bits));
-  return out;
+  return out;  // 648 * bits is a multiple of 8: every line ends on a byte boundary
 }
 
 hal::Result<Panel> unpack_panel(PanelKind kind, int levels, std::span<const std::uint8_t> data) {
@@ -219,13 +224,15 @@ hal::Result<Panel> unpack_panel(PanelKind kind, int levels, std::span<const std:
   std::uint64_t acc = 0;
   int acc_bits = 0;
   std::size_t pos = 0;
-  for (std::size_t i = 0; i < kPixels; ++i) {
-    while (acc_bits < bits) {
-      acc = (acc << 8) | data[pos++];
-      acc_bits += 8;
+  for (int line = 0; line < kLines; ++line) {
+    for (int dot = 0; dot < kDots; ++dot) {
+      while (acc_bits < bits) {
+        acc = (acc << 8) | data[pos++];
+        acc_bits += 8;
+      }
+      acc_bits -= bits;
+      p.values[card_index(line, dot)] = static_cast<std::uint8_t>((acc >> acc_bits) & mask);
     }
-    acc_bits -= bits;
-    p.values[i] = static_cast<std::uint8_t>((acc >> acc_bits) & mask);
   }
   return p;
 }
@@ -233,49 +240,35 @@ hal::Result<Panel> unpack_panel(PanelKind kind, int levels, std::span<const std:
 Bytes compress_panel(const Panel& panel) {
   const Bytes raw = pack_panel(Panel{panel.kind, 2, panel.values}, RawSize::exact);
   Bytes out;
-  out.reserve(kHeight * 4);
-  for (int row = 0; row < kHeight; ++row) {
-    const auto* line = raw.data() + static_cast<std::size_t>(row) * kRowBytes1;
-    int last = -1;
-    bool full = true;
-    for (int i = 0; i < kRowBytes1; ++i) {
-      if (line[i] != 0) last = i;
-      if (line[i] != 0xFF) full = false;
-    }
-    if (full) {
-      out.push_back(0xFF);
-    } else if (last < 0) {
-      out.push_back(0x00);
-    } else {
-      out.push_back(static_cast<std::uint8_t>(last + 1));
-      out.insert(out.end(), line, line + last + 1);
-    }
+  if (raw.empty()) return out;
+  out.reserve(kLines * 4);
+  for (int line = 0; line < kLines; ++line) {
+    const auto* bytes = raw.data() + static_cast<std::size_t>(line) * kLineBytes1;
+    int count = kLineBytes1;
+    while (count > 0 && bytes[count - 1] == 0) --count;
+    out.push_back(static_cast<std::uint8_t>(count));
+    out.insert(out.end(), bytes, bytes + count);
   }
   return out;
 }
 
-hal::Result<std::optional<Decompressed>> decompress_panel(PanelKind kind,
-                                                          std::span<const std::uint8_t> data) {
+hal::Result<Panel> decompress_panel(PanelKind kind, std::span<const std::uint8_t> data) {
   Bytes raw(exact_raw_size(2), 0);
   std::size_t pos = 0;
-  for (int row = 0; row < kHeight; ++row) {
-    if (pos >= data.size()) return std::optional<Decompressed>{};
-    const std::uint8_t head = data[pos++];
-    auto* line = raw.data() + static_cast<std::size_t>(row) * kRowBytes1;
-    if (head == 0x00) continue;
-    if (head == 0xFF) {
-      std::fill(line, line + kRowBytes1, std::uint8_t{0xFF});
+  for (int line = 0; line < kLines && pos < data.size(); ++line) {
+    const std::uint8_t count = data[pos++];
+    auto* bytes = raw.data() + static_cast<std::size_t>(line) * kLineBytes1;
+    if (count == 0xFF) {  // the Perl simulator's "full line"
+      std::fill(bytes, bytes + kLineBytes1, std::uint8_t{0xFF});
       continue;
     }
-    if (head > kRowBytes1) return invalid("bad_compression", "compressed row longer than a row");
-    if (data.size() - pos < head) return std::optional<Decompressed>{};
-    std::copy(data.begin() + static_cast<std::ptrdiff_t>(pos),
-              data.begin() + static_cast<std::ptrdiff_t>(pos + head), line);
-    pos += head;
+    if (count > kLineBytes1) return invalid("bad_compression", "line count above 81");
+    if (data.size() - pos < count) return invalid("bad_compression", "line cut short");
+    std::copy_n(data.begin() + static_cast<std::ptrdiff_t>(pos), count, bytes);
+    pos += count;
   }
-  auto panel = unpack_panel(kind, 2, raw);
-  if (!panel.ok()) return panel.error();
-  return std::optional<Decompressed>{Decompressed{std::move(panel).value(), pos}};
+  if (pos != data.size()) return invalid("bad_compression", "more than 1016 lines");
+  return unpack_panel(kind, 2, raw);
 }
 
 // ---- commands -------------------------------------------------------------------------------
@@ -289,23 +282,80 @@ Bytes encode_command(std::string_view name, const std::vector<std::string>& para
 
 Bytes encode_download(const Panel& panel, bool compressed, RawSize size) {
   const bool compress = compressed && panel.levels == 2;
-  const std::string head = std::string("\x1b") + (compress ? "Dbc;" : "Db;") +
-                           std::string(to_string(panel.kind)) + ";" + std::to_string(panel.levels) +
-                           ";";
   const Bytes data = compress ? compress_panel(panel) : pack_panel(panel, size);
-  Bytes out(head.size() + data.size() + 1);
-  std::copy(head.begin(), head.end(), out.begin());
-  std::copy(data.begin(), data.end(), out.begin() + static_cast<std::ptrdiff_t>(head.size()));
-  out.back() = kCr;
+  std::string head = std::string("\x1b") + (compress ? "Dbc;" : "Db;") +
+                     std::string(to_string(panel.kind)) + ";" + std::to_string(panel.levels) + ";";
+  if (compress) head += std::to_string(data.size()) + ";";
+  Bytes out(head.begin(), head.end());
+  out.insert(out.end(), data.begin(), data.end());
+  out.push_back(kCr);
   return out;
 }
 
-hal::Result<ParseOutcome> parse_command(std::span<const std::uint8_t> data) {
-  const ParseOutcome need_more{};
-  const std::size_t n = data.size();
+namespace {
+
+bool is_padding(std::uint8_t b) {
+  return b == kNul || b == kCr;
+}
+
+// Whether `rest` (what follows a candidate end of raw data, after its CR) reads as commands:
+// up to four text commands are checked, a download header ends the check, and the end of the
+// bytes is plausible (the next command has not arrived yet). NULs are padding only at the end
+// of the stream (after a job), CRs anywhere.
+bool plausible_continuation(std::span<const std::uint8_t> rest) {
   std::size_t pos = 0;
-  if (n == 0) return need_more;
-  if (data[0] == kEsc) pos = 1;
+  const std::size_t n = rest.size();
+  for (int checked = 0; checked < 4; ++checked) {
+    while (pos < n && rest[pos] == kCr) ++pos;
+    if (std::all_of(rest.begin() + static_cast<std::ptrdiff_t>(pos), rest.end(),
+                    [](std::uint8_t b) { return b == kNul; }))
+      return true;
+    if (rest[pos] == kEsc) ++pos;
+    const std::size_t name = pos;
+    while (pos < n && alpha(rest[pos]) && pos - name <= kMaxTextCommand) ++pos;
+    if (pos == n) return true;
+    if (pos == name || pos - name > kMaxTextCommand) return false;
+    if (rest[pos] != ';' && rest[pos] != kCr) return false;
+    const std::string_view word(reinterpret_cast<const char*>(rest.data()) + name, pos - name);
+    if (word == "Db" || word == "Dbc") return true;
+    while (pos < n && rest[pos] != kCr) {
+      if (!printable(rest[pos]) || pos - name >= kMaxTextCommand) return false;
+      ++pos;
+    }
+    if (pos == n) return true;
+    ++pos;  // CR
+  }
+  return true;
+}
+
+// Reads "field;" from data[j..]; need-more as nullopt with ok, errors for bad bytes.
+struct Field {
+  std::string text;
+  std::size_t next = 0;
+};
+hal::Result<std::optional<Field>> header_field(std::span<const std::uint8_t> data, std::size_t j) {
+  const std::size_t start = j;
+  while (j < data.size() && data[j] != ';' && j - start <= 8) {
+    if (!printable(data[j])) return invalid("bad_command", "bad byte in download header");
+    ++j;
+  }
+  if (j - start > 8) return invalid("bad_parameter", "download header field too long");
+  if (j == data.size()) return std::optional<Field>{};
+  return std::optional<Field>{Field{std::string(data.begin() + static_cast<std::ptrdiff_t>(start),
+                                                data.begin() + static_cast<std::ptrdiff_t>(j)),
+                                    j + 1}};
+}
+
+}  // namespace
+
+hal::Result<ParseOutcome> parse_command(std::span<const std::uint8_t> data) {
+  const std::size_t n = data.size();
+  std::size_t skip = 0;
+  while (skip < n && is_padding(data[skip])) ++skip;
+  const ParseOutcome need_more{std::nullopt, skip};
+  std::size_t pos = skip;
+  if (pos == n) return need_more;
+  if (data[pos] == kEsc) ++pos;
   std::size_t i = pos;
   while (i < n && alpha(data[i]) && i - pos <= kMaxTextCommand) ++i;
   if (i - pos > kMaxTextCommand) return invalid("bad_command", "command name too long");
@@ -317,19 +367,20 @@ hal::Result<ParseOutcome> parse_command(std::span<const std::uint8_t> data) {
 
   if (cmd.name == "Db" || cmd.name == "Dbc") {
     if (data[i] != ';') return invalid("bad_parameter", "download without panel and levels");
-    // Header "panel;levels;" then binary data.
+    // Header "panel;levels;" [Dbc: "count;"] then binary data.
     std::size_t j = i + 1;
+    auto next_field = [&]() -> hal::Result<bool> {
+      auto f = header_field(data, j);
+      if (!f.ok()) return f.error();
+      if (!f.value()) return false;
+      cmd.params.push_back(std::move(f.value()->text));
+      j = f.value()->next;
+      return true;
+    };
     for (int field = 0; field < 2; ++field) {
-      const std::size_t start = j;
-      while (j < n && data[j] != ';' && j - start <= 8) {
-        if (!printable(data[j])) return invalid("bad_command", "bad byte in download header");
-        ++j;
-      }
-      if (j - start > 8) return invalid("bad_parameter", "download header field too long");
-      if (j == n) return need_more;
-      cmd.params.emplace_back(data.begin() + static_cast<std::ptrdiff_t>(start),
-                              data.begin() + static_cast<std::ptrdiff_t>(j));
-      ++j;  // ';'
+      auto got = next_field();
+      if (!got.ok()) return got.error();
+      if (!got.value()) return need_more;
     }
     const auto kind = panel_from_string(cmd.params[0]);
     const auto levels = parse_int(cmd.params[1]);
@@ -337,28 +388,40 @@ hal::Result<ParseOutcome> parse_command(std::span<const std::uint8_t> data) {
     if (is_colour(*kind) ? bits_for_levels(*levels) < 5 : *levels != 2) {
       return invalid("bad_parameter", "level count not valid for this panel");
     }
-    const auto rest = data.subspan(j);
     if (cmd.name == "Dbc") {
       if (is_colour(*kind))
         return invalid("bad_parameter", "compressed download is for k and o only");
-      auto dec = decompress_panel(*kind, rest);
-      if (!dec.ok()) return dec.error();
-      if (!dec.value()) return need_more;
-      const std::size_t used = dec.value()->used;
-      if (used >= rest.size()) return need_more;
-      if (rest[used] != kCr)
-        return invalid("bad_compression", "compressed panel not followed by CR");
-      cmd.panel = std::move(dec.value()->panel);
-      return ParseOutcome{std::move(cmd), j + used + 1};
+      auto got = next_field();
+      if (!got.ok()) return got.error();
+      if (!got.value()) return need_more;
+    }
+    const auto rest = data.subspan(j);
+    if (cmd.name == "Dbc") {
+      const auto count = parse_int(cmd.params[2]);
+      if (!count || *count < 0 || static_cast<std::size_t>(*count) > kMaxCompressed)
+        return invalid("bad_size", "compressed byte count out of range");
+      const auto size = static_cast<std::size_t>(*count);
+      if (rest.size() < size) return need_more;
+      auto panel = decompress_panel(*kind, rest.first(size));
+      if (!panel.ok()) return panel.error();
+      cmd.panel = std::move(panel).value();
+      // The CR after the data is optional; a missing one leaves the next ESC in place.
+      const bool cr = rest.size() > size && rest[size] == kCr;
+      return ParseOutcome{std::move(cmd), j + size + (cr ? 1 : 0)};
     }
     const std::size_t exact = exact_raw_size(*levels);
     const std::size_t guide = guide_raw_size(*levels);
+    auto ends_at = [&](std::size_t size) {
+      return rest.size() > size && rest[size] == kCr &&
+             plausible_continuation(rest.subspan(size + 1));
+    };
     std::size_t size;
-    if (rest.size() > exact && rest[exact] == kCr) {
+    if (ends_at(guide)) {
+      size = guide;
+    } else if (ends_at(exact)) {
       size = exact;
     } else if (rest.size() > guide) {
-      if (rest[guide] != kCr) return invalid("bad_size", "raw panel not followed by CR");
-      size = guide;
+      return invalid("bad_size", "raw panel not followed by CR and a command");
     } else {
       return need_more;
     }
@@ -423,6 +486,7 @@ hal::Result<JobCommands> build_job(const hal::CardJob& job, const JobOptions& op
   JobCommands cmds;
   cmds.select_ribbon.push_back(
       encode_command("Pr", {options.ribbon == hal::RibbonType::k ? "k" : "ymcko"}));
+  cmds.select_ribbon.push_back(encode_command("Pmi", {"F", "s"}));  // card from the feeder
   cmds.start.push_back(encode_command("Ss"));
   cmds.load.push_back(encode_command("Sr"));
   if (auto st = side_commands(job.front, options, cmds.front); !st.ok()) return st.error();
@@ -445,6 +509,23 @@ Bytes flatten(const JobCommands& commands) {
 
 // ---- replies --------------------------------------------------------------------------------
 
+namespace {
+
+bool contains(std::string_view text, std::string_view word) {
+  return text.find(word) != std::string_view::npos;
+}
+
+char classify_error(std::string_view text) {
+  if (contains(text, "COVER")) return 'C';
+  if (contains(text, "FEEDER") || contains(text, "NO CARD")) return 'F';
+  if (contains(text, "RIB")) return 'R';
+  if (contains(text, "PARAM")) return '2';
+  if (contains(text, "CMD") || contains(text, "COMMAND")) return '1';
+  return 'T';
+}
+
+}  // namespace
+
 hal::Result<Reply> parse_reply(std::string_view text) {
   if (text.empty() || text.size() > kMaxReply)
     return invalid("bad_reply", "empty or oversized reply");
@@ -454,14 +535,9 @@ hal::Result<Reply> parse_reply(std::string_view text) {
   }
   Reply r;
   r.text = std::string(text);
-  if (text.starts_with("ERR;")) {
-    if (text.size() != 5) return invalid("bad_reply", "malformed error reply");
-    const char c = text[4];
-    if (std::string_view("12TCFR").find(c) == std::string_view::npos) {
-      return invalid("bad_reply", "unknown error code");
-    }
+  if (text.starts_with("ERR")) {
     r.ok = false;
-    r.error_code = c;
+    r.error_code = classify_error(text);
   }
   return r;
 }
@@ -472,8 +548,25 @@ Bytes encode_reply(std::string_view text) {
   return out;
 }
 
+std::string_view error_text(char code) {
+  switch (code) {
+    case '1':
+      return "ERR CMD";
+    case '2':
+      return "ERR PARAM";
+    case 'C':
+      return "ERR COVER OPEN";
+    case 'F':
+      return "ERR FEEDER EMPTY";
+    case 'R':
+      return "ERR RIBBON";
+    default:
+      return "ERR MECHANICAL";
+  }
+}
+
 Bytes encode_error_reply(char code) {
-  return encode_reply(std::string("ERR;") + code);
+  return encode_reply(error_text(code));
 }
 
 hal::DeviceError error_for_code(char code, bool card_jammed) {
@@ -500,60 +593,70 @@ hal::DeviceError error_for_code(char code, bool card_jammed) {
   }
 }
 
-hal::Result<StatusReport> parse_status(std::string_view text) {
-  StatusReport r;
-  int seen = 0;
-  while (!text.empty()) {
-    const auto semi = text.find(';');
-    const auto item = text.substr(0, semi);
-    text = semi == std::string_view::npos ? std::string_view{} : text.substr(semi + 1);
-    const auto eq = item.find('=');
-    if (eq == std::string_view::npos) return invalid("bad_status", "status item without '='");
-    const auto key = item.substr(0, eq);
-    const auto val = item.substr(eq + 1);
-    auto one_of = [&](std::initializer_list<std::string_view> allowed, std::string& dst) {
-      for (auto a : allowed) {
-        if (a == val) {
-          dst = std::string(val);
-          ++seen;
-          return true;
-        }
-      }
-      return false;
-    };
-    auto number = [&](std::uint64_t& dst) {
-      auto v = parse_u64(val);
-      if (!v) return false;
-      dst = *v;
-      ++seen;
-      return true;
-    };
-    bool good = true;
-    if (key == "ribbon")
-      good = one_of({"ok", "low", "out"}, r.ribbon);
-    else if (key == "feeder")
-      good = one_of({"ok", "low", "empty"}, r.feeder);
-    else if (key == "cover")
-      good = one_of({"closed", "open"}, r.cover);
-    else if (key == "card")
-      good = one_of({"none", "in_mouth", "jammed", "held"}, r.card);
-    else if (key == "panels")
-      good = number(r.ribbon_panels);
-    else if (key == "cards")
-      good = number(r.blank_cards);
-    else if (key == "count")
-      good = number(r.card_counter);
-    // Unknown keys are skipped: newer firmware may report more.
-    if (!good) return invalid("bad_status", "bad status value");
+// ---- status ---------------------------------------------------------------------------------
+
+std::optional<double> parse_volts(std::string_view text) {
+  // "d,dd Volts": digits, a decimal comma or point, digits, then the unit.
+  const auto space = text.find(' ');
+  if (space == std::string_view::npos || text.substr(space + 1) != "Volts") return std::nullopt;
+  const auto number = text.substr(0, space);
+  const auto sep = number.find_first_of(",.");
+  const auto whole = parse_int(number.substr(0, sep));
+  if (!whole || *whole < 0 || *whole > 99) return std::nullopt;
+  double value = *whole;
+  if (sep != std::string_view::npos) {
+    const auto frac = number.substr(sep + 1);
+    if (frac.empty() || frac.size() > 3) return std::nullopt;
+    const auto f = parse_int(frac);
+    if (!f || *f < 0) return std::nullopt;
+    double scale = 1;
+    for (std::size_t k = 0; k < frac.size(); ++k) scale *= 10;
+    value += *f / scale;
   }
-  if (seen != 7) return invalid("bad_status", "status is missing items");
-  return r;
+  return value;
 }
 
-std::string format_status(const StatusReport& r) {
-  return "ribbon=" + r.ribbon + ";feeder=" + r.feeder + ";cover=" + r.cover + ";card=" + r.card +
-         ";panels=" + std::to_string(r.ribbon_panels) + ";cards=" + std::to_string(r.blank_cards) +
-         ";count=" + std::to_string(r.card_counter);
+std::string format_volts(double volts) {
+  const int centi = static_cast<int>(volts * 100 + 0.5);
+  std::string frac = std::to_string(centi % 100);
+  if (frac.size() < 2) frac.insert(0, "0");
+  return std::to_string(centi / 100) + "," + frac + " Volts";
+}
+
+hal::Result<StatusReport> status_from_replies(const StatusReplies& replies,
+                                              std::uint64_t ribbon_low) {
+  auto volts = [](const std::string& text) { return parse_volts(text); };
+  const auto bezel = volts(replies.bezel);
+  const auto cover = volts(replies.cover);
+  const auto feeder = volts(replies.feeder);
+  const auto near_empty = volts(replies.near_empty);
+  if (!bezel || !cover || !feeder || !near_empty)
+    return invalid("bad_status", "sensor reading is not a voltage");
+  StatusReport r;
+  const std::string_view pos = replies.position;
+  if (pos == "OK" || pos == "NO CARD") {
+    r.card = *bezel >= kSensorOnVolts ? "in_mouth" : "none";
+  } else if (pos == "CARD" || pos == "SMART CARD" || pos == "CONTACTLESS CARD") {
+    r.card = "held";
+  } else if (pos.starts_with("ERR")) {
+    r.card = "jammed";
+  } else {
+    return invalid("bad_status", "unknown card position");
+  }
+  r.cover = *cover >= kSensorOnVolts ? "closed" : "open";
+  r.feeder = *feeder < kSensorOnVolts ? "empty" : *near_empty >= kSensorOnVolts ? "low" : "ok";
+  if (replies.ribbon.starts_with("ERR")) {
+    r.ribbon = "out";  // "ERR RIB DETECTION": no ribbon
+  } else {
+    const auto left = parse_u64(replies.ribbon);
+    if (!left) return invalid("bad_status", "ribbon count is not a number");
+    r.ribbon_panels = *left;
+    r.ribbon = *left == 0 ? "out" : *left < ribbon_low ? "low" : "ok";
+  }
+  const auto count = parse_u64(replies.counter);
+  if (!count) return invalid("bad_status", "card counter is not a number");
+  r.card_counter = *count;
+  return r;
 }
 
 // ---- compositing ----------------------------------------------------------------------------
@@ -622,7 +725,10 @@ hal::Result<DecodedCardJob> decode_card_job(std::span<const std::uint8_t> stream
   while (pos < stream.size()) {
     auto parsed = parse_command(stream.subspan(pos));
     if (!parsed.ok()) return parsed.error();
-    if (!parsed.value().command) return invalid("truncated", "stream ends inside a command");
+    if (!parsed.value().command) {
+      if (pos + parsed.value().consumed == stream.size()) break;  // trailing padding
+      return invalid("truncated", "stream ends inside a command");
+    }
     pos += parsed.value().consumed;
     Command& cmd = *parsed.value().command;
     if (cmd.name == "Pr") {

@@ -4,37 +4,37 @@
 // status parsing, and an offline decoder that turns a host->printer byte stream back into the
 // card it would print. No I/O; every parser of outside bytes returns a typed error.
 //
-// Wire format as implemented here (our reading of the Evolis programming guide):
-//  * Command: ESC name {';' param} CR, e.g. "\x1bPr;ymcko\r". The ESC is optional on input
-//    (the guide allows omitting it after a CR). Text commands are at most kMaxTextCommand bytes.
-//  * Download: ESC "Db;" panel ';' levels ';' data CR (raw) or ESC "Dbc;" panel ';' 2 ';' data CR
-//    (compressed, k and o only). panel is y|m|c|k|o; levels 2 (k, o) or 32|64|128 (y, m, c).
-//  * Raw packing: 648 rows top to bottom, each 1016 pixels left to right; each pixel a value of
-//    `bits` = log2(levels) bits (1, 5, 6, 7), concatenated MSB first with no padding between
-//    pixels. 1016 * bits is a multiple of 8, so every row starts on a byte boundary and a row is
-//    127 * bits bytes. A value is ink density: 0 = no ink, levels-1 = full ink (for o: 1 =
-//    varnish). Exact size = 648 * 127 * bits bytes (82 296 for 2 levels, 411 480 for 32).
-//    The guide lists larger sizes (84 624 / 423 120 / 507 744 / 592 368, i.e. 676 992 pixels):
-//    the parser accepts both; in the guide size the image is followed by padding bytes which
-//    are ignored. The encoder writes the guide size by default (a printer that follows the
-//    guide reads that many bytes) with zero padding. A padded download must not have 0x0D as
-//    its first padding byte (that is read as the end of an exact-size download).
-//  * Compression (k, o): per row of 127 packed bytes: 0x00 = row empty, 0xFF = row full, else
-//    n (1..127) followed by the first n bytes of the row (the rest is empty).
-//  * Replies: ASCII text ending in CR. "OK" or a value for read commands; "ERR;<c>" with c one
-//    of 1 (unknown command), 2 (bad parameter), T (timeout/mechanical), C (cover open),
-//    F (feeder empty), R (ribbon problem).
-//  * Status (our choice, in the style of the guide's R commands): "Rse" answers
-//    "ribbon=ok|low|out;feeder=ok|low|empty;cover=closed|open;card=none|in_mouth|jammed|held;
-//    panels=<ribbon panels left>;cards=<blank cards left>;count=<cards printed>".
-//    "Rlr" answers the last card result: "OK", "NO CARD" or "ERR CARD".
-//    "Rfv" / "Rsn" answer firmware version / serial number.
-//  * Job (one card): Pr;<ribbon>  Ss  Sr  Db.. (front)  [Sv  Db.. (back)]  Se. "Sr" loads a card
-//    and selects the front (recto), "Sv" turns the card to the back (verso), "Se" ends the
-//    sequence and ejects the card to the mouth. The guide's monochrome example also has "Sv"
-//    before "Se" with no back download: we send "Sv" only when the job has a back, and the
-//    decoder/emulator accept a "Sv" without download (blank back). "Ser" ejects the card in
-//    the printer to the reject bin.
+// Wire format (docs/devices.md cites the source of each point):
+//  * Command: [NUL/CR padding] ESC name {';' param} CR, e.g. "\x1bPr;ymcko\r". The ESC may be
+//    omitted after a CR (programming guide A5013 rev. E, "Communication protocol"). NUL and CR
+//    bytes between commands are padding (the vendor's Windows driver ends a job with NULs).
+//  * Panel geometry: the printer takes a panel as 1016 lines of 648 dots, the card held
+//    portrait, a line running across the card's short side. Panel::values stay in the card's
+//    landscape order (1016 x 648, row-major); on the wire line L is card column L and dot d is
+//    card row 647 - d (the landscape picture turned 90 degrees clockwise, what the public Perl
+//    driver does with `pnmflip -rotate270`). A 2-level line is 81 bytes, MSB first, 1 = ink.
+//  * Raw download: ESC "Db;" panel ';' levels ';' data CR. data = 1016 lines of 648 values of
+//    log2(levels) bits (1, 5, 6, 7), MSB first; exact size 1016 * 81 * bits bytes. The guide
+//    lists larger sizes (84 624 / 423 120 / 507 744 / 592 368): both are accepted and the
+//    reader decides by what follows the data (a CR and then a plausible next command or the
+//    end of the stream), never by a CR inside the data alone.
+//  * Compressed download (what the vendor's Windows driver sends, k and o):
+//    ESC "Dbc;" panel ";2;" BYTECOUNT ';' data [CR]. BYTECOUNT is the length of data; data is
+//    1016 lines, each a count byte n (0..81) and n bytes, the rest of the line blank. A reader
+//    also takes 0xFF as a full line (the public Perl simulator's reading).
+//  * Replies: ASCII text ending in CR: "OK" or a value; an error starts with "ERR" (e.g.
+//    "ERR RIB DETECTION"). The error's cause is classified from its words and confirmed by the
+//    driver from the sensors it reads right after.
+//  * Status (as field software reads it): "Rlr;p" card position ("OK" none, "CARD",
+//    "SMART CARD", "CONTACTLESS CARD"; "ERR CARD" for a jammed card); "Rse;<sensor>" sensor
+//    voltages "d,dd Volts" (b bezel/mouth, o cover, f feeder, n feeder near empty);
+//    "Rrt;count" ribbon remaining ("ERR RIB DETECTION" without a ribbon), "Rrt;qty" its
+//    capacity; "Rco;c" cards printed; "Rfv" / "Rsn" firmware and serial number. "Pem;2" at
+//    open hands error handling to the host.
+//  * Job (one card): Pr;<ribbon> Pmi;F;s Ss Sr Db.. (front) [Sv Db.. (back)] Se. "Se" ends the
+//    sequence: the card is printed and ejected to the mouth (allow it 60 s or more). Readers
+//    also accept "Se;<p>", settings they do not act on (Pc, Pdt, Mr, Ppws, ...) and padding.
+//    "Ser" ejects the card in the printer to the reject bin.
 
 #include <array>
 #include <cstddef>
@@ -58,6 +58,10 @@ inline constexpr std::uint8_t kCr = 0x0D;
 inline constexpr int kWidth = hal::kCardWidthDots;
 inline constexpr int kHeight = hal::kCardHeightDots;
 inline constexpr std::size_t kPixels = static_cast<std::size_t>(kWidth) * kHeight;
+inline constexpr int kLines = kWidth;   // 1016 lines per panel on the wire
+inline constexpr int kDots = kHeight;   // 648 dots per line
+inline constexpr int kLineBytes1 = 81;  // one line of a 2-level panel
+inline constexpr std::uint8_t kNul = 0x00;
 inline constexpr std::size_t kMaxTextCommand = 64;
 inline constexpr std::size_t kMaxReply = 256;
 inline constexpr int kColourLevels = 32;
@@ -104,36 +108,31 @@ std::size_t guide_raw_size(int levels);
 
 enum class RawSize { guide, exact };
 
-Bytes pack_panel(const Panel& panel, RawSize size = RawSize::guide);
+// Wire order (1016 lines x 648 dots, see above), zero padded to the guide size if asked.
+Bytes pack_panel(const Panel& panel, RawSize size = RawSize::exact);
 // Errors: invalidData/"bad_size" when data is not an exact or guide size for `levels`.
 hal::Result<Panel> unpack_panel(PanelKind kind, int levels, std::span<const std::uint8_t> data);
 
-// k/o compression. compress_panel requires levels == 2.
+// k/o compression (the data of a Dbc download, without its header). Requires levels == 2.
 Bytes compress_panel(const Panel& panel);
-// Decompresses 648 rows from the front of `data`. Returns the panel and the bytes used, or
-// nullopt-with-no-error when `data` ends before the last row (need more bytes).
-// Errors: invalidData/"bad_compression".
-struct Decompressed {
-  Panel panel;
-  std::size_t used = 0;
-};
-hal::Result<std::optional<Decompressed>> decompress_panel(PanelKind kind,
-                                                          std::span<const std::uint8_t> data);
+// Decompresses exactly `data` (BYTECOUNT bytes). Errors: invalidData/"bad_compression" (a
+// count above 81, a line cut short, more than 1016 lines).
+hal::Result<Panel> decompress_panel(PanelKind kind, std::span<const std::uint8_t> data);
 
 // ---- commands -------------------------------------------------------------------------------
 Bytes encode_command(std::string_view name, const std::vector<std::string>& params = {});
-Bytes encode_download(const Panel& panel, bool compressed, RawSize size = RawSize::guide);
+Bytes encode_download(const Panel& panel, bool compressed, RawSize size = RawSize::exact);
 
 // One command parsed from host bytes.
 struct Command {
   std::string name;                 // "Pr", "Ss", "Db", "Dbc", "Rse", ...
-  std::vector<std::string> params;  // text parameters (for downloads: panel, levels)
+  std::vector<std::string> params;  // text parameters (downloads: panel, levels[, count])
   std::optional<Panel> panel;       // downloads only
 };
 
 struct ParseOutcome {
-  std::optional<Command> command;  // nullopt: need more bytes
-  std::size_t consumed = 0;        // bytes of the input this command used
+  std::optional<Command> command;  // nullopt: need more bytes (consumed may skip padding)
+  std::size_t consumed = 0;        // bytes of the input this command used, padding included
 };
 // Parses the first command of `data`. Errors: invalidData with reason "bad_command" (framing,
 // oversized text), "bad_parameter" (unknown panel, bad level count), "bad_size",
@@ -145,13 +144,13 @@ struct JobOptions {
   hal::RibbonType ribbon = hal::RibbonType::ymcko;
   bool duplex = true;            // if false, a job with a back fails with unsupported
   bool compress_k_and_o = true;  // Dbc for k and o (Db for y, m, c always)
-  RawSize raw_size = RawSize::guide;
+  RawSize raw_size = RawSize::exact;
   SeparationOptions separation;
 };
 
 // The commands of one card, in order; each is sent and answered on its own.
 struct JobCommands {
-  std::vector<Bytes> select_ribbon;  // Pr
+  std::vector<Bytes> select_ribbon;  // Pr, Pmi (card insertion from the feeder)
   std::vector<Bytes> start;          // Ss
   std::vector<Bytes> load;           // Sr
   std::vector<Bytes> front;          // downloads
@@ -167,18 +166,54 @@ Bytes flatten(const JobCommands& commands);
 // ---- replies --------------------------------------------------------------------------------
 struct Reply {
   bool ok = true;
-  char error_code = 0;  // when !ok: '1', '2', 'T', 'C', 'F', 'R'
-  std::string text;     // without the CR
+  // when !ok, the cause read from the error's words: '1' command, '2' parameter, 'C' cover
+  // open, 'F' feeder empty, 'R' ribbon, 'T' mechanical / timeout / anything else.
+  char error_code = 0;
+  std::string text;  // without the CR
 };
 // Parses one reply (without its CR). Errors: invalidData/"bad_reply" (non-printable bytes,
-// empty, oversized, unknown error code).
+// empty, oversized).
 hal::Result<Reply> parse_reply(std::string_view text);
 Bytes encode_reply(std::string_view text);  // appends CR
-Bytes encode_error_reply(char code);        // "ERR;<c>\r"
+// The error text the emulator sends for a cause ("ERR COVER OPEN", "ERR RIBBON", ...).
+std::string_view error_text(char code);
+Bytes encode_error_reply(char code);  // error_text(code) + CR
 
-// The DeviceError for an ERR code. `card_jammed` decides whether 'T' means a jam or another
+// The DeviceError for an error cause. `card_jammed` decides whether 'T' means a jam or another
 // mechanical fault (the driver learns it from the status that follows).
 hal::DeviceError error_for_code(char code, bool card_jammed = false);
+
+// ---- status ---------------------------------------------------------------------------------
+// The queries of one status read, in the order sent, and their answers.
+struct StatusReplies {
+  std::string position;    // Rlr;p
+  std::string bezel;       // Rse;b
+  std::string cover;       // Rse;o
+  std::string feeder;      // Rse;f
+  std::string near_empty;  // Rse;n
+  std::string ribbon;      // Rrt;count
+  std::string counter;     // Rco;c
+};
+struct StatusQuery {
+  std::string_view name;
+  std::string_view param;
+  std::string StatusReplies::*answer;
+};
+inline const std::array<StatusQuery, 7> kStatusQueries{{
+    {"Rlr", "p", &StatusReplies::position},
+    {"Rse", "b", &StatusReplies::bezel},
+    {"Rse", "o", &StatusReplies::cover},
+    {"Rse", "f", &StatusReplies::feeder},
+    {"Rse", "n", &StatusReplies::near_empty},
+    {"Rrt", "count", &StatusReplies::ribbon},
+    {"Rco", "c", &StatusReplies::counter},
+}};
+// A sensor voltage: "5,00 Volts" (the printer's decimal comma) or "0.17 Volts".
+std::optional<double> parse_volts(std::string_view text);
+std::string format_volts(double volts);  // "4,95 Volts"
+// A sensor at or above this voltage is "on" (card at the bezel, cover closed, cards in the
+// feeder, feeder near empty).
+inline constexpr double kSensorOnVolts = 1.0;
 
 struct StatusReport {
   std::string ribbon = "ok";  // ok | low | out
@@ -187,13 +222,13 @@ struct StatusReport {
   // none | in_mouth | jammed | held (a card inside the printer: printing, or left by an
   // aborted job until Ser rejects it)
   std::string card = "none";
-  std::uint64_t ribbon_panels = 0;
-  std::uint64_t blank_cards = 0;
-  std::uint64_t card_counter = 0;
+  std::uint64_t ribbon_panels = 0;  // Rrt;count
+  std::uint64_t card_counter = 0;   // Rco;c
 };
-// Errors: invalidData/"bad_status" (missing keys, unknown values, bad numbers).
-hal::Result<StatusReport> parse_status(std::string_view text);
-std::string format_status(const StatusReport& report);
+// Errors: invalidData/"bad_status" (an unknown position, a reading that is not a voltage or a
+// number).
+hal::Result<StatusReport> status_from_replies(const StatusReplies& replies,
+                                              std::uint64_t ribbon_low = 50);
 
 // ---- compositing and offline decoding ---------------------------------------------------------
 // The side as it would look printed: white card, y/m/c subtract, k on top, o not shown.

@@ -8,6 +8,7 @@
 
 #include "drivers/common/run_on_worker.hpp"
 #include "drivers/id_reader/sam_channel.hpp"
+#include "drivers/id_reader/wlt_library.hpp"
 #include "protocol/encoding/hex.hpp"
 
 namespace kiosk::drivers {
@@ -357,8 +358,9 @@ class SamIdReader::Impl {
     if (!ok.ok()) return ok;
     {
       std::lock_guard lock(m_);
-      caps_.sam_id = protocol::hex_encode(id.value().data, protocol::HexCase::upper);
+      caps_.sam_id = id_reader::format_sam_id(id.value().data);
     }
+    if (auto* library = wlt_library()) library->set_sam_id(capabilities().sam_id);
     return hal::Done{};
   }
 
@@ -375,7 +377,7 @@ class SamIdReader::Impl {
       enter(State::failed);
       return status();
     }
-    auto present = find_card();
+    auto present = must_lift_ ? card_still_there() : find_card();
     if (!present.ok()) return present.error();
     enter(State::idle);
     return status();
@@ -415,6 +417,37 @@ class SamIdReader::Impl {
     return true;
   }
 
+  // Whether the card just read is still on the reader. As field software does, with a cheap
+  // read (30 03, the appended address) rather than find-card: a reader may answer find-card
+  // with "no card" (80) for a card that is still there but already read. 90 or 91 mean the
+  // card answered; a SAM without 30 03 (21) falls back to find-card.
+  hal::Result<bool> card_still_there() {
+    if (!capabilities().appended_address) return find_card();
+    auto reply = channel_.exchange(id_reader::cmd::kReadAppendedAddress);
+    if (!reply.ok()) return reply.error();
+    const auto& f = reply.value();
+    if (f.sw1 == 0 && f.sw2 == 0 &&
+        (f.sw3 == static_cast<std::uint8_t>(Sw3::ok) ||
+         f.sw3 == static_cast<std::uint8_t>(Sw3::noContent))) {
+      note_card(true);
+      return true;
+    }
+    auto ok = check_sw(f, {Sw3::ok});
+    if (!ok.ok() && ok.error().reason == "command_error") {
+      {
+        std::lock_guard lock(m_);
+        caps_.appended_address = false;
+      }
+      return find_card();
+    }
+    note_card(false);  // read failed / no card: the card was lifted
+    return false;
+  }
+
+  WltLibraryDecoder* wlt_library() const {
+    return const_cast<WltLibraryDecoder*>(dynamic_cast<const WltLibraryDecoder*>(wlt_.get()));
+  }
+
   hal::Result<hal::IdCard> do_read(const hal::ReadIdOptions& options) {
     auto open = ensure_open();
     if (!open.ok()) return open.error();
@@ -438,7 +471,7 @@ class SamIdReader::Impl {
                                   Clock::time_point deadline, hal::IdCard& card) {
     switch (step) {
       case ReadStep::checkLifted: {
-        auto present = find_card();
+        auto present = card_still_there();
         if (!present.ok()) return present.error();
         if (present.value()) {
           return hal::make_error(CompletionCode::userError, "card_not_removed",
@@ -508,7 +541,16 @@ class SamIdReader::Impl {
     }
     const auto kind =
         with_fingerprint ? id_reader::ReadKind::withFingerprint : id_reader::ReadKind::textPhoto;
-    return id_reader::decode_read_reply(reply.value().data, kind);
+    auto card = id_reader::decode_read_reply(reply.value().data, kind);
+    if (!card.ok()) return card;
+    if (const auto* library = wlt_library()) {
+      // The vendor library gets the whole frame, as the reader sent it, and the SAM id.
+      const auto frame = id_reader::build_response(reply.value().sw3, reply.value().data,
+                                                   reply.value().sw1, reply.value().sw2);
+      auto photo = library->decode_frame(frame, capabilities().sam_id);
+      if (photo.ok()) card.value().photo = std::move(photo).value();
+    }
+    return card;
   }
 
   hal::Result<std::string> read_appended_address() {

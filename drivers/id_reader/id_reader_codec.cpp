@@ -375,4 +375,28 @@ hal::Result<Bytes> encode_appended_address(std::string_view address) {
   return out;
 }
 
+std::string format_sam_id(std::span<const std::uint8_t> data) {
+  if (data.size() < 16) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    std::string hex;
+    for (std::uint8_t b : data) {
+      hex.push_back(kHex[b >> 4]);
+      hex.push_back(kHex[b & 0x0F]);
+    }
+    return hex;
+  }
+  auto le32 = [&](std::size_t at) {
+    return static_cast<std::uint32_t>(data[at]) | (static_cast<std::uint32_t>(data[at + 1]) << 8) |
+           (static_cast<std::uint32_t>(data[at + 2]) << 16) |
+           (static_cast<std::uint32_t>(data[at + 3]) << 24);
+  };
+  auto padded = [](std::uint32_t v, std::size_t width) {
+    std::string s = std::to_string(v);
+    if (s.size() < width) s.insert(0, width - s.size(), '0');
+    return s;
+  };
+  return padded(data[0], 2) + "." + padded(data[2], 2) + "-" + std::to_string(le32(4)) + "-" +
+         padded(le32(8), 9) + "-" + padded(le32(12), 9);
+}
+
 }  // namespace kiosk::drivers::id_reader

@@ -91,6 +91,12 @@ Bytes build_request(Command command, std::span<const std::uint8_t> data = {});
 Bytes build_response(std::uint8_t sw3, std::span<const std::uint8_t> data = {},
                      std::uint8_t sw1 = 0, std::uint8_t sw2 = 0);
 
+// The SAM id (the data of a 12 FF reply) in the form readers print and vendor tools show:
+// "DD.DD-N-NNNNNNNNN-NNNNNNNNN" from data bytes 0 and 2 (two digits each) and the
+// little-endian 32-bit numbers at 4, 8 and 12 (the last two zero-padded to 9 digits). Data
+// shorter than 16 bytes is shown in hex.
+std::string format_sam_id(std::span<const std::uint8_t> data);
+
 // A frame's payload: the bytes between LEN and CHK.
 struct RawFrame {
   Bytes payload;

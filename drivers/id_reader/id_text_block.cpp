@@ -39,6 +39,27 @@ constexpr Field kVersion{236, 4};
 constexpr Field kAuthority{240, 8};
 }  // namespace foreign
 
+// Residence permit of Hong Kong, Macau and Taiwan residents ("J"): the resident layout with
+// the nation field blank, plus the travel permit number and the issue count.
+namespace hmt {
+constexpr Field kPassNumber{220, 18};
+constexpr Field kIssueCount{238, 4};
+}  // namespace hmt
+
+// The 2023 foreign permanent-residence card ("Y").
+namespace foreign2023 {
+constexpr Field kChineseName{0, 30};
+constexpr Field kSex{30, 2};
+constexpr Field kRenewals{32, 4};
+constexpr Field kBirth{36, 16};
+constexpr Field kEnglishName{52, 70};  // characters 1-35
+constexpr Field kIdNumber{122, 36};
+constexpr Field kValidFrom{188, 16};
+constexpr Field kValidTo{204, 16};
+constexpr Field kEnglishNameMore{220, 22};  // characters 36-46
+constexpr Field kNationality{242, 6};
+}  // namespace foreign2023
+
 constexpr Field kCardType{248, 2};
 
 // "长期" (long-term) as the card stores it.
@@ -173,6 +194,52 @@ hal::Result<hal::IdCard> decode_foreign(std::span<const std::uint8_t> block) {
   return card;
 }
 
+// "J": the resident layout (nation blank), the permit number and the issue count.
+hal::Result<hal::IdCard> decode_hmt(std::span<const std::uint8_t> block) {
+  auto card = decode_resident(block);
+  if (!card.ok()) return card.error();
+  card.value().type = hal::IdCardType::hkMacauTaiwanResident;
+  card.value().nation_code.clear();
+  card.value().pass_number = decode_field(block, hmt::kPassNumber.offset, hmt::kPassNumber.length);
+  card.value().issue_count = decode_field(block, hmt::kIssueCount.offset, hmt::kIssueCount.length);
+  return card;
+}
+
+hal::Result<hal::IdCard> decode_foreign2023(std::span<const std::uint8_t> block) {
+  using namespace foreign2023;
+  hal::IdCard card;
+  card.type = hal::IdCardType::foreignPermanent;
+  card.card_version = "2023";
+  card.chinese_name = decode_field(block, kChineseName.offset, kChineseName.length);
+  auto sex = decode_sex(decode_field(block, kSex.offset, kSex.length));
+  if (!sex.ok()) return sex.error();
+  card.sex = sex.value();
+  card.issue_count = decode_field(block, kRenewals.offset, kRenewals.length);
+  auto birth = decode_date_field(block, kBirth);
+  if (!birth.ok()) return birth.error();
+  card.birth_date = std::move(birth).value();
+  // The English name runs over two fields; the first is full when the second is used.
+  card.name = decode_field(block, kEnglishName.offset, kEnglishName.length);
+  const auto more = decode_field(block, kEnglishNameMore.offset, kEnglishNameMore.length);
+  if (!more.empty()) {
+    card.name = utf16le_to_utf8(block.subspan(kEnglishName.offset, kEnglishName.length)) + more;
+  }
+  card.id_number = decode_field(block, kIdNumber.offset, kIdNumber.length);
+  // 18 characters: 17 digits and a digit or X (the check character is not verified: the
+  // sources do not say that it follows GB 11643).
+  const bool shape = card.id_number.size() == 18 && all_digits(card.id_number.substr(0, 17)) &&
+                     (all_digits(card.id_number.substr(17)) || card.id_number[17] == 'X');
+  if (!shape) return invalid("id_check_character", "permanent-residence number is malformed");
+  auto from = decode_date_field(block, kValidFrom);
+  if (!from.ok()) return from.error();
+  card.valid_from = std::move(from).value();
+  auto to = decode_date_field(block, kValidTo);
+  if (!to.ok()) return to.error();
+  card.valid_to = std::move(to).value();
+  card.nationality = decode_field(block, kNationality.offset, kNationality.length);
+  return card;
+}
+
 }  // namespace
 
 std::string utf16le_to_utf8(std::span<const std::uint8_t> bytes) {
@@ -302,6 +369,8 @@ hal::Result<hal::IdCard> decode_id_text_block(std::span<const std::uint8_t, kTex
   const std::uint8_t t0 = block[kCardType.offset];
   const std::uint8_t t1 = block[kCardType.offset + 1];
   if (t1 == 0x00 && t0 == 'I') return decode_foreign(block);
+  if (t1 == 0x00 && t0 == 'J') return decode_hmt(block);
+  if (t1 == 0x00 && t0 == 'Y') return decode_foreign2023(block);
   if (t1 == 0x00 && (t0 == ' ' || t0 == 0x00)) return decode_resident(block);
   return invalid("unknown_card_type",
                  "card type code is not a resident or permanent-residence card");
@@ -320,7 +389,46 @@ hal::Result<TextBlock> encode_id_text_block(const hal::IdCard& card) {
   };
   // Every field is written; the first failure, if any, is returned.
   std::vector<hal::Status> steps;
-  if (card.type == hal::IdCardType::resident) {
+  if (card.type == hal::IdCardType::hkMacauTaiwanResident) {
+    using namespace resident;
+    steps = {put_field(block, kName, card.name),
+             put_field(block, kSex, encode_sex(card.sex)),
+             put_date(kBirth, card.birth_date),
+             put_field(block, kAddress, card.address),
+             put_field(block, kIdNumber, card.id_number),
+             put_field(block, kAuthority, card.issuing_authority),
+             put_date(kValidFrom, card.valid_from),
+             put_date(kValidTo, card.valid_to),
+             put_field(block, hmt::kPassNumber, card.pass_number),
+             put_field(block, hmt::kIssueCount, card.issue_count),
+             put_field(block, kCardType, "J")};
+  } else if (card.type == hal::IdCardType::foreignPermanent && card.card_version == "2023") {
+    using namespace foreign2023;
+    // The English name fills the first field (35 characters), then the second.
+    auto name = utf8_to_utf16(card.name);
+    if (!name.ok()) return name.error();
+    const std::u16string& n = name.value();
+    const std::size_t first = std::min<std::size_t>(n.size(), kEnglishName.length / 2);
+    auto to_utf8 = [](std::u16string_view units) {
+      std::vector<std::uint8_t> le;
+      for (char16_t u : units) {
+        le.push_back(static_cast<std::uint8_t>(u & 0xFF));
+        le.push_back(static_cast<std::uint8_t>(u >> 8));
+      }
+      return utf16le_to_utf8(le);
+    };
+    steps = {put_field(block, kChineseName, card.chinese_name),
+             put_field(block, kSex, encode_sex(card.sex)),
+             put_field(block, kRenewals, card.issue_count),
+             put_date(kBirth, card.birth_date),
+             put_field(block, kEnglishName, to_utf8(std::u16string_view(n).substr(0, first))),
+             put_field(block, kEnglishNameMore, to_utf8(std::u16string_view(n).substr(first))),
+             put_field(block, kIdNumber, card.id_number),
+             put_date(kValidFrom, card.valid_from),
+             put_date(kValidTo, card.valid_to),
+             put_field(block, kNationality, card.nationality),
+             put_field(block, kCardType, "Y")};
+  } else if (card.type == hal::IdCardType::resident) {
     using namespace resident;
     steps = {put_field(block, kName, card.name),
              put_field(block, kSex, encode_sex(card.sex)),

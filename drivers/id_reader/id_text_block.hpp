@@ -45,10 +45,14 @@ hal::Result<std::string> card_date_to_iso(std::string_view card_date);
 hal::Result<std::string> iso_date_to_card(std::string_view iso);
 
 // Decodes a text block. The card type comes from bytes 248-249: "I" (49 00) is a foreign
-// permanent-residence card; spaces or NULs there mean a resident card; anything else is
-// invalidData/"unknown_card_type". Errors also: invalidData/"id_check_character" (an ID
-// number that fails its check), invalidData/"date_format", invalidData/"sex".
-// Photo and fingerprint are left empty.
+// permanent-residence card, "J" the residence permit of Hong Kong, Macau and Taiwan residents
+// (resident layout; permit number at 220/18, issue count at 238/4), "Y" the 2023 foreign
+// permanent-residence card (Chinese name 0/30, sex 30/2, renewals 32/4, birth 36/16, English
+// name 52/70 + 220/22, number 122/36, valid from 188/16, to 204/16, nationality 242/6);
+// spaces or NULs there mean a resident card; anything else is
+// invalidData/"unknown_card_type". docs/devices.md cites the layouts. Errors also:
+// invalidData/"id_check_character" (an ID number that fails its check), invalidData/"date_format",
+// invalidData/"sex". Photo and fingerprint are left empty.
 hal::Result<hal::IdCard> decode_id_text_block(std::span<const std::uint8_t, kTextBlockSize> block);
 
 // Builds the text block for `card` (used by the emulator and tests). Fields too long for the

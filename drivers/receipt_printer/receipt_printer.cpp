@@ -1,5 +1,6 @@
 #include "drivers/receipt_printer/receipt_printer.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "drivers/common/run_on_worker.hpp"
@@ -69,8 +70,11 @@ EscPosReceiptPrinter::~EscPosReceiptPrinter() {
 }
 
 hal::DeviceInfo EscPosReceiptPrinter::info() const {
-  return hal::DeviceInfo{options_.id, "ESC/POS 80 mm thermal receipt printer",
-                         transport_->describe(), "", ""};
+  std::lock_guard lock(m_);
+  return hal::DeviceInfo{
+      options_.id,
+      info_extra_.model.empty() ? "ESC/POS 80 mm thermal receipt printer" : info_extra_.model,
+      transport_->describe(), info_extra_.firmware, ""};
 }
 
 hal::ReceiptPrinterCapabilities EscPosReceiptPrinter::capabilities() const {
@@ -101,8 +105,76 @@ hal::Status EscPosReceiptPrinter::open() {
       }
       return rt.error();
     }
+    // In-order model query (GS I): the printer has handled what came before when it answers.
+    auto model = printer_info(receipt_printer::kIdModelName);
+    auto firmware = model ? printer_info(receipt_printer::kIdFirmware) : std::nullopt;
+    {
+      std::lock_guard lock(m_);
+      info_extra_.model = model.value_or("");
+      info_extra_.firmware = firmware.value_or("");
+    }
+    if (options_.presenter) (void)read_presenter();
     return hal::Done{};
   });
+}
+
+std::optional<std::string> EscPosReceiptPrinter::printer_info(std::uint8_t n) {
+  transport_->flush_input();
+  if (!write_all(receipt_printer::cmd_printer_id(n)).ok()) return std::nullopt;
+  receipt_printer::Bytes reply;
+  const auto deadline = std::chrono::steady_clock::now() + options_.model_timeout;
+  while (reply.size() < 80) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+        deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return std::nullopt;
+    auto got = transport_->read(1, left);
+    if (!got.ok() || got.value().empty()) return std::nullopt;
+    reply.push_back(got.value().front());
+    if (reply.back() == 0x00) break;
+  }
+  auto text = receipt_printer::parse_printer_id_reply(reply);
+  if (!text.ok()) return std::nullopt;
+  return text.value();
+}
+
+hal::Status EscPosReceiptPrinter::read_presenter() {
+  transport_->flush_input();
+  if (auto s = write_all(receipt_printer::cmd_presenter(receipt_printer::PresenterAction::status));
+      !s.ok()) {
+    return s;
+  }
+  auto got = transport_->read(1, options_.status_timeout);
+  if (!got.ok()) return got.error();
+  if (got.value().empty())
+    return err(hal::CompletionCode::timeout, "timeout", "no presenter status");
+  const auto ps = receipt_printer::parse_presenter_byte(got.value().front());
+  std::lock_guard lock(m_);
+  status_.detail["presenter"] = ps.ticket_in_mouth ? "ticket" : "empty";
+  return hal::Done{};
+}
+
+hal::RequestId EscPosReceiptPrinter::retract_ticket(hal::Completion<hal::Done> done) {
+  return queue_.submit<hal::Done>(
+      [this](hal::CancelToken&) -> hal::Status {
+        if (!options_.presenter) {
+          return err(hal::CompletionCode::unsupported, "no_presenter",
+                     "this printer has no presenter");
+        }
+        {
+          std::lock_guard lock(m_);
+          if (!open_) {
+            return err(hal::CompletionCode::deviceNotReady, "not_open", "printer not opened");
+          }
+        }
+        transport_->clear_cancel();
+        if (auto s = write_all(
+                receipt_printer::cmd_presenter(receipt_printer::PresenterAction::retract));
+            !s.ok()) {
+          return s;
+        }
+        return read_presenter();  // in order: answered once the retract is done
+      },
+      std::move(done));
 }
 
 void EscPosReceiptPrinter::close() {
@@ -266,7 +338,11 @@ EscPosReceiptPrinter::Step EscPosReceiptPrinter::advance(Step step, Job& job,
       return Step::checkAfter;
     }
     case Step::checkAfter: {
-      auto rt = query_status(options_.after_print_timeout);
+      if (auto done = confirm_printed(); !done.ok()) {
+        job.error = done.error();
+        return Step::finished;
+      }
+      auto rt = query_status(options_.status_timeout);
       if (!rt.ok()) {
         job.error = rt.error();
         return Step::finished;
@@ -277,6 +353,7 @@ EscPosReceiptPrinter::Step EscPosReceiptPrinter::advance(Step step, Job& job,
       }
       count("ReceiptsPrintedCount");
       count("LinesPrintedCount", job.encoded.lines);
+      if (options_.presenter) (void)read_presenter();
       return Step::finished;
     }
     case Step::cleanup: {
@@ -303,6 +380,45 @@ hal::Status EscPosReceiptPrinter::write_all(std::span<const std::uint8_t> bytes)
     count(hal::stat::kCommunicationErrorCount);
   }
   return s;
+}
+
+hal::Status EscPosReceiptPrinter::confirm_printed() {
+  transport_->flush_input();
+  if (auto s = write_all(receipt_printer::cmd_transmit_paper_status()); !s.ok()) return s;
+  const auto deadline = std::chrono::steady_clock::now() + options_.after_print_timeout;
+  for (;;) {
+    const auto now = std::chrono::steady_clock::now();
+    if (now >= deadline) {
+      count(hal::stat::kCommunicationErrorCount);
+      return err(hal::CompletionCode::timeout, "timeout", "the printer did not finish the receipt");
+    }
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - now);
+    auto got = transport_->read(1, std::min(left, options_.poll_interval));
+    if (got.ok() && !got.value().empty()) {
+      const std::uint8_t b = got.value().front();
+      if (receipt_printer::is_paper_sensor_byte(b)) return hal::Done{};  // printed
+      // A real-time reply to our poll: the printer stopped if it says so.
+      RealtimeStatus offline;
+      if (receipt_printer::apply_status_byte(StatusQuery::offlineCause, b, offline).ok() &&
+          (offline.cover_open || offline.paper_end_stop || offline.error)) {
+        auto rt = query_status(options_.status_timeout);
+        if (!rt.ok()) return rt.error();
+        if (auto why = refusal(rt.value())) return *why;
+      }
+      continue;
+    }
+    if (!got.ok() && got.error().code != hal::CompletionCode::timeout) {
+      if (got.error().code != hal::CompletionCode::canceled) {
+        count(hal::stat::kCommunicationErrorCount);
+      }
+      return got.error();
+    }
+    // Still printing, or stopped: ask in real time (answered at once, even mid-job).
+    if (auto s = write_all(receipt_printer::cmd_status_request(StatusQuery::offlineCause));
+        !s.ok()) {
+      return s;
+    }
+  }
 }
 
 hal::Result<RealtimeStatus> EscPosReceiptPrinter::query_status(

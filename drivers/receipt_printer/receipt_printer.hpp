@@ -20,9 +20,17 @@ struct EscPosReceiptPrinterOptions {
   std::string id = "receipt_printer";
   // Each real-time status reply; printers answer within a few ms.
   std::chrono::milliseconds status_timeout{1000};
-  // The status read after the cut waits for the printer to finish printing (real-time
-  // requests are answered in order on the printers and the emulator we target).
+  // After the cut the driver sends GS r 1, which the printer executes in order: its reply
+  // says the receipt is printed. It may take this long.
   std::chrono::milliseconds after_print_timeout{15000};
+  // While waiting for that reply, a real-time DLE EOT 2 every so often tells a printer that
+  // stopped (paper out, cover open, cutter) from one still printing.
+  std::chrono::milliseconds poll_interval{200};
+  // GS I 67 / GS I 65 at open (model name, firmware); printers without them stay silent.
+  std::chrono::milliseconds model_timeout{300};
+  // The printer has a presenter (Custom GS e): status detail "presenter" = "empty" | "ticket",
+  // and retract_ticket() works.
+  bool presenter = false;
   std::chrono::milliseconds write_timeout{5000};
   // Bytes per write; whole commands are never split across writes unless one command alone is
   // larger (a QR store), so a cancel between writes leaves the printer between commands.
@@ -37,13 +45,11 @@ struct EscPosReceiptPrinterOptions {
 // A print: encode (invalid data fails here, before the printer is touched) -> real-time
 // status n=1..4 (paper out / cover open / cutter / unrecoverable refuse before any byte is
 // sent) -> the receipt in chunks of whole commands (cancel is honoured between chunks) ->
-// feed and cut -> status again (a cutter error or paper run out during the print fails the
-// command). A receipt stopped after some bytes were sent is cut off so the next one starts
-// clean. Events: statusChanged, mediaLow ("paper_near_end", once per episode),
-// deviceRemoved / deviceArrived.
-//
-// Real printers answer DLE EOT at once, even while still printing; the status after the cut
-// may then predate the cut itself. The emulator answers in order (after the cut).
+// feed and cut -> GS r 1, executed in order: its reply confirms the receipt is printed (DLE
+// EOT is real-time, answered at once even mid-job, so it cannot) -> status again (a cutter
+// error or paper run out during the print fails the command). A receipt stopped after some
+// bytes were sent is cut off so the next one starts clean. Events: statusChanged, mediaLow
+// ("paper_near_end", once per episode), deviceRemoved / deviceArrived.
 class EscPosReceiptPrinter final : public hal::ReceiptPrinter {
  public:
   explicit EscPosReceiptPrinter(std::unique_ptr<Transport> transport,
@@ -66,6 +72,11 @@ class EscPosReceiptPrinter final : public hal::ReceiptPrinter {
   hal::ReceiptPrinterCapabilities capabilities() const override;
   hal::RequestId print(hal::Receipt receipt, hal::Completion<hal::Done> done) override;
 
+  // Presenter (options.presenter): pulls a ticket left in the mouth back into the printer
+  // (GS e 2), then reads the presenter status. Not part of hal::ReceiptPrinter.
+  // Errors: unsupported/"no_presenter", the transport's.
+  hal::RequestId retract_ticket(hal::Completion<hal::Done> done);
+
  private:
   // The steps of one print; cleanup (cut after a partial send) always runs.
   enum class Step { encode, checkBefore, send, cut, checkAfter, cleanup, finished };
@@ -78,6 +89,12 @@ class EscPosReceiptPrinter final : public hal::ReceiptPrinter {
   hal::Result<receipt_printer::RealtimeStatus> query_status(
       std::chrono::milliseconds first_timeout);
   hal::Status write_all(std::span<const std::uint8_t> bytes);
+  // Sends GS r 1 and waits for its in-order reply, polling DLE EOT 2 meanwhile.
+  hal::Status confirm_printed();
+  // GS I n at open; nullopt when the printer does not answer.
+  std::optional<std::string> printer_info(std::uint8_t n);
+  // GS e 6 into status detail "presenter".
+  hal::Status read_presenter();
   void publish(const receipt_printer::RealtimeStatus& rt);
   void publish_state(hal::DeviceState state, std::string message);
   void note_failure(const hal::DeviceError& error);
@@ -89,6 +106,7 @@ class EscPosReceiptPrinter final : public hal::ReceiptPrinter {
 
   mutable std::mutex m_;  // guards the members below
   hal::DeviceStatus status_;
+  hal::DeviceInfo info_extra_;  // model / firmware read with GS I
   hal::Statistics stats_;
   hal::EventHandler handler_;
   bool open_ = false;

@@ -395,6 +395,87 @@ hal::Status StreamParser::flush_text(std::vector<Operation>& out) {
   return hal::Done{};
 }
 
+Bytes cmd_transmit_paper_status() {
+  return {0x1D, 0x72, 0x01};
+}
+
+bool is_paper_sensor_byte(std::uint8_t byte) {
+  return (byte & 0xF0) == 0;
+}
+
+hal::Status apply_paper_sensor_byte(std::uint8_t byte, RealtimeStatus& status) {
+  if (!is_paper_sensor_byte(byte)) {
+    return invalid("bad_status", "not a GS r paper sensor reply");
+  }
+  status.paper_near_end = (byte & 0x03) != 0;
+  status.paper_out = (byte & 0x0C) != 0;
+  return hal::Done{};
+}
+
+std::uint8_t make_paper_sensor_byte(const RealtimeStatus& status) {
+  std::uint8_t b = 0;
+  if (status.paper_near_end || status.paper_out) b |= 0x03;
+  if (status.paper_out) b |= 0x0C;
+  return b;
+}
+
+Bytes cmd_printer_id(std::uint8_t n) {
+  return {0x1D, 0x49, n};
+}
+
+Bytes make_printer_id_reply(std::string_view text) {
+  Bytes out{0x5F};
+  out.insert(out.end(), text.begin(), text.end());
+  out.push_back(0x00);
+  return out;
+}
+
+hal::Result<std::string> parse_printer_id_reply(std::span<const std::uint8_t> bytes) {
+  if (bytes.size() < 2 || bytes.front() != 0x5F || bytes.back() != 0x00) {
+    return invalid("bad_reply", "printer information reply is not 5F text 00");
+  }
+  std::string text;
+  for (std::size_t i = 1; i + 1 < bytes.size(); ++i) {
+    if (bytes[i] < 0x20 || bytes[i] > 0x7E) {
+      return invalid("bad_reply", "printer information is not printable");
+    }
+    text.push_back(static_cast<char>(bytes[i]));
+  }
+  return text;
+}
+
+Bytes cmd_presenter(PresenterAction action) {
+  return {0x1D, 0x65, static_cast<std::uint8_t>(action)};
+}
+
+std::uint8_t make_presenter_byte(const PresenterStatus& s) {
+  return static_cast<std::uint8_t>((s.near_end ? 0x01 : 0) | (s.paper_present ? 0x04 : 0) |
+                                   (s.ticket_in_mouth ? 0x08 : 0) | (s.error ? 0x40 : 0) |
+                                   (s.jam ? 0x80 : 0));
+}
+
+PresenterStatus parse_presenter_byte(std::uint8_t b) {
+  return PresenterStatus{(b & 0x01) != 0, (b & 0x04) != 0, (b & 0x08) != 0, (b & 0x40) != 0,
+                         (b & 0x80) != 0};
+}
+
+hal::Result<Bytes> cmd_raster(std::span<const std::uint8_t> bits, int width_bytes, int height) {
+  if (width_bytes <= 0 || height <= 0 || width_bytes * 8 > kDotsPerLine || height > 0xFFFF ||
+      bits.size() != static_cast<std::size_t>(width_bytes) * static_cast<std::size_t>(height)) {
+    return invalid("bad_raster", "raster size does not fit the paper or the data");
+  }
+  Bytes out{0x1D,
+            0x76,
+            0x30,
+            0x00,
+            static_cast<std::uint8_t>(width_bytes & 0xFF),
+            static_cast<std::uint8_t>(width_bytes >> 8),
+            static_cast<std::uint8_t>(height & 0xFF),
+            static_cast<std::uint8_t>(height >> 8)};
+  out.insert(out.end(), bits.begin(), bits.end());
+  return out;
+}
+
 namespace {
 
 bool align_from(std::uint8_t n, hal::Align& a) {
@@ -507,6 +588,57 @@ hal::Result<std::size_t> StreamParser::parse_command(std::size_t pos, std::vecto
     }
     out.emplace_back(op::Cut{m == 66, p[3]});
     return std::size_t{4};
+  }
+  if (c == 0x72 || c == 0x49 || c == 0x65) {  // GS r n, GS I n, GS e n [m]
+    if (avail < 3) {
+      return std::size_t{0};
+    }
+    const std::uint8_t n = p[2];
+    if (c == 0x72) {
+      if (n != 1 && n != 2 && n != 49 && n != 50) {
+        return bad("transmit status");
+      }
+      out.emplace_back(op::TransmitStatus{static_cast<std::uint8_t>(n & 0x0F)});
+      return std::size_t{3};
+    }
+    if (c == 0x49) {
+      if (!((n >= 1 && n <= 3) || (n >= 49 && n <= 51) || (n >= 65 && n <= 69))) {
+        return bad("printer information");
+      }
+      out.emplace_back(op::PrinterId{n});
+      return std::size_t{3};
+    }
+    if (n > 8) {
+      return bad("presenter");
+    }
+    if (n == 3) {  // present the ticket with m steps
+      if (avail < 4) {
+        return std::size_t{0};
+      }
+      out.emplace_back(op::Presenter{n, p[3]});
+      return std::size_t{4};
+    }
+    out.emplace_back(op::Presenter{n, 0});
+    return std::size_t{3};
+  }
+  if (c == 0x76) {  // GS v 0 m xL xH yL yH data
+    if (avail < 8) {
+      return std::size_t{0};
+    }
+    if (p[2] != 0x30 || (p[3] > 3 && (p[3] < 48 || p[3] > 51))) {
+      return bad("raster mode");
+    }
+    const int width = p[4] | (p[5] << 8);
+    const int height = p[6] | (p[7] << 8);
+    if (width == 0 || height == 0 || width * 8 > kDotsPerLine) {
+      return bad("raster size");
+    }
+    const std::size_t size = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+    if (avail < 8 + size) {
+      return std::size_t{0};
+    }
+    out.emplace_back(op::Raster{width, height, mode_.align, Bytes(p + 8, p + 8 + size)});
+    return 8 + size;
   }
   if (c != 0x28) {
     return unknown();

@@ -110,6 +110,47 @@ hal::Status apply_status_byte(StatusQuery query, std::uint8_t byte, RealtimeStat
 // The reply byte a printer in `status` sends to `query` (the emulator's side).
 std::uint8_t make_status_byte(StatusQuery query, const RealtimeStatus& status);
 
+// ---- in-order status, model, presenter, raster (docs/devices.md cites each) --------------
+
+// GS r 1 (1D 72 01): "transmit status", paper sensors. Unlike DLE EOT it is executed in order,
+// after what was sent before it has been printed: the reply confirms a job is done.
+Bytes cmd_transmit_paper_status();
+// The reply byte: bits 0-1 near end, bits 2-3 paper end; bit 4 is fixed 0 (DLE EOT replies
+// have it 1, which tells the two apart) and bits 5-7 are 0.
+bool is_paper_sensor_byte(std::uint8_t byte);
+// Errors: invalidData/"bad_status" for a byte that is not a GS r 1 reply.
+hal::Status apply_paper_sensor_byte(std::uint8_t byte, RealtimeStatus& status);
+std::uint8_t make_paper_sensor_byte(const RealtimeStatus& status);
+
+// GS I n (1D 49 n): printer information, in order. n = 0x43 (67) model name, 0x41 (65)
+// firmware version; the reply is 0x5F, the text, NUL.
+inline constexpr std::uint8_t kIdModelName = 0x43;
+inline constexpr std::uint8_t kIdFirmware = 0x41;
+Bytes cmd_printer_id(std::uint8_t n);
+Bytes make_printer_id_reply(std::string_view text);
+// Parses a complete reply (0x5F text NUL). Errors: invalidData/"bad_reply".
+hal::Result<std::string> parse_printer_id_reply(std::span<const std::uint8_t> bytes);
+
+// GS e n [m] (1D 65 n): the ticket presenter of kiosk printers (Custom command set): 2 retract
+// the ticket into the printer, 5 eject it, 6 transmit the presenter status byte.
+enum class PresenterAction : std::uint8_t { retract = 2, eject = 5, status = 6 };
+Bytes cmd_presenter(PresenterAction action);
+struct PresenterStatus {
+  bool near_end = false;         // bit 0
+  bool paper_present = true;     // bit 2
+  bool ticket_in_mouth = false;  // bit 3: a ticket waits at the output
+  bool error = false;            // bit 6
+  bool jam = false;              // bit 7
+  bool operator==(const PresenterStatus&) const = default;
+};
+std::uint8_t make_presenter_byte(const PresenterStatus& status);
+PresenterStatus parse_presenter_byte(std::uint8_t byte);
+
+// GS v 0 m xL xH yL yH d.. (1D 76 30): a raster image, `width_bytes` bytes (8 dots each, MSB
+// left, 1 = ink) by `height` rows. Errors: invalidData/"bad_raster" (empty, wider than the
+// paper, data size not width_bytes * height).
+hal::Result<Bytes> cmd_raster(std::span<const std::uint8_t> bits, int width_bytes, int height);
+
 // ---- stream parser --------------------------------------------------------------------------
 
 namespace op {
@@ -151,11 +192,28 @@ struct Cut {
 struct StatusRequest {
   StatusQuery query = StatusQuery::printer;
 };
+struct TransmitStatus {  // GS r n
+  std::uint8_t n = 1;
+};
+struct PrinterId {  // GS I n
+  std::uint8_t n = kIdModelName;
+};
+struct Presenter {  // GS e n [m]
+  std::uint8_t n = 6;
+  std::uint8_t m = 0;
+};
+struct Raster {  // GS v 0
+  int width_bytes = 0;
+  int height = 0;
+  hal::Align align = hal::Align::left;
+  std::vector<std::uint8_t> bits;
+};
 }  // namespace op
 
 using Operation =
     std::variant<op::Initialise, op::Text, op::LineFeed, op::Feed, op::QrModuleSize,
-                 op::QrErrorLevel, op::QrStore, op::QrPrint, op::Cut, op::StatusRequest>;
+                 op::QrErrorLevel, op::QrStore, op::QrPrint, op::Cut, op::StatusRequest,
+                 op::TransmitStatus, op::PrinterId, op::Presenter, op::Raster>;
 
 // Incremental ESC/POS parser: feed() bytes as they arrive, in any split; a command cut off at
 // the end of one call is completed by the next. Mode changes (bold, align, size, Chinese,

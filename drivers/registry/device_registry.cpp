@@ -28,7 +28,10 @@ constexpr std::string_view kBuiltinUsbTable = R"(
 # vid:pid     kind          model
 0400:c35a     idReader      CVR-100 compatible ID card reader
 0f49:*        cardPrinter   Evolis card printer
-0c1f:*        cardPrinter   Magicard card printer
+04b8:0202     receiptPrinter Epson TM receipt printer (TM-T88 and others)
+04b8:0e03     receiptPrinter Epson TM-T20 receipt printer
+0dd4:*        receiptPrinter Custom kiosk receipt printer
+0519:*        receiptPrinter Star Micronics receipt printer
 )";
 
 bool parse_hex16(std::string_view s, std::uint16_t& out) {

@@ -51,8 +51,9 @@ struct UsbDeviceRule {
   std::string model;
 };
 
-// 0400:c35a idReader (CVR-100 compatible reader), 0f49:* cardPrinter (Evolis),
-// 0c1f:* cardPrinter (Magicard).
+// 0400:c35a idReader (CVR-100 compatible reader), 0f49:* cardPrinter (Evolis), receipt
+// printers: Epson 04b8:0202 and 04b8:0e03, Custom 0dd4:*, Star 0519:* (docs/devices.md cites
+// each id).
 std::vector<UsbDeviceRule> builtin_usb_rules();
 
 // Parses a USB table, one rule a line: `<vid>:<pid|*> <kind> [model words]`, hex ids,

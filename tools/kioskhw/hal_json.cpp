@@ -32,7 +32,10 @@ nlohmann::json to_json(const hal::IdCard& card) {
                     : card.sex == hal::Sex::female ? "female"
                                                    : "unspecified";
   nlohmann::json j = {
-      {"card_type", card.type == hal::IdCardType::resident ? "resident" : "foreign_permanent"},
+      {"card_type", card.type == hal::IdCardType::resident ? "resident"
+                    : card.type == hal::IdCardType::hkMacauTaiwanResident
+                        ? "hk_macau_taiwan_resident"
+                        : "foreign_permanent"},
       {"name", card.name},
       {"sex", sex},
       {"birth_date", card.birth_date},
@@ -42,7 +45,9 @@ nlohmann::json to_json(const hal::IdCard& card) {
       {"valid_to", card.valid_to},
       {"photo_bytes", card.photo_wlt.size()},
   };
-  if (card.type == hal::IdCardType::resident) {
+  if (!card.pass_number.empty()) j["pass_number"] = card.pass_number;
+  if (!card.issue_count.empty()) j["issue_count"] = card.issue_count;
+  if (card.type != hal::IdCardType::foreignPermanent) {
     j["address"] = card.address;
     if (!card.appended_address.empty()) j["appended_address"] = card.appended_address;
     j["nation_code"] = card.nation_code;

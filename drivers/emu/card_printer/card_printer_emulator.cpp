@@ -16,6 +16,7 @@ namespace cp = drivers::card_printer;
 using std::chrono::milliseconds;
 
 constexpr milliseconds kLoad{1500};
+constexpr milliseconds kDownload{100};  // a panel into the printer's memory
 constexpr milliseconds kColourPanel{2500};
 constexpr milliseconds kBlackPanel{2000};
 constexpr milliseconds kOverlay{1000};
@@ -87,7 +88,10 @@ void CardPrinterEmulator::on_host_bytes(std::span<const std::uint8_t> bytes) {
       fail(parsed.error().reason == "bad_command" ? '1' : '2');
       continue;
     }
-    if (!parsed.value().command) return;  // wait for the rest
+    if (!parsed.value().command) {  // padding, then wait for the rest
+      rx_.erase(rx_.begin(), rx_.begin() + static_cast<std::ptrdiff_t>(parsed.value().consumed));
+      return;
+    }
     rx_.erase(rx_.begin(), rx_.begin() + static_cast<std::ptrdiff_t>(parsed.value().consumed));
     execute(*parsed.value().command);
   }
@@ -105,13 +109,49 @@ void CardPrinterEmulator::fail(char code) {
 
 void CardPrinterEmulator::execute(cp::Command& cmd) {
   const std::string& name = cmd.name;
-  if (name == "Rse") return answer(status_text());
+  const std::string param = cmd.params.empty() ? std::string() : cmd.params[0];
   if (name == "Rfv") return answer(config_.firmware);
   if (name == "Rsn") return answer(config_.serial_number);
   if (name == "Rlr") {
     std::lock_guard lock(m_);
-    const std::string r = last_result_;
-    return answer(r);
+    if (param.empty()) {
+      const std::string r = last_result_;
+      return answer(r);
+    }
+    if (param == "h") return answer("NO CARD");  // the reject hopper is never full here
+    if (param != "p") return fail('2');
+    switch (card_) {
+      case CardAt::held:
+        return answer("CARD");
+      case CardAt::jammed:
+        return answer("ERR CARD");
+      default:
+        return answer("OK");
+    }
+  }
+  if (name == "Rse") {
+    const bool cover_open = faults().active(Fault::coverOpen);
+    const bool feeder_fault = faults().active(Fault::feederEmpty);
+    std::lock_guard lock(m_);
+    if (param == "b") return answer(cp::format_volts(card_ == CardAt::in_mouth ? 4.95 : 0.22));
+    if (param == "o") return answer(cp::format_volts(cover_open ? 0.0 : 5.0));
+    if (param == "f")
+      return answer(cp::format_volts(feeder_cards_ == 0 || feeder_fault ? 0.0 : 5.0));
+    if (param == "n")
+      return answer(cp::format_volts(feeder_cards_ < config_.feeder_low_cards ? 3.92 : 0.17));
+    return fail('2');  // Rse reads one sensor; there is no summary
+  }
+  if (name == "Rrt") {
+    const bool ribbon_fault = faults().active(Fault::ribbonOut);
+    std::lock_guard lock(m_);
+    if (param == "count") return answer(std::to_string(ribbon_fault ? 0 : ribbon_panels_));
+    if (param == "qty") return answer(std::to_string(config_.ribbon_panels));
+    return fail('2');
+  }
+  if (name == "Rco") {
+    std::lock_guard lock(m_);
+    if (param == "c" || param == "p") return answer(std::to_string(card_counter_));
+    return fail('2');
   }
   if (name == "Pr") {
     if (cmd.params.size() != 1) return fail('2');
@@ -120,6 +160,8 @@ void CardPrinterEmulator::execute(cp::Command& cmd) {
     if (cmd.params[0] != want) return fail('R');
     return answer("OK");
   }
+  // Settings (Pem, Pmi, Pc, Pdt, Ppws, Mr, ...) are taken and do not change what we emulate.
+  if (name.size() >= 2 && (name[0] == 'P' || name[0] == 'M')) return answer("OK");
   const bool sequence_cmd = name == "Ss" || name == "Sr" || name == "Sv" || name == "Se" ||
                             name == "Ser" || name == "Db" || name == "Dbc";
   if (!sequence_cmd) return fail('1');
@@ -129,6 +171,7 @@ void CardPrinterEmulator::execute(cp::Command& cmd) {
     std::lock_guard lock(m_);
     if (card_ == CardAt::held || card_ == CardAt::jammed) return fail('T');
     in_sequence_ = true;
+    print_time_ = milliseconds{0};
     side_ = Side::none;
     front_ = {};
     back_ = {};
@@ -174,9 +217,10 @@ void CardPrinterEmulator::execute(cp::Command& cmd) {
         return fail('R');
       }
     }
-    if (!device_delay(panel_time(kind), stop_flag())) return;
+    if (!device_delay(kDownload, stop_flag())) return;
     std::lock_guard lock(m_);
     --ribbon_panels_;
+    print_time_ += panel_time(kind);  // the panels print at Se
     SidePanels& s = side_ == Side::back ? back_ : front_;
     s.used = true;
     switch (kind) {
@@ -213,7 +257,12 @@ void CardPrinterEmulator::execute(cp::Command& cmd) {
       std::lock_guard lock(m_);
       if (!in_sequence_ || card_ != CardAt::held) return fail('1');
     }
-    if (!device_delay(kEject, stop_flag())) return;
+    milliseconds printing{0};
+    {
+      std::lock_guard lock(m_);
+      printing = print_time_;
+    }
+    if (!device_delay(printing + kEject, stop_flag())) return;
     finish_card();
     return answer("OK");
   }
@@ -251,39 +300,6 @@ void CardPrinterEmulator::finish_card() {
   if (last_back_ && write_png(*last_back_, base + "-back.png").ok()) {
     last_paths_.push_back(base + "-back.png");
   }
-}
-
-std::string CardPrinterEmulator::status_text() {
-  const bool ribbon_fault = faults().active(Fault::ribbonOut);
-  const bool feeder_fault = faults().active(Fault::feederEmpty);
-  const bool cover_open = faults().active(Fault::coverOpen);
-  std::lock_guard lock(m_);
-  cp::StatusReport r;
-  r.ribbon = ribbon_panels_ == 0 || ribbon_fault          ? "out"
-             : ribbon_panels_ < config_.ribbon_low_panels ? "low"
-                                                          : "ok";
-  r.feeder = feeder_cards_ == 0 || feeder_fault         ? "empty"
-             : feeder_cards_ < config_.feeder_low_cards ? "low"
-                                                        : "ok";
-  r.cover = cover_open ? "open" : "closed";
-  switch (card_) {
-    case CardAt::none:
-      r.card = "none";
-      break;
-    case CardAt::held:
-      r.card = "held";
-      break;
-    case CardAt::in_mouth:
-      r.card = "in_mouth";
-      break;
-    case CardAt::jammed:
-      r.card = "jammed";
-      break;
-  }
-  r.ribbon_panels = ribbon_fault ? 0 : ribbon_panels_;
-  r.blank_cards = feeder_fault ? 0 : feeder_cards_;
-  r.card_counter = card_counter_;
-  return cp::format_status(r);
 }
 
 void CardPrinterEmulator::set_output_dir(std::string path) {

@@ -1,17 +1,20 @@
 #pragma once
 // CardPrinterEmulator: the printer side of the Evolis command set (card_printer_codec.hpp has
 // the bytes). It parses what the host sends as the printer would, answers each command, takes
-// realistic time (scaled by KIOSK_EMU_TIME_SCALE: card load 1.5 s, y/m/c panel 2.5 s each,
-// k 2 s, overlay 1 s, turn 1 s, eject 1 s; a one-sided YMCKO card is about 13 s), counts
+// realistic time (scaled by KIOSK_EMU_TIME_SCALE: card load 1.5 s, a download 0.1 s, turn 1 s;
+// Se prints what was downloaded, y/m/c 2.5 s each, k 2 s, overlay 1 s, then ejects in 1 s; a
+// one-sided YMCKO card is about 13 s), answers the status queries as field printers do
+// (Rlr;p, Rse;b|o|f|n voltages, Rrt;count|qty, Rco;c), takes settings (P..., M...), counts
 // ribbon panels, blank cards and printed cards, and composes each printed card from the panels
 // it actually received, writing it as PNG when an output directory is set.
 //
-// Faults (faults()): jam (the next panel jams: ERR;T, card jammed until the fault is cleared
-// and Ser rejects it), ribbonOut (the next panel fails with ERR;R, card held), feederEmpty (Sr
-// fails with ERR;F), coverOpen (sequence commands fail with ERR;C), plus ByteEmulator's link
-// faults on every reply.
+// Faults (faults()): jam (the next panel jams: "ERR MECHANICAL", Rlr;p "ERR CARD" until the
+// fault is cleared and Ser rejects it), ribbonOut (the next panel fails with "ERR RIBBON",
+// card held), feederEmpty (Sr fails with "ERR FEEDER EMPTY"), coverOpen (sequence commands
+// fail with "ERR COVER OPEN"), plus ByteEmulator's link faults on every reply.
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -82,7 +85,6 @@ class CardPrinterEmulator final : public ByteEmulator {
   void execute(drivers::card_printer::Command& cmd);
   void answer(std::string_view text);
   void fail(char code);
-  std::string status_text();
   void finish_card();
 
   const CardPrinterEmulatorConfig config_;
@@ -95,6 +97,7 @@ class CardPrinterEmulator final : public ByteEmulator {
   std::uint64_t card_counter_;
   std::uint64_t rejected_ = 0;
   bool in_sequence_ = false;
+  std::chrono::milliseconds print_time_{0};  // of the panels received since Ss
   CardAt card_ = CardAt::none;
   Side side_ = Side::none;
   SidePanels front_;

@@ -38,12 +38,14 @@ void IdReaderEmulator::place_card(const SyntheticCitizen& citizen) {
   std::lock_guard lock(m_);
   card_ = citizen;
   selected_ = false;
+  read_done_ = false;
 }
 
 void IdReaderEmulator::remove_card() {
   std::lock_guard lock(m_);
   card_.reset();
   selected_ = false;
+  read_done_ = false;
 }
 
 bool IdReaderEmulator::card_present() const {
@@ -90,11 +92,13 @@ void IdReaderEmulator::handle(const idr::RequestFrame& request) {
   const idr::Command c = request.command;
   std::uint8_t sam_sw3 = kOk;
   bool present = false;
+  bool already_read = false;
   {
     std::lock_guard lock(m_);
     ++requests_[key(c)];
     sam_sw3 = sam_sw3_;
     present = card_.has_value();
+    already_read = read_done_;
   }
   if (c == idr::cmd::kSamStatus) {
     device_delay(kSamCommandTime, stop_flag());
@@ -117,7 +121,8 @@ void IdReaderEmulator::handle(const idr::RequestFrame& request) {
     device_delay(kFindTime, stop_flag());
     // A found card answers 9F with four zero bytes; no card answers 80 alone.
     static constexpr std::uint8_t kFound[4] = {0, 0, 0, 0};
-    if (present) {
+    // As field readers do, a card already read is not found again until it is lifted.
+    if (present && !(already_read && options_.find_misses_read_card)) {
       answer(0x9F, kFound);
     } else {
       answer(0x80);
@@ -190,6 +195,10 @@ void IdReaderEmulator::answer_read(idr::ReadKind kind) {
   if (!data.ok()) {
     answer(0x41);
     return;
+  }
+  {
+    std::lock_guard lock(m_);
+    read_done_ = true;
   }
   answer(kOk, data.value());
 }

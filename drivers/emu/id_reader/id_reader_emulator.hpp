@@ -23,8 +23,12 @@ struct IdReaderEmulatorOptions {
   bool fingerprint_supported = true;       // false: 30 10 answers 21 (command error)
   bool appended_address_supported = true;  // false: 30 03 answers 21
   bool reset_01ff_only = false;            // true: the SAM knows reset only as 01 FF
-  std::vector<std::uint8_t> sam_id{0x05, 0x01, 0x20, 0x26, 0x11, 0x28, 0x00, 0x00,
-                                   0x00, 0x24, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01};
+  // As field readers: after a read, find-card answers 80 (no card) while the card is still
+  // there, until it is lifted. The appended-address read (30 03) still sees it.
+  bool find_misses_read_card = true;
+  // Printed "05.01-20261128-000000024-000000001" (id_reader::format_sam_id).
+  std::vector<std::uint8_t> sam_id{0x05, 0x00, 0x01, 0x00, 0x08, 0x29, 0x35, 0x01,
+                                   0x18, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00};
 };
 
 class IdReaderEmulator final : public ByteEmulator {
@@ -59,6 +63,7 @@ class IdReaderEmulator final : public ByteEmulator {
   mutable std::mutex m_;
   std::optional<SyntheticCitizen> card_;
   bool selected_ = false;
+  bool read_done_ = false;  // the card on the reader was read
   std::uint8_t sam_sw3_ = 0x90;
   std::optional<std::uint8_t> read_sw3_;
   std::map<std::uint16_t, std::uint64_t> requests_;

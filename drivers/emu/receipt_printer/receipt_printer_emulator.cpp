@@ -27,7 +27,49 @@ std::chrono::milliseconds paper_time(int dots) {
 ReceiptPrinterEmulator::ReceiptPrinterEmulator() : ByteEmulator("receipt_printer") {}
 
 ReceiptPrinterEmulator::~ReceiptPrinterEmulator() {
-  stop();
+  stop();  // also interrupts a delay of the print engine
+  {
+    std::lock_guard lock(qm_);
+    engine_stop_ = true;
+  }
+  qcv_.notify_all();
+  if (engine_.joinable()) engine_.join();
+}
+
+bool ReceiptPrinterEmulator::ticket_in_mouth() const {
+  std::lock_guard lock(m_);
+  return ticket_in_mouth_;
+}
+
+void ReceiptPrinterEmulator::take_ticket() {
+  std::lock_guard lock(m_);
+  ticket_in_mouth_ = false;
+}
+
+std::uint64_t ReceiptPrinterEmulator::tickets_retracted() const {
+  std::lock_guard lock(m_);
+  return retracted_;
+}
+
+bool ReceiptPrinterEmulator::wait_idle(std::chrono::milliseconds timeout) {
+  std::unique_lock lock(qm_);
+  return qcv_.wait_for(lock, timeout, [this] { return queue_.empty() && !engine_busy_; });
+}
+
+void ReceiptPrinterEmulator::engine_loop() {
+  std::unique_lock lock(qm_);
+  for (;;) {
+    qcv_.wait(lock, [this] { return engine_stop_ || !queue_.empty(); });
+    if (engine_stop_) return;
+    rp::Operation o = std::move(queue_.front());
+    queue_.pop_front();
+    engine_busy_ = true;
+    lock.unlock();
+    in_order(o);
+    lock.lock();
+    engine_busy_ = false;
+    qcv_.notify_all();
+  }
 }
 
 void ReceiptPrinterEmulator::set_output_dir(std::filesystem::path dir) {
@@ -89,15 +131,55 @@ void ReceiptPrinterEmulator::on_host_bytes(std::span<const std::uint8_t> bytes) 
   }
 }
 
+// Real-time requests are answered now; the rest waits its turn on the print engine.
 void ReceiptPrinterEmulator::handle(const rp::Operation& o) {
   if (const auto* req = std::get_if<op::StatusRequest>(&o)) {
     reply({rp::make_status_byte(req->query, current_status())});
     return;
   }
+  {
+    std::lock_guard lock(qm_);
+    if (!engine_.joinable()) engine_ = std::thread([this] { engine_loop(); });
+    queue_.push_back(o);
+  }
+  qcv_.notify_all();
+}
+
+void ReceiptPrinterEmulator::in_order(const rp::Operation& o) {
   const rp::RealtimeStatus s = current_status();
   if (s.paper_out || s.cover_open || s.cutter_error) {
-    // Stopped: what arrives now is not printed.
+    // Stopped: what arrives now is not printed, and in-order requests are not answered.
     receipt_.clear();
+    return;
+  }
+  if (std::holds_alternative<op::TransmitStatus>(o)) {
+    reply({rp::make_paper_sensor_byte(s)});
+    return;
+  }
+  if (const auto* id = std::get_if<op::PrinterId>(&o)) {
+    if (id->n == rp::kIdModelName) {
+      reply(rp::make_printer_id_reply("EMU-TM80"));
+    } else if (id->n == rp::kIdFirmware) {
+      reply(rp::make_printer_id_reply("EMU-1.0"));
+    } else {
+      reply({0x20});  // one-byte ids (n = 1..3): a model id
+    }
+    return;
+  }
+  if (const auto* pr = std::get_if<op::Presenter>(&o)) {
+    std::lock_guard lock(m_);
+    if (pr->n == static_cast<std::uint8_t>(rp::PresenterAction::status)) {
+      rp::PresenterStatus ps;
+      ps.near_end = s.paper_near_end;
+      ps.paper_present = !s.paper_out;
+      ps.ticket_in_mouth = ticket_in_mouth_;
+      reply({rp::make_presenter_byte(ps)});
+    } else if (pr->n == static_cast<std::uint8_t>(rp::PresenterAction::retract)) {
+      if (ticket_in_mouth_) ++retracted_;
+      ticket_in_mouth_ = false;
+    } else if (pr->n == static_cast<std::uint8_t>(rp::PresenterAction::eject)) {
+      ticket_in_mouth_ = false;  // pushed out: it falls
+    }
     return;
   }
   if (const auto* cut = std::get_if<op::Cut>(&o)) {
@@ -119,6 +201,8 @@ void ReceiptPrinterEmulator::delay_for(const rp::Operation& o) {
     dots = kLinePitchDots * f->lines;
   } else if (const auto* store = std::get_if<op::QrStore>(&o)) {
     stored_qr_bytes_ = store->data.size();
+  } else if (const auto* raster = std::get_if<op::Raster>(&o)) {
+    dots = raster->height;
   } else if (const auto* print = std::get_if<op::QrPrint>(&o)) {
     // Roughly the symbol size: version grows about one per 20 bytes at level M.
     const int modules = 21 + 4 * static_cast<int>((stored_qr_bytes_ + 19) / 20) + 8;
@@ -147,6 +231,7 @@ void ReceiptPrinterEmulator::finish_receipt(const op::Cut& cut) {
     std::lock_guard lock(m_);
     n = ++receipts_;
     dir = out_dir_;
+    ticket_in_mouth_ = true;  // the presenter holds the cut ticket
   }
   if (dir.empty()) {
     return;

@@ -1,20 +1,29 @@
 #pragma once
-// The device side of an ESC/POS 80 mm thermal receipt printer. Answers real-time status
-// requests (DLE EOT n) from its fault state, keeps the operations of the receipt being
-// printed and, at each cut, renders it to `<output dir>/receipt-<n>.png`.
+// The device side of an ESC/POS 80 mm thermal kiosk receipt printer with a presenter. Keeps
+// the operations of the receipt being printed and, at each cut, renders it to
+// `<output dir>/receipt-<n>.png`; the cut ticket then waits in the presenter's mouth until
+// take_ticket(), a retract (GS e 2) or an eject (GS e 5).
+//
+// As a printer does, it answers real-time status requests (DLE EOT n) the moment they arrive,
+// even mid-job, before the commands queued ahead of them are printed; everything else runs in
+// order on a print engine thread: GS r 1 (paper sensors), GS I n (model "EMU-TM80", firmware
+// "EMU-1.0"), GS e 6 (presenter status) are answered once what came before them is printed.
 //
 // Timing: paper moves at ~100 mm/s (8 dots/mm) and a cut takes ~150 ms, through
-// emu::device_delay (KIOSK_EMU_TIME_SCALE). Commands are handled in order, so a status
-// request sent after a cut is answered once the receipt is printed and cut.
+// emu::device_delay (KIOSK_EMU_TIME_SCALE). A stopped printer (paper out, cover open, cutter
+// error) drops what it is sent, in-order requests included.
 //
 // Faults: paperOut (status paper out + paper end stop, printing is dropped), paperNearEnd
 // (status bits only, prints), coverOpen (status cover open, printing is dropped), jam (the
 // next cut fails: status reports a cutter error, no PNG, until the fault is cleared), and
 // the ByteEmulator link faults on status replies.
 
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <mutex>
+#include <thread>
 #include <vector>
 
 #include "drivers/emu/common/byte_emulator.hpp"
@@ -38,9 +47,21 @@ class ReceiptPrinterEmulator final : public ByteEmulator {
   // Last render or write failure ("" if none), for tests and the technician.
   std::string last_error() const;
 
+  // A ticket waits in the presenter's mouth.
+  bool ticket_in_mouth() const;
+  // The citizen takes the ticket.
+  void take_ticket();
+  // Tickets pulled back into the printer by GS e 2.
+  std::uint64_t tickets_retracted() const;
+  // Waits until the print engine has handled everything received so far (for callers that
+  // feed on_host_bytes() directly). False on timeout.
+  bool wait_idle(std::chrono::milliseconds timeout = std::chrono::seconds(10));
+
   void on_host_bytes(std::span<const std::uint8_t> bytes) override;
 
  private:
+  void engine_loop();
+  void in_order(const drivers::receipt_printer::Operation& o);
   drivers::receipt_printer::RealtimeStatus current_status();
   void handle(const drivers::receipt_printer::Operation& o);
   void finish_receipt(const drivers::receipt_printer::op::Cut& cut);
@@ -58,7 +79,17 @@ class ReceiptPrinterEmulator final : public ByteEmulator {
   std::uint64_t receipts_ = 0;
   std::uint64_t parse_errors_ = 0;
   bool cutter_failed_ = false;
+  bool ticket_in_mouth_ = false;
+  std::uint64_t retracted_ = 0;
   std::string last_error_;
+
+  // The print engine: operations in the order received.
+  std::mutex qm_;
+  std::condition_variable qcv_;
+  std::deque<drivers::receipt_printer::Operation> queue_;
+  bool engine_busy_ = false;
+  bool engine_stop_ = false;
+  std::thread engine_;  // started on the first queued operation
 };
 
 }  // namespace kiosk::drivers::emu

@@ -49,7 +49,13 @@ struct Space {
 struct CutMark {
   bool partial = false;
 };
-using Block = std::variant<Line, Qr, Space, CutMark>;
+struct Image {
+  int width_bytes = 0;
+  int height = 0;
+  hal::Align align = hal::Align::left;
+  std::vector<std::uint8_t> bits;
+};
+using Block = std::variant<Line, Qr, Space, CutMark, Image>;
 
 // Turns operations into printed blocks, as the printer's line buffer would.
 class Layouter {
@@ -80,6 +86,9 @@ class Layouter {
       flush(false);
       blocks_.emplace_back(Space{c->feed_dots});
       blocks_.emplace_back(CutMark{c->partial});
+    } else if (const auto* r = std::get_if<op::Raster>(&o)) {
+      flush(false);
+      blocks_.emplace_back(Image{r->width_bytes, r->height, r->align, r->bits});
     } else if (std::holds_alternative<op::Initialise>(o)) {
       stored_qr_.reset();
     }
@@ -197,6 +206,12 @@ class Painter {
       }
       return 12;
     }
+    if (const auto* image = std::get_if<Image>(&b)) {
+      if (draw) {
+        raster(*image, y);
+      }
+      return image->height;
+    }
     return 0;
   }
 
@@ -275,6 +290,29 @@ class Painter {
     return size + 2 * margin;
   }
 
+  void raster(const Image& image, int y) {
+    const int width = image.width_bytes * 8;
+    int x = 0;
+    if (image.align == hal::Align::center) {
+      x = (kReceiptWidthDots - width) / 2;
+    }
+    if (image.align == hal::Align::right) {
+      x = kReceiptWidthDots - width;
+    }
+    x = std::max(0, x);
+    cairo_set_source_rgb(cr_, 0, 0, 0);
+    for (int row = 0; row < image.height; ++row) {
+      for (int col = 0; col < width; ++col) {
+        const std::uint8_t byte =
+            image.bits[static_cast<std::size_t>(row) * image.width_bytes + col / 8];
+        if ((byte & (0x80 >> (col % 8))) != 0) {
+          cairo_rectangle(cr_, x + col, y + row, 1, 1);
+        }
+      }
+    }
+    cairo_fill(cr_);
+  }
+
   void cut_mark(const CutMark& cut, int y) {
     cairo_save(cr_);
     cairo_set_source_rgb(cr_, kCutMark[0] / 255.0, kCutMark[1] / 255.0, kCutMark[2] / 255.0);
@@ -299,7 +337,8 @@ hal::Result<hal::RgbImage> render_operations(const std::vector<Operation>& ops) 
   }
   const std::vector<Block> blocks = layouter.finish();
   const bool prints = std::any_of(blocks.begin(), blocks.end(), [](const Block& b) {
-    return std::holds_alternative<Line>(b) || std::holds_alternative<Qr>(b);
+    return std::holds_alternative<Line>(b) || std::holds_alternative<Qr>(b) ||
+           std::holds_alternative<Image>(b);
   });
   if (!prints) {
     return hal::make_error(hal::CompletionCode::invalidData, "empty_receipt", "nothing printed");

@@ -4,6 +4,7 @@
 
 #include "drivers/card_printer/card_printer_codec.hpp"
 #include "tests/drivers/card_printer/card_images.hpp"
+#include "tests/drivers/card_printer/vendor_job.hpp"
 
 namespace cp = kiosk::drivers::card_printer;
 namespace hal = kiosk::hal;
@@ -33,7 +34,11 @@ std::string names(std::span<const std::uint8_t> stream) {
     REQUIRE(r.value().command);
     if (!out.empty()) out += ' ';
     out += r.value().command->name;
-    for (const auto& p : r.value().command->params) out += ";" + p;
+    const auto& params = r.value().command->params;
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      // The byte count of a compressed download depends on the image: shown as '*'.
+      out += ";" + (r.value().command->name == "Dbc" && i == 2 ? std::string("*") : params[i]);
+    }
     pos += r.value().consumed;
   }
   return out;
@@ -128,50 +133,69 @@ TEST_CASE("panels survive packing at every level count and both sizes", "[card_p
   }
 }
 
-TEST_CASE("the first pixels are packed MSB first, row by row", "[card_printer][codec]") {
+TEST_CASE("a panel goes out as 1016 lines of 648 dots, the card turned clockwise",
+          "[card_printer][codec]") {
+  // Wire line L is card column L; dot d is card row 647 - d (pnmflip -rotate270).
   cp::Panel k{cp::PanelKind::k, 2, std::vector<std::uint8_t>(cp::kPixels, 0)};
-  k.values[0] = 1;
-  k.values[cp::kWidth] = 1;  // first pixel of the second row
+  k.values[at(0, 647)] = 1;  // bottom-left: line 0, dot 0
+  k.values[at(0, 646)] = 1;  // line 0, dot 1
+  k.values[at(1, 647)] = 1;  // line 1, dot 0
+  k.values[at(0, 0)] = 1;    // top-left: line 0, dot 647 (last bit of the line)
   const auto raw = cp::pack_panel(k, cp::RawSize::exact);
-  CHECK(raw[0] == 0x80);
-  CHECK(raw[127] == 0x80);
+  REQUIRE(raw.size() == 1016 * 81);
+  CHECK(raw[0] == 0xC0);
+  CHECK(raw[80] == 0x01);
+  CHECK(raw[81] == 0x80);
   cp::Panel c{cp::PanelKind::c, 32, std::vector<std::uint8_t>(cp::kPixels, 0)};
-  c.values[0] = 31;
-  c.values[1] = 1;
+  c.values[at(0, 647)] = 31;
+  c.values[at(0, 646)] = 1;
   const auto raw5 = cp::pack_panel(c, cp::RawSize::exact);
   CHECK(raw5[0] == 0xF8);  // 11111 000..
   CHECK(raw5[1] == 0x40);  // ..01 0...
+  CHECK(raw5.size() == 1016 * 405);
 }
 
-TEST_CASE("k and o compression round-trips and uses the white, black and count forms",
+TEST_CASE("k and o compression is count-prefixed lines of the vendor's driver",
           "[card_printer][codec]") {
   std::mt19937 rng(3);
   cp::Panel k{cp::PanelKind::k, 2, std::vector<std::uint8_t>(cp::kPixels, 0)};
-  for (int x = 0; x < cp::kWidth; ++x) k.values[at(x, 1)] = 1;  // row 1 all black
-  for (int x = 0; x < 20; ++x) k.values[at(x, 2)] = 1;          // row 2 starts black
-  for (int y = 10; y < 600; ++y) {
-    for (int x = 0; x < cp::kWidth; ++x) k.values[at(x, y)] = (rng() % 5 == 0) ? 1 : 0;
+  for (int y = 0; y < cp::kHeight; ++y) k.values[at(1, y)] = 1;    // line 1 all ink
+  for (int y = 628; y < cp::kHeight; ++y) k.values[at(2, y)] = 1;  // line 2: dots 0..19
+  for (int x = 10; x < 900; ++x) {
+    for (int y = 0; y < cp::kHeight; ++y) k.values[at(x, y)] = (rng() % 5 == 0) ? 1 : 0;
   }
   const auto comp = cp::compress_panel(k);
-  CHECK(comp[0] == 0x00);  // row 0 white
-  CHECK(comp[1] == 0xFF);  // row 1 black
-  CHECK(comp[2] == 3);     // row 2: 20 pixels = 3 bytes
-  CHECK(comp[3] == 0xFF);
-  CHECK(comp[5] == 0xF0);
+  CHECK(comp[0] == 0);   // line 0 blank: one byte
+  CHECK(comp[1] == 81);  // line 1 full: 81 and 81 bytes
+  CHECK(comp[2] == 0xFF);
+  CHECK(comp[82] == 0xFF);
+  CHECK(comp[83] == 3);  // line 2: 20 dots = 3 bytes
+  CHECK(comp[84] == 0xFF);
+  CHECK(comp[86] == 0xF0);
   auto back = cp::decompress_panel(cp::PanelKind::k, comp);
   REQUIRE(back.ok());
-  REQUIRE(back.value());
-  CHECK(back.value()->used == comp.size());
-  CHECK(back.value()->panel.values == k.values);
-  // Truncated: asks for more bytes instead of failing.
-  auto part = cp::decompress_panel(cp::PanelKind::k, std::span(comp).first(comp.size() / 2));
-  REQUIRE(part.ok());
-  CHECK_FALSE(part.value());
-  // A row count beyond a row is malformed.
-  std::vector<std::uint8_t> bad{200, 1, 2, 3};
-  auto b = cp::decompress_panel(cp::PanelKind::k, bad);
-  REQUIRE_FALSE(b.ok());
-  CHECK(b.error().reason == "bad_compression");
+  CHECK(back.value().values == k.values);
+  // The download carries the byte count.
+  const auto frame = cp::encode_download(k, true);
+  const std::string head =
+      "\x1b"
+      "Dbc;k;2;" +
+      std::to_string(comp.size()) + ";";
+  CHECK(std::string(frame.begin(), frame.begin() + static_cast<std::ptrdiff_t>(head.size())) ==
+        head);
+  // 0xFF is read as a full line (the Perl simulator's reading).
+  std::vector<std::uint8_t> ff{0xFF};
+  auto full = cp::decompress_panel(cp::PanelKind::k, ff);
+  REQUIRE(full.ok());
+  CHECK(full.value().values[at(0, 0)] == 1);
+  CHECK(full.value().values[at(1, 0)] == 0);
+  // A count beyond a line, a line cut short, and more than 1016 lines are malformed.
+  for (const auto& bad : {std::vector<std::uint8_t>{200, 1, 2, 3}, std::vector<std::uint8_t>{5, 1},
+                          std::vector<std::uint8_t>(1017, 0)}) {
+    auto b = cp::decompress_panel(cp::PanelKind::k, bad);
+    REQUIRE_FALSE(b.ok());
+    CHECK(b.error().reason == "bad_compression");
+  }
 }
 
 TEST_CASE("text commands are framed ESC name;params CR and parsed back", "[card_printer][codec]") {
@@ -225,6 +249,28 @@ TEST_CASE("malformed commands are typed errors", "[card_printer][codec]") {
   std::vector<std::uint8_t> raw(head.begin(), head.end());
   raw.resize(raw.size() + cp::guide_raw_size(2) + 10, 0x11);
   check(raw, "bad_size");
+  const std::string huge_count =
+      "\x1b"
+      "Dbc;k;2;999999;";
+  check({huge_count.begin(), huge_count.end()}, "bad_size");
+}
+
+TEST_CASE("a compressed download waits for its byte count and takes an optional CR",
+          "[card_printer][codec]") {
+  cp::Panel k{cp::PanelKind::k, 2, std::vector<std::uint8_t>(cp::kPixels, 0)};
+  k.values[at(5, 5)] = 1;
+  auto frame = cp::encode_download(k, true);
+  auto part = cp::parse_command(std::span(frame).first(frame.size() - 3));
+  REQUIRE(part.ok());
+  CHECK_FALSE(part.value().command);
+  frame.pop_back();  // no CR: the next command follows at once
+  const auto se = cp::encode_command("Se");
+  frame.insert(frame.end(), se.begin(), se.end());
+  auto r = cp::parse_command(frame);
+  REQUIRE(r.ok());
+  REQUIRE(r.value().command);
+  CHECK(r.value().command->panel->values == k.values);
+  CHECK(r.value().consumed == frame.size() - se.size());
 }
 
 TEST_CASE("downloads of both raw sizes are accepted", "[card_printer][codec]") {
@@ -242,20 +288,56 @@ TEST_CASE("downloads of both raw sizes are accepted", "[card_printer][codec]") {
   }
 }
 
+TEST_CASE("a raw panel is read by its length even where its bytes look like a command end",
+          "[card_printer][codec]") {
+  cp::Panel k{cp::PanelKind::k, 2, std::vector<std::uint8_t>(cp::kPixels, 0)};
+  k.values[at(3, 3)] = 1;
+  const auto se = cp::encode_command("Se");
+  // A guide-size download whose padding, at the exact size, reads "CR ESC Se CR".
+  {
+    auto frame = cp::encode_download(k, false, cp::RawSize::guide);
+    const std::size_t data = frame.size() - 1 - cp::guide_raw_size(2);
+    const std::size_t at_exact = data + cp::exact_raw_size(2);
+    const std::string fake = "\r\x1bSe\r";
+    std::copy(fake.begin(), fake.end(), frame.begin() + static_cast<std::ptrdiff_t>(at_exact));
+    for (std::size_t i = at_exact + fake.size(); i + 1 < frame.size(); ++i) frame[i] = 0xA5;
+    frame.insert(frame.end(), se.begin(), se.end());
+    auto r = cp::parse_command(frame);
+    REQUIRE(r.ok());
+    REQUIRE(r.value().command);
+    CHECK(r.value().consumed == frame.size() - se.size());
+    CHECK(r.value().command->panel->values[at(3, 3)] == 1);
+  }
+  // An exact-size download followed by a command whose byte at the guide size is a CR.
+  {
+    auto frame = cp::encode_download(k, false, cp::RawSize::exact);
+    const std::size_t end = frame.size();
+    cp::Panel y{cp::PanelKind::y, 32, std::vector<std::uint8_t>(cp::kPixels, 0)};
+    const auto next = cp::encode_download(y, false, cp::RawSize::exact);
+    frame.insert(frame.end(), next.begin(), next.end());
+    const std::size_t data = end - 1 - cp::exact_raw_size(2);
+    frame[data + cp::guide_raw_size(2)] = '\r';
+    auto r = cp::parse_command(frame);
+    REQUIRE(r.ok());
+    REQUIRE(r.value().command);
+    CHECK(r.value().consumed == end);
+  }
+}
+
 TEST_CASE("a YMCKO duplex job has the guide's sequence", "[card_printer][codec]") {
   hal::CardJob job{test_side(), test_side(), "t1"};
   auto built = cp::build_job(job);
   REQUIRE(built.ok());
   CHECK(names(cp::flatten(built.value())) ==
-        "Pr;ymcko Ss Sr Db;y;32 Db;m;32 Db;c;32 Dbc;k;2 Dbc;o;2 Sv Db;y;32 Db;m;32 Db;c;32 "
-        "Dbc;k;2 Dbc;o;2 Se");
+        "Pr;ymcko Pmi;F;s Ss Sr Db;y;32 Db;m;32 Db;c;32 Dbc;k;2;* Dbc;o;2;* Sv Db;y;32 Db;m;32 "
+        "Db;c;32 Dbc;k;2;* Dbc;o;2;* Se");
   cp::JobOptions mono;
   mono.ribbon = hal::RibbonType::k;
   mono.compress_k_and_o = false;
   hal::CardJob one{test_side(), std::nullopt, "t2"};
   auto m = cp::build_job(one, mono);
   REQUIRE(m.ok());
-  CHECK(names(cp::flatten(m.value())) == "Pr;k Ss Sr Db;k;2 Se");
+  CHECK(names(cp::flatten(m.value())) == "Pr;k Pmi;F;s Ss Sr Db;k;2 Se");
   cp::JobOptions simplex;
   simplex.duplex = false;
   auto refused = cp::build_job(job, simplex);
@@ -404,11 +486,27 @@ TEST_CASE("replies and printer errors map to device errors", "[card_printer][cod
   auto ok = cp::parse_reply("OK");
   REQUIRE(ok.ok());
   CHECK(ok.value().ok);
-  auto err = cp::parse_reply("ERR;C");
-  REQUIRE(err.ok());
-  CHECK_FALSE(err.value().ok);
-  CHECK(err.value().error_code == 'C');
-  CHECK_FALSE(cp::parse_reply("ERR;Z").ok());
+  struct Text {
+    const char* text;
+    char code;
+  };
+  for (const auto& t :
+       {Text{"ERR COVER OPEN", 'C'}, Text{"ERR FEEDER EMPTY", 'F'}, Text{"ERR RIB DETECTION", 'R'},
+        Text{"ERR RIBBON", 'R'}, Text{"ERR CMD", '1'}, Text{"ERR PARAM", '2'},
+        Text{"ERR CARD", 'T'}, Text{"ERR MECHANICAL", 'T'}, Text{"ERR SOMETHING NEW", 'T'}}) {
+    auto err = cp::parse_reply(t.text);
+    REQUIRE(err.ok());
+    CHECK_FALSE(err.value().ok);
+    CHECK(err.value().error_code == t.code);
+  }
+  for (char code : std::string("12TCFR")) {
+    auto round = cp::parse_reply(cp::error_text(code));
+    REQUIRE(round.ok());
+    CHECK(round.value().error_code == code);
+  }
+  auto value = cp::parse_reply("5,00 Volts");
+  REQUIRE(value.ok());
+  CHECK(value.value().ok);
   CHECK_FALSE(cp::parse_reply("").ok());
   CHECK_FALSE(cp::parse_reply(std::string("O\x01K", 3)).ok());
   CHECK_FALSE(cp::parse_reply(std::string(300, 'A')).ok());
@@ -432,28 +530,79 @@ TEST_CASE("replies and printer errors map to device errors", "[card_printer][cod
   }
 }
 
-TEST_CASE("the status report round-trips and rejects bad values", "[card_printer][codec]") {
-  cp::StatusReport r;
-  r.ribbon = "low";
-  r.feeder = "empty";
-  r.cover = "open";
-  r.card = "jammed";
-  r.ribbon_panels = 12;
-  r.blank_cards = 0;
-  r.card_counter = 77;
-  auto back = cp::parse_status(cp::format_status(r));
-  REQUIRE(back.ok());
-  CHECK(back.value().ribbon == "low");
-  CHECK(back.value().feeder == "empty");
-  CHECK(back.value().cover == "open");
-  CHECK(back.value().card == "jammed");
-  CHECK(back.value().ribbon_panels == 12);
-  CHECK(back.value().card_counter == 77);
-  CHECK_FALSE(cp::parse_status("ribbon=ok").ok());
-  CHECK_FALSE(
-      cp::parse_status("ribbon=maybe;feeder=ok;cover=closed;card=none;panels=1;cards=1;count=1")
-          .ok());
-  CHECK_FALSE(
-      cp::parse_status("ribbon=ok;feeder=ok;cover=closed;card=none;panels=x;cards=1;count=1").ok());
-  CHECK_FALSE(cp::parse_status("garbage").ok());
+TEST_CASE("status is read from the card position, the sensors, the ribbon and the counter",
+          "[card_printer][codec]") {
+  CHECK(cp::parse_volts("5,00 Volts") == 5.0);
+  CHECK(cp::parse_volts("0.17 Volts") == Approx(0.17));
+  CHECK(cp::parse_volts("4,95 Volts") == Approx(4.95));
+  CHECK_FALSE(cp::parse_volts("5,00"));
+  CHECK_FALSE(cp::parse_volts("x Volts"));
+  CHECK(cp::format_volts(4.95) == "4,95 Volts");
+  CHECK(cp::format_volts(0) == "0,00 Volts");
+
+  cp::StatusReplies idle{"OK", "0,22 Volts", "5,00 Volts", "5,00 Volts", "0,17 Volts", "180", "77"};
+  auto r = cp::status_from_replies(idle);
+  REQUIRE(r.ok());
+  CHECK(r.value().card == "none");
+  CHECK(r.value().cover == "closed");
+  CHECK(r.value().feeder == "ok");
+  CHECK(r.value().ribbon == "ok");
+  CHECK(r.value().ribbon_panels == 180);
+  CHECK(r.value().card_counter == 77);
+
+  auto mouth = idle;
+  mouth.bezel = "4,95 Volts";
+  CHECK(cp::status_from_replies(mouth).value().card == "in_mouth");
+  auto held = idle;
+  held.position = "SMART CARD";
+  CHECK(cp::status_from_replies(held).value().card == "held");
+  auto jam = idle;
+  jam.position = "ERR CARD";
+  CHECK(cp::status_from_replies(jam).value().card == "jammed");
+  auto faults = idle;
+  faults.cover = "0,00 Volts";
+  faults.feeder = "0,00 Volts";
+  faults.ribbon = "ERR RIB DETECTION";
+  auto f = cp::status_from_replies(faults);
+  REQUIRE(f.ok());
+  CHECK(f.value().cover == "open");
+  CHECK(f.value().feeder == "empty");
+  CHECK(f.value().ribbon == "out");
+  auto low = idle;
+  low.near_empty = "3,92 Volts";
+  low.ribbon = "12";
+  CHECK(cp::status_from_replies(low).value().feeder == "low");
+  CHECK(cp::status_from_replies(low).value().ribbon == "low");
+
+  for (auto bad : {&cp::StatusReplies::position, &cp::StatusReplies::cover,
+                   &cp::StatusReplies::ribbon, &cp::StatusReplies::counter}) {
+    auto b = idle;
+    b.*bad = "garbage";
+    auto e = cp::status_from_replies(b);
+    REQUIRE_FALSE(e.ok());
+    CHECK(e.error().reason == "bad_status");
+  }
+}
+
+TEST_CASE("a job as the vendor's Windows driver sends it decodes to the printed card",
+          "[card_printer][codec]") {
+  for (bool cr : {true, false}) {
+    const auto stream = kiosk::test::vendor_windows_mono_job(cr);
+    auto d = cp::decode_card_job(stream);
+    REQUIRE(d.ok());
+    CHECK(d.value().ended);
+    CHECK(d.value().ribbon == hal::RibbonType::k);
+    CHECK(d.value().front_panels == std::vector<cp::PanelKind>{cp::PanelKind::k});
+    CHECK_FALSE(d.value().back);
+    const auto& img = d.value().front;
+    auto black = [&](int x, int y) { return img.pixels[img.offset(x, y)] == 0; };
+    CHECK(black(500, 300));  // the card is black inside its border
+    // Line 2 starts 0xDF: dot 2 (card x 2, y 645) is blank, its neighbours are ink.
+    CHECK_FALSE(black(2, 645));
+    CHECK(black(2, 646));
+    CHECK(black(2, 644));
+    // Line 0 is 0x55...: dots alternate, the first blank (card x 0, y 647).
+    CHECK_FALSE(black(0, 647));
+    CHECK(black(0, 646));
+  }
 }

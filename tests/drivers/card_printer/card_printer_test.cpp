@@ -3,6 +3,7 @@
 #include <chrono>
 #include <future>
 #include <map>
+#include <optional>
 
 #include "drivers/card_printer/card_printer.hpp"
 #include "fake_transport.hpp"
@@ -18,26 +19,50 @@ namespace {
 // Longest wait for one command (a print takes seconds at KIOSK_EMU_TIME_SCALE=0.01).
 constexpr std::chrono::seconds kWait{60};
 
-const std::string kIdle = "ribbon=ok;feeder=ok;cover=closed;card=none;panels=500;cards=50;count=10";
-const std::string kAfter =
-    "ribbon=ok;feeder=ok;cover=closed;card=in_mouth;panels=495;cards=49;count=11";
-const std::string kJammed =
-    "ribbon=ok;feeder=ok;cover=closed;card=jammed;panels=497;cards=49;count=10";
-const std::string kHeld = "ribbon=ok;feeder=ok;cover=closed;card=held;panels=497;cards=49;count=10";
+// What the scripted printer's status queries answer (Rlr;p, Rse;b|o|f|n, Rrt;count, Rco;c).
+struct State {
+  std::string position = "OK";
+  bool mouth = false;
+  bool cover_open = false;
+  bool feeder_empty = false;
+  std::string ribbon = "500";
+  std::string counter = "10";
+};
+const State kIdle{};
+const State kAfter{"OK", true, false, false, "495", "11"};
+const State kJammed{"ERR CARD", false, false, false, "497", "10"};
+const State kHeld{"CARD", false, false, false, "497", "10"};
+
+// The seven commands of one status read.
+const std::vector<std::string> kStatusRead{"Rlr;p", "Rse;b",     "Rse;o", "Rse;f",
+                                           "Rse;n", "Rrt;count", "Rco;c"};
 
 // A scripted printer: OK to everything, status from `status`, and per-command overrides.
 struct Printer {
-  std::string status = kIdle;
+  State status = kIdle;
   struct Rule {
     Action action;
-    std::string status_after;  // if not empty, what Rse reports from then on
+    std::optional<State> status_after;  // what the status reads report from then on
   };
   std::map<std::string, Rule> on;  // command (name;params) -> rule, used once
   std::mutex m;
 
-  void fail_at(const std::string& cmd, Action a, std::string after = {}) {
+  void fail_at(const std::string& cmd, Action a, std::optional<State> after = {}) {
     std::lock_guard lock(m);
     on[cmd] = Rule{std::move(a), std::move(after)};
+  }
+
+  Action answer_status(const std::string& cmd) const {
+    auto volts = [](bool high) {
+      return Action{Action::reply, high ? "5,00 Volts" : "0,00 Volts", {}};
+    };
+    if (cmd == "Rlr;p") return Action{Action::reply, status.position, {}};
+    if (cmd == "Rse;b") return volts(status.mouth);
+    if (cmd == "Rse;o") return volts(!status.cover_open);
+    if (cmd == "Rse;f") return volts(!status.feeder_empty);
+    if (cmd == "Rse;n") return volts(false);
+    if (cmd == "Rrt;count") return Action{Action::reply, status.ribbon, {}};
+    return Action{Action::reply, status.counter, {}};  // Rco;c
   }
 
   FakeCardTransport::Script script() {
@@ -46,10 +71,11 @@ struct Printer {
       if (auto it = on.find(cmd); it != on.end()) {
         Rule r = it->second;
         on.erase(it);
-        if (!r.status_after.empty()) status = r.status_after;
+        if (r.status_after) status = *r.status_after;
         return r.action;
       }
-      if (cmd == "Rse") return Action{Action::reply, status, {}};
+      if (std::find(kStatusRead.begin(), kStatusRead.end(), cmd) != kStatusRead.end())
+        return answer_status(cmd);
       if (cmd == "Se") status = kAfter;
       if (cmd == "Ser") status = kIdle;
       if (cmd == "Rfv") return Action{Action::reply, "FW-1.2", {}};
@@ -103,9 +129,12 @@ struct Rig {
     }
     return false;
   }
+  // Commands sent, the byte count of compressed downloads left out.
   std::vector<std::string> sent_names() {
     std::vector<std::string> out;
-    for (const auto& s : transport->sent()) out.push_back(s);
+    for (const auto& s : transport->sent()) {
+      out.push_back(s.starts_with("Dbc;") ? s.substr(0, s.rfind(';')) : s);
+    }
     return out;
   }
 };
@@ -128,9 +157,17 @@ TEST_CASE("a card prints with the YMCKO command sequence", "[card_printer][drive
   auto r = rig.print();
   REQUIRE(r.ok());
   CHECK(r.value().card_counter == 11);
-  const std::vector<std::string> expected{"Rfv",     "Rsn",     "Rse",     "Rse",     "Pr;ymcko",
-                                          "Ss",      "Sr",      "Db;y;32", "Db;m;32", "Db;c;32",
-                                          "Dbc;k;2", "Dbc;o;2", "Se",      "Rse"};
+  std::vector<std::string> expected{"Rfv", "Rsn", "Pem;2"};
+  auto status_read = [&] {
+    expected.insert(expected.end(), kStatusRead.begin(), kStatusRead.end());
+  };
+  status_read();  // open
+  status_read();  // before the job
+  for (const char* c : {"Pr;ymcko", "Pmi;F;s", "Ss", "Sr", "Db;y;32", "Db;m;32", "Db;c;32",
+                        "Dbc;k;2", "Dbc;o;2", "Se"}) {
+    expected.push_back(c);
+  }
+  status_read();  // after it
   CHECK(rig.sent_names() == expected);
   CHECK(rig.device->statistics().at("CardsPrintedCount") == 1);
   CHECK(rig.device->statistics().at("RibbonRemainingPanels") == 495);
@@ -166,7 +203,7 @@ TEST_CASE("each printer error reply maps to its device error", "[card_printer][d
   struct Case {
     std::string at;
     char code;
-    std::string status_after;
+    State status_after;
     hal::CompletionCode cc;
     std::string reason;
     bool spoiled;
@@ -181,10 +218,10 @@ TEST_CASE("each printer error reply maps to its device error", "[card_printer][d
       {"Ss", '2', kIdle, hal::CompletionCode::invalidData, "parameter_rejected", false},
   };
   for (const auto& c : cases) {
-    DYNAMIC_SECTION(c.at << " ERR;" << c.code) {
+    DYNAMIC_SECTION(c.at << " " << cp::error_text(c.code)) {
       Rig rig;
       REQUIRE(rig.device->open().ok());
-      rig.printer.fail_at(c.at, Action{Action::reply, std::string("ERR;") + c.code, {}},
+      rig.printer.fail_at(c.at, Action{Action::reply, std::string(cp::error_text(c.code)), {}},
                           c.status_after);
       auto r = rig.print();
       REQUIRE_FALSE(r.ok());
@@ -202,7 +239,7 @@ TEST_CASE("a status that shows the cover open stops the job before a card is loa
           "[card_printer][driver]") {
   Rig rig;
   REQUIRE(rig.device->open().ok());
-  rig.printer.status = "ribbon=ok;feeder=ok;cover=open;card=none;panels=5;cards=5;count=1";
+  rig.printer.status.cover_open = true;
   auto r = rig.print();
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().reason == "cover_open");
@@ -290,12 +327,21 @@ TEST_CASE("a low ribbon and a taken card raise events", "[card_printer][driver]"
   Rig rig;
   REQUIRE(rig.device->open().ok());
   REQUIRE(rig.print().ok());
-  rig.printer.status = "ribbon=low;feeder=ok;cover=closed;card=none;panels=20;cards=49;count=11";
+  rig.printer.status = State{"OK", false, false, false, "20", "11"};
   auto h = rig.device->health_check();
   REQUIRE(h.ok());
   CHECK(h.value().detail.at("ribbon") == "low");
   CHECK(rig.saw(hal::EventKind::mediaLow));
   CHECK(rig.saw(hal::EventKind::cardTaken));
+}
+
+TEST_CASE("a status whose sensors read garbage is invalid data", "[card_printer][driver]") {
+  Rig rig;
+  REQUIRE(rig.device->open().ok());
+  rig.printer.fail_at("Rse;o", Action{Action::reply, "maybe", {}});
+  auto h = rig.device->health_check();
+  REQUIRE_FALSE(h.ok());
+  CHECK(h.error().reason == "bad_status");
 }
 
 TEST_CASE("commands before open fail as not ready", "[card_printer][driver]") {

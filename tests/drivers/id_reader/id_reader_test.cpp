@@ -190,8 +190,9 @@ TEST_CASE("a card lifted and placed again during one read is read", "[id_reader]
   REQUIRE(rig.reader->open().ok());
   rig.place(true);
   REQUIRE(rig.read().ok());
-  // The check that the card was lifted sees no card; the next poll finds the new one.
-  rig.override_next(cmd::kFindCard, {ReadStep::data(idr::build_response(0x80))});
+  // The check that the card was lifted (a 30 03 read) sees no card; the next poll finds the
+  // new one.
+  rig.override_next(cmd::kReadAppendedAddress, {ReadStep::data(idr::build_response(0x41))});
   REQUIRE(rig.read().ok());
 }
 

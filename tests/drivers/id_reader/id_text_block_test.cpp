@@ -9,6 +9,11 @@ using namespace kiosk::drivers::id_reader;
 
 namespace {
 
+// An ID number with its correct check character.
+std::string id_reader_test_id(const std::string& first17) {
+  return first17 + kiosk::drivers::id_reader::id_check_character(first17);
+}
+
 // Writes `text` (ASCII or UTF-8) as UCS-2 LE at `offset`, space-padding `length` bytes.
 void put(TextBlock& block, std::size_t offset, std::string_view text, std::size_t length = 0) {
   auto u = utf8_to_utf16(text);
@@ -149,7 +154,7 @@ TEST_CASE("a resident text block decodes field by field as the layout table says
     CHECK(decode_id_text_block(b).error().reason == "sex");
   }
   SECTION("a card type other than resident or foreign is invalidData/unknown_card_type") {
-    put(b, 248, "J");
+    put(b, 248, "Z");
     CHECK(decode_id_text_block(b).error().reason == "unknown_card_type");
   }
 }
@@ -224,4 +229,72 @@ TEST_CASE("a field too long for the layout is refused by the encoder", "[id_read
   c = test::resident_card();
   c.valid_to = "someday";
   CHECK(encode_id_text_block(c).error().reason == "date_format");
+}
+
+TEST_CASE("a Hong Kong, Macau and Taiwan residence permit (J) decodes with its permit fields",
+          "[id_reader][codec]") {
+  hal::IdCard card;
+  card.type = hal::IdCardType::hkMacauTaiwanResident;
+  card.name = "测试港澳";
+  card.sex = hal::Sex::female;
+  card.birth_date = "1990-03-07";
+  card.address = "广东省深圳市测试路1号";
+  card.id_number = id_reader_test_id("81000019900307002");
+  card.issuing_authority = "深圳市公安局";
+  card.valid_from = "2023-01-01";
+  card.valid_to = "2028-01-01";
+  card.pass_number = "H01234567";
+  card.issue_count = "02";
+  auto block = encode_id_text_block(card);
+  REQUIRE(block.ok());
+  CHECK(block.value()[248] == 'J');
+  auto back = decode_id_text_block(block.value());
+  REQUIRE(back.ok());
+  const auto& c = back.value();
+  CHECK(c.type == hal::IdCardType::hkMacauTaiwanResident);
+  CHECK(c.name == card.name);
+  CHECK(c.address == card.address);
+  CHECK(c.id_number == card.id_number);
+  CHECK(c.pass_number == "H01234567");
+  CHECK(c.issue_count == "02");
+  CHECK(c.nation_code.empty());
+  CHECK(c.valid_to == "2028-01-01");
+}
+
+TEST_CASE("a 2023 foreign permanent-residence card (Y) decodes by its own layout",
+          "[id_reader][codec]") {
+  hal::IdCard card;
+  card.type = hal::IdCardType::foreignPermanent;
+  card.card_version = "2023";
+  card.chinese_name = "测试外籍";
+  // 46 characters: the English name runs over both of its fields.
+  card.name = "EXAMPLE-TESTPERSON, ALEXANDRA MAXIMILIANA JOHN";
+  card.sex = hal::Sex::male;
+  card.issue_count = "01";
+  card.birth_date = "1985-06-15";
+  card.id_number = "911565198506150012";
+  card.valid_from = "2023-12-01";
+  card.valid_to = "2033-12-01";
+  card.nationality = "CAN";
+  auto block = encode_id_text_block(card);
+  REQUIRE(block.ok());
+  CHECK(block.value()[248] == 'Y');
+  auto back = decode_id_text_block(block.value());
+  REQUIRE(back.ok());
+  const auto& c = back.value();
+  CHECK(c.type == hal::IdCardType::foreignPermanent);
+  CHECK(c.card_version == "2023");
+  CHECK(c.name == card.name);
+  CHECK(c.chinese_name == card.chinese_name);
+  CHECK(c.id_number == card.id_number);
+  CHECK(c.nationality == "CAN");
+  CHECK(c.issue_count == "01");
+  CHECK(c.birth_date == "1985-06-15");
+  SECTION("a malformed number is invalidData/id_check_character") {
+    auto bad = card;
+    bad.id_number = "91156519850615001";
+    auto b = encode_id_text_block(bad);
+    REQUIRE(b.ok());
+    CHECK(decode_id_text_block(b.value()).error().reason == "id_check_character");
+  }
 }

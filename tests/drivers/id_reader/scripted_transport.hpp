@@ -96,6 +96,7 @@ class ScriptedReader {
       return data.ok() ? idr::build_response(0x90, data.value()) : idr::build_response(0x41);
     }
     if (c == cmd::kReadAppendedAddress) {
+      if (!card_present) return idr::build_response(0x41);  // nothing to read: read failed
       if (appended_address.empty()) return idr::build_response(0x91);
       return idr::build_response(0x90, idr::encode_appended_address(appended_address).value());
     }

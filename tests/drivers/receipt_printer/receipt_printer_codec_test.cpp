@@ -428,3 +428,66 @@ TEST_CASE("QR codes shrink their modules to fit the paper width", "[receipt][cod
   }
   CHECK(printed);
 }
+
+TEST_CASE("GS r 1 confirms in order and its reply is told from a DLE EOT reply",
+          "[receipt][codec][status]") {
+  CHECK(rp::cmd_transmit_paper_status() == Bytes{0x1D, 0x72, 0x01});
+  rp::RealtimeStatus st;
+  CHECK(rp::make_paper_sensor_byte(st) == 0x00);
+  st.paper_near_end = true;
+  CHECK(rp::make_paper_sensor_byte(st) == 0x03);
+  st.paper_out = true;
+  CHECK(rp::make_paper_sensor_byte(st) == 0x0F);
+  rp::RealtimeStatus back;
+  REQUIRE(rp::apply_paper_sensor_byte(0x0F, back).ok());
+  CHECK(back.paper_out);
+  CHECK(back.paper_near_end);
+  // Every DLE EOT reply has bit 4 set: never mistaken for a GS r reply.
+  for (auto q : rp::kAllStatusQueries) {
+    CHECK_FALSE(rp::is_paper_sensor_byte(rp::make_status_byte(q, rp::RealtimeStatus{})));
+  }
+  CHECK_FALSE(rp::apply_paper_sensor_byte(0x12, back).ok());
+  const auto ops = parse_ok(Bytes{0x1D, 0x72, 0x01});
+  CHECK(as<rp::op::TransmitStatus>(ops.at(0)).n == 1);
+}
+
+TEST_CASE("GS I asks the model and GS e drives the presenter", "[receipt][codec]") {
+  CHECK(rp::cmd_printer_id(rp::kIdModelName) == Bytes{0x1D, 0x49, 0x43});
+  const auto reply = rp::make_printer_id_reply("TM-T88V");
+  CHECK(reply.front() == 0x5F);
+  CHECK(reply.back() == 0x00);
+  auto model = rp::parse_printer_id_reply(reply);
+  REQUIRE(model.ok());
+  CHECK(model.value() == "TM-T88V");
+  CHECK_FALSE(rp::parse_printer_id_reply(Bytes{0x41, 0x00}).ok());
+  CHECK_FALSE(rp::parse_printer_id_reply(Bytes{0x5F, 0x01, 0x00}).ok());
+
+  CHECK(rp::cmd_presenter(rp::PresenterAction::retract) == Bytes{0x1D, 0x65, 0x02});
+  CHECK(rp::cmd_presenter(rp::PresenterAction::status) == Bytes{0x1D, 0x65, 0x06});
+  rp::PresenterStatus ps;
+  ps.ticket_in_mouth = true;
+  CHECK(rp::make_presenter_byte(ps) == 0x0C);
+  CHECK(rp::parse_presenter_byte(0x0C) == ps);
+  const auto ops = parse_ok(Bytes{0x1D, 0x49, 0x43, 0x1D, 0x65, 0x06, 0x1D, 0x65, 0x03, 0x05});
+  CHECK(as<rp::op::PrinterId>(ops.at(0)).n == 0x43);
+  CHECK(as<rp::op::Presenter>(ops.at(1)).n == 6);
+  CHECK(as<rp::op::Presenter>(ops.at(2)).m == 5);
+  CHECK(parse_error(Bytes{0x1D, 0x65, 0x09}) == "bad_parameter");
+  CHECK(parse_error(Bytes{0x1D, 0x49, 0x00}) == "bad_parameter");
+}
+
+TEST_CASE("a raster image is GS v 0 with its size and parses back", "[receipt][codec]") {
+  const Bytes bits{0xF0, 0x0F, 0xAA, 0x55};
+  auto raster = rp::cmd_raster(bits, 2, 2);
+  REQUIRE(raster.ok());
+  CHECK(raster.value() ==
+        Bytes{0x1D, 0x76, 0x30, 0x00, 0x02, 0x00, 0x02, 0x00, 0xF0, 0x0F, 0xAA, 0x55});
+  const auto ops = parse_ok(raster.value());
+  const auto& r = as<rp::op::Raster>(ops.at(0));
+  CHECK(r.width_bytes == 2);
+  CHECK(r.height == 2);
+  CHECK(r.bits == bits);
+  CHECK_FALSE(rp::cmd_raster(bits, 2, 3).ok());
+  CHECK_FALSE(rp::cmd_raster(Bytes(73), 73, 1).ok());  // wider than 576 dots
+  CHECK(parse_error(Bytes{0x1D, 0x76, 0x30, 0x00, 0x00, 0x00, 0x01, 0x00}) == "bad_parameter");
+}

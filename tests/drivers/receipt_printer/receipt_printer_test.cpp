@@ -34,6 +34,7 @@ struct Script {
   // Observed
   std::vector<Bytes> print_writes;  // every write that is not a status request
   int status_requests = 0;
+  int transmit_status_requests = 0;  // GS r 1
   // Transport state
   bool canceled = false;
   bool disconnected = false;
@@ -68,6 +69,18 @@ class ScriptedTransport final : public drivers::Transport {
       }
       const auto& st = s_->cut_seen && s_->after_cut ? *s_->after_cut : s_->status;
       s_->replies.push_back(rp::make_status_byte(static_cast<rp::StatusQuery>(data[2]), st));
+      return hal::Done{};
+    }
+    if (data.size() == 3 && data[0] == 0x1D && data[1] == 0x49) {
+      return hal::Done{};  // GS I: this printer has no model query (silent)
+    }
+    if (data.size() == 3 && data[0] == 0x1D && data[1] == 0x72) {
+      // GS r 1 runs in order: answered once printed, never by a stopped printer.
+      ++s_->transmit_status_requests;
+      const auto& st = s_->cut_seen && s_->after_cut ? *s_->after_cut : s_->status;
+      if (s_->answer && !st.paper_out && !st.cover_open && !st.cutter_error) {
+        s_->replies.push_back(rp::make_paper_sensor_byte(st));
+      }
       return hal::Done{};
     }
     if (s_->disconnect_after_print_writes >= 0 &&

@@ -127,7 +127,10 @@ TEST_CASE("the USB table knows the ID reader and the card printer vendors", "[re
   CHECK(registry.classify_usb(0x0400, 0xC35A)->kind == drivers::DeviceKind::idReader);
   CHECK_FALSE(registry.classify_usb(0x0400, 0x0001).has_value());
   CHECK(registry.classify_usb(0x0F49, 0x1234)->kind == drivers::DeviceKind::cardPrinter);
-  CHECK(registry.classify_usb(0x0C1F, 0x0001)->kind == drivers::DeviceKind::cardPrinter);
+  CHECK_FALSE(registry.classify_usb(0x0C1F, 0x0001).has_value());  // Magicard: no driver
+  CHECK(registry.classify_usb(0x04B8, 0x0202)->kind == drivers::DeviceKind::receiptPrinter);
+  CHECK_FALSE(registry.classify_usb(0x04B8, 0x0001).has_value());  // other Epson products
+  CHECK(registry.classify_usb(0x0DD4, 0x015D)->kind == drivers::DeviceKind::receiptPrinter);
 
   SECTION("a product rule wins over a vendor-wide rule, a later rule over an earlier one") {
     registry.add_usb_rule({0x0F49, 0x9999, drivers::DeviceKind::receiptPrinter, "odd one"});

@@ -15,6 +15,7 @@
 #include "drivers/receipt_printer/receipt_printer_codec.hpp"
 #include "drivers/receipt_printer/test_receipt.hpp"
 #include "firmware/card_layout/specimen.hpp"
+#include "tests/drivers/card_printer/vendor_job.hpp"
 
 using namespace kiosk;
 namespace emu = kiosk::drivers::emu;
@@ -150,6 +151,26 @@ TEST_CASE("decode-card-job rebuilds the printed image of a captured job", "[kios
   CHECK(image.value().width == hal::kCardWidthDots);
   CHECK(image.value().height == hal::kCardHeightDots);
   CHECK(fs::exists(dir.path / "card-back.png"));
+}
+
+TEST_CASE("decode-card-job renders a job as the vendor's Windows driver sends it", "[kioskhw]") {
+  // Setup commands, Dbc with its byte count, Se;1 and NUL padding (tests/drivers/card_printer/
+  // vendor_job.hpp cites the capture it follows).
+  TempDir dir;
+  const auto png = (dir.path / "vendor.png").string();
+  auto r = kioskhw({"decode-card-job",
+                    dir.file("vendor.bin", kiosk::test::vendor_windows_mono_job(true)), "--out",
+                    png, "--json"});
+  REQUIRE(r.code == 0);
+  CHECK(nlohmann::json::parse(r.out).at("ok") == true);
+  auto image = emu::read_png(png);
+  REQUIRE(image.ok());
+  const auto& img = image.value();
+  REQUIRE(img.width == hal::kCardWidthDots);
+  CHECK(img.pixels[img.offset(500, 300)] == 0);  // black card
+  CHECK(img.pixels[img.offset(2, 645)] == 255);  // a dot of the dotted border
+  CHECK(img.pixels[img.offset(2, 644)] == 0);
+  CHECK_FALSE(fs::exists(dir.path / "vendor-back.png"));  // one side
 }
 
 TEST_CASE("decode-card-job rejects a stream that is not a card job", "[kioskhw]") {

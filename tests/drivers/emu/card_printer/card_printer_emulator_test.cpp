@@ -281,18 +281,49 @@ TEST_CASE("the emulator answers Rlr with the last card result", "[card_printer][
   CHECK(feed_command(e, "Rlr") == "OK\r");
   e.faults().inject(emu::Fault::feederEmpty);
   CHECK(feed_command(e, "Ss") == "OK\r");
-  CHECK(feed_command(e, "Sr") == "ERR;F\r");
+  CHECK(feed_command(e, "Sr") == "ERR FEEDER EMPTY\r");
   CHECK(feed_command(e, "Rlr") == "NO CARD\r");
   e.faults().clear(emu::Fault::feederEmpty);
   e.faults().inject(emu::Fault::jam);
   CHECK(feed_command(e, "Ss") == "OK\r");
   CHECK(feed_command(e, "Sr") == "OK\r");
+  CHECK(feed_command(e, "Rlr", {"p"}) == "CARD\r");
   cp::Panel k{cp::PanelKind::k, 2, std::vector<std::uint8_t>(cp::kPixels, 0)};
-  CHECK(feed(e, cp::encode_download(k, true)) == "ERR;T\r");
+  CHECK(feed(e, cp::encode_download(k, true)) == "ERR MECHANICAL\r");
   CHECK(feed_command(e, "Rlr") == "ERR CARD\r");
+  CHECK(feed_command(e, "Rlr", {"p"}) == "ERR CARD\r");
   CHECK(e.card_position() == "jammed");
-  CHECK(feed_command(e, "Xyz") == "ERR;1\r");
-  CHECK(feed_command(e, "Pr", {"rainbow"}) == "ERR;2\r");
+  CHECK(feed_command(e, "Xyz") == "ERR CMD\r");
+  CHECK(feed_command(e, "Pr", {"rainbow"}) == "ERR PARAM\r");
+}
+
+TEST_CASE("the emulator answers the status queries as field printers do", "[card_printer][emu]") {
+  emu::CardPrinterEmulatorConfig cfg;
+  cfg.card_counter = 41;
+  emu::CardPrinterEmulator e(cfg);
+  CHECK(feed_command(e, "Rlr", {"p"}) == "OK\r");
+  CHECK(feed_command(e, "Rse", {"b"}) == "0,22 Volts\r");
+  CHECK(feed_command(e, "Rse", {"o"}) == "5,00 Volts\r");
+  CHECK(feed_command(e, "Rse", {"f"}) == "5,00 Volts\r");
+  CHECK(feed_command(e, "Rse", {"n"}) == "0,17 Volts\r");
+  CHECK(feed_command(e, "Rrt", {"count"}) == "1000\r");
+  CHECK(feed_command(e, "Rrt", {"qty"}) == "1000\r");
+  CHECK(feed_command(e, "Rco", {"c"}) == "41\r");
+  CHECK(feed_command(e, "Rse") == "ERR PARAM\r");  // no summary: one sensor per query
+  e.faults().inject(emu::Fault::coverOpen);
+  CHECK(feed_command(e, "Rse", {"o"}) == "0,00 Volts\r");
+  e.faults().clear(emu::Fault::coverOpen);
+  e.set_feeder_cards(0);
+  CHECK(feed_command(e, "Rse", {"f"}) == "0,00 Volts\r");
+  CHECK(feed_command(e, "Rse", {"n"}) == "3,92 Volts\r");
+  // Settings the vendor's driver sends are taken; padding between commands is skipped.
+  for (const char* setting : {"Pem", "Pmi", "Pc", "Pdt", "Mr", "Ppws"}) {
+    CHECK(feed_command(e, setting, {"2"}) == "OK\r");
+  }
+  std::vector<std::uint8_t> padded(16, 0x00);
+  const auto rfv = cp::encode_command("Rfv");
+  padded.insert(padded.end(), rfv.begin(), rfv.end());
+  CHECK(feed(e, padded) == "EMU-EVL-1.0\r");
 }
 
 TEST_CASE("the emulator survives random bytes from the host", "[card_printer][emu][fuzz]") {
@@ -314,8 +345,7 @@ TEST_CASE("the emulator survives random bytes from the host", "[card_printer][em
   // Still speaks the protocol afterwards (after a clean command boundary).
   (void)feed(e, std::vector<std::uint8_t>{cp::kCr});
   (void)feed(e, std::vector<std::uint8_t>(70, 'A'));
-  const auto answer = feed_command(e, "Rse");
-  CHECK(answer.find("ribbon=") != std::string::npos);
+  CHECK(feed_command(e, "Rse", {"o"}) == "5,00 Volts\r");
 }
 
 TEST_CASE("a monochrome printer prints the k panel only", "[card_printer][emu]") {

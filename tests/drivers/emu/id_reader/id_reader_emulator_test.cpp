@@ -80,7 +80,8 @@ const emu::SyntheticCitizen& citizen(std::size_t i) {
 TEST_CASE("the driver opens against the emulator and reads the SAM id", "[id_reader][emu]") {
   Rig rig;
   REQUIRE(rig.reader->open().ok());
-  CHECK(rig.reader->capabilities().sam_id == "05012026112800000024000000000001");
+  // The printed form vendor tools show (id_reader::format_sam_id).
+  CHECK(rig.reader->capabilities().sam_id == "05.01-20261128-000000024-000000001");
   CHECK(rig.reader->info().transport == "emulated:id_reader");
   CHECK(rig.reader->status().detail.at("sam") == "ok");
 }
@@ -329,4 +330,24 @@ TEST_CASE("the emulator answers a damaged request with the checksum status", "[i
   REQUIRE(resp.ok());
   CHECK(resp.value().sw3 == 0x10);
   e.stop();
+}
+
+TEST_CASE("a read card the reader no longer finds is still seen by the 30 03 presence check",
+          "[id_reader][emu]") {
+  Rig rig;
+  REQUIRE(rig.reader->open().ok());
+  rig.emulator->place_card(citizen(0));
+  REQUIRE(rig.read().ok());
+  // As field readers do, the emulator now answers find-card with "no card" (80) ...
+  const auto finds = rig.emulator->requests(drivers::id_reader::cmd::kFindCard);
+  auto health = rig.reader->health_check();
+  REQUIRE(health.ok());
+  CHECK(health.value().detail.at("card") == "present");  // ... the 30 03 read still sees it
+  auto again = rig.read();
+  REQUIRE_FALSE(again.ok());
+  CHECK(again.error().reason == "card_not_removed");
+  CHECK(rig.emulator->requests(drivers::id_reader::cmd::kFindCard) == finds);
+  rig.lift();
+  rig.emulator->place_card(citizen(0));
+  CHECK(rig.read().ok());
 }

@@ -236,6 +236,88 @@ TEST_CASE("receipts are counted but not written without an output directory",
   auto enc = rp::encode_receipt(drivers::make_test_receipt());
   REQUIRE(enc.ok());
   e.on_host_bytes(enc.value().flatten());
+  REQUIRE(e.wait_idle());
   CHECK(e.receipts_cut() == 1);
   CHECK(e.last_receipt_path().empty());
+}
+
+TEST_CASE("DLE EOT is answered at once, before the commands queued ahead of it are printed",
+          "[receipt][emulator]") {
+  emu::ReceiptPrinterEmulator e;
+  auto link = e.link();
+  // A long feed (5100 lines, about 2 s of paper at this time scale), then the in-order GS r 1.
+  rp::Bytes job = rp::cmd_initialise();
+  for (int i = 0; i < 20; ++i) {
+    const auto feed = rp::cmd_feed_lines(255);
+    job.insert(job.end(), feed.begin(), feed.end());
+  }
+  const auto cut = rp::cmd_feed_and_cut(rp::kCutFeedDots);
+  job.insert(job.end(), cut.begin(), cut.end());
+  const auto gs_r = rp::cmd_transmit_paper_status();
+  job.insert(job.end(), gs_r.begin(), gs_r.end());
+  e.on_host_bytes(job);
+  e.on_host_bytes(rp::cmd_status_request(rp::StatusQuery::printer));
+  auto first = link->device_to_host.pop(1, 0ms);  // already there: answered in real time
+  REQUIRE(first.ok());
+  CHECK(first.value() == rp::Bytes{0x12});
+  CHECK(e.receipts_cut() == 0);                     // the job is still printing
+  auto confirm = link->device_to_host.pop(1, 30s);  // GS r 1: after the cut
+  REQUIRE(confirm.ok());
+  CHECK(confirm.value() == rp::Bytes{0x00});
+  CHECK(e.receipts_cut() == 1);
+}
+
+TEST_CASE("the emulator names its model and keeps the ticket in the presenter",
+          "[receipt][emulator]") {
+  emu::ReceiptPrinterEmulator e;
+  auto link = e.link();
+  auto ask = [&](const rp::Bytes& cmd) {
+    e.on_host_bytes(cmd);
+    REQUIRE(e.wait_idle());
+    auto got = link->device_to_host.pop(64, 1s);
+    REQUIRE(got.ok());
+    return got.value();
+  };
+  CHECK(ask(rp::cmd_printer_id(rp::kIdModelName)) == rp::make_printer_id_reply("EMU-TM80"));
+  CHECK(ask(rp::cmd_printer_id(rp::kIdFirmware)) == rp::make_printer_id_reply("EMU-1.0"));
+  const auto status = rp::cmd_presenter(rp::PresenterAction::status);
+  CHECK_FALSE(rp::parse_presenter_byte(ask(status).at(0)).ticket_in_mouth);
+  auto enc = rp::encode_receipt(drivers::make_test_receipt());
+  REQUIRE(enc.ok());
+  e.on_host_bytes(enc.value().flatten());
+  CHECK(rp::parse_presenter_byte(ask(status).at(0)).ticket_in_mouth);
+  CHECK(e.ticket_in_mouth());
+  e.on_host_bytes(rp::cmd_presenter(rp::PresenterAction::retract));
+  CHECK_FALSE(rp::parse_presenter_byte(ask(status).at(0)).ticket_in_mouth);
+  CHECK(e.tickets_retracted() == 1);
+}
+
+TEST_CASE("the driver reads the model, confirms with GS r and retracts an untaken ticket",
+          "[receipt][emulator]") {
+  std::filesystem::path dir = fresh_dir();
+  emu::ReceiptPrinterEmulator emulator;
+  emulator.set_output_dir(dir);
+  emulator.start();
+  drivers::EscPosReceiptPrinterOptions o;
+  o.presenter = true;
+  drivers::EscPosReceiptPrinter printer(
+      std::make_unique<drivers::EmulatedTransport>(emulator.link(), "receipt_printer"), o);
+  REQUIRE(printer.open().ok());
+  CHECK(printer.info().model == "EMU-TM80");
+  CHECK(printer.info().firmware == "EMU-1.0");
+  CHECK(printer.status().detail.at("presenter") == "empty");
+  std::promise<hal::Status> p;
+  printer.print(drivers::make_sample_licence_receipt(),
+                [&p](hal::RequestId, hal::Status s) { p.set_value(std::move(s)); });
+  REQUIRE(p.get_future().get().ok());
+  CHECK(emulator.receipts_cut() == 1);  // GS r answered after the cut
+  CHECK(printer.status().detail.at("presenter") == "ticket");
+  std::promise<hal::Status> r;
+  printer.retract_ticket([&r](hal::RequestId, hal::Status s) { r.set_value(std::move(s)); });
+  REQUIRE(r.get_future().get().ok());
+  CHECK(printer.status().detail.at("presenter") == "empty");
+  CHECK(emulator.tickets_retracted() == 1);
+  printer.close();
+  emulator.stop();
+  std::filesystem::remove_all(dir);
 }

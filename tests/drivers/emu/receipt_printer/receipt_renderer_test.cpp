@@ -208,3 +208,15 @@ TEST_CASE("every QR module on the paper matches libqrencode's symbol", "[receipt
   QRcode_free(q);
   CHECK(mismatches == 0);
 }
+
+TEST_CASE("a raster image prints its dots", "[receipt][renderer]") {
+  rp::Bytes bits(8 * 40, 0xFF);  // 64 x 40 dots of ink
+  auto raster = rp::cmd_raster(bits, 8, 40);
+  REQUIRE(raster.ok());
+  auto image = kiosk::drivers::emu::render_escpos(raster.value());
+  REQUIRE(image.ok());
+  int ink = 0;
+  for (std::size_t i = 0; i < image.value().pixels.size(); i += 3)
+    ink += image.value().pixels[i] < 100 ? 1 : 0;
+  CHECK(ink == 64 * 40);
+}
