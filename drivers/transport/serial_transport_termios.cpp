@@ -63,8 +63,21 @@ hal::DeviceError hung_up() {
 
 }  // namespace
 
-SerialTransport::SerialTransport(std::string path, int baud)
-    : path_(std::move(path)), baud_(baud), cancel_fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {}
+std::optional<FlowControl> parse_flow_control(std::string_view text) {
+  if (text == "none") return FlowControl::none;
+  if (text == "rtscts") return FlowControl::rtsCts;
+  return std::nullopt;
+}
+
+std::string_view to_string(FlowControl flow) {
+  return flow == FlowControl::rtsCts ? "rtscts" : "none";
+}
+
+SerialTransport::SerialTransport(std::string path, int baud, FlowControl flow)
+    : path_(std::move(path)),
+      baud_(baud),
+      flow_(flow),
+      cancel_fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {}
 
 SerialTransport::~SerialTransport() {
   close();
@@ -95,6 +108,9 @@ hal::Status SerialTransport::open() {
   ::cfmakeraw(&tio);
   tio.c_cflag &= ~static_cast<tcflag_t>(CSIZE | PARENB | CSTOPB | CRTSCTS);
   tio.c_cflag |= CS8 | CLOCAL | CREAD;
+  // RTS/CTS: the UART stops sending while the device drops CTS and drops RTS while our
+  // input buffer is full. CLOCAL stays set: the modem lines (DCD) are not ours to wait for.
+  if (flow_ == FlowControl::rtsCts) tio.c_cflag |= CRTSCTS;
   tio.c_iflag &= ~static_cast<tcflag_t>(IXON | IXOFF | IXANY);
   tio.c_cc[VMIN] = 0;
   tio.c_cc[VTIME] = 0;
