@@ -15,6 +15,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
+#include <filesystem>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -66,6 +67,8 @@ struct PtySerialPort::Impl {
     slave = sfd;
     slave_name = name;
     if (!symlink_path.empty()) {
+      std::error_code ec;
+      std::filesystem::create_directories(std::filesystem::path(symlink_path).parent_path(), ec);
       ::unlink(symlink_path.c_str());
       if (::symlink(slave_name.c_str(), symlink_path.c_str()) != 0) {
         const std::string why = std::strerror(errno);
