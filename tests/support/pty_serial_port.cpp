@@ -145,7 +145,8 @@ struct PtySerialPort::Impl {
         // The device behind the port went away: the port hangs up, as a USB-serial node
         // disappears with its device.
         std::lock_guard lock(m);
-        close_pty();
+        if (master == fd) close_pty();
+        hangup_requested = false;  // done, whoever asked
         cv.notify_all();
       }
     }
@@ -193,6 +194,7 @@ void PtySerialPort::unplug() {
 void PtySerialPort::replug() {
   std::lock_guard lock(impl_->m);
   if (impl_->master >= 0) return;
+  impl_->hangup_requested = false;
   impl_->open_pty();
 }
 
