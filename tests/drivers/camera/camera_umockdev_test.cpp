@@ -22,6 +22,14 @@
 #include "drivers/emu/camera/camera_emulator.hpp"
 #include "tests/support/umockdev_v4l2_camera.hpp"
 
+#if defined(__SANITIZE_ADDRESS__)
+// Under ASan the umockdev preload library is loaded before the ASan runtime; harmless here
+// (as in tests/support/umockdev_usb_device.cpp, which this binary does not link).
+extern "C" const char* __asan_default_options() {
+  return "verify_asan_link_order=0";
+}
+#endif
+
 using namespace kiosk;
 using namespace std::chrono_literals;
 using drivers::V4l2Control;
