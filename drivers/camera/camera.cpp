@@ -28,11 +28,34 @@ hal::DeviceError to_capture_error(hal::DeviceError e) {
 
 }  // namespace
 
-V4l2Camera::V4l2Camera(std::unique_ptr<V4l2Device> device, std::string device_id)
-    : device_(std::move(device)), device_id_(std::move(device_id)), queue_(device_id_) {
-  for (auto name : {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
-                    hal::stat::kCommunicationErrorCount, std::string_view("FramesCapturedCount"),
-                    std::string_view("DecodeErrorCount")}) {
+std::string_view to_string(V4l2Control control) {
+  switch (control) {
+    case V4l2Control::powerLineFrequency:
+      return "power_line_frequency";
+    case V4l2Control::exposureAuto:
+      return "exposure_auto";
+    case V4l2Control::exposureAbsolute:
+      return "exposure_absolute";
+    case V4l2Control::exposureAutoPriority:
+      return "exposure_auto_priority";
+    case V4l2Control::autoWhiteBalance:
+      return "auto_white_balance";
+    case V4l2Control::whiteBalanceTemperature:
+      return "white_balance_temperature";
+  }
+  return "unknown";
+}
+
+V4l2Camera::V4l2Camera(std::unique_ptr<V4l2Device> device, std::string device_id,
+                       V4l2CameraSettings settings)
+    : device_(std::move(device)),
+      device_id_(std::move(device_id)),
+      settings_(settings),
+      queue_(device_id_) {
+  for (auto name :
+       {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
+        hal::stat::kCommunicationErrorCount, std::string_view("FramesCapturedCount"),
+        std::string_view("DecodeErrorCount"), std::string_view("UnsupportedControlCount")}) {
     stats_[std::string(name)] = 0;
   }
 }
@@ -97,6 +120,11 @@ hal::DeviceStatus V4l2Camera::status() const {
     s.state = hal::DeviceState::online;
   }
   s.detail["stream"] = stage_ == Stage::streaming ? "running" : "stopped";
+  if (!missing_controls_.empty()) {
+    std::string names;
+    for (const auto& n : missing_controls_) names += (names.empty() ? "" : ",") + n;
+    s.detail["controls_missing"] = names;
+  }
   s.message = message_;
   return s;
 }
@@ -210,17 +238,125 @@ hal::Result<hal::RgbImage> V4l2Camera::grab(const hal::CaptureOptions& options) 
     if (!frame) return frame.error();
     if (auto s = device_->queue_buffer(frame.value().index); !s) return s.error();
   }
-  hal::DeviceError last = hal::make_error(CompletionCode::hardwareError, "decode", "no frame");
-  for (int attempt = 0; attempt < kDecodeAttempts; ++attempt) {
-    auto frame = next();
-    if (!frame) return frame.error();
-    auto image = decode(frame.value());
-    if (auto s = device_->queue_buffer(frame.value().index); !s) return s.error();
-    if (image) return image;
-    count("DecodeErrorCount");
-    last = image.error();
+  Locked locked;
+  if (settings_.lock_exposure) {
+    auto l = lock_exposure_and_white_balance();
+    if (!l) return l.error();
+    locked = l.value();
   }
-  return last;
+  auto photo = [&]() -> hal::Result<hal::RgbImage> {
+    hal::DeviceError last = hal::make_error(CompletionCode::hardwareError, "decode", "no frame");
+    for (int attempt = 0; attempt < kDecodeAttempts; ++attempt) {
+      auto frame = next();
+      if (!frame) return frame.error();
+      auto image = decode(frame.value());
+      if (auto s = device_->queue_buffer(frame.value().index); !s) return s.error();
+      if (image) return image;
+      count("DecodeErrorCount");
+      last = image.error();
+    }
+    return last;
+  }();
+  unlock(locked);
+  return photo;
+}
+
+void V4l2Camera::note_missing(std::string_view name) {
+  std::lock_guard lock(m_);
+  if (missing_controls_.insert(std::string(name)).second) ++stats_["UnsupportedControlCount"];
+}
+
+hal::Status V4l2Camera::tolerate(hal::Status s, std::string_view name) {
+  if (s.ok()) return s;
+  if (s.error().code == CompletionCode::unsupported) {
+    note_missing(name);
+    return hal::Done{};
+  }
+  return s;
+}
+
+hal::Status V4l2Camera::apply_stream_settings() {
+  if (settings_.frame_rate > 0) {
+    auto fps = device_->set_frame_rate(settings_.frame_rate);
+    if (!fps) {
+      if (auto s = tolerate(fps.error(), "frame_rate"); !s) return s;
+    }
+  }
+  if (settings_.power_line_hz == 50 || settings_.power_line_hz == 60) {
+    const std::int32_t value = settings_.power_line_hz == 50 ? kPowerLine50Hz : kPowerLine60Hz;
+    if (auto s = tolerate(device_->set_control(V4l2Control::powerLineFrequency, value),
+                          to_string(V4l2Control::powerLineFrequency));
+        !s) {
+      return s;
+    }
+  }
+  return hal::Done{};
+}
+
+hal::Result<V4l2Camera::Locked> V4l2Camera::lock_exposure_and_white_balance() {
+  Locked locked;
+  // Exposure: read the settled exposure time, switch to manual, and write it back (UVC
+  // cameras keep the last automatic value on the switch; writing it makes that sure).
+  // Auto priority off keeps the frame rate fixed whatever the light.
+  auto mode = device_->get_control(V4l2Control::exposureAuto);
+  if (!mode) {
+    if (auto s = tolerate(mode.error(), to_string(V4l2Control::exposureAuto)); !s) return s.error();
+  } else if (mode.value() != kExposureManual) {
+    auto settled = device_->get_control(V4l2Control::exposureAbsolute);
+    auto s = device_->set_control(V4l2Control::exposureAuto, kExposureManual);
+    if (s) {
+      locked.exposure_auto = mode.value();
+      if (settled) {
+        s = tolerate(device_->set_control(V4l2Control::exposureAbsolute, settled.value()),
+                     to_string(V4l2Control::exposureAbsolute));
+      } else {
+        s = tolerate(settled.error(), to_string(V4l2Control::exposureAbsolute));
+      }
+    } else {
+      s = tolerate(s, to_string(V4l2Control::exposureAuto));
+    }
+    if (!s) {
+      unlock(locked);
+      return s.error();
+    }
+  }
+  // White balance: the same with the colour temperature.
+  auto awb = device_->get_control(V4l2Control::autoWhiteBalance);
+  if (!awb) {
+    if (auto s = tolerate(awb.error(), to_string(V4l2Control::autoWhiteBalance)); !s) {
+      unlock(locked);
+      return s.error();
+    }
+  } else if (awb.value() != 0) {
+    auto settled = device_->get_control(V4l2Control::whiteBalanceTemperature);
+    auto s = device_->set_control(V4l2Control::autoWhiteBalance, 0);
+    if (s) {
+      locked.auto_white_balance = awb.value();
+      if (settled) {
+        s = tolerate(device_->set_control(V4l2Control::whiteBalanceTemperature, settled.value()),
+                     to_string(V4l2Control::whiteBalanceTemperature));
+      } else {
+        s = tolerate(settled.error(), to_string(V4l2Control::whiteBalanceTemperature));
+      }
+    } else {
+      s = tolerate(s, to_string(V4l2Control::autoWhiteBalance));
+    }
+    if (!s) {
+      unlock(locked);
+      return s.error();
+    }
+  }
+  return locked;
+}
+
+void V4l2Camera::unlock(const Locked& locked) {
+  // Errors ignored: the camera may be gone, and a replugged one starts in automatic anyway.
+  if (locked.exposure_auto) {
+    (void)device_->set_control(V4l2Control::exposureAuto, *locked.exposure_auto);
+  }
+  if (locked.auto_white_balance) {
+    (void)device_->set_control(V4l2Control::autoWhiteBalance, *locked.auto_white_balance);
+  }
 }
 
 hal::Result<hal::RgbImage> V4l2Camera::decode(const V4l2Frame& frame) {
@@ -290,7 +426,7 @@ hal::Status V4l2Camera::step_up(const hal::CameraMode& mode) {
       }
       format_ = got.value();
       set_stage(Stage::formatSet);
-      return hal::Done{};
+      return apply_stream_settings();
     }
     case Stage::formatSet: {
       auto n = device_->request_buffers(kBufferCount);

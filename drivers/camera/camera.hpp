@@ -3,6 +3,8 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -12,6 +14,21 @@
 #include "hal/command_queue.hpp"
 
 namespace kiosk::drivers {
+
+// How the driver sets the camera up (kioskd config: camera.power_line_hz, camera.frame_rate,
+// camera.lock_exposure).
+struct V4l2CameraSettings {
+  // Mains frequency of the lighting, against flicker bands: 50 (China, Europe), 60, or 0 to
+  // leave the camera's setting. Set at every stream start (UVC cameras forget it on replug).
+  int power_line_hz = 50;
+  // Frames per second asked with S_PARM before streaming; 0 leaves the camera's default.
+  int frame_rate = 30;
+  // After the warm-up frames (auto exposure and white balance settled), hold exposure and
+  // white balance for the photo (EXPOSURE_AUTO manual at the settled exposure time,
+  // AUTO_WHITE_BALANCE off at the settled temperature), and give them back to the camera
+  // after the capture. Licence photos need the same look frame to frame.
+  bool lock_exposure = true;
+};
 
 // Thread-safety and completion contract: hal::Device; every V4l2Device call happens on the
 // command queue's worker thread.
@@ -31,9 +48,14 @@ namespace kiosk::drivers {
 // timeout covers the whole capture. Errors: timeout/"timeout", canceled,
 // deviceNotReady ("not_open", "disconnected", "no_device", "busy", "not_video_device"),
 // hardwareError ("decode", "io", "buffers"), unsupported ("no_mode", "format").
+//
+// Controls (V4l2CameraSettings): a control or frame rate the camera lacks is not an error.
+// Each missing one is counted once in "UnsupportedControlCount" and listed in the status
+// detail "controls_missing" (comma-separated names, e.g. "exposure_auto,frame_rate").
 class V4l2Camera final : public hal::Camera {
  public:
-  explicit V4l2Camera(std::unique_ptr<V4l2Device> device, std::string device_id = "camera");
+  explicit V4l2Camera(std::unique_ptr<V4l2Device> device, std::string device_id = "camera",
+                      V4l2CameraSettings settings = {});
   ~V4l2Camera() override;
 
   hal::DeviceInfo info() const override;
@@ -64,6 +86,19 @@ class V4l2Camera final : public hal::Camera {
                                          hal::CancelToken& token);
   hal::Result<hal::RgbImage> grab(const hal::CaptureOptions& options);
   hal::Result<hal::RgbImage> decode(const V4l2Frame& frame);
+  // Settings applied after S_FMT: frame rate and power-line frequency. Fails only if the
+  // device went away or failed otherwise; a missing control is noted.
+  hal::Status apply_stream_settings();
+  // What lock_exposure_and_white_balance changed, to give back after the capture.
+  struct Locked {
+    std::optional<std::int32_t> exposure_auto;
+    std::optional<std::int32_t> auto_white_balance;
+  };
+  hal::Result<Locked> lock_exposure_and_white_balance();
+  void unlock(const Locked& locked);
+  // Unsupported control: noted once, success. Any other error is returned.
+  hal::Status tolerate(hal::Status s, std::string_view name);
+  void note_missing(std::string_view name);
   // Bookkeeping of a failed device call: counters, disconnect state and events.
   void note_error(const hal::DeviceError& error);
   void mark_present();
@@ -75,6 +110,7 @@ class V4l2Camera final : public hal::Camera {
 
   std::unique_ptr<V4l2Device> device_;
   std::string device_id_;
+  V4l2CameraSettings settings_;
   // Worker thread only:
   std::vector<std::span<const std::uint8_t>> mappings_;
   V4l2Format format_;
@@ -86,6 +122,7 @@ class V4l2Camera final : public hal::Camera {
   std::string message_;
   V4l2Capabilities v4l2_caps_;
   hal::CameraCapabilities caps_;
+  std::set<std::string, std::less<>> missing_controls_;
   hal::Statistics stats_;
   hal::EventHandler handler_;
 

@@ -5,9 +5,10 @@
 // never knows which.
 //
 // Call order (PROTOCOLS.md "Camera"): open -> query_capabilities -> enum_modes ->
-// set_format (S_FMT, read back with get_format) -> request_buffers(n) -> per buffer
-// query_buffer + map_buffer + queue_buffer -> stream_on -> dequeue_buffer / queue_buffer ...
-// -> stream_off -> unmap_buffer each -> request_buffers(0) -> close.
+// set_format (S_FMT, read back with get_format) -> set_frame_rate (S_PARM) and controls
+// (S_CTRL) -> request_buffers(n) -> per buffer query_buffer + map_buffer + queue_buffer ->
+// stream_on -> dequeue_buffer / queue_buffer ... -> stream_off -> unmap_buffer each ->
+// request_buffers(0) -> close.
 //
 // Threading: one thread calls everything except interrupt(), which any thread may call.
 //
@@ -23,12 +24,15 @@
 //   canceled/"canceled"               interrupt() was called
 //   hardwareError/"io"                anything else; message has the OS text
 //   invalidData/"argument"            the driver passed something the device refused (EINVAL)
+//   unsupported/"control"             the camera has no such control, or refuses it now
+//   unsupported/"frame_rate"          the camera cannot set its frame rate (S_PARM)
 
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "hal/camera.hpp"
@@ -66,6 +70,23 @@ struct V4l2Frame {
   bool error = false;  // V4L2_BUF_FLAG_ERROR: the device says the data may be corrupt
 };
 
+// The camera controls the driver sets (VIDIOC_S_CTRL / G_CTRL), with V4L2's values. UVC
+// cameras map them to their processing and camera-terminal units; many lack some.
+enum class V4l2Control {
+  powerLineFrequency,       // V4L2_CID_POWER_LINE_FREQUENCY: 0 off, 1 50 Hz, 2 60 Hz, 3 auto
+  exposureAuto,             // V4L2_CID_EXPOSURE_AUTO: 1 manual, 3 aperture priority (UVC auto)
+  exposureAbsolute,         // V4L2_CID_EXPOSURE_ABSOLUTE: units of 100 us
+  exposureAutoPriority,     // V4L2_CID_EXPOSURE_AUTO_PRIORITY: 0 keeps the frame rate
+  autoWhiteBalance,         // V4L2_CID_AUTO_WHITE_BALANCE: 0 holds the current balance
+  whiteBalanceTemperature,  // V4L2_CID_WHITE_BALANCE_TEMPERATURE: kelvin
+};
+std::string_view to_string(V4l2Control control);
+
+inline constexpr std::int32_t kPowerLine50Hz = 1;
+inline constexpr std::int32_t kPowerLine60Hz = 2;
+inline constexpr std::int32_t kExposureManual = 1;
+inline constexpr std::int32_t kExposureAperturePriority = 3;
+
 class V4l2Device {
  public:
   virtual ~V4l2Device() = default;
@@ -84,8 +105,9 @@ class V4l2Device {
   virtual hal::Result<V4l2Format> set_format(const hal::CameraMode& mode) = 0;
   virtual hal::Result<V4l2Format> get_format() = 0;
 
-  // REQBUFS with MMAP memory; returns the count granted. 0 frees the buffers (all must be
-  // unmapped first, else "busy").
+  // REQBUFS; returns the count granted. 0 frees the buffers (all must be unmapped first,
+  // else "busy"). MMAP memory, or user pointers where the device offers only those
+  // (v4l2_device_linux.cpp); map_buffer gives the bytes either way.
   virtual hal::Result<std::uint32_t> request_buffers(std::uint32_t count) = 0;
   virtual hal::Result<V4l2Buffer> query_buffer(std::uint32_t index) = 0;
   // The returned bytes stay valid until unmap_buffer (even after a disconnect).
@@ -98,6 +120,26 @@ class V4l2Device {
   virtual hal::Status stream_on() = 0;
   // Also returns every queued buffer to the application (V4L2 semantics).
   virtual hal::Status stream_off() = 0;
+
+  // VIDIOC_S_CTRL / VIDIOC_G_CTRL. A control the camera lacks (EINVAL), or refuses in its
+  // current mode (EACCES, ERANGE), is unsupported/"control". Devices without controls keep
+  // these defaults.
+  virtual hal::Status set_control(V4l2Control control, std::int32_t value) {
+    (void)value;
+    return hal::make_error(hal::CompletionCode::unsupported, "control",
+                           std::string(to_string(control)) + " not offered");
+  }
+  virtual hal::Result<std::int32_t> get_control(V4l2Control control) {
+    return hal::make_error(hal::CompletionCode::unsupported, "control",
+                           std::string(to_string(control)) + " not offered");
+  }
+  // VIDIOC_S_PARM with timeperframe 1/fps, before REQBUFS. Returns the rate the camera
+  // settled on (the nearest it offers). unsupported/"frame_rate" if it cannot set one.
+  virtual hal::Result<int> set_frame_rate(int fps) {
+    (void)fps;
+    return hal::make_error(hal::CompletionCode::unsupported, "frame_rate",
+                           "frame rate not settable");
+  }
 
   // Makes the pending dequeue_buffer, or the next one, return canceled. Sticky until
   // clear_interrupt(). Thread-safe.

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <optional>
 
@@ -70,6 +71,41 @@ std::string c_string(const __u8* bytes, std::size_t max) {
   return std::string(chars, strnlen(chars, max));
 }
 
+std::uint32_t control_id(V4l2Control control) {
+  switch (control) {
+    case V4l2Control::powerLineFrequency:
+      return V4L2_CID_POWER_LINE_FREQUENCY;
+    case V4l2Control::exposureAuto:
+      return V4L2_CID_EXPOSURE_AUTO;
+    case V4l2Control::exposureAbsolute:
+      return V4L2_CID_EXPOSURE_ABSOLUTE;
+    case V4l2Control::exposureAutoPriority:
+      return V4L2_CID_EXPOSURE_AUTO_PRIORITY;
+    case V4l2Control::autoWhiteBalance:
+      return V4L2_CID_AUTO_WHITE_BALANCE;
+    case V4l2Control::whiteBalanceTemperature:
+      return V4L2_CID_WHITE_BALANCE_TEMPERATURE;
+  }
+  return 0;
+}
+
+// A control the camera lacks (EINVAL), refuses in its current mode (EACCES: exposure time
+// while exposure is automatic) or out of its range (ERANGE) is no failure of the device.
+hal::DeviceError control_error(int err, V4l2Control control, std::string_view call) {
+  if (err == EINVAL || err == EACCES || err == ERANGE || err == ENOTTY) {
+    return hal::make_error(
+        CompletionCode::unsupported, "control",
+        std::string(call) + " " + std::string(to_string(control)) + ": " + std::strerror(err));
+  }
+  return map_errno(err, call);
+}
+
+std::size_t page_rounded(std::size_t n) {
+  const long page = ::sysconf(_SC_PAGESIZE);
+  const auto p = static_cast<std::size_t>(page > 0 ? page : 4096);
+  return (n + p - 1) / p * p;
+}
+
 V4l2Format from_v4l2(const v4l2_format& fmt, hal::PixelFormat format) {
   V4l2Format out;
   out.mode = {static_cast<int>(fmt.fmt.pix.width), static_cast<int>(fmt.fmt.pix.height), format};
@@ -87,7 +123,7 @@ V4l2DeviceLinux::V4l2DeviceLinux(std::string path) : path_(std::move(path)) {
 V4l2DeviceLinux::~V4l2DeviceLinux() {
   close();
   if (wake_fd_ >= 0) ::close(wake_fd_);
-}
+}  // user_buffers_ go last: the node (and any DMA into them) is closed by then
 
 std::string V4l2DeviceLinux::describe() const {
   return "v4l2:" + path_;
@@ -96,7 +132,9 @@ std::string V4l2DeviceLinux::describe() const {
 hal::Status V4l2DeviceLinux::open() {
   close();
   // Non-blocking so that DQBUF never blocks: poll() does the waiting, with a timeout.
-  const int fd = ::open(path_.c_str(), O_RDWR | O_NONBLOCK | O_CLOEXEC);
+  // O_NOCTTY: a video node is no terminal, and must never become the controlling one (an
+  // emulated node may be backed by a pty for its poll() readiness).
+  const int fd = ::open(path_.c_str(), O_RDWR | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
   if (fd < 0) return map_errno(errno, "open " + path_);
   fd_ = fd;
   return hal::Done{};
@@ -105,6 +143,9 @@ hal::Status V4l2DeviceLinux::open() {
 void V4l2DeviceLinux::close() {
   if (fd_ >= 0) ::close(fd_);
   fd_ = -1;
+  // The next open negotiates the memory type afresh (it may be another camera). Our user
+  // buffers stay until the next request_buffers: the driver may still hold their spans.
+  userptr_ = false;
 }
 
 hal::Result<V4l2Capabilities> V4l2DeviceLinux::query_capabilities() {
@@ -198,13 +239,51 @@ hal::Result<std::uint32_t> V4l2DeviceLinux::request_buffers(std::uint32_t count)
   v4l2_requestbuffers req{};
   req.count = count;
   req.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
-  req.memory = V4L2_MEMORY_MMAP;
-  if (xioctl(fd_, VIDIOC_REQBUFS, &req) < 0) return map_errno(errno, "VIDIOC_REQBUFS");
+  req.memory = userptr_ ? V4L2_MEMORY_USERPTR : V4L2_MEMORY_MMAP;
+  int rc = xioctl(fd_, VIDIOC_REQBUFS, &req);
+  if (rc < 0 && errno == EINVAL && count > 0 && !userptr_) {
+    // No memory-mapped buffers here: stream into buffers of our own (USERPTR). Real UVC
+    // cameras support both; a device emulated under umockdev (which cannot emulate mmap)
+    // offers only this one.
+    req = v4l2_requestbuffers{};
+    req.count = count;
+    req.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+    req.memory = V4L2_MEMORY_USERPTR;
+    rc = xioctl(fd_, VIDIOC_REQBUFS, &req);
+    if (rc == 0) userptr_ = true;
+  }
+  const int err = errno;
+  // Buffers of an earlier stream are no longer the kernel's: free them now (the driver
+  // unmapped them before asking again).
+  user_buffers_.clear();
+  user_length_ = 0;
+  if (rc < 0) return map_errno(err, "VIDIOC_REQBUFS");
+  if (userptr_ && req.count > 0) {
+    v4l2_format fmt{};
+    fmt.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+    if (xioctl(fd_, VIDIOC_G_FMT, &fmt) < 0) return map_errno(errno, "VIDIOC_G_FMT");
+    user_length_ = static_cast<std::uint32_t>(page_rounded(fmt.fmt.pix.sizeimage));
+    for (std::uint32_t i = 0; i < req.count; ++i) {
+      void* p = std::aligned_alloc(static_cast<std::size_t>(::sysconf(_SC_PAGESIZE)), user_length_);
+      if (p == nullptr) {
+        user_buffers_.clear();
+        return hal::make_error(CompletionCode::hardwareError, "io", "out of memory for buffers");
+      }
+      user_buffers_.emplace_back(static_cast<std::uint8_t*>(p), &std::free);
+    }
+  }
   return req.count;
 }
 
 hal::Result<V4l2Buffer> V4l2DeviceLinux::query_buffer(std::uint32_t index) {
   if (fd_ < 0) return not_open();
+  if (userptr_) {
+    // Our own memory: nothing to ask the kernel about it.
+    if (index >= user_buffers_.size()) {
+      return hal::make_error(CompletionCode::invalidData, "argument", "no such buffer");
+    }
+    return V4l2Buffer{index, user_length_, 0};
+  }
   v4l2_buffer buf{};
   buf.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
   buf.memory = V4L2_MEMORY_MMAP;
@@ -215,6 +294,12 @@ hal::Result<V4l2Buffer> V4l2DeviceLinux::query_buffer(std::uint32_t index) {
 
 hal::Result<std::span<const std::uint8_t>> V4l2DeviceLinux::map_buffer(const V4l2Buffer& buffer) {
   if (fd_ < 0) return not_open();
+  if (userptr_) {
+    if (buffer.index >= user_buffers_.size() || buffer.length != user_length_) {
+      return hal::make_error(CompletionCode::invalidData, "argument", "no such buffer");
+    }
+    return std::span<const std::uint8_t>(user_buffers_[buffer.index].get(), user_length_);
+  }
   void* p =
       ::mmap(nullptr, buffer.length, PROT_READ, MAP_SHARED, fd_, static_cast<off_t>(buffer.offset));
   if (p == MAP_FAILED) return map_errno(errno, "mmap");
@@ -223,6 +308,9 @@ hal::Result<std::span<const std::uint8_t>> V4l2DeviceLinux::map_buffer(const V4l
 
 void V4l2DeviceLinux::unmap_buffer(std::span<const std::uint8_t> mapping) {
   if (mapping.empty()) return;
+  for (const auto& b : user_buffers_) {
+    if (b.get() == mapping.data()) return;  // ours: freed by request_buffers
+  }
   ::munmap(const_cast<std::uint8_t*>(mapping.data()), mapping.size());
 }
 
@@ -230,8 +318,15 @@ hal::Status V4l2DeviceLinux::queue_buffer(std::uint32_t index) {
   if (fd_ < 0) return not_open();
   v4l2_buffer buf{};
   buf.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
-  buf.memory = V4L2_MEMORY_MMAP;
+  buf.memory = userptr_ ? V4L2_MEMORY_USERPTR : V4L2_MEMORY_MMAP;
   buf.index = index;
+  if (userptr_) {
+    if (index >= user_buffers_.size()) {
+      return hal::make_error(CompletionCode::invalidData, "argument", "no such buffer");
+    }
+    buf.m.userptr = reinterpret_cast<unsigned long>(user_buffers_[index].get());
+    buf.length = user_length_;
+  }
   if (xioctl(fd_, VIDIOC_QBUF, &buf) < 0) return map_errno(errno, "VIDIOC_QBUF");
   return hal::Done{};
 }
@@ -256,7 +351,7 @@ hal::Result<V4l2Frame> V4l2DeviceLinux::dequeue_buffer(std::chrono::milliseconds
       return hal::make_error(CompletionCode::canceled, "canceled", "capture canceled");
     v4l2_buffer buf{};
     buf.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
-    buf.memory = V4L2_MEMORY_MMAP;
+    buf.memory = userptr_ ? V4L2_MEMORY_USERPTR : V4L2_MEMORY_MMAP;
     if (xioctl(fd_, VIDIOC_DQBUF, &buf) < 0) {
       if (errno == EAGAIN) continue;  // woke without a full buffer
       return map_errno(errno, "VIDIOC_DQBUF");
@@ -278,6 +373,44 @@ hal::Status V4l2DeviceLinux::stream_off() {
   int type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
   if (xioctl(fd_, VIDIOC_STREAMOFF, &type) < 0) return map_errno(errno, "VIDIOC_STREAMOFF");
   return hal::Done{};
+}
+
+hal::Status V4l2DeviceLinux::set_control(V4l2Control control, std::int32_t value) {
+  if (fd_ < 0) return not_open();
+  v4l2_control c{};
+  c.id = control_id(control);
+  c.value = value;
+  if (xioctl(fd_, VIDIOC_S_CTRL, &c) < 0) return control_error(errno, control, "VIDIOC_S_CTRL");
+  return hal::Done{};
+}
+
+hal::Result<std::int32_t> V4l2DeviceLinux::get_control(V4l2Control control) {
+  if (fd_ < 0) return not_open();
+  v4l2_control c{};
+  c.id = control_id(control);
+  if (xioctl(fd_, VIDIOC_G_CTRL, &c) < 0) return control_error(errno, control, "VIDIOC_G_CTRL");
+  return c.value;
+}
+
+hal::Result<int> V4l2DeviceLinux::set_frame_rate(int fps) {
+  if (fd_ < 0) return not_open();
+  if (fps <= 0) return hal::make_error(CompletionCode::invalidData, "argument", "frame rate");
+  v4l2_streamparm parm{};
+  parm.type = V4L2_BUF_TYPE_VIDEO_CAPTURE;
+  parm.parm.capture.timeperframe.numerator = 1;
+  parm.parm.capture.timeperframe.denominator = static_cast<std::uint32_t>(fps);
+  auto refused = [] {
+    return hal::make_error(CompletionCode::unsupported, "frame_rate", "frame rate not settable");
+  };
+  if (xioctl(fd_, VIDIOC_S_PARM, &parm) < 0) {
+    if (errno == EINVAL || errno == ENOTTY) return refused();
+    return map_errno(errno, "VIDIOC_S_PARM");
+  }
+  const auto& tpf = parm.parm.capture.timeperframe;
+  if ((parm.parm.capture.capability & V4L2_CAP_TIMEPERFRAME) == 0 || tpf.numerator == 0) {
+    return refused();
+  }
+  return static_cast<int>(tpf.denominator / tpf.numerator);
 }
 
 void V4l2DeviceLinux::interrupt() {

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstring>
+#include <filesystem>
 #include <mutex>
 #include <stdexcept>
 #include <thread>
@@ -66,6 +67,8 @@ struct PtySerialPort::Impl {
     slave = sfd;
     slave_name = name;
     if (!symlink_path.empty()) {
+      std::error_code ec;
+      std::filesystem::create_directories(std::filesystem::path(symlink_path).parent_path(), ec);
       ::unlink(symlink_path.c_str());
       if (::symlink(slave_name.c_str(), symlink_path.c_str()) != 0) {
         const std::string why = std::strerror(errno);
@@ -142,7 +145,8 @@ struct PtySerialPort::Impl {
         // The device behind the port went away: the port hangs up, as a USB-serial node
         // disappears with its device.
         std::lock_guard lock(m);
-        close_pty();
+        if (master == fd) close_pty();
+        hangup_requested = false;  // done, whoever asked
         cv.notify_all();
       }
     }
@@ -190,6 +194,7 @@ void PtySerialPort::unplug() {
 void PtySerialPort::replug() {
   std::lock_guard lock(impl_->m);
   if (impl_->master >= 0) return;
+  impl_->hangup_requested = false;
   impl_->open_pty();
 }
 

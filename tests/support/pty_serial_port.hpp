@@ -33,8 +33,8 @@ namespace kiosk::testing {
 
 class PtySerialPort {
  public:
-  // `symlink_path` empty: no symlink, path() is the slave's /dev/pts/N. Its directory must
-  // exist. Throws std::runtime_error if no pty can be made.
+  // `symlink_path` empty: no symlink, path() is the slave's /dev/pts/N. Missing directories
+  // of the symlink are made. Throws std::runtime_error if no pty or symlink can be made.
   explicit PtySerialPort(std::shared_ptr<drivers::EmulatedLink> link,
                          std::string symlink_path = {});
   ~PtySerialPort();

@@ -47,6 +47,19 @@ V4l2Format format_for(const hal::CameraMode& mode) {
   return f;
 }
 
+constexpr std::int32_t kSettledExposure = 166;
+constexpr std::int32_t kSettledTemperature = 5100;
+
+std::map<drivers::V4l2Control, std::int32_t> default_controls() {
+  using C = drivers::V4l2Control;
+  return {{C::powerLineFrequency, drivers::kPowerLine60Hz},
+          {C::exposureAuto, drivers::kExposureAperturePriority},
+          {C::exposureAbsolute, 250},
+          {C::exposureAutoPriority, 1},
+          {C::autoWhiteBalance, 1},
+          {C::whiteBalanceTemperature, 4600}};
+}
+
 hal::DeviceError error(CompletionCode code, std::string reason, std::string message) {
   return hal::make_error(code, std::move(reason), std::move(message));
 }
@@ -236,6 +249,35 @@ class EmulatedV4l2Device final : public drivers::V4l2Device {
     return hal::Done{};
   }
 
+  hal::Status set_control(drivers::V4l2Control control, std::int32_t value) override {
+    std::lock_guard lock(cam_->m_);
+    if (auto e = check_alive_locked()) return *e;
+    cam_->controls_[control] = value;
+    return hal::Done{};
+  }
+
+  hal::Result<std::int32_t> get_control(drivers::V4l2Control control) override {
+    std::lock_guard lock(cam_->m_);
+    if (auto e = check_alive_locked()) return *e;
+    using C = drivers::V4l2Control;
+    // While automatic, the camera reports what it settled on.
+    if (control == C::exposureAbsolute &&
+        cam_->controls_[C::exposureAuto] != drivers::kExposureManual) {
+      return kSettledExposure;
+    }
+    if (control == C::whiteBalanceTemperature && cam_->controls_[C::autoWhiteBalance] != 0) {
+      return kSettledTemperature;
+    }
+    return cam_->controls_[control];
+  }
+
+  hal::Result<int> set_frame_rate(int fps) override {
+    std::lock_guard lock(cam_->m_);
+    if (auto e = check_alive_locked()) return *e;
+    cam_->frame_rate_ = fps >= 23 ? 30 : fps >= 10 ? 15 : 5;
+    return cam_->frame_rate_;
+  }
+
   void interrupt() override {
     std::lock_guard lock(cam_->m_);
     interrupted_ = true;
@@ -332,7 +374,8 @@ std::shared_ptr<CameraEmulator> CameraEmulator::create(std::string name) {
   return std::shared_ptr<CameraEmulator>(new CameraEmulator(std::move(name)));
 }
 
-CameraEmulator::CameraEmulator(std::string name) : name_(std::move(name)) {}
+CameraEmulator::CameraEmulator(std::string name)
+    : name_(std::move(name)), controls_(default_controls()) {}
 
 std::unique_ptr<drivers::V4l2Device> CameraEmulator::make_device() {
   return std::make_unique<EmulatedV4l2Device>(shared_from_this());
@@ -350,6 +393,18 @@ void CameraEmulator::unplug() {
 void CameraEmulator::replug() {
   std::lock_guard lock(m_);
   plugged_ = true;
+  controls_ = default_controls();
+  frame_rate_ = 30;
+}
+
+std::map<drivers::V4l2Control, std::int32_t> CameraEmulator::controls() const {
+  std::lock_guard lock(m_);
+  return controls_;
+}
+
+int CameraEmulator::frame_rate() const {
+  std::lock_guard lock(m_);
+  return frame_rate_;
 }
 
 bool CameraEmulator::plugged() const {

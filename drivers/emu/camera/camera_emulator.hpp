@@ -11,6 +11,10 @@
 //   unplugMidCommand  the next DQBUF unplugs the camera and fails "disconnected"
 //   noAnswer          the next DQBUF gets no frame and waits its whole timeout
 //   garbage           the next frame is corrupt (MJPEG: damaged and truncated; YUYV: short)
+// Controls: power-line frequency (starts at 60 Hz), exposure (aperture-priority auto, settled
+// at 166), exposure auto priority, auto white balance (on, settled at 5100 K); frame rates
+// 30, 15 and 5 fps through set_frame_rate (frames keep their ~30 fps pace). A replug resets
+// them, as a UVC camera powers up with its defaults.
 // unplug()/replug() pull and reconnect the cable: handles opened before stay dead
 // ("disconnected") until reopened, as a real /dev/video node would. set_scene(empty) shows
 // nobody in front of the camera.
@@ -21,6 +25,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -59,6 +64,8 @@ class CameraEmulator : public std::enable_shared_from_this<CameraEmulator> {
   int mapped_buffers() const;
   bool streaming() const;
   std::uint64_t frames_delivered() const;
+  std::map<drivers::V4l2Control, std::int32_t> controls() const;
+  int frame_rate() const;
 
  private:
   friend class EmulatedV4l2Device;
@@ -79,6 +86,8 @@ class CameraEmulator : public std::enable_shared_from_this<CameraEmulator> {
   int mapped_ = 0;
   bool streaming_ = false;
   std::uint64_t frames_ = 0;
+  std::map<drivers::V4l2Control, std::int32_t> controls_;
+  int frame_rate_ = 30;
 };
 
 }  // namespace kiosk::drivers::emu

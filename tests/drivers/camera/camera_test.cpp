@@ -265,3 +265,18 @@ TEST_CASE("close releases the device node", "[camera][driver]") {
   CHECK(rig.emulator->open_handles() == 0);
   CHECK(rig.camera.status().state == hal::DeviceState::offline);
 }
+
+TEST_CASE("a still sets 50 Hz and the frame rate, and gives exposure and white balance back",
+          "[camera][driver]") {
+  Rig rig;
+  REQUIRE(rig.capture(options(640, 480)).ok());
+  const auto controls = rig.emulator->controls();
+  CHECK(controls.at(drivers::V4l2Control::powerLineFrequency) == drivers::kPowerLine50Hz);
+  // Locked for the photo, automatic again afterwards.
+  CHECK(controls.at(drivers::V4l2Control::exposureAuto) == drivers::kExposureAperturePriority);
+  CHECK(controls.at(drivers::V4l2Control::exposureAbsolute) == 166);  // the settled value
+  CHECK(controls.at(drivers::V4l2Control::autoWhiteBalance) == 1);
+  CHECK(controls.at(drivers::V4l2Control::whiteBalanceTemperature) == 5100);
+  CHECK(rig.emulator->frame_rate() == 30);
+  CHECK(rig.camera.statistics().at("UnsupportedControlCount") == 0);
+}

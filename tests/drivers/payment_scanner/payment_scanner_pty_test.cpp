@@ -112,7 +112,7 @@ TEST_CASE("RTS/CTS flow control is set on the port when configured", "[payment][
   CHECK_FALSE(drivers::parse_flow_control("xonxoff").has_value());
 }
 
-TEST_CASE("unplugging the port mid-read is a typed disconnect; replug brings the scanner back",
+TEST_CASE("unplugging the port mid-read is a typed disconnect and replug brings the scanner back",
           "[payment][pty]") {
   Rig rig;
   auto f = rig.read(5000);
