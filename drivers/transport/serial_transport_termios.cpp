@@ -44,9 +44,10 @@ hal::DeviceError os_error(int err, const char* what) {
     case EPIPE:
       return hal::make_error(hal::CompletionCode::deviceNotReady, "disconnected", std::move(m));
     case EBUSY:
+      return hal::make_error(hal::CompletionCode::deviceNotReady, "io", std::move(m));
     case EACCES:
     case EPERM:
-      return hal::make_error(hal::CompletionCode::deviceNotReady, "io", std::move(m));
+      return hal::make_error(hal::CompletionCode::deviceNotReady, "permission", std::move(m));
     default:
       return hal::make_error(hal::CompletionCode::hardwareError, "io", std::move(m));
   }

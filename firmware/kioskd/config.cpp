@@ -133,6 +133,32 @@ const std::map<std::string, DeviceSetter>& device_setters() {
          d.v4l2 = v;
          return std::nullopt;
        }},
+      {"wlt_library",
+       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+         if (v.empty() || v.front() != '/') return "expects an absolute path";
+         d.wlt_library = v;
+         return std::nullopt;
+       }},
+      {"power_line_hz",
+       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+         auto n = integer(v);
+         if (!n || (*n != 0 && *n != 50 && *n != 60)) return "expects 50, 60 or 0 (camera's own)";
+         d.power_line_hz = static_cast<int>(*n);
+         return std::nullopt;
+       }},
+      {"frame_rate",
+       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+         auto n = integer(v);
+         if (!n || *n < 0 || *n > 60) return "expects 0..60 (0: the camera's default)";
+         d.frame_rate = static_cast<int>(*n);
+         return std::nullopt;
+       }},
+      {"lock_exposure",
+       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+         if (v != "true" && v != "false") return "expects true or false";
+         d.lock_exposure = v == "true";
+         return std::nullopt;
+       }},
   };
   return table;
 }
@@ -187,6 +213,13 @@ std::optional<std::string> check_devices(const DevicesConfig& d) {
     if (!r.ok)
       return std::string("[device.") + r.id + "] needs " + r.ways +
              " (simulation.enabled = false: the kiosk drives its real devices)";
+  // Keys of one kind of device, said of another, are a mistake worth stopping for.
+  for (const DeviceConfig* x : {&d.card_printer, &d.receipt_printer, &d.camera, &d.payment_scanner})
+    if (!x->wlt_library.empty()) return std::string("wlt_library belongs in [device.id_reader]");
+  for (const DeviceConfig* x :
+       {&d.id_reader, &d.card_printer, &d.receipt_printer, &d.payment_scanner})
+    if (x->power_line_hz || x->frame_rate || x->lock_exposure)
+      return std::string("power_line_hz, frame_rate and lock_exposure belong in [device.camera]");
   return std::nullopt;
 }
 

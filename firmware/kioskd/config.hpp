@@ -38,6 +38,13 @@ struct DeviceConfig {
   bool rts_cts = false;         // `flow_control = rtscts | none`
   std::filesystem::path evdev;  // `evdev = /dev/input/by-id/...-event-kbd` (keyboard scanner)
   std::filesystem::path v4l2;   // `v4l2 = /dev/v4l/by-id/...-video-index0`
+  // ID reader only: `wlt_library = /usr/lib/.../libwlt.so`, the licensed decoder of the chip's
+  // photo (drivers/id_reader/wlt_library.hpp); empty: cards are read without their photo.
+  std::filesystem::path wlt_library;
+  // Camera only: `power_line_hz = 50|60|0`, `frame_rate = 0..60`, `lock_exposure = true|false`
+  // (drivers::V4l2CameraSettings; the defaults are the driver's).
+  std::optional<int> power_line_hz, frame_rate;
+  std::optional<bool> lock_exposure;
   // The device node of a serial or evdev device (empty for USB).
   const std::filesystem::path& configured_node() const { return serial.empty() ? evdev : serial; }
   bool configured() const {

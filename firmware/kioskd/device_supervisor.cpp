@@ -13,7 +13,7 @@ std::shared_ptr<spdlog::logger> log() {
 DeviceSupervisor::DeviceSupervisor(std::vector<SupervisedDevice> devices,
                                    std::chrono::milliseconds rescan, std::function<void()> changed)
     : rescan_(rescan), changed_(std::move(changed)) {
-  for (auto& d : devices) slots_.push_back(Slot{std::move(d), false, false, {}, {}});
+  for (auto& d : devices) slots_.push_back(Slot{std::move(d), false, false, false, {}, {}});
 }
 
 DeviceSupervisor::~DeviceSupervisor() {
@@ -57,6 +57,13 @@ DeviceSupervisor::Counts DeviceSupervisor::counts(const std::string& id) const {
   return {};
 }
 
+bool DeviceSupervisor::present(const std::string& id) const {
+  std::lock_guard lock(m_);
+  for (const auto& s : slots_)
+    if (s.d.id == id) return s.present;
+  return false;
+}
+
 void DeviceSupervisor::loop() {
   std::unique_lock lock(m_);
   while (!stop_) {
@@ -81,6 +88,10 @@ bool DeviceSupervisor::scan() {
       s->gone = false;
     }
     const bool present = s->d.present();
+    {
+      std::lock_guard lock(m_);
+      s->present = present;
+    }
     // The driver lost the device on its own (a command saw it disconnect): start over.
     const bool lost = s->open && s->d.device->status().state == hal::DeviceState::noDevice;
     if (s->open && (gone || !present || lost)) {

@@ -51,11 +51,15 @@ class DeviceSupervisor {
   };
   Counts counts(const std::string& id) const;
 
+  // Whether the device was there at the last scan (false for an unknown id).
+  bool present(const std::string& id) const;
+
  private:
   struct Slot {
     SupervisedDevice d;
     bool open = false;
     bool gone = false;
+    bool present = false;      // at the last scan
     std::string last_failure;  // the reason of the last failed open, logged once
     Counts counts;
   };

@@ -28,6 +28,10 @@ class DeviceSet {
   std::vector<hal::Device*> all() {
     return {&id_reader(), &card_printer(), &receipt_printer(), &camera(), &payment_scanner()};
   }
+  // The device's status as the kiosk reports it: the driver's own, except that a closed
+  // driver whose device is not plugged in reads noDevice ("not connected") rather than
+  // offline, so a technician sees a cable to plug rather than a device to wake.
+  virtual hal::DeviceStatus status_of(hal::Device& device) { return device.status(); }
 };
 
 // What the emulator.* local-API methods do. Errors are returned as a reason string

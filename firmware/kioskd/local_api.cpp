@@ -97,7 +97,7 @@ json devices_json(DeviceSet& devices, DeviceErrors* errors) {
   json out = json::array();
   for (hal::Device* d : devices.all()) {
     const auto info = d->info();
-    const auto st = d->status();
+    const auto st = devices.status_of(*d);
     const json stats = d->statistics();
     if (errors != nullptr) errors->observe(info.id, st, std::chrono::system_clock::now());
     out.push_back(
@@ -174,7 +174,7 @@ json kiosk_status_fingerprint(LocalApiContext& ctx) {
   json j = kiosk_status_json(ctx);
   json devices = json::array();
   for (hal::Device* d : ctx.devices->all()) {
-    const auto st = d->status();
+    const auto st = ctx.devices->status_of(*d);
     if (ctx.device_errors != nullptr)
       ctx.device_errors->observe(d->info().id, st, std::chrono::system_clock::now());
     // Operational details that change with every session (a card placed or taken, the camera
@@ -334,7 +334,7 @@ void bind_local_api(rpc::Server& server, LocalApiContext& ctx) {
                                r.value().state == hal::DeviceState::busy;
           } else {
             e["reason"] = r.error().reason;
-            result["state"] = std::string(hal::to_string(d->status().state));
+            result["state"] = std::string(hal::to_string(ctx.devices->status_of(*d).state));
             result["message"] = r.error().reason;
             if (ctx.device_errors != nullptr)
               ctx.device_errors->note(id, std::string(hal::to_string(r.error().code)),

@@ -1,12 +1,15 @@
 #include "firmware/kioskd/real_devices.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <filesystem>
 
 #include "drivers/camera/camera.hpp"
 #include "drivers/camera/v4l2_device_linux.hpp"
 #include "drivers/card_printer/card_printer.hpp"
 #include "drivers/id_reader/id_reader.hpp"
-#include "drivers/id_reader/wlt_decoder_unavailable.hpp"
+#include "drivers/id_reader/wlt_library.hpp"
+#include "drivers/payment_scanner/evdev_keyboard_scanner.hpp"
 #include "drivers/payment_scanner/payment_scanner.hpp"
 #include "drivers/receipt_printer/receipt_printer.hpp"
 #include "drivers/transport/serial_transport_termios.hpp"
@@ -15,6 +18,11 @@
 
 namespace kiosk::kioskd {
 namespace {
+
+std::shared_ptr<spdlog::logger> log() {
+  auto l = spdlog::get("kioskd");
+  return l ? l : spdlog::default_logger();
+}
 
 drivers::UsbMatch usb_match(const DeviceConfig& d) {
   drivers::UsbMatch m;
@@ -82,18 +90,31 @@ std::unique_ptr<RealDevices> RealDevices::create(const DevicesConfig& config, st
   d.usb = std::move(usb).value();
   const DevicesConfig& c = d.config;
 
+  std::string wlt_error;
+  auto wlt = drivers::make_wlt_decoder(c.id_reader.wlt_library.string(), &wlt_error);
+  if (!wlt_error.empty())
+    // The reader still reads the card's text; only the chip's photo is not decoded.
+    log()->warn("event=wlt_library_unavailable reason={}", wlt_error);
   d.id_reader = std::make_unique<drivers::SamIdReader>(
-      std::make_unique<drivers::LibusbTransport>(d.usb, usb_match(c.id_reader)),
-      std::make_shared<drivers::WltDecoderUnavailable>());
+      std::make_unique<drivers::LibusbTransport>(d.usb, usb_match(c.id_reader)), std::move(wlt));
   d.card_printer = std::make_unique<drivers::card_printer::EvolisCardPrinter>(
       std::make_unique<drivers::LibusbTransport>(d.usb, usb_match(c.card_printer)));
   d.receipt_printer = std::make_unique<drivers::EscPosReceiptPrinter>(
       std::make_unique<drivers::LibusbTransport>(d.usb, usb_match(c.receipt_printer)));
+  drivers::V4l2CameraSettings camera;
+  camera.power_line_hz = c.camera.power_line_hz.value_or(camera.power_line_hz);
+  camera.frame_rate = c.camera.frame_rate.value_or(camera.frame_rate);
+  camera.lock_exposure = c.camera.lock_exposure.value_or(camera.lock_exposure);
   d.camera = std::make_unique<drivers::V4l2Camera>(
-      drivers::make_linux_v4l2_device(c.camera.v4l2.string()));
-  d.scanner =
-      std::make_unique<drivers::SerialPaymentScanner>(std::make_unique<drivers::SerialTransport>(
-          c.payment_scanner.serial.string(), c.payment_scanner.baud));
+      drivers::make_linux_v4l2_device(c.camera.v4l2.string()), "camera", camera);
+  const DeviceConfig& s = c.payment_scanner;
+  if (!s.evdev.empty())
+    d.scanner = std::make_unique<drivers::EvdevPaymentScanner>(s.evdev.string());
+  else
+    d.scanner =
+        std::make_unique<drivers::SerialPaymentScanner>(std::make_unique<drivers::SerialTransport>(
+            s.serial.string(), s.baud,
+            s.rts_cts ? drivers::FlowControl::rtsCts : drivers::FlowControl::none));
 
   return out;
 }
@@ -142,6 +163,17 @@ void RealDevices::stop() {
 
 const DeviceSupervisor* RealDevices::supervisor() const {
   return impl_->supervisor.get();
+}
+
+hal::DeviceStatus RealDevices::status_of(hal::Device& device) {
+  auto st = device.status();
+  const DeviceSupervisor* sup = impl_->supervisor.get();
+  if (sup != nullptr && st.state == hal::DeviceState::offline && !sup->present(device.info().id)) {
+    st.state = hal::DeviceState::noDevice;
+    st.detail["connection"] = "not_connected";
+    st.message = "not connected";
+  }
+  return st;
 }
 
 hal::IdReader& RealDevices::id_reader() {

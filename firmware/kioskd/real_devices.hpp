@@ -32,6 +32,7 @@ class RealDevices final : public DeviceSet {
   hal::ReceiptPrinter& receipt_printer() override;
   hal::Camera& camera() override;
   hal::PaymentScanner& payment_scanner() override;
+  hal::DeviceStatus status_of(hal::Device& device) override;
 
   // Opens what is present now (blocking), then watches. `changed` runs on the watcher's
   // thread after a device came or went.

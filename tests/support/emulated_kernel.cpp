@@ -5,6 +5,7 @@
 
 #include "tests/support/pty_serial_port.hpp"
 #include "tests/support/umockdev_usb_device.hpp"
+#include "tests/support/umockdev_v4l2_camera.hpp"
 
 namespace kiosk::testing {
 namespace emu = drivers::emu;
@@ -25,6 +26,7 @@ struct EmulatedKernel::Impl {
   };
   std::map<std::string, Usb, std::less<>> usb;
   std::unique_ptr<PtySerialPort> scanner_port;
+  std::unique_ptr<UmockdevV4l2Camera> camera_node;
 
   std::filesystem::path scanner_link() const {
     return dir / "serial" / "by-id" / "usb-Kiosk24_Emulated_Scanner_0001-if00";
@@ -62,11 +64,13 @@ EmulatedKernel::EmulatedKernel(const std::filesystem::path& dir) : impl_(std::ma
 
   k.scanner_emu.start();
   k.scanner_port = std::make_unique<PtySerialPort>(k.scanner_emu.link(), k.scanner_link().string());
+  k.camera_node = std::make_unique<UmockdevV4l2Camera>(k.bus.testbed(), k.camera_emu);
 }
 
 EmulatedKernel::~EmulatedKernel() {
   Impl& k = *impl_;
   k.scanner_port.reset();
+  k.camera_node.reset();
   for (auto& [name, u] : k.usb)
     if (u.device) u.device->unplug();
   k.id_emu.stop();
@@ -84,10 +88,15 @@ std::string EmulatedKernel::devices_config() const {
                 kEmulatedReceiptVid, kEmulatedReceiptPid);
   return std::string(usb) + "[device.payment_scanner]\nserial = " + impl_->scanner_link().string() +
          "\nbaud = 115200\nflow_control = none\n" +
-         "[device.camera]\nv4l2 = /dev/video0\n[devices]\nrescan_ms = 100\n";
+         "[device.camera]\nv4l2 = " + impl_->camera_node->by_id_path() +
+         "\n[devices]\nrescan_ms = 100\n";
 }
 
 void EmulatedKernel::unplug(std::string_view device) {
+  if (device == "camera") {
+    impl_->camera_node->unplug();
+    return;
+  }
   if (device == "payment_scanner") {
     impl_->scanner_port->unplug();
     return;
@@ -99,6 +108,10 @@ void EmulatedKernel::unplug(std::string_view device) {
 }
 
 void EmulatedKernel::replug(std::string_view device) {
+  if (device == "camera") {
+    impl_->camera_node->replug();
+    return;
+  }
   if (device == "payment_scanner") {
     impl_->scanner_port->replug();
     return;
@@ -110,6 +123,7 @@ void EmulatedKernel::replug(std::string_view device) {
 }
 
 bool EmulatedKernel::plugged(std::string_view device) const {
+  if (device == "camera") return impl_->camera_node->plugged();
   if (device == "payment_scanner") return impl_->scanner_port->plugged();
   return impl_->usb_device(device).device != nullptr;
 }

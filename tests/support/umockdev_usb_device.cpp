@@ -385,9 +385,9 @@ void UmockdevUsbBus::require_active() {
     g_object_unref(tb);
     if (mocked) return;
   }
-  std::fprintf(
-      stderr,
-      "umockdev preload not active: run under LD_PRELOAD=libumockdev-preload.so.0 (ctest sets it)\n");
+  std::fprintf(stderr,
+               "umockdev preload not active: run under LD_PRELOAD=libumockdev-preload.so.0 (ctest "
+               "sets it)\n");
   std::exit(1);
 }
 
@@ -405,6 +405,10 @@ UmockdevUsbBus::~UmockdevUsbBus() {
   }
   g_object_unref(impl_->testbed);
   impl_->devices.clear();
+}
+
+UMockdevTestbed* UmockdevUsbBus::testbed() const {
+  return impl_->testbed;
 }
 
 std::shared_ptr<UmockdevUsbDevice> UmockdevUsbBus::plug(

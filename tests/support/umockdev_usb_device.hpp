@@ -37,6 +37,8 @@
 
 #include "drivers/transport/emulated_link.hpp"
 
+typedef struct _UMockdevTestbed UMockdevTestbed;
+
 namespace kiosk::testing {
 
 struct UsbDeviceSpec {
@@ -83,6 +85,9 @@ class UmockdevUsbBus {
   // Throws std::runtime_error if umockdev refuses the device.
   std::shared_ptr<UmockdevUsbDevice> plug(UsbDeviceSpec spec,
                                           std::shared_ptr<drivers::EmulatedLink> link);
+
+  // The testbed, for devices of other kinds to join it (umockdev_v4l2_camera.hpp).
+  UMockdevTestbed* testbed() const;
 
  private:
   friend class UmockdevUsbDevice;

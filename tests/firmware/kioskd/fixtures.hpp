@@ -15,6 +15,7 @@
 #include <mutex>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <thread>
 
 #include "central/server/admin.hpp"
@@ -116,8 +117,10 @@ inline std::string technician_token(rpc::Client& c) {
   return "";
 }
 
-// Writes `c` as a kioskd configuration file (simulation on), for kioskd run as a child process.
-inline void write_kioskd_conf(const kioskd::KioskdConfig& c, const std::filesystem::path& file) {
+// Writes `c` as a kioskd configuration file, for kioskd run as a child process; `extra` (more
+// sections, e.g. an EmulatedKernel's [device.*]) is appended.
+inline void write_kioskd_conf(const kioskd::KioskdConfig& c, const std::filesystem::path& file,
+                              std::string_view extra = {}) {
   std::ofstream f(file);
   f << "[kiosk]\nid = " << c.kiosk_id << "\nsocket = " << c.socket_path.string()
     << "\njournal = " << c.journal_path.string() << "\ndata_key_file = " << c.data_key_file.string()
@@ -126,8 +129,11 @@ inline void write_kioskd_conf(const kioskd::KioskdConfig& c, const std::filesyst
     << "\nkey_file = " << c.central.key_file.string()
     << "\noffice_cert_file = " << c.central.office_cert_file.string()
     << "\n[sync]\ninterval_seconds = " << c.sync_interval.count()
-    << "\n[simulation]\nenabled = true\ntime_scale = " << c.simulation.time_scale
-    << "\nartifact_dir = " << c.simulation.artifact_dir.string() << "\n";
+    << "\n[timeouts]\ncapture_countdown_seconds = " << c.capture_countdown.count()
+    << "\n[simulation]\nenabled = " << (c.simulation.enabled ? "true" : "false")
+    << "\ntime_scale = " << c.simulation.time_scale
+    << "\nartifact_dir = " << c.simulation.artifact_dir.string() << "\n"
+    << extra;
 }
 
 // Starts `binary` (kioskd) as a child process on `conf`, its output appended to `log`.

@@ -3,10 +3,8 @@
 // scanner on a serial pty, the camera behind V4L2 ioctls. The emulators sit where the
 // hardware would; kioskd finds each device by its configured identity, opens it through
 // libusb/termios/V4L2 and follows its cable being pulled and plugged back.
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
 #include <catch2/catch.hpp>
 
 #include <cstdio>
@@ -15,16 +13,15 @@
 #include <sstream>
 #include <thread>
 
-#include "drivers/emu/rig/office_citizens.hpp"
 #include "firmware/citizen/citizen.hpp"
 #include "firmware/rpc/client.hpp"
 #include "tests/firmware/kioskd/fixtures.hpp"
 #include "tests/support/emulated_kernel.hpp"
+#include "tests/support/emulated_kernel_hand.hpp"
 #include "tests/support/umockdev_usb_device.hpp"
 
 using namespace kiosk;
 using nlohmann::json;
-namespace emu = drivers::emu;
 
 namespace {
 
@@ -32,43 +29,25 @@ struct Kiosk {
   testing::TempDir dir;
   testing::InProcessCentral central{dir.path / "central"};
   testing::EmulatedKernel kernel{dir.path / "devices"};
-  std::filesystem::path socket = dir.path / "kioskd.sock";
+  std::filesystem::path socket = dir.path / "kioskd.sock";  // kioskd_config's
   std::filesystem::path log = dir.path / "kioskd.log";
   pid_t pid = -1;
 
   Kiosk() {
-    const auto pki = central.pki();
-    std::ofstream f(dir.path / "kioskd.conf");
-    f << "[kiosk]\nid = kiosk-dev-001\nsocket = " << socket.string()
-      << "\njournal = " << (dir.path / "journal.db").string()
-      << "\ndata_key_file = " << (dir.path / "data.key").string()
-      << "\n[central]\nurl = " << central.url() << "\nca_file = " << (pki / "ca.pem").string()
-      << "\ncert_file = " << (pki / "kiosks" / "kiosk-dev-001.pem").string()
-      << "\nkey_file = " << (pki / "kiosks" / "kiosk-dev-001.key").string()
-      << "\noffice_cert_file = " << (pki / "office.pem").string()
-      << "\n[sync]\ninterval_seconds = 1\n[timeouts]\ncapture_countdown_seconds = 0\n"
-      << kernel.devices_config();
+    auto config = testing::kioskd_config(dir.path, &central);
+    config.simulation.enabled = false;
+    config.capture_countdown = std::chrono::seconds(0);
+    testing::write_kioskd_conf(config, dir.path / "kioskd.conf", kernel.devices_config());
   }
   ~Kiosk() {
     kill();
     // KIOSK_TEST_SHOW_LOG=1: kioskd's own log, for reading a failure.
-    if (std::getenv("KIOSK_TEST_SHOW_LOG") != nullptr) std::fprintf(stderr, "%s", log_text().c_str());
+    if (std::getenv("KIOSK_TEST_SHOW_LOG") != nullptr)
+      std::fprintf(stderr, "%s", log_text().c_str());
   }
 
-  void start() {
-    const std::string conf = (dir.path / "kioskd.conf").string();
-    pid = ::fork();
-    if (pid == 0) {
-      const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-      if (fd >= 0) {
-        ::dup2(fd, 1);
-        ::dup2(fd, 2);
-      }
-      // Inherits LD_PRELOAD and UMOCKDEV_DIR: the same emulated kernel as this process.
-      ::execl(KIOSKD_BINARY, "kioskd", "--config", conf.c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-  }
+  // Inherits LD_PRELOAD and UMOCKDEV_DIR: the same emulated kernel as this process.
+  void start() { pid = testing::spawn_kioskd(KIOSKD_BINARY, dir.path / "kioskd.conf", log); }
   void kill() {
     if (pid > 0) {
       ::kill(pid, SIGTERM);
@@ -113,46 +92,6 @@ std::string await_state(rpc::Client& c, const std::string& id, const std::string
   return now;
 }
 
-std::string login(rpc::Client& c) {
-  for (int i = 0; i < 2000; ++i) {
-    auto s = c.call("sync.status");
-    if (s && s.value().value("config_version", 0) >= 1) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  auto r = c.call("maintenance.login", json{{"user", "tech"}, {"password", "kiosk24-dev"}});
-  return r ? r.value()["token"].get<std::string>() : std::string();
-}
-
-// The citizen's hand on the emulated kernel devices (kioskd has no emulator.* methods here).
-citizen::CitizenHand hand_on(testing::EmulatedKernel& k) {
-  citizen::CitizenHand h;
-  h.find_citizen = [](const std::string& scenario) { return emu::registry_citizen(scenario); };
-  h.place_id_card = [&k](const std::string& id) {
-    auto card = emu::registry_card(id);
-    if (!card) return false;
-    k.camera().set_scene_renderer(emu::face_of(id));
-    k.camera().set_scene(emu::CameraScene::face);
-    k.id_reader().place_card(*card);
-    return true;
-  };
-  h.remove_id_card = [&k] { k.id_reader().remove_card(); };
-  h.present_payment_code = [&k](const std::string& code) {
-    k.payment_scanner().present_code(code);
-    return true;
-  };
-  h.take_card = [&k] {
-    if (k.card_printer().card_position() != "in_mouth") return false;
-    k.card_printer().take_card();
-    k.camera().set_scene_renderer({});
-    return true;
-  };
-  h.artifacts = [&k](std::vector<std::string>& cards, std::string& receipt) {
-    for (const auto& p : k.card_printer().last_card_paths()) cards.push_back(p);
-    receipt = k.receipt_printer().last_receipt_path().string();
-  };
-  return h;
-}
-
 }  // namespace
 
 TEST_CASE("kioskd in real-device mode finds every device through the kernel and follows replugs",
@@ -163,7 +102,8 @@ TEST_CASE("kioskd in real-device mode finds every device through the kernel and 
   auto c = connect(k.socket);
   INFO(k.log_text());
   REQUIRE(c);
-  for (const char* id : {"id_reader", "card_printer", "receipt_printer", "payment_scanner"})
+  for (const char* id :
+       {"id_reader", "card_printer", "receipt_printer", "camera", "payment_scanner"})
     CHECK(await_state(*c, id, "noDevice", false) == "online");
   auto status = c->call("kiosk.status");
   REQUIRE(status);
@@ -172,7 +112,8 @@ TEST_CASE("kioskd in real-device mode finds every device through the kernel and 
   auto emu_call = c->call("emulator.citizens");
   REQUIRE_FALSE(emu_call);
 
-  for (const char* id : {"id_reader", "card_printer", "receipt_printer", "payment_scanner"}) {
+  for (const char* id :
+       {"id_reader", "card_printer", "receipt_printer", "camera", "payment_scanner"}) {
     INFO(id);
     k.kernel.unplug(id);
     CHECK(await_state(*c, id, "noDevice") == "noDevice");
@@ -202,12 +143,9 @@ TEST_CASE(
   auto c = connect(k.socket);
   INFO(k.log_text());
   REQUIRE(c);
-  const std::string token = login(*c);
+  const std::string token = testing::technician_token(*c);
   REQUIRE_FALSE(token.empty());
-  REQUIRE(c->call("stock.load", json{{"token", token},
-                                     {"count", 5},
-                                     {"first_serial", "C0000001"},
-                                     {"last_serial", "C0000005"}}));
+  REQUIRE(c->call("stock.load", testing::blank_cards(token, 5)));
   for (const char* id :
        {"id_reader", "card_printer", "receipt_printer", "camera", "payment_scanner"})
     REQUIRE(await_state(*c, id, "noDevice", false) != "noDevice");
@@ -220,7 +158,7 @@ TEST_CASE(
   citizen::CitizenOptions co;
   co.socket = k.socket;
   co.timeout = std::chrono::seconds(120);
-  co.hand = hand_on(k.kernel);
+  co.hand = testing::citizen_hand(k.kernel);
   std::vector<std::string> lines;
   co.log = [&lines](const std::string& l) { lines.push_back(l); };
   co.on_screen = [&](const std::string& screen) {
