@@ -26,8 +26,10 @@ hal::DeviceError libusb_error(int code, std::string_view what) {
     case LIBUSB_ERROR_NOT_FOUND:
       return hal::make_error(CompletionCode::deviceNotReady, "disconnected", describe(what, name));
     case LIBUSB_ERROR_BUSY:
-    case LIBUSB_ERROR_ACCESS:
       return hal::make_error(CompletionCode::deviceNotReady, "io", describe(what, name));
+    case LIBUSB_ERROR_ACCESS:
+      // The node is there but this user may not open it: the udev rules are missing.
+      return hal::make_error(CompletionCode::deviceNotReady, "permission", describe(what, name));
     case LIBUSB_ERROR_PIPE:
       return hal::make_error(CompletionCode::hardwareError, "stall", describe(what, name));
     default:

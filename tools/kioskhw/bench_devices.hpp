@@ -10,6 +10,7 @@
 
 #include "hal/camera.hpp"
 #include "hal/card_printer.hpp"
+#include "hal/device.hpp"
 #include "hal/id_reader.hpp"
 #include "hal/payment_scanner.hpp"
 #include "hal/receipt_printer.hpp"
@@ -31,6 +32,11 @@ class BenchDevices {
   virtual hal::Camera* camera() = 0;
   virtual hal::PaymentScanner* payment_scanner() = 0;
   std::vector<hal::Device*> all();
+
+  // Why a device is absent (its accessor returned null): reason "no_device" when nothing of
+  // its kind was found, "permission" when one was found but may not be opened by this user,
+  // or the error its open gave. `device` is the HAL id ("card_printer").
+  virtual hal::DeviceError why_absent(const std::string& device) const;
 
   // Emulated benches only: put a synthetic citizen's ID card on the reader (first one when
   // `id_number` is empty). Returns false on a real bench or for an unknown citizen.

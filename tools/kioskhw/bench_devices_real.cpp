@@ -4,6 +4,7 @@
 //   KIOSKHW_SERIAL="/dev/ttyACM0:9600:paymentScanner,/dev/ttyUSB0:115200:idReader"
 //   KIOSKHW_CAMERA=/dev/video0   (the default)
 #include <cstdlib>
+#include <map>
 #include <sstream>
 
 #include "drivers/camera/camera.hpp"
@@ -49,7 +50,15 @@ class RealBench final : public BenchDevices {
     const char* video = std::getenv("KIOSKHW_CAMERA");
     auto cam = std::make_unique<drivers::V4l2Camera>(
         drivers::make_linux_v4l2_device(video ? video : "/dev/video0"));
-    if (cam->open().ok()) camera_ = std::move(cam);
+    if (auto opened = cam->open(); opened.ok())
+      camera_ = std::move(cam);
+    else if (opened.error().reason != "no_device" && opened.error().reason != "disconnected")
+      failures_["camera"] = opened.error();
+  }
+
+  hal::DeviceError why_absent(const std::string& device) const override {
+    if (auto it = failures_.find(device); it != failures_.end()) return it->second;
+    return BenchDevices::why_absent(device);
   }
 
   ~RealBench() override {
@@ -69,32 +78,35 @@ class RealBench final : public BenchDevices {
   // The first device of each kind is used; a device that fails to open is left out.
   void attach(const drivers::DeviceCandidate& candidate) {
     auto transport = candidate.open_transport();
-    if (!transport.ok()) return;
+    if (!transport.ok()) {
+      failures_.emplace(hal_id(candidate.kind), transport.error());
+      return;
+    }
     auto t = std::move(transport).value();
     switch (candidate.kind) {
       case drivers::DeviceKind::idReader:
         if (!id_reader_) {
           id_reader_ = std::make_unique<drivers::SamIdReader>(
               std::move(t), std::make_shared<drivers::WltDecoderUnavailable>());
-          if (!id_reader_->open().ok()) id_reader_.reset();
+          keep_if_opened(id_reader_, candidate.kind);
         }
         break;
       case drivers::DeviceKind::cardPrinter:
         if (!card_printer_) {
           card_printer_ = std::make_unique<drivers::card_printer::EvolisCardPrinter>(std::move(t));
-          if (!card_printer_->open().ok()) card_printer_.reset();
+          keep_if_opened(card_printer_, candidate.kind);
         }
         break;
       case drivers::DeviceKind::receiptPrinter:
         if (!receipt_printer_) {
           receipt_printer_ = std::make_unique<drivers::EscPosReceiptPrinter>(std::move(t));
-          if (!receipt_printer_->open().ok()) receipt_printer_.reset();
+          keep_if_opened(receipt_printer_, candidate.kind);
         }
         break;
       case drivers::DeviceKind::paymentScanner:
         if (!scanner_) {
           scanner_ = std::make_unique<drivers::SerialPaymentScanner>(std::move(t));
-          if (!scanner_->open().ok()) scanner_.reset();
+          keep_if_opened(scanner_, candidate.kind);
         }
         break;
       case drivers::DeviceKind::camera:
@@ -102,6 +114,32 @@ class RealBench final : public BenchDevices {
     }
   }
 
+  static std::string hal_id(drivers::DeviceKind kind) {
+    switch (kind) {
+      case drivers::DeviceKind::idReader:
+        return "id_reader";
+      case drivers::DeviceKind::cardPrinter:
+        return "card_printer";
+      case drivers::DeviceKind::receiptPrinter:
+        return "receipt_printer";
+      case drivers::DeviceKind::camera:
+        return "camera";
+      case drivers::DeviceKind::paymentScanner:
+        break;
+    }
+    return "payment_scanner";
+  }
+
+  // Keeps a driver whose device opened; otherwise remembers why (the first failure of a kind).
+  template <typename D>
+  void keep_if_opened(std::unique_ptr<D>& driver, drivers::DeviceKind kind) {
+    if (auto opened = driver->open(); !opened.ok()) {
+      failures_.emplace(hal_id(kind), opened.error());
+      driver.reset();
+    }
+  }
+
+  std::map<std::string, hal::DeviceError> failures_;
   std::unique_ptr<drivers::DeviceRegistry> registry_;
   std::unique_ptr<hal::IdReader> id_reader_;
   std::unique_ptr<hal::CardPrinter> card_printer_;

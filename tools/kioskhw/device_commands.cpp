@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <functional>
 #include <system_error>
 
 #include "drivers/receipt_printer/test_receipt.hpp"
@@ -10,6 +11,7 @@
 #include "protocol/image/png.hpp"
 #include "tools/kioskhw/await.hpp"
 #include "tools/kioskhw/bench_devices.hpp"
+#include "tools/kioskhw/exit_codes.hpp"
 #include "tools/kioskhw/hal_json.hpp"
 
 namespace kiosk::tools {
@@ -17,7 +19,7 @@ namespace {
 
 using nlohmann::json;
 
-// Prints a failed command as one line (or JSON) and returns exit code 1.
+// Prints a failed command as one line (or JSON) and returns its exit code (exit_codes.hpp).
 int fail(const CommandLine& cl, std::ostream& out, std::ostream& err, std::string_view what,
          const hal::DeviceError& e) {
   if (cl.json) {
@@ -25,14 +27,23 @@ int fail(const CommandLine& cl, std::ostream& out, std::ostream& err, std::strin
   } else {
     err << "kioskhw: " << what << " failed: " << hal::to_string(e.code) << " (" << e.reason << ")"
         << (e.message.empty() ? "" : ": " + e.message) << "\n";
+    if (e.reason == "permission")
+      err << "kioskhw: install the udev rules (60-kiosk24.rules) or run as a member of the "
+             "kioskd group\n";
   }
-  return 1;
+  return exit_code_for(e);
 }
 
-int missing(const CommandLine& cl, std::ostream& out, std::ostream& err, std::string_view device) {
-  return fail(cl, out, err, device,
-              hal::make_error(hal::CompletionCode::deviceNotReady, "no_device",
-                              std::string(device) + " not found"));
+int missing(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::ostream& err,
+            const std::string& device) {
+  return fail(cl, out, err, device, bench.why_absent(device));
+}
+
+// While a long command runs: one line a few seconds, on stderr (stdout stays the result).
+std::function<void(int)> progress(std::ostream& err, std::string what) {
+  return [&err, what = std::move(what)](int seconds) {
+    if (seconds % 5 == 0) err << "kioskhw: " << what << "... " << seconds << " s\n" << std::flush;
+  };
 }
 
 std::filesystem::path out_dir(const CommandLine& cl) {
@@ -48,18 +59,40 @@ std::filesystem::path publish(const std::filesystem::path& from, const std::file
   return ec ? from : to;
 }
 
+// Every device the kiosk has, found or not; exits kExitNoPermission when one may not be
+// opened, kExitNoDevice when none at all was found.
 int list(const CommandLine& cl, BenchDevices& bench, std::ostream& out) {
   json devices = json::array();
   for (auto* d : bench.all()) devices.push_back(to_json(d->info()));
+  json absent = json::array();
+  bool refused = false;
+  for (const char* id :
+       {"id_reader", "card_printer", "receipt_printer", "camera", "payment_scanner"}) {
+    bool found = false;
+    for (const auto& d : devices) found = found || d["id"] == id;
+    if (found) continue;
+    const auto why = bench.why_absent(id);
+    refused = refused || why.reason == "permission";
+    absent.push_back(json{{"id", id}, {"error", to_json(why)}});
+  }
+  const int code = refused ? kExitNoPermission : devices.empty() ? kExitNoDevice : kExitOk;
   if (cl.json) {
-    out << json{{"ok", true}, {"devices", devices}}.dump(2) << "\n";
+    out << json{{"ok", code == kExitOk}, {"devices", devices}, {"absent", absent}}.dump(2) << "\n";
   } else {
     for (const auto& d : devices) {
       out << d["id"].get<std::string>() << "\t" << d["model"].get<std::string>() << "\t"
           << d["transport"].get<std::string>() << "\n";
     }
+    for (const auto& a : absent) {
+      const bool permission = a["error"]["reason"] == "permission";
+      out << a["id"].get<std::string>() << "\t-\t"
+          << (permission ? "no permission (udev rules 60-kiosk24.rules installed?)"
+              : a["error"]["reason"] == "no_device" ? "not found"
+                                                    : a["error"]["reason"].get<std::string>())
+          << "\n";
+    }
   }
-  return 0;
+  return code;
 }
 
 int status(const CommandLine& cl, BenchDevices& bench, std::ostream& out, bool health_check) {
@@ -103,14 +136,15 @@ int status(const CommandLine& cl, BenchDevices& bench, std::ostream& out, bool h
 
 int read_id(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::ostream& err) {
   auto* reader = bench.id_reader();
-  if (reader == nullptr) return missing(cl, out, err, "id_reader");
+  if (reader == nullptr) return missing(cl, bench, out, err, "id_reader");
   if (cl.emulate && !bench.place_synthetic_card(cl.citizen)) {
     return fail(cl, out, err, "read-id",
                 hal::make_error(hal::CompletionCode::invalidData, "unknown_citizen",
                                 "no synthetic citizen " + cl.citizen));
   }
   auto card =
-      await<hal::IdCard>([&](auto done) { return reader->read_card(hal::ReadIdOptions{}, done); });
+      await<hal::IdCard>([&](auto done) { return reader->read_card(hal::ReadIdOptions{}, done); },
+                         progress(err, "waiting for an ID card on the reader"));
   if (!card.ok()) return fail(cl, out, err, "read-id", card.error());
   out << to_json(card.value()).dump(cl.json ? 2 : 2) << "\n";
   return 0;
@@ -118,7 +152,7 @@ int read_id(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::
 
 int capture(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::ostream& err) {
   auto* camera = bench.camera();
-  if (camera == nullptr) return missing(cl, out, err, "camera");
+  if (camera == nullptr) return missing(cl, bench, out, err, "camera");
   auto frame = await<hal::RgbImage>(
       [&](auto done) { return camera->capture_still(hal::CaptureOptions{}, done); });
   if (!frame.ok()) return fail(cl, out, err, "capture", frame.error());
@@ -156,7 +190,7 @@ card_layout::Result<hal::CardJob> technician_test_card() {
 
 int print_card(const CommandLine& cl, BenchDevices& bench, std::ostream& out, std::ostream& err) {
   auto* printer = bench.card_printer();
-  if (printer == nullptr) return missing(cl, out, err, "card_printer");
+  if (printer == nullptr) return missing(cl, bench, out, err, "card_printer");
   auto layout = cl.sample_licence ? card_layout::specimen_licence_job() : technician_test_card();
   if (!layout.ok()) {
     return fail(
@@ -165,7 +199,8 @@ int print_card(const CommandLine& cl, BenchDevices& bench, std::ostream& out, st
   }
   hal::CardJob job = std::move(layout).value();
   auto printed =
-      await<hal::PrintedCard>([&](auto done) { return printer->print_card(std::move(job), done); });
+      await<hal::PrintedCard>([&](auto done) { return printer->print_card(std::move(job), done); },
+                              progress(err, "printing the card"));
   if (!printed.ok()) return fail(cl, out, err, "print-test-card", printed.error());
   json result = {{"ok", true}, {"card_counter", printed.value().card_counter}};
   const auto images = bench.last_card_images();
@@ -187,11 +222,12 @@ int print_card(const CommandLine& cl, BenchDevices& bench, std::ostream& out, st
 int print_receipt(const CommandLine& cl, BenchDevices& bench, std::ostream& out,
                   std::ostream& err) {
   auto* printer = bench.receipt_printer();
-  if (printer == nullptr) return missing(cl, out, err, "receipt_printer");
+  if (printer == nullptr) return missing(cl, bench, out, err, "receipt_printer");
   hal::Receipt receipt =
       cl.sample_licence ? drivers::make_sample_licence_receipt() : drivers::make_test_receipt();
   auto printed =
-      await<hal::Done>([&](auto done) { return printer->print(std::move(receipt), done); });
+      await<hal::Done>([&](auto done) { return printer->print(std::move(receipt), done); },
+                       progress(err, "printing the receipt"));
   if (!printed.ok()) return fail(cl, out, err, "print-test-receipt", printed.error());
   json result = {{"ok", true}};
   if (auto png = bench.last_receipt_image(); !png.empty()) {

@@ -24,6 +24,10 @@ Decoders for captured traffic (binary, or hex text as pasted from usbmon):
   decode-id-frame FILE                 an ID reader reply frame to JSON
   decode-card-job FILE --out card.png  a card-printer command stream to the image it prints
   decode-receipt FILE --out receipt.png  an ESC/POS stream to the receipt image
+
+Exit status: 0 done, 1 the device reported an error, 2 usage, 3 no such device found,
+4 found but no permission to open it (install the udev rules, 60-kiosk24.rules).
+Long operations (a card print, waiting for an ID card) report progress on stderr.
 )";
 
 }  // namespace

@@ -18,7 +18,7 @@ TEST_CASE("libusb error codes map to the transport error reasons", "[usb]") {
       {LIBUSB_ERROR_NO_DEVICE, CompletionCode::deviceNotReady, "disconnected"},
       {LIBUSB_ERROR_NOT_FOUND, CompletionCode::deviceNotReady, "disconnected"},
       {LIBUSB_ERROR_BUSY, CompletionCode::deviceNotReady, "io"},
-      {LIBUSB_ERROR_ACCESS, CompletionCode::deviceNotReady, "io"},
+      {LIBUSB_ERROR_ACCESS, CompletionCode::deviceNotReady, "permission"},
       {LIBUSB_ERROR_PIPE, CompletionCode::hardwareError, "stall"},
       {LIBUSB_ERROR_IO, CompletionCode::hardwareError, "io"},
       {LIBUSB_ERROR_OVERFLOW, CompletionCode::hardwareError, "io"},
