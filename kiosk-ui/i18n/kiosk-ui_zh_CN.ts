@@ -3049,6 +3049,11 @@
     </message>
     <message>
         <location filename="../qml/singletons/Texts.qml" line="269"/>
+        <source>This service is not available at this kiosk right now</source>
+        <translation>本机暂时无法办理此项业务</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/Texts.qml" line="269"/>
         <source>This kiosk cannot take new services</source>
         <translation>本机暂时无法受理新业务</translation>
     </message>
@@ -3071,6 +3076,11 @@
         <location filename="../qml/singletons/Texts.qml" line="279"/>
         <source>No new cards can be printed until staff refill the kiosk.</source>
         <translation>工作人员补充卡片前，本机无法制作新证。</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/Texts.qml" line="281"/>
+        <source>One of the kiosk&apos;s devices is not connected. Staff have been notified; please try again later or use the service counter.</source>
+        <translation>本机有设备未连接，已通知工作人员；请稍后再试或前往窗口办理。</translation>
     </message>
     <message>
         <location filename="../qml/singletons/Texts.qml" line="280"/>

@@ -44,7 +44,7 @@ QVariantMap unavailableScreen(const QString& reason, const QString& language) {
 // session.start refusals that the citizen sees as the "unavailable" screen.
 bool isStartRefusal(const QVariantMap& error) {
   static const QStringList reasons{"out_of_service", "central_unreachable", "central_unavailable",
-                                   "stock_empty", "journal_unavailable"};
+                                   "stock_empty",    "journal_unavailable", "device_unavailable"};
   return error.value("code").toInt() == -32002 ||
          reasons.contains(error.value("reason").toString());
 }

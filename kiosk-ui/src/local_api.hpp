@@ -80,7 +80,8 @@ class LocalApi : public KioskdChannel {
 
   // ---- citizen session (screen model actions) ----
   // session.start; its screen model is loaded. A refusal (out_of_service, central_unreachable,
-  // central_unavailable, stock_empty, journal_unavailable, any -32002) shows "unavailable";
+  // central_unavailable, stock_empty, journal_unavailable, device_unavailable, any -32002)
+  // shows "unavailable";
   // session_active redraws the running session from session.get. "query" is sent as kioskd's
   // engine name "info_query" (then as "query" if kioskd rejects that).
   Q_INVOKABLE void startSession(const QString& service, const QString& language);

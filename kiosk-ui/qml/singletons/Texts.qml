@@ -266,6 +266,7 @@ QtObject {
         case "out_of_service": return qsTr("This kiosk is out of service");
         case "central_unavailable": return qsTr("The licence office cannot be reached");
         case "stock_empty": return qsTr("This kiosk has run out of licence cards");
+        case "device_unavailable": return qsTr("This service is not available at this kiosk right now");
         case "journal_unavailable": return qsTr("This kiosk cannot take new services");
         }
         return qsTr("The service cannot start right now");
@@ -277,6 +278,7 @@ QtObject {
         case "out_of_service": return qsTr("The kiosk needs maintenance. Staff have been notified.");
         case "central_unavailable": return qsTr("The kiosk cannot connect to the licence office system. This is usually resolved within minutes.");
         case "stock_empty": return qsTr("No new cards can be printed until staff refill the kiosk.");
+        case "device_unavailable": return qsTr("One of the kiosk's devices is not connected. Staff have been notified; please try again later or use the service counter.");
         case "journal_unavailable": return qsTr("The kiosk cannot safely record services at the moment. Staff have been notified.");
         }
         return qsTr("Please try again later.");

@@ -330,8 +330,8 @@ TEST_CASE("startSession loads the first screen and a refusal shows unavailable w
   CHECK(params.value("service").toString() == "renewal");
   CHECK(params.value("language").toString() == "en");
 
-  for (const char* reason :
-       {"out_of_service", "central_unreachable", "stock_empty", "journal_unavailable"}) {
+  for (const char* reason : {"out_of_service", "central_unreachable", "stock_empty",
+                             "journal_unavailable", "device_unavailable"}) {
     server.notify("session.changed", QJsonValue::Null);
     REQUIRE(waitFor([&] { return api.screen()->name() == "idle"; }));
     refuse = reason;
