@@ -28,8 +28,9 @@ using nlohmann::json;
 
 namespace {
 
+// Up to 30 s: a loaded CI machine starts kioskd far slower than the usual half second.
 std::unique_ptr<rpc::Client> wait_ready(const std::filesystem::path& socket) {
-  for (int i = 0; i < 400; ++i) {
+  for (int i = 0; i < 1200; ++i) {
     auto c = rpc::Client::connect(socket);
     if (c) {
       auto s = c.value()->call("kiosk.status");
@@ -38,6 +39,13 @@ std::unique_ptr<rpc::Client> wait_ready(const std::filesystem::path& socket) {
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   }
   return nullptr;
+}
+
+std::string file_text(const std::filesystem::path& path) {
+  std::ifstream f(path);
+  std::ostringstream text;
+  text << f.rdbuf();
+  return text.str();
 }
 
 std::unique_ptr<journal::Journal> open_journal(const kioskd::KioskdConfig& c) {
@@ -92,6 +100,7 @@ RunResult crash_at(std::size_t n) {
   pid_t pid = testing::spawn_kioskd(KIOSKD_BINARY, conf, log);
   ChildGuard guard{&pid};
   auto client = wait_ready(config.socket_path);
+  INFO(file_text(log));
   REQUIRE(client);
   const std::string token = testing::technician_token(*client);
   REQUIRE(!token.empty());
@@ -129,6 +138,7 @@ RunResult crash_at(std::size_t n) {
     pid = testing::spawn_kioskd(KIOSKD_BINARY, conf,
                                 log);  // restart: recovery runs before the socket opens
     client = wait_ready(config.socket_path);
+    INFO(file_text(log));
     REQUIRE(client);
   } else {
     citizen_thread.join();
