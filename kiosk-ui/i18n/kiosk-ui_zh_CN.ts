@@ -106,6 +106,11 @@
         <source>See your licence&apos;s classes, validity and points.</source>
         <translation>查询您的准驾车型、有效期和记分情况。</translation>
     </message>
+    <message>
+        <location filename="../qml/screens/AttractScreen.qml" line="41"/>
+        <source>Some services are not available at this kiosk right now: one of its devices is not connected. Please use the service counter for them.</source>
+        <translation>本机部分业务暂时无法办理：有设备未连接。请到服务窗口办理这些业务。</translation>
+    </message>
 </context>
 <context>
     <name>AttractScreenForm.ui</name>

@@ -12,6 +12,7 @@
 //   signal photoWanted()                                      (ask for the photo again)
 //   property var previewFrame   <- shell.previewFrame            (face_capture)
 //   property var photo          <- shell.photo                   (photo_review)
+//   property var services       <- shell.services (kiosk.status)  (attract)
 //   property string spokenPrompt  read aloud when the screen appears (TextToSpeech)
 //
 // Language: during a session the model's language (switching sends act("set_language", l));
@@ -30,6 +31,7 @@ Rectangle {
     required property ScreenModel model
     property var previewFrame
     property var photo
+    property var services: ({})  // kiosk.status services: which can start now
     property string attractLanguage: "zh"
     // Speak the screen prompts (off in tests and the screenshot tour).
     property bool speech: true
@@ -85,6 +87,7 @@ Rectangle {
             screen.photoWanted.connect(shell.photoWanted);
         shell.screenHasPreview = "previewFrame" in screen;
         shell.screenHasPhoto = "photo" in screen;
+        shell.screenHasServices = "services" in screen;
         shell.speak(screen.spokenPrompt);
     }
 
@@ -97,6 +100,7 @@ Rectangle {
 
     property bool screenHasPreview: false
     property bool screenHasPhoto: false
+    property bool screenHasServices: false
 
     color: Theme.background
     implicitWidth: 1080
@@ -188,6 +192,12 @@ Rectangle {
         property: "previewFrame"
         value: shell.previewFrame
         when: shell.screenHasPreview && screenLoader.item !== null
+    }
+    Binding {
+        target: screenLoader.item
+        property: "services"
+        value: shell.services
+        when: shell.screenHasServices && screenLoader.item !== null
     }
     Binding {
         target: screenLoader.item

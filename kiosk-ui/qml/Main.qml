@@ -32,6 +32,7 @@ Window {
         model: LocalApi.screen
         previewFrame: LocalApi.previewFrame
         photo: LocalApi.photo
+        services: LocalApi.status.services ?? ({})
         onAct: (action, value) => LocalApi.act(action, value)
         onKeepAliveRequested: LocalApi.keepAlive()
         onStartRequested: (service, language) => LocalApi.startSession(service, language)

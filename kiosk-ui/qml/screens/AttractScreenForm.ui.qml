@@ -12,6 +12,7 @@ Item {
     property alias replaceLostButton: replaceLost
     property alias replaceDamagedButton: replaceDamaged
     property alias queryButton: query
+    property alias unavailableNote: unavailableNote
     readonly property var heroIcons: ["renew", "lost", "damaged", "query"]
     property var heroTexts: ["", "", "", ""]
 
@@ -31,11 +32,21 @@ Item {
             muted: true
             Layout.fillWidth: true
         }
+        // Shown when a service cannot start (a device it needs is missing): its tile is greyed.
+        KioskText {
+            id: unavailableNote
+            objectName: "services_unavailable_note"
+            visible: false
+            Layout.fillWidth: true
+        }
 
         // Hero: the highlighted service, cross-fading every few seconds.
         Rectangle {
             id: hero
-            visible: !Theme.lowered && !Theme.largeText
+            objectName: "attract_hero"
+            // Gone while a service is unavailable: it would advertise what cannot start, and
+            // the note needs its room.
+            visible: !Theme.lowered && !Theme.largeText && !unavailableNote.visible
             radius: Theme.radius
             color: Theme.surfaceAlt
             Layout.fillWidth: true

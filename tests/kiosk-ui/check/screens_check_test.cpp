@@ -86,6 +86,8 @@ Item {
     REQUIRE(f.open(QIODevice::ReadOnly));
     QVariantMap screen = QJsonDocument::fromJson(f.readAll()).object().toVariantMap();
     if (!screen.value("session_id").toString().isEmpty()) screen["language"] = language_;
+    // "kiosk_services": kiosk.status's services beside the screen (a service greyed out).
+    shell->setProperty("services", screen.value("kiosk_services").toMap());
     model->load(screen);
     settle(&window, 5);
   }

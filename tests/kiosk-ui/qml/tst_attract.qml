@@ -17,6 +17,7 @@ TestCase {
         Theme.highContrast = false;
         Theme.lowered = false;
         h.shell.attractLanguage = "zh";
+        h.shell.services = {};
         h.show("idle");
     }
 
@@ -41,6 +42,35 @@ TestCase {
         compare(h.startSpy.signalArguments[0][0], data.service);
         compare(h.startSpy.signalArguments[0][1], "zh");
         compare(h.actSpy.count, 0);
+    }
+
+    function test_a_service_whose_device_is_missing_is_greyed_out_with_a_note() {
+        const note = findChild(h.shell.currentScreen, "services_unavailable_note");
+        verify(note);
+        verify(!note.visible, "every service available: no note");
+        h.shell.services = {
+            renewal: { available: false, missing_device: "card_printer" },
+            replace_lost: { available: false, missing_device: "card_printer" },
+            replace_damaged: { available: false, missing_device: "card_printer" },
+            query: { available: true, missing_device: null }
+        };
+        verify(note.visible);
+        verify(note.text.length > 0);
+        verify(!findChild(h.shell.currentScreen, "attract_hero").visible,
+               "no hero advertising a service that cannot start");
+        const renewal = findChild(h.shell, "service_renewal");
+        verify(!renewal.enabled);
+        mouseClick(renewal);
+        compare(h.startSpy.count, 0, "a greyed tile starts nothing");
+        const query = findChild(h.shell, "service_query");
+        verify(query.enabled);
+        mouseClick(query);
+        compare(h.startSpy.count, 1);
+        compare(h.startSpy.signalArguments[0][0], "query");
+        h.shell.services = {};
+        verify(!note.visible, "devices back: the note goes");
+        verify(findChild(h.shell.currentScreen, "attract_hero").visible);
+        verify(renewal.enabled);
     }
 
     function test_language_choice_without_session_switches_locally() {

@@ -156,6 +156,8 @@ KioskShell {
         shell->setProperty("attractLanguage", QString::fromLatin1(lang));
         shell->setProperty("previewFrame", QVariant::fromValue(synthetic_frame({640, 480})));
         shell->setProperty("photo", QVariant::fromValue(synthetic_frame({358, 441})));
+        // "kiosk_services": kiosk.status's services beside the screen (a service greyed out).
+        shell->setProperty("services", screen.value("kiosk_services").toMap());
         model->load(screen);
         for (int i = 0; i < 3; ++i) QCoreApplication::processEvents();
 
