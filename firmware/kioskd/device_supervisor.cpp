@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 namespace kiosk::kioskd {
 namespace {
 std::shared_ptr<spdlog::logger> log() {
@@ -26,7 +28,7 @@ void DeviceSupervisor::start() {
     if (thread_.joinable()) return;
     stop_ = false;
   }
-  if (scan() && changed_) changed_();
+  if (scan_all_at_once() && changed_) changed_();
   thread_ = std::thread([this] { loop(); });
 }
 
@@ -78,47 +80,64 @@ void DeviceSupervisor::loop() {
 
 bool DeviceSupervisor::scan() {
   bool changed = false;
-  for (std::size_t i = 0; i < slots_.size(); ++i) {
-    Slot* s = nullptr;
-    bool gone = false;
-    {
+  for (std::size_t i = 0; i < slots_.size(); ++i) changed = scan_slot(i) || changed;
+  return changed;
+}
+
+// Kioskd's start waits for this pass; the devices' opens (a card printer's takes several
+// round trips) are independent, so they run side by side and the start costs the slowest one,
+// not their sum.
+bool DeviceSupervisor::scan_all_at_once() {
+  std::vector<char> changed(slots_.size(), 0);
+  std::vector<std::thread> openers;
+  openers.reserve(slots_.size());
+  for (std::size_t i = 0; i < slots_.size(); ++i)
+    openers.emplace_back([this, i, &changed] { changed[i] = scan_slot(i) ? 1 : 0; });
+  for (auto& t : openers) t.join();
+  return std::find(changed.begin(), changed.end(), 1) != changed.end();
+}
+
+bool DeviceSupervisor::scan_slot(std::size_t i) {
+  bool changed = false;
+  Slot* s = nullptr;
+  bool gone = false;
+  {
+    std::lock_guard lock(m_);
+    s = &slots_[i];
+    gone = s->gone;
+    s->gone = false;
+  }
+  const bool present = s->d.present();
+  {
+    std::lock_guard lock(m_);
+    s->present = present;
+  }
+  // The driver lost the device on its own (a command saw it disconnect): start over.
+  const bool lost = s->open && s->d.device->status().state == hal::DeviceState::noDevice;
+  if (s->open && (gone || !present || lost)) {
+    s->d.device->close();
+    log()->warn("event=device_removed device={}", s->d.id);
+    std::lock_guard lock(m_);
+    s->open = false;
+    ++s->counts.closed;
+    changed = true;
+  }
+  if (!s->open && present) {
+    const auto opened = s->d.device->open();
+    if (opened.ok()) {
+      log()->info("event=device_arrived device={} transport={}", s->d.id,
+                  s->d.device->info().transport);
       std::lock_guard lock(m_);
-      s = &slots_[i];
-      gone = s->gone;
-      s->gone = false;
-    }
-    const bool present = s->d.present();
-    {
-      std::lock_guard lock(m_);
-      s->present = present;
-    }
-    // The driver lost the device on its own (a command saw it disconnect): start over.
-    const bool lost = s->open && s->d.device->status().state == hal::DeviceState::noDevice;
-    if (s->open && (gone || !present || lost)) {
-      s->d.device->close();
-      log()->warn("event=device_removed device={}", s->d.id);
-      std::lock_guard lock(m_);
-      s->open = false;
-      ++s->counts.closed;
+      s->open = true;
+      s->last_failure.clear();
+      ++s->counts.opened;
       changed = true;
-    }
-    if (!s->open && present) {
-      const auto opened = s->d.device->open();
-      if (opened.ok()) {
-        log()->info("event=device_arrived device={} transport={}", s->d.id,
-                    s->d.device->info().transport);
-        std::lock_guard lock(m_);
-        s->open = true;
-        s->last_failure.clear();
-        ++s->counts.opened;
-        changed = true;
-      } else if (opened.error().reason != s->last_failure) {
-        // Present but not usable (busy, no permission, a different model): in the device's
-        // status, logged once per reason, and tried again at every scan.
-        s->last_failure = opened.error().reason;
-        log()->warn("event=device_open_failed device={} reason={}", s->d.id, s->last_failure);
-        changed = true;
-      }
+    } else if (opened.error().reason != s->last_failure) {
+      // Present but not usable (busy, no permission, a different model): in the device's
+      // status, logged once per reason, and tried again at every scan.
+      s->last_failure = opened.error().reason;
+      log()->warn("event=device_open_failed device={} reason={}", s->d.id, s->last_failure);
+      changed = true;
     }
   }
   return changed;

@@ -34,8 +34,8 @@ class DeviceSupervisor {
   DeviceSupervisor(const DeviceSupervisor&) = delete;
   DeviceSupervisor& operator=(const DeviceSupervisor&) = delete;
 
-  // One pass on the caller's thread (kioskd's start: the engine wants what is there open
-  // before it recovers), then the watching thread.
+  // One pass before returning (kioskd's start: the engine wants what is there open before it
+  // recovers; the devices open side by side), then the watching thread.
   void start();
   void stop();
 
@@ -64,7 +64,9 @@ class DeviceSupervisor {
     Counts counts;
   };
   void loop();
-  bool scan();  // true if a device was opened or closed
+  bool scan();              // true if a device was opened or closed
+  bool scan_all_at_once();  // scan() with every device's open on its own thread
+  bool scan_slot(std::size_t i);
 
   std::vector<Slot> slots_;
   std::chrono::milliseconds rescan_;
