@@ -1,5 +1,7 @@
 #include "firmware/kioskd/kioskd.hpp"
 
+#include <malloc.h>
+
 #include <spdlog/spdlog.h>
 
 #include <atomic>
@@ -262,6 +264,10 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
   d.engine->on_screen_changed([server, watch](const engine::Screen& screen) {
     server->notify("session.changed", engine::to_json(screen));
     watch->poke();
+    // Back on the attract screen: hand the session's freed buffers (camera frames, the card's
+    // panels, the photo and its encodings) back to the system, so that a kiosk's resident
+    // memory stays flat from one citizen to the next instead of keeping its peak.
+    if (screen.session_id.empty()) ::malloc_trim(0);
   });
   bind_local_api(*d.server, d.api);
   return k;
