@@ -166,7 +166,7 @@ EvdevPaymentScanner::EvdevPaymentScanner(std::string path, std::string device_id
       path_(std::move(path)),
       cancel_fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
   auto lock = lock_state();
-  locked_status(lock) = status_of(state_, {});
+  locked_status(lock) = scanner_status(state_, {});
 }
 
 EvdevPaymentScanner::~EvdevPaymentScanner() {
@@ -236,27 +236,6 @@ void EvdevPaymentScanner::close() {
     set_link_state(LinkState::closed);
     return hal::Done{};
   });
-}
-
-hal::DeviceStatus EvdevPaymentScanner::status_of(LinkState state, std::string message) {
-  hal::DeviceStatus s;
-  switch (state) {
-    case LinkState::closed:
-      s.state = hal::DeviceState::offline;
-      break;
-    case LinkState::ready:
-      s.state = hal::DeviceState::online;
-      break;
-    case LinkState::scanning:
-      s.state = hal::DeviceState::busy;
-      break;
-    case LinkState::disconnected:
-      s.state = hal::DeviceState::noDevice;
-      break;
-  }
-  s.detail["scanner"] = state == LinkState::scanning ? "scanning" : "ready";
-  s.message = std::move(message);
-  return s;
 }
 
 hal::Result<hal::DeviceStatus> EvdevPaymentScanner::health_check() {
@@ -420,7 +399,7 @@ void EvdevPaymentScanner::set_link_state(LinkState state, std::string message) {
     auto lock = lock_state();
     changed = state_ != state;
     state_ = state;
-    locked_status(lock) = status_of(state, std::move(message));
+    locked_status(lock) = scanner_status(state, std::move(message));
   }
   // Not publish_state(): this driver's statusChanged has always carried an empty detail.
   if (changed) emit(hal::EventKind::statusChanged, "");

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "drivers/common/driver_base.hpp"
+#include "drivers/payment_scanner/scanner_link_state.hpp"
 #include "hal/payment_scanner.hpp"
 
 namespace kiosk::drivers {
@@ -66,7 +67,7 @@ class EvdevPaymentScanner final : public DriverBase<hal::PaymentScanner> {
   hal::RequestId read_code(int timeout_ms, hal::Completion<hal::PaymentCode> done) override;
 
  private:
-  enum class LinkState { closed, ready, scanning, disconnected };
+  using LinkState = ScannerLinkState;
 
   hal::Status open_node();  // open + EVIOCGNAME + EVIOCGRAB; worker thread
   void close_node();
@@ -80,7 +81,6 @@ class EvdevPaymentScanner final : public DriverBase<hal::PaymentScanner> {
   LinkState link_state() const;
   // Moves the link and the published status it maps to; statusChanged when the link moved.
   void set_link_state(LinkState state, std::string message = {});
-  static hal::DeviceStatus status_of(LinkState state, std::string message);
 
   std::string path_;
   // Worker thread only:

@@ -25,7 +25,7 @@ SerialPaymentScanner::SerialPaymentScanner(std::unique_ptr<Transport> transport,
                   hal::stat::kCommunicationErrorCount, "CodesReadCount", "InvalidCodesCount"}),
       transport_(std::move(transport)) {
   auto lock = lock_state();
-  locked_status(lock) = status_of(state_, {});
+  locked_status(lock) = scanner_status(state_, {});
 }
 
 SerialPaymentScanner::~SerialPaymentScanner() {
@@ -68,27 +68,6 @@ void SerialPaymentScanner::close() {
     set_link_state(LinkState::closed);
     return hal::Done{};
   });
-}
-
-hal::DeviceStatus SerialPaymentScanner::status_of(LinkState state, std::string message) {
-  hal::DeviceStatus s;
-  switch (state) {
-    case LinkState::closed:
-      s.state = hal::DeviceState::offline;
-      break;
-    case LinkState::ready:
-      s.state = hal::DeviceState::online;
-      break;
-    case LinkState::scanning:
-      s.state = hal::DeviceState::busy;
-      break;
-    case LinkState::disconnected:
-      s.state = hal::DeviceState::noDevice;
-      break;
-  }
-  s.detail["scanner"] = state == LinkState::scanning ? "scanning" : "ready";
-  s.message = std::move(message);
-  return s;
 }
 
 hal::Result<hal::DeviceStatus> SerialPaymentScanner::health_check() {
@@ -212,7 +191,7 @@ void SerialPaymentScanner::set_link_state(LinkState state, std::string message) 
     auto lock = lock_state();
     changed = state_ != state;
     state_ = state;
-    locked_status(lock) = status_of(state, std::move(message));
+    locked_status(lock) = scanner_status(state, std::move(message));
   }
   // Not publish_state(): this driver's statusChanged has always carried an empty detail.
   if (changed) emit(hal::EventKind::statusChanged, "");

@@ -8,6 +8,7 @@
 
 #include "drivers/common/driver_base.hpp"
 #include "drivers/payment_scanner/payment_scanner_codec.hpp"
+#include "drivers/payment_scanner/scanner_link_state.hpp"
 #include "drivers/transport/transport.hpp"
 #include "hal/payment_scanner.hpp"
 
@@ -36,7 +37,7 @@ class SerialPaymentScanner final : public DriverBase<hal::PaymentScanner> {
   hal::RequestId read_code(int timeout_ms, hal::Completion<hal::PaymentCode> done) override;
 
  private:
-  enum class LinkState { closed, ready, scanning, disconnected };
+  using LinkState = ScannerLinkState;
 
   hal::Result<hal::PaymentCode> run_read(int timeout_ms, hal::CancelToken& token);
   hal::Status send(const std::vector<std::uint8_t>& command);
@@ -46,7 +47,6 @@ class SerialPaymentScanner final : public DriverBase<hal::PaymentScanner> {
   hal::Status reconnect_if_needed();
   // Moves the link and the published status it maps to; statusChanged when the link moved.
   void set_link_state(LinkState state, std::string message = {});
-  static hal::DeviceStatus status_of(LinkState state, std::string message);
 
   std::unique_ptr<Transport> transport_;
   LineFramer framer_;  // worker thread only
