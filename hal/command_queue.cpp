@@ -33,6 +33,10 @@ CommandQueue::CommandQueue(std::string name) : name_(std::move(name)) {
 }
 
 CommandQueue::~CommandQueue() {
+  stop();
+}
+
+void CommandQueue::stop() {
   {
     std::lock_guard lock(m_);
     stopping_ = true;

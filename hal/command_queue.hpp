@@ -34,7 +34,7 @@ class CancelToken {
 class CommandQueue {
  public:
   explicit CommandQueue(std::string name);
-  ~CommandQueue();  // cancels everything still queued or running, then joins the worker
+  ~CommandQueue();  // stop()
   CommandQueue(const CommandQueue&) = delete;
   CommandQueue& operator=(const CommandQueue&) = delete;
 
@@ -68,6 +68,11 @@ class CommandQueue {
   void cancel_all();
   // True when called from this queue's worker thread.
   bool on_worker_thread() const;
+  // Cancels everything still queued or running, lets each complete (with `canceled`), then
+  // joins the worker. For an owner whose commands touch state that goes away before the queue
+  // itself does (a driver base class: the derived driver's members die first). Idempotent;
+  // nothing may be submitted afterwards, and it must not be called from the worker.
+  void stop();
 
  private:
   struct Job {

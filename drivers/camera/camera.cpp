@@ -4,7 +4,6 @@
 #include <utility>
 
 #include "drivers/camera/camera_codec.hpp"
-#include "drivers/common/run_on_worker.hpp"
 
 namespace kiosk::drivers {
 namespace {
@@ -48,26 +47,25 @@ std::string_view to_string(V4l2Control control) {
 
 V4l2Camera::V4l2Camera(std::unique_ptr<V4l2Device> device, std::string device_id,
                        V4l2CameraSettings settings)
-    : device_(std::move(device)),
-      device_id_(std::move(device_id)),
-      settings_(settings),
-      queue_(device_id_) {
-  for (auto name :
-       {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
-        hal::stat::kCommunicationErrorCount, std::string_view("FramesCapturedCount"),
-        std::string_view("DecodeErrorCount"), std::string_view("UnsupportedControlCount")}) {
-    stats_[std::string(name)] = 0;
-  }
+    : DriverBase(std::move(device_id),
+                 {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
+                  hal::stat::kCommunicationErrorCount, "FramesCapturedCount", "DecodeErrorCount",
+                  "UnsupportedControlCount"}),
+      device_(std::move(device)),
+      settings_(settings) {
+  auto lock = lock_state();
+  republish(lock);
 }
 
 V4l2Camera::~V4l2Camera() {
   close();
+  stop_worker();
 }
 
 hal::DeviceInfo V4l2Camera::info() const {
-  std::lock_guard lock(m_);
+  auto lock = lock_state();
   hal::DeviceInfo i;
-  i.id = device_id_;
+  i.id = device_id();
   i.model = v4l2_caps_.card.empty() ? "UVC camera (V4L2)" : v4l2_caps_.card;
   i.transport = device_->describe();
   if (!v4l2_caps_.bus_info.empty()) i.transport += "@" + v4l2_caps_.bus_info;
@@ -75,64 +73,45 @@ hal::DeviceInfo V4l2Camera::info() const {
 }
 
 hal::Status V4l2Camera::open() {
-  return run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  return run_blocking<hal::Done>([this](hal::CancelToken&) -> hal::Status {
     device_->clear_interrupt();
     if (stage() == Stage::closed) {
       if (auto s = climb_to(Stage::opened, {}); !s) {
         // Absent from the start: no deviceRemoved event, just the status.
-        std::lock_guard lock(m_);
+        auto lock = lock_state();
         present_ = !is_gone(s.error());
         message_ = s.error().message;
+        republish(lock);
         return s;
       }
     }
     {
-      std::lock_guard lock(m_);
+      auto lock = lock_state();
       wanted_open_ = true;
       message_.clear();
+      republish(lock);
     }
     mark_present();
-    raise(hal::EventKind::statusChanged, "");
+    emit(hal::EventKind::statusChanged, "");
     return hal::Done{};
   });
 }
 
 void V4l2Camera::close() {
-  queue_.cancel_all();
-  (void)run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  cancel_all();
+  (void)run_blocking<hal::Done>([this](hal::CancelToken&) -> hal::Status {
     release_to(Stage::closed);
-    std::lock_guard lock(m_);
+    auto lock = lock_state();
     wanted_open_ = false;
+    republish(lock);
     return hal::Done{};
   });
 }
 
-hal::DeviceStatus V4l2Camera::status() const {
-  std::lock_guard lock(m_);
-  hal::DeviceStatus s;
-  if (!wanted_open_) {
-    s.state = hal::DeviceState::offline;
-  } else if (!present_) {
-    s.state = hal::DeviceState::noDevice;
-  } else if (stage_ == Stage::streaming) {
-    s.state = hal::DeviceState::busy;
-  } else {
-    s.state = hal::DeviceState::online;
-  }
-  s.detail["stream"] = stage_ == Stage::streaming ? "running" : "stopped";
-  if (!missing_controls_.empty()) {
-    std::string names;
-    for (const auto& n : missing_controls_) names += (names.empty() ? "" : ",") + n;
-    s.detail["controls_missing"] = names;
-  }
-  s.message = message_;
-  return s;
-}
-
 hal::Result<hal::DeviceStatus> V4l2Camera::health_check() {
-  auto r = run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  auto r = run_blocking<hal::Done>([this](hal::CancelToken&) -> hal::Status {
     {
-      std::lock_guard lock(m_);
+      auto lock = lock_state();
       if (!wanted_open_) {
         return hal::make_error(CompletionCode::deviceNotReady, "not_open", "camera not opened");
       }
@@ -155,28 +134,14 @@ hal::Result<hal::DeviceStatus> V4l2Camera::health_check() {
   return status();
 }
 
-hal::Statistics V4l2Camera::statistics() const {
-  std::lock_guard lock(m_);
-  return stats_;
-}
-
-void V4l2Camera::set_event_handler(hal::EventHandler handler) {
-  std::lock_guard lock(m_);
-  handler_ = std::move(handler);
-}
-
-bool V4l2Camera::cancel(hal::RequestId id) {
-  return queue_.cancel(id);
-}
-
 hal::CameraCapabilities V4l2Camera::capabilities() const {
-  std::lock_guard lock(m_);
+  auto lock = lock_state();
   return caps_;
 }
 
 hal::RequestId V4l2Camera::capture_still(hal::CaptureOptions options,
                                          hal::Completion<hal::RgbImage> done) {
-  return queue_.submit<hal::RgbImage>(
+  return submit<hal::RgbImage>(
       [this, options](hal::CancelToken& token) { return run_capture(options, token); },
       [this, done = std::move(done)](hal::RequestId id, hal::Result<hal::RgbImage> r) {
         count(r.ok() ? hal::stat::kSuccessfulCommandCount : hal::stat::kFailedCommandCount);
@@ -187,7 +152,7 @@ hal::RequestId V4l2Camera::capture_still(hal::CaptureOptions options,
 hal::Result<hal::RgbImage> V4l2Camera::run_capture(const hal::CaptureOptions& options,
                                                    hal::CancelToken& token) {
   {
-    std::lock_guard lock(m_);
+    auto lock = lock_state();
     if (!wanted_open_) {
       return hal::make_error(CompletionCode::deviceNotReady, "not_open", "camera not opened");
     }
@@ -262,8 +227,11 @@ hal::Result<hal::RgbImage> V4l2Camera::grab(const hal::CaptureOptions& options) 
 }
 
 void V4l2Camera::note_missing(std::string_view name) {
-  std::lock_guard lock(m_);
-  if (missing_controls_.insert(std::string(name)).second) ++stats_["UnsupportedControlCount"];
+  auto lock = lock_state();
+  if (missing_controls_.insert(std::string(name)).second) {
+    ++locked_stats(lock)["UnsupportedControlCount"];
+    republish(lock);
+  }
 }
 
 hal::Status V4l2Camera::tolerate(hal::Status s, std::string_view name) {
@@ -408,7 +376,7 @@ hal::Status V4l2Camera::step_up(const hal::CameraMode& mode) {
                                "camera offers no YUYV or MJPEG mode");
       }
       {
-        std::lock_guard lock(m_);
+        auto lock = lock_state();
         v4l2_caps_ = caps.value();
         caps_.modes = modes.value();
       }
@@ -489,53 +457,63 @@ void V4l2Camera::note_error(const hal::DeviceError& error) {
   if (!is_gone(error)) return;
   bool was_present = false;
   {
-    std::lock_guard lock(m_);
+    auto lock = lock_state();
     was_present = present_;
     present_ = false;
     message_ = "camera not found or disconnected";
+    republish(lock);
   }
   if (was_present) {
-    raise(hal::EventKind::deviceRemoved, error.reason);
-    raise(hal::EventKind::statusChanged, "");
+    emit(hal::EventKind::deviceRemoved, error.reason);
+    emit(hal::EventKind::statusChanged, "");
   }
 }
 
 void V4l2Camera::mark_present() {
   bool was_absent = false;
   {
-    std::lock_guard lock(m_);
+    auto lock = lock_state();
     was_absent = !present_;
     present_ = true;
     if (was_absent) message_.clear();
+    republish(lock);
   }
   if (was_absent) {
-    raise(hal::EventKind::deviceArrived, "reconnected");
-    raise(hal::EventKind::statusChanged, "");
+    emit(hal::EventKind::deviceArrived, "reconnected");
+    emit(hal::EventKind::statusChanged, "");
   }
 }
 
 V4l2Camera::Stage V4l2Camera::stage() const {
-  std::lock_guard lock(m_);
+  auto lock = lock_state();
   return stage_;
 }
 
 void V4l2Camera::set_stage(Stage stage) {
-  std::lock_guard lock(m_);
+  auto lock = lock_state();
   stage_ = stage;
+  republish(lock);
 }
 
-void V4l2Camera::count(std::string_view name, std::uint64_t n) {
-  std::lock_guard lock(m_);
-  stats_[std::string(name)] += n;
-}
-
-void V4l2Camera::raise(hal::EventKind kind, std::string detail) {
-  hal::EventHandler handler;
-  {
-    std::lock_guard lock(m_);
-    handler = handler_;
+void V4l2Camera::republish(const std::unique_lock<std::mutex>& held) {
+  hal::DeviceStatus s;
+  if (!wanted_open_) {
+    s.state = hal::DeviceState::offline;
+  } else if (!present_) {
+    s.state = hal::DeviceState::noDevice;
+  } else if (stage_ == Stage::streaming) {
+    s.state = hal::DeviceState::busy;
+  } else {
+    s.state = hal::DeviceState::online;
   }
-  if (handler) handler(hal::DeviceEvent{kind, device_id_, std::move(detail)});
+  s.detail["stream"] = stage_ == Stage::streaming ? "running" : "stopped";
+  if (!missing_controls_.empty()) {
+    std::string names;
+    for (const auto& n : missing_controls_) names += (names.empty() ? "" : ",") + n;
+    s.detail["controls_missing"] = names;
+  }
+  s.message = message_;
+  locked_status(held) = std::move(s);
 }
 
 }  // namespace kiosk::drivers

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "drivers/camera/v4l2_device.hpp"
+#include "drivers/common/driver_base.hpp"
 #include "hal/camera.hpp"
-#include "hal/command_queue.hpp"
 
 namespace kiosk::drivers {
 
@@ -52,7 +52,7 @@ struct V4l2CameraSettings {
 // Controls (V4l2CameraSettings): a control or frame rate the camera lacks is not an error.
 // Each missing one is counted once in "UnsupportedControlCount" and listed in the status
 // detail "controls_missing" (comma-separated names, e.g. "exposure_auto,frame_rate").
-class V4l2Camera final : public hal::Camera {
+class V4l2Camera final : public DriverBase<hal::Camera> {
  public:
   explicit V4l2Camera(std::unique_ptr<V4l2Device> device, std::string device_id = "camera",
                       V4l2CameraSettings settings = {});
@@ -61,11 +61,7 @@ class V4l2Camera final : public hal::Camera {
   hal::DeviceInfo info() const override;
   hal::Status open() override;
   void close() override;
-  hal::DeviceStatus status() const override;
   hal::Result<hal::DeviceStatus> health_check() override;
-  hal::Statistics statistics() const override;
-  void set_event_handler(hal::EventHandler handler) override;
-  bool cancel(hal::RequestId id) override;
 
   hal::CameraCapabilities capabilities() const override;
   hal::RequestId capture_still(hal::CaptureOptions options,
@@ -105,17 +101,16 @@ class V4l2Camera final : public hal::Camera {
 
   Stage stage() const;
   void set_stage(Stage stage);
-  void count(std::string_view name, std::uint64_t n = 1);
-  void raise(hal::EventKind kind, std::string detail);
+  // Publishes the status the fields below make; called after changing them, under the lock.
+  void republish(const std::unique_lock<std::mutex>& held);
 
   std::unique_ptr<V4l2Device> device_;
-  std::string device_id_;
   V4l2CameraSettings settings_;
   // Worker thread only:
   std::vector<std::span<const std::uint8_t>> mappings_;
   V4l2Format format_;
 
-  mutable std::mutex m_;  // guards everything below
+  // Guarded by the state lock (lock_state()); the published status is made of them.
   Stage stage_ = Stage::closed;
   bool wanted_open_ = false;  // open() succeeded and close() was not called
   bool present_ = true;       // false after a disconnect, until a reopen works
@@ -123,10 +118,6 @@ class V4l2Camera final : public hal::Camera {
   V4l2Capabilities v4l2_caps_;
   hal::CameraCapabilities caps_;
   std::set<std::string, std::less<>> missing_controls_;
-  hal::Statistics stats_;
-  hal::EventHandler handler_;
-
-  hal::CommandQueue queue_;  // last: its worker must stop before the members above go
 };
 
 }  // namespace kiosk::drivers

@@ -1,8 +1,6 @@
 // EvolisCardPrinter: the print-job state machine over the Evolis codec.
 #include "drivers/card_printer/card_printer.hpp"
 
-#include "drivers/common/run_on_worker.hpp"
-
 namespace kiosk::drivers::card_printer {
 namespace {
 
@@ -25,31 +23,31 @@ bool is_link_error(const hal::DeviceError& e) {
 }  // namespace
 
 EvolisCardPrinter::EvolisCardPrinter(std::unique_ptr<Transport> transport, EvolisConfig config)
-    : transport_(std::move(transport)), config_(std::move(config)), queue_(config_.device_id) {
+    : DriverBase(
+          config.device_id,
+          {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
+           hal::stat::kCommunicationErrorCount, kCardsPrinted, kCardsRejected, kRibbonPanels}),
+      transport_(std::move(transport)),
+      config_(std::move(config)) {
   info_.id = config_.device_id;
   info_.model = config_.model;
   info_.transport = transport_->describe();
-  status_.state = DeviceState::noDevice;
-  for (auto name :
-       {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
-        hal::stat::kCommunicationErrorCount, kCardsPrinted, kCardsRejected, kRibbonPanels}) {
-    stats_[std::string(name)] = 0;
-  }
 }
 
 EvolisCardPrinter::~EvolisCardPrinter() {
   close();
+  stop_worker();
 }
 
 hal::DeviceInfo EvolisCardPrinter::info() const {
-  std::lock_guard lock(m_);
+  auto lock = lock_state();
   return info_;
 }
 
 hal::Status EvolisCardPrinter::open() {
-  return run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  return run_blocking<hal::Done>([this](hal::CancelToken&) -> hal::Status {
     if (auto st = transport_->open(); !st.ok()) {
-      set_state(DeviceState::noDevice, "transport did not open");
+      publish_state(DeviceState::noDevice, "transport did not open");
       return st.error();
     }
     transport_->clear_cancel();
@@ -66,11 +64,11 @@ hal::Status EvolisCardPrinter::open() {
     (void)exchange(encode_command("Pem", {"2"}), config_.command_timeout);
     auto report = query_status();
     if (!report.ok()) {
-      set_state(DeviceState::offline, "printer does not answer");
+      publish_state(DeviceState::offline, "printer does not answer");
       return report.error();
     }
     {
-      std::lock_guard lock(m_);
+      auto lock = lock_state();
       info_.firmware = firmware;
       info_.serial_number = serial;
     }
@@ -80,25 +78,20 @@ hal::Status EvolisCardPrinter::open() {
 }
 
 void EvolisCardPrinter::close() {
-  queue_.cancel_all();
-  (void)run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  cancel_all();
+  (void)run_blocking<hal::Done>([this](hal::CancelToken&) -> hal::Status {
     if (opened_) {
       transport_->close();
-      set_state(DeviceState::noDevice, "closed");
+      publish_state(DeviceState::noDevice, "closed");
     }
     opened_ = false;
     return hal::Done{};
   });
 }
 
-hal::DeviceStatus EvolisCardPrinter::status() const {
-  std::lock_guard lock(m_);
-  return status_;
-}
-
 hal::Result<hal::DeviceStatus> EvolisCardPrinter::health_check() {
-  return run_on_worker<hal::DeviceStatus>(
-      queue_, [this](hal::CancelToken&) -> hal::Result<hal::DeviceStatus> {
+  return run_blocking<hal::DeviceStatus>(
+      [this](hal::CancelToken&) -> hal::Result<hal::DeviceStatus> {
         if (!opened_)
           return make_error(CompletionCode::deviceNotReady, "not_open", "printer not opened");
         transport_->clear_cancel();
@@ -112,20 +105,6 @@ hal::Result<hal::DeviceStatus> EvolisCardPrinter::health_check() {
       });
 }
 
-hal::Statistics EvolisCardPrinter::statistics() const {
-  std::lock_guard lock(m_);
-  return stats_;
-}
-
-void EvolisCardPrinter::set_event_handler(hal::EventHandler handler) {
-  std::lock_guard lock(m_);
-  handler_ = std::move(handler);
-}
-
-bool EvolisCardPrinter::cancel(hal::RequestId id) {
-  return queue_.cancel(id);
-}
-
 hal::CardPrinterCapabilities EvolisCardPrinter::capabilities() const {
   hal::CardPrinterCapabilities caps;
   caps.duplex = config_.duplex;
@@ -135,27 +114,27 @@ hal::CardPrinterCapabilities EvolisCardPrinter::capabilities() const {
 }
 
 bool EvolisCardPrinter::card_spoiled() const {
-  std::lock_guard lock(m_);
+  auto lock = lock_state();
   return spoiled_;
 }
 
 hal::RequestId EvolisCardPrinter::print_card(hal::CardJob job,
                                              hal::Completion<hal::PrintedCard> done) {
   auto shared_job = std::make_shared<hal::CardJob>(std::move(job));
-  return queue_.submit<hal::PrintedCard>(
+  return submit<hal::PrintedCard>(
       [this, shared_job](hal::CancelToken& token) {
         auto r = run_job(*shared_job, token);
-        bump(r.ok() ? hal::stat::kSuccessfulCommandCount : hal::stat::kFailedCommandCount);
+        count(r.ok() ? hal::stat::kSuccessfulCommandCount : hal::stat::kFailedCommandCount);
         return r;
       },
       std::move(done));
 }
 
 hal::RequestId EvolisCardPrinter::reject_card(hal::Completion<hal::Done> done) {
-  return queue_.submit<hal::Done>(
+  return submit<hal::Done>(
       [this](hal::CancelToken& token) {
         auto r = run_reject(token);
-        bump(r.ok() ? hal::stat::kSuccessfulCommandCount : hal::stat::kFailedCommandCount);
+        count(r.ok() ? hal::stat::kSuccessfulCommandCount : hal::stat::kFailedCommandCount);
         return r;
       },
       std::move(done));
@@ -247,7 +226,8 @@ hal::Result<hal::PrintedCard> EvolisCardPrinter::run_job(const hal::CardJob& job
 
   transport_->clear_cancel();
   token.on_cancel([t = transport_.get()] { t->cancel(); });
-  set_state(DeviceState::busy, "printing");
+  // Busy is set without a statusChanged event; the status read after the job replaces it.
+  (void)set_state(DeviceState::busy, "printing");
 
   JobStep step = JobStep::checkStatus;
   bool card_loaded = false;
@@ -278,7 +258,7 @@ hal::Result<hal::PrintedCard> EvolisCardPrinter::run_job(const hal::CardJob& job
   if (report) apply_status(*report);
 
   if (!failure) {
-    bump(kCardsPrinted);
+    count(kCardsPrinted);
     return hal::PrintedCard{report ? report->card_counter : 0};
   }
   // An error reply's words are not standard: the sensors read just now say what happened.
@@ -296,14 +276,14 @@ hal::Result<hal::PrintedCard> EvolisCardPrinter::run_job(const hal::CardJob& job
   // After the load the card is spoiled unless the printer says none went in (feeder empty,
   // cover open at load). Without an answer we must assume it is inside.
   if (card_loaded && (!report || report->card != "none")) {
-    std::lock_guard lock(m_);
+    auto lock = lock_state();
     spoiled_ = true;
-    status_.detail["card"] = report ? report->card : "held";
+    locked_status(lock).detail["card"] = report ? report->card : "held";
   }
   if (failure->reason == "jam") emit(EventKind::mediaJammed, "card_jammed");
   if (failure->reason == "ribbon_out") emit(EventKind::mediaLow, "ribbon_out");
   note_failure(*failure);
-  if (!report && !link_down) set_state(DeviceState::offline, "printer does not answer");
+  if (!report && !link_down) publish_state(DeviceState::offline, "printer does not answer");
   return *failure;
 }
 
@@ -332,10 +312,10 @@ hal::Result<hal::Done> EvolisCardPrinter::run_reject(hal::CancelToken& token) {
         error_for_code(r.value().error_code, after.ok() && after.value().card == "jammed"));
   }
   {
-    std::lock_guard lock(m_);
+    auto lock = lock_state();
     spoiled_ = false;
   }
-  bump(kCardsRejected);
+  count(kCardsRejected);
   auto after = query_status();
   if (after.ok()) apply_status(after.value());
   return finish(hal::Done{});
@@ -386,14 +366,15 @@ hal::Result<StatusReport> EvolisCardPrinter::query_status() {
 void EvolisCardPrinter::apply_status(const StatusReport& report) {
   std::vector<std::pair<EventKind, std::string>> events;
   {
-    std::lock_guard lock(m_);
+    auto lock = lock_state();
     const auto prev = last_report_;
-    auto& d = status_.detail;
+    auto& current = locked_status(lock);
+    auto& d = current.detail;
     d["ribbon"] = report.ribbon;
     d["feeder"] = report.feeder;
     d["cover"] = report.cover;
     d["card"] = report.card;
-    stats_[std::string(kRibbonPanels)] = report.ribbon_panels;
+    locked_stats(lock)[std::string(kRibbonPanels)] = report.ribbon_panels;
     DeviceState state = DeviceState::online;
     std::string message = "ready";
     if (report.cover == "open") {
@@ -411,10 +392,10 @@ void EvolisCardPrinter::apply_status(const StatusReport& report) {
     } else if (spoiled_) {
       message = "spoiled card waits for reject";
     }
-    if (state != status_.state)
+    if (state != current.state)
       events.emplace_back(EventKind::statusChanged, std::string(hal::to_string(state)));
-    status_.state = state;
-    status_.message = message;
+    current.state = state;
+    current.message = message;
     const bool ribbon_low = report.ribbon != "ok";
     const bool feeder_low = report.feeder != "ok";
     if (ribbon_low && (!prev || prev->ribbon != report.ribbon)) {
@@ -432,39 +413,11 @@ void EvolisCardPrinter::apply_status(const StatusReport& report) {
 }
 
 void EvolisCardPrinter::note_failure(const hal::DeviceError& error) {
-  if (is_link_error(error)) bump(hal::stat::kCommunicationErrorCount);
+  if (is_link_error(error)) count(hal::stat::kCommunicationErrorCount);
   if (error.reason == "disconnected") {
-    set_state(DeviceState::offline, "printer disconnected");
+    publish_state(DeviceState::offline, "printer disconnected");
     emit(EventKind::deviceRemoved, "disconnected");
   }
-}
-
-void EvolisCardPrinter::set_state(DeviceState state, std::string message) {
-  bool changed;
-  {
-    std::lock_guard lock(m_);
-    changed = status_.state != state;
-    status_.state = state;
-    status_.message = std::move(message);
-  }
-  if (changed && state != DeviceState::busy)
-    emit(EventKind::statusChanged, std::string(hal::to_string(state)));
-}
-
-void EvolisCardPrinter::emit(EventKind kind, std::string detail) {
-  hal::EventHandler handler;
-  hal::DeviceEvent event;
-  {
-    std::lock_guard lock(m_);
-    handler = handler_;
-    event = hal::DeviceEvent{kind, info_.id, std::move(detail)};
-  }
-  if (handler) handler(event);
-}
-
-void EvolisCardPrinter::bump(std::string_view name, std::uint64_t by) {
-  std::lock_guard lock(m_);
-  stats_[std::string(name)] += by;
 }
 
 std::unique_ptr<hal::CardPrinter> make_evolis_card_printer(std::unique_ptr<Transport> transport,

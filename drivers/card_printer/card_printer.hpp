@@ -13,14 +13,13 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
 #include "drivers/card_printer/card_printer_codec.hpp"
+#include "drivers/common/driver_base.hpp"
 #include "drivers/transport/transport.hpp"
 #include "hal/card_printer.hpp"
-#include "hal/command_queue.hpp"
 
 namespace kiosk::drivers::card_printer {
 
@@ -40,7 +39,7 @@ struct EvolisConfig {
   std::uint64_t ribbon_low = 50;
 };
 
-class EvolisCardPrinter final : public hal::CardPrinter {
+class EvolisCardPrinter final : public DriverBase<hal::CardPrinter> {
  public:
   explicit EvolisCardPrinter(std::unique_ptr<Transport> transport, EvolisConfig config = {});
   ~EvolisCardPrinter() override;
@@ -50,11 +49,7 @@ class EvolisCardPrinter final : public hal::CardPrinter {
   hal::DeviceInfo info() const override;
   hal::Status open() override;
   void close() override;
-  hal::DeviceStatus status() const override;
   hal::Result<hal::DeviceStatus> health_check() override;
-  hal::Statistics statistics() const override;
-  void set_event_handler(hal::EventHandler handler) override;
-  bool cancel(hal::RequestId id) override;
 
   hal::CardPrinterCapabilities capabilities() const override;
   hal::RequestId print_card(hal::CardJob job, hal::Completion<hal::PrintedCard> done) override;
@@ -87,23 +82,15 @@ class EvolisCardPrinter final : public hal::CardPrinter {
   hal::Result<StatusReport> query_status();
   void apply_status(const StatusReport& report);
   void note_failure(const hal::DeviceError& error);
-  void set_state(hal::DeviceState state, std::string message = {});
-  void emit(hal::EventKind kind, std::string detail);
-  void bump(std::string_view name, std::uint64_t by = 1);
 
   std::unique_ptr<Transport> transport_;
   EvolisConfig config_;
   bool opened_ = false;  // worker thread only
 
-  mutable std::mutex m_;  // guards the members below
+  // Guarded by the state lock (lock_state()): they change together with the status.
   hal::DeviceInfo info_;
-  hal::DeviceStatus status_;
-  hal::Statistics stats_;
-  hal::EventHandler handler_;
   std::optional<StatusReport> last_report_;
   bool spoiled_ = false;
-
-  hal::CommandQueue queue_;  // last: its worker stops before the members above go away
 };
 
 std::unique_ptr<hal::CardPrinter> make_evolis_card_printer(std::unique_ptr<Transport> transport,

@@ -6,7 +6,6 @@
 #include <optional>
 #include <utility>
 
-#include "drivers/common/run_on_worker.hpp"
 #include "drivers/id_reader/sam_channel.hpp"
 #include "drivers/id_reader/wlt_library.hpp"
 #include "protocol/encoding/hex.hpp"
@@ -74,30 +73,29 @@ std::string_view to_string(SamIdReader::State state) {
   return "unknown";
 }
 
+// The protocol; the queue, status, statistics and events are the owner's (DriverBase).
 class SamIdReader::Impl {
  public:
-  Impl(std::unique_ptr<Transport> transport, std::shared_ptr<const hal::WltDecoder> wlt,
-       SamIdReaderConfig config)
-      : config_(std::move(config)),
+  Impl(SamIdReader& owner, std::unique_ptr<Transport> transport,
+       std::shared_ptr<const hal::WltDecoder> wlt, SamIdReaderConfig config)
+      : owner_(owner),
+        config_(std::move(config)),
         transport_(std::move(transport)),
         wlt_(std::move(wlt)),
         channel_(*transport_,
                  id_reader::ChannelTimeouts{config_.response_timeout, config_.inter_byte_timeout},
-                 [this](const hal::DeviceError&) { count(hal::stat::kCommunicationErrorCount); }),
-        queue_(config_.id) {
+                 [this](const hal::DeviceError&) {
+                   owner_.count(hal::stat::kCommunicationErrorCount);
+                 }) {
     caps_.fingerprint = config_.fingerprint;
     caps_.appended_address = config_.appended_address;
-    for (auto name : {hal::stat::kCommunicationErrorCount, hal::stat::kSuccessfulCommandCount,
-                      hal::stat::kFailedCommandCount, kCardsRead}) {
-      stats_[std::string(name)] = 0;
-    }
-    status_.state = hal::DeviceState::offline;
+    (void)owner_.set_state(hal::DeviceState::offline, {});  // closed, before any event handler
   }
 
   // ---- public surface (any thread) ----
 
   hal::DeviceInfo info() const {
-    std::lock_guard lock(m_);
+    auto lock = owner_.lock_state();
     hal::DeviceInfo i;
     i.id = config_.id;
     i.model = config_.model;
@@ -107,50 +105,33 @@ class SamIdReader::Impl {
   }
 
   hal::Status open() {
-    return run_on_worker<hal::Done>(queue_, [this](hal::CancelToken& token) {
+    return owner_.run_blocking<hal::Done>([this](hal::CancelToken& token) {
       return guarded<hal::Done>(token, [this] { return do_open(); });
     });
   }
 
   void close() {
-    queue_.cancel_all();
-    (void)run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+    owner_.cancel_all();
+    (void)owner_.run_blocking<hal::Done>([this](hal::CancelToken&) -> hal::Status {
       transport_->close();
       enter(State::closed);
       return hal::Done{};
     });
   }
 
-  hal::DeviceStatus status() const {
-    std::lock_guard lock(m_);
-    return status_;
-  }
-
   hal::Result<hal::DeviceStatus> health_check() {
-    return run_on_worker<hal::DeviceStatus>(queue_, [this](hal::CancelToken& token) {
+    return owner_.run_blocking<hal::DeviceStatus>([this](hal::CancelToken& token) {
       return counted(guarded<hal::DeviceStatus>(token, [this] { return do_health_check(); }));
     });
   }
 
-  hal::Statistics statistics() const {
-    std::lock_guard lock(m_);
-    return stats_;
-  }
-
-  void set_event_handler(hal::EventHandler handler) {
-    std::lock_guard lock(m_);
-    handler_ = std::move(handler);
-  }
-
-  bool cancel(hal::RequestId id) { return queue_.cancel(id); }
-
   hal::IdReaderCapabilities capabilities() const {
-    std::lock_guard lock(m_);
+    auto lock = owner_.lock_state();
     return caps_;
   }
 
   hal::RequestId read_card(hal::ReadIdOptions options, hal::Completion<hal::IdCard> done) {
-    return queue_.submit<hal::IdCard>(
+    return owner_.submit<hal::IdCard>(
         [this, options](hal::CancelToken& token) {
           return counted(guarded<hal::IdCard>(token, [this, options] { return do_read(options); }));
         },
@@ -158,7 +139,7 @@ class SamIdReader::Impl {
   }
 
   hal::RequestId reset(hal::Completion<hal::Done> done) {
-    return queue_.submit<hal::Done>(
+    return owner_.submit<hal::Done>(
         [this](hal::CancelToken& token) {
           return counted(guarded<hal::Done>(token, [this] { return do_reset(); }));
         },
@@ -166,7 +147,7 @@ class SamIdReader::Impl {
   }
 
   State state() const {
-    std::lock_guard lock(m_);
+    auto lock = owner_.lock_state();
     return state_;
   }
 
@@ -206,61 +187,48 @@ class SamIdReader::Impl {
 
   template <typename T>
   hal::Result<T> counted(hal::Result<T> r) {
-    count(r.ok() ? hal::stat::kSuccessfulCommandCount : hal::stat::kFailedCommandCount);
+    owner_.count(r.ok() ? hal::stat::kSuccessfulCommandCount : hal::stat::kFailedCommandCount);
     return r;
-  }
-
-  void count(std::string_view name, std::uint64_t n = 1) {
-    std::lock_guard lock(m_);
-    stats_[std::string(name)] += n;
-  }
-
-  void raise(hal::EventKind kind, std::string detail = {}) {
-    hal::EventHandler handler;
-    {
-      std::lock_guard lock(m_);
-      handler = handler_;
-    }
-    if (handler) handler(hal::DeviceEvent{kind, config_.id, std::move(detail)});
   }
 
   // The one transition function: every state change goes through here and is published.
   void enter(State next) {
     bool changed = false;
     {
-      std::lock_guard lock(m_);
-      const hal::DeviceState before = status_.state;
+      auto lock = owner_.lock_state();
+      auto& status = owner_.locked_status(lock);
+      const hal::DeviceState before = status.state;
       state_ = next;
       switch (next) {
         case State::closed:
-          status_.state = hal::DeviceState::offline;
+          status.state = hal::DeviceState::offline;
           break;
         case State::idle:
-          status_.state = hal::DeviceState::online;
+          status.state = hal::DeviceState::online;
           break;
         case State::waitingForCard:
         case State::selecting:
         case State::reading:
         case State::resetting:
         case State::checking:
-          status_.state = hal::DeviceState::busy;
+          status.state = hal::DeviceState::busy;
           break;
         case State::disconnected:
-          status_.state = hal::DeviceState::noDevice;
+          status.state = hal::DeviceState::noDevice;
           break;
         case State::failed:
-          status_.state = hal::DeviceState::hardwareError;
+          status.state = hal::DeviceState::hardwareError;
           break;
       }
-      status_.message = std::string(to_string(next));
-      changed = before != status_.state;
+      status.message = std::string(to_string(next));
+      changed = before != status.state;
     }
-    if (changed) raise(hal::EventKind::statusChanged, std::string(to_string(next)));
+    if (changed) owner_.emit(hal::EventKind::statusChanged, std::string(to_string(next)));
   }
 
   void set_detail(const std::string& key, const std::string& value) {
-    std::lock_guard lock(m_);
-    status_.detail[key] = value;
+    auto lock = owner_.lock_state();
+    owner_.locked_status(lock).detail[key] = value;
   }
 
   // Where an error leaves the reader. Errors about the card or the citizen leave it idle.
@@ -268,7 +236,7 @@ class SamIdReader::Impl {
     if (is_link_loss(e)) {
       if (state() != State::disconnected && state() != State::closed) {
         enter(State::disconnected);
-        raise(hal::EventKind::deviceRemoved, e.reason);
+        owner_.emit(hal::EventKind::deviceRemoved, e.reason);
       }
       card_present_.reset();
       return;
@@ -287,8 +255,8 @@ class SamIdReader::Impl {
     const std::optional<bool> before = card_present_;
     card_present_ = present;
     set_detail("card", present ? "present" : "absent");
-    if (present && before != true) raise(hal::EventKind::cardPlaced);
-    if (!present && before == true) raise(hal::EventKind::cardTaken);
+    if (present && before != true) owner_.emit(hal::EventKind::cardPlaced, {});
+    if (!present && before == true) owner_.emit(hal::EventKind::cardTaken, {});
     if (!present) must_lift_ = false;
   }
 
@@ -313,7 +281,7 @@ class SamIdReader::Impl {
     auto sam = sam_status();
     if (!sam.ok()) return sam;
     enter(State::idle);
-    raise(hal::EventKind::deviceArrived);
+    owner_.emit(hal::EventKind::deviceArrived, {});
     return hal::Done{};
   }
 
@@ -357,7 +325,7 @@ class SamIdReader::Impl {
     auto ok = check_sw(id.value(), {Sw3::ok});
     if (!ok.ok()) return ok;
     {
-      std::lock_guard lock(m_);
+      auto lock = owner_.lock_state();
       caps_.sam_id = id_reader::format_sam_id(id.value().data);
     }
     if (auto* library = wlt_library()) library->set_sam_id(capabilities().sam_id);
@@ -375,12 +343,12 @@ class SamIdReader::Impl {
         return sam.error();
       }
       enter(State::failed);
-      return status();
+      return owner_.status();
     }
     auto present = must_lift_ ? card_still_there() : find_card();
     if (!present.ok()) return present.error();
     enter(State::idle);
-    return status();
+    return owner_.status();
   }
 
   hal::Result<hal::Done> do_reset() {
@@ -435,7 +403,7 @@ class SamIdReader::Impl {
     auto ok = check_sw(f, {Sw3::ok});
     if (!ok.ok() && ok.error().reason == "command_error") {
       {
-        std::lock_guard lock(m_);
+        auto lock = owner_.lock_state();
         caps_.appended_address = false;
       }
       return find_card();
@@ -461,7 +429,7 @@ class SamIdReader::Impl {
       step = next.value();
     }
     must_lift_ = true;
-    count(kCardsRead);
+    owner_.count(kCardsRead);
     enter(State::idle);
     return card;
   }
@@ -532,7 +500,7 @@ class SamIdReader::Impl {
       if (with_fingerprint && ok.error().reason == "command_error") {
         // This SAM has no fingerprint read: remember, and read text and photo instead.
         {
-          std::lock_guard lock(m_);
+          auto lock = owner_.lock_state();
           caps_.fingerprint = false;
         }
         return read_text(false);
@@ -560,7 +528,7 @@ class SamIdReader::Impl {
     auto ok = check_sw(f, {Sw3::ok, Sw3::noContent});
     if (!ok.ok()) {
       if (ok.error().reason == "command_error") {
-        std::lock_guard lock(m_);
+        auto lock = owner_.lock_state();
         caps_.appended_address = false;
         return std::string{};
       }
@@ -570,16 +538,13 @@ class SamIdReader::Impl {
     return id_reader::decode_appended_address(f.data);
   }
 
+  SamIdReader& owner_;
   const SamIdReaderConfig config_;
   std::unique_ptr<Transport> transport_;
   std::shared_ptr<const hal::WltDecoder> wlt_;
 
-  // Published state: guarded by m_.
-  mutable std::mutex m_;
+  // Guarded by the owner's state lock (lock_state()).
   State state_ = State::closed;
-  hal::DeviceStatus status_;
-  hal::Statistics stats_;
-  hal::EventHandler handler_;
   hal::IdReaderCapabilities caps_;
 
   // Worker-thread state.
@@ -591,18 +556,20 @@ class SamIdReader::Impl {
   std::mutex pause_m_;
   std::condition_variable pause_cv_;
   bool wake_ = false;
-
-  // Last member: destroyed first, so the worker stops before anything it uses.
-  hal::CommandQueue queue_;
 };
 
 SamIdReader::SamIdReader(std::unique_ptr<Transport> transport,
                          std::shared_ptr<const hal::WltDecoder> wlt, SamIdReaderConfig config)
-    : impl_(std::make_unique<Impl>(std::move(transport), std::move(wlt), std::move(config))) {}
+    : DriverBase(config.id,
+                 {hal::stat::kCommunicationErrorCount, hal::stat::kSuccessfulCommandCount,
+                  hal::stat::kFailedCommandCount, kCardsRead}),
+      impl_(
+          std::make_unique<Impl>(*this, std::move(transport), std::move(wlt), std::move(config))) {}
 
 SamIdReader::~SamIdReader() {
-  impl_->set_event_handler({});
+  set_event_handler({});
   impl_->close();
+  stop_worker();  // before impl_, whose protocol the worker runs, goes
 }
 
 hal::DeviceInfo SamIdReader::info() const {
@@ -614,20 +581,8 @@ hal::Status SamIdReader::open() {
 void SamIdReader::close() {
   impl_->close();
 }
-hal::DeviceStatus SamIdReader::status() const {
-  return impl_->status();
-}
 hal::Result<hal::DeviceStatus> SamIdReader::health_check() {
   return impl_->health_check();
-}
-hal::Statistics SamIdReader::statistics() const {
-  return impl_->statistics();
-}
-void SamIdReader::set_event_handler(hal::EventHandler handler) {
-  impl_->set_event_handler(std::move(handler));
-}
-bool SamIdReader::cancel(hal::RequestId id) {
-  return impl_->cancel(id);
 }
 hal::IdReaderCapabilities SamIdReader::capabilities() const {
   return impl_->capabilities();

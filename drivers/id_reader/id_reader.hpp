@@ -8,9 +8,9 @@
 #include <mutex>
 #include <string>
 
+#include "drivers/common/driver_base.hpp"
 #include "drivers/id_reader/id_reader_codec.hpp"
 #include "drivers/transport/transport.hpp"
-#include "hal/command_queue.hpp"
 #include "hal/id_reader.hpp"
 
 namespace kiosk::drivers {
@@ -37,7 +37,7 @@ struct SamIdReaderConfig {
 // Threading: as hal::Device. Commands run on the reader's own CommandQueue worker; open(),
 // close() and health_check() block the caller until the worker has run them (they run inline
 // when called from a completion or event handler).
-class SamIdReader final : public hal::IdReader {
+class SamIdReader final : public DriverBase<hal::IdReader> {
  public:
   // `wlt` may be null: photos stay WLT bytes either way; the decoder is for callers of
   // wlt_decoder().
@@ -50,11 +50,7 @@ class SamIdReader final : public hal::IdReader {
   hal::DeviceInfo info() const override;
   hal::Status open() override;
   void close() override;
-  hal::DeviceStatus status() const override;
   hal::Result<hal::DeviceStatus> health_check() override;
-  hal::Statistics statistics() const override;
-  void set_event_handler(hal::EventHandler handler) override;
-  bool cancel(hal::RequestId id) override;
 
   hal::IdReaderCapabilities capabilities() const override;
   hal::RequestId read_card(hal::ReadIdOptions options, hal::Completion<hal::IdCard> done) override;

@@ -14,7 +14,6 @@
 #include <cstring>
 #include <utility>
 
-#include "drivers/common/run_on_worker.hpp"
 #include "drivers/payment_scanner/payment_scanner_codec.hpp"
 
 namespace kiosk::drivers {
@@ -161,26 +160,24 @@ void KeyboardLineDecoder::reset() {
 // ---- EvdevPaymentScanner ----
 
 EvdevPaymentScanner::EvdevPaymentScanner(std::string path, std::string device_id)
-    : path_(std::move(path)),
-      device_id_(std::move(device_id)),
-      cancel_fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)),
-      queue_(device_id_) {
-  for (auto name : {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
-                    hal::stat::kCommunicationErrorCount, std::string_view("CodesReadCount"),
-                    std::string_view("InvalidCodesCount")}) {
-    stats_[std::string(name)] = 0;
-  }
+    : DriverBase(std::move(device_id),
+                 {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
+                  hal::stat::kCommunicationErrorCount, "CodesReadCount", "InvalidCodesCount"}),
+      path_(std::move(path)),
+      cancel_fd_(::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) {
+  auto lock = lock_state();
+  locked_status(lock) = scanner_status(state_, {});
 }
 
 EvdevPaymentScanner::~EvdevPaymentScanner() {
   close();
-  queue_.cancel_all();
+  stop_worker();  // before the cancel eventfd its commands wait on goes
   if (cancel_fd_ >= 0) ::close(cancel_fd_);
 }
 
 hal::DeviceInfo EvdevPaymentScanner::info() const {
-  std::lock_guard lock(m_);
-  return hal::DeviceInfo{device_id_, name_.empty() ? "HID keyboard payment-code scanner" : name_,
+  auto lock = lock_state();
+  return hal::DeviceInfo{device_id(), name_.empty() ? "HID keyboard payment-code scanner" : name_,
                          "evdev:" + path_, "", ""};
 }
 
@@ -207,7 +204,7 @@ hal::Status EvdevPaymentScanner::open_node() {
   fd_ = fd;
   partial_.clear();
   decoder_.reset();
-  std::lock_guard lock(m_);
+  auto lock = lock_state();
   name_ = name;
   return hal::Done{};
 }
@@ -222,49 +219,27 @@ void EvdevPaymentScanner::close_node() {
 }
 
 hal::Status EvdevPaymentScanner::open() {
-  return run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  return run_blocking<hal::Done>([this](hal::CancelToken&) -> hal::Status {
     if (auto s = open_node(); !s) {
-      set_state(LinkState::closed, s.error().message);
+      set_link_state(LinkState::closed, s.error().message);
       return s;
     }
-    set_state(LinkState::ready);
+    set_link_state(LinkState::ready);
     return hal::Done{};
   });
 }
 
 void EvdevPaymentScanner::close() {
-  queue_.cancel_all();
-  (void)run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  cancel_all();
+  (void)run_blocking<hal::Done>([this](hal::CancelToken&) -> hal::Status {
     close_node();
-    set_state(LinkState::closed);
+    set_link_state(LinkState::closed);
     return hal::Done{};
   });
 }
 
-hal::DeviceStatus EvdevPaymentScanner::status() const {
-  std::lock_guard lock(m_);
-  hal::DeviceStatus s;
-  switch (state_) {
-    case LinkState::closed:
-      s.state = hal::DeviceState::offline;
-      break;
-    case LinkState::ready:
-      s.state = hal::DeviceState::online;
-      break;
-    case LinkState::scanning:
-      s.state = hal::DeviceState::busy;
-      break;
-    case LinkState::disconnected:
-      s.state = hal::DeviceState::noDevice;
-      break;
-  }
-  s.detail["scanner"] = state_ == LinkState::scanning ? "scanning" : "ready";
-  s.message = message_;
-  return s;
-}
-
 hal::Result<hal::DeviceStatus> EvdevPaymentScanner::health_check() {
-  auto r = run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  auto r = run_blocking<hal::Done>([this](hal::CancelToken&) -> hal::Status {
     if (link_state() == LinkState::closed) return not_open();
     if (auto s = reconnect_if_needed(); !s) return s;
     // Still there? An evdev node of a vanished device fails every ioctl with ENODEV.
@@ -280,29 +255,15 @@ hal::Result<hal::DeviceStatus> EvdevPaymentScanner::health_check() {
   return status();
 }
 
-hal::Statistics EvdevPaymentScanner::statistics() const {
-  std::lock_guard lock(m_);
-  return stats_;
-}
-
-void EvdevPaymentScanner::set_event_handler(hal::EventHandler handler) {
-  std::lock_guard lock(m_);
-  handler_ = std::move(handler);
-}
-
-bool EvdevPaymentScanner::cancel(hal::RequestId id) {
-  return queue_.cancel(id);
-}
-
 hal::RequestId EvdevPaymentScanner::read_code(int timeout_ms,
                                               hal::Completion<hal::PaymentCode> done) {
-  return queue_.submit<hal::PaymentCode>(
+  return submit<hal::PaymentCode>(
       [this, timeout_ms](hal::CancelToken& token) { return run_read(timeout_ms, token); },
       [this, done = std::move(done)](hal::RequestId id, hal::Result<hal::PaymentCode> r) {
         count(r.ok() ? hal::stat::kSuccessfulCommandCount : hal::stat::kFailedCommandCount);
         if (r.ok()) {
           count("CodesReadCount");
-          raise(hal::EventKind::paymentCodeRead, std::string(hal::to_string(r.value().wallet)));
+          emit(hal::EventKind::paymentCodeRead, std::string(hal::to_string(r.value().wallet)));
         }
         done(id, std::move(r));
       });
@@ -312,8 +273,8 @@ hal::Status EvdevPaymentScanner::reconnect_if_needed() {
   if (link_state() != LinkState::disconnected && fd_ >= 0) return hal::Done{};
   if (auto s = open_node(); !s) return s;
   const bool was_gone = link_state() == LinkState::disconnected;
-  set_state(LinkState::ready);
-  if (was_gone) raise(hal::EventKind::deviceArrived, "reconnected");
+  set_link_state(LinkState::ready);
+  if (was_gone) emit(hal::EventKind::deviceArrived, "reconnected");
   return hal::Done{};
 }
 
@@ -382,7 +343,7 @@ hal::Result<hal::PaymentCode> EvdevPaymentScanner::run_read(int timeout_ms,
       return s.error();
     }
     drain();  // codes typed before this command are not ours
-    set_state(LinkState::scanning);
+    set_link_state(LinkState::scanning);
     const auto deadline = steady_clock::now() + milliseconds(std::max(timeout_ms, 0));
     std::vector<std::array<std::int32_t, 3>> events;
     for (;;) {
@@ -412,7 +373,7 @@ hal::Result<hal::PaymentCode> EvdevPaymentScanner::run_read(int timeout_ms,
     }
   }();
   token.on_cancel({});
-  if (link_state() == LinkState::scanning) set_state(LinkState::ready);
+  if (link_state() == LinkState::scanning) set_link_state(LinkState::ready);
   return result;
 }
 
@@ -422,39 +383,26 @@ void EvdevPaymentScanner::note_link_error(const hal::DeviceError& error) {
   if (error.reason != "disconnected") return;
   close_node();
   if (link_state() != LinkState::disconnected) {
-    set_state(LinkState::disconnected, "scanner disconnected");
-    raise(hal::EventKind::deviceRemoved, "disconnected");
+    set_link_state(LinkState::disconnected, "scanner disconnected");
+    emit(hal::EventKind::deviceRemoved, "disconnected");
   }
 }
 
 EvdevPaymentScanner::LinkState EvdevPaymentScanner::link_state() const {
-  std::lock_guard lock(m_);
+  auto lock = lock_state();
   return state_;
 }
 
-void EvdevPaymentScanner::set_state(LinkState state, std::string message) {
+void EvdevPaymentScanner::set_link_state(LinkState state, std::string message) {
   bool changed = false;
   {
-    std::lock_guard lock(m_);
+    auto lock = lock_state();
     changed = state_ != state;
     state_ = state;
-    message_ = std::move(message);
+    locked_status(lock) = scanner_status(state, std::move(message));
   }
-  if (changed) raise(hal::EventKind::statusChanged, "");
-}
-
-void EvdevPaymentScanner::count(std::string_view name) {
-  std::lock_guard lock(m_);
-  ++stats_[std::string(name)];
-}
-
-void EvdevPaymentScanner::raise(hal::EventKind kind, std::string detail) {
-  hal::EventHandler handler;
-  {
-    std::lock_guard lock(m_);
-    handler = handler_;
-  }
-  if (handler) handler(hal::DeviceEvent{kind, device_id_, std::move(detail)});
+  // Not publish_state(): this driver's statusChanged has always carried an empty detail.
+  if (changed) emit(hal::EventKind::statusChanged, "");
 }
 
 }  // namespace kiosk::drivers

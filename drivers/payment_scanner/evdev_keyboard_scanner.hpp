@@ -9,12 +9,12 @@
 #include <atomic>
 #include <chrono>
 #include <cstdint>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "hal/command_queue.hpp"
+#include "drivers/common/driver_base.hpp"
+#include "drivers/payment_scanner/scanner_link_state.hpp"
 #include "hal/payment_scanner.hpp"
 
 namespace kiosk::drivers {
@@ -53,7 +53,7 @@ class KeyboardLineDecoder {
 // hardwareError ("io", "not_input_device").
 // A vanished keyboard is noDevice until a later read_code or health_check reopens it
 // (deviceArrived).
-class EvdevPaymentScanner final : public hal::PaymentScanner {
+class EvdevPaymentScanner final : public DriverBase<hal::PaymentScanner> {
  public:
   // `path`: "/dev/input/by-id/usb-...-event-kbd" (stable across replugs) or "/dev/input/eventN".
   explicit EvdevPaymentScanner(std::string path, std::string device_id = "payment_scanner");
@@ -62,16 +62,12 @@ class EvdevPaymentScanner final : public hal::PaymentScanner {
   hal::DeviceInfo info() const override;
   hal::Status open() override;
   void close() override;
-  hal::DeviceStatus status() const override;
   hal::Result<hal::DeviceStatus> health_check() override;
-  hal::Statistics statistics() const override;
-  void set_event_handler(hal::EventHandler handler) override;
-  bool cancel(hal::RequestId id) override;
 
   hal::RequestId read_code(int timeout_ms, hal::Completion<hal::PaymentCode> done) override;
 
  private:
-  enum class LinkState { closed, ready, scanning, disconnected };
+  using LinkState = ScannerLinkState;
 
   hal::Status open_node();  // open + EVIOCGNAME + EVIOCGRAB; worker thread
   void close_node();
@@ -83,26 +79,19 @@ class EvdevPaymentScanner final : public hal::PaymentScanner {
   hal::Result<hal::PaymentCode> run_read(int timeout_ms, hal::CancelToken& token);
   void note_link_error(const hal::DeviceError& error);
   LinkState link_state() const;
-  void set_state(LinkState state, std::string message = {});
-  void count(std::string_view name);
-  void raise(hal::EventKind kind, std::string detail);
+  // Moves the link and the published status it maps to; statusChanged when the link moved.
+  void set_link_state(LinkState state, std::string message = {});
 
   std::string path_;
-  std::string device_id_;
   // Worker thread only:
   int fd_ = -1;
   std::vector<std::uint8_t> partial_;  // bytes of an input_event not yet complete
   KeyboardLineDecoder decoder_;
   int cancel_fd_ = -1;  // eventfd, readable while canceled
 
-  mutable std::mutex m_;  // guards everything below
+  // Guarded by the state lock (lock_state()):
   LinkState state_ = LinkState::closed;
-  std::string message_;
   std::string name_;  // EVIOCGNAME
-  hal::Statistics stats_;
-  hal::EventHandler handler_;
-
-  hal::CommandQueue queue_;  // last: its worker must stop before the members above go
 };
 
 }  // namespace kiosk::drivers

@@ -4,8 +4,6 @@
 #include <chrono>
 #include <utility>
 
-#include "drivers/common/run_on_worker.hpp"
-
 namespace kiosk::drivers {
 namespace {
 
@@ -22,80 +20,59 @@ void wipe(std::string& s) {
 
 SerialPaymentScanner::SerialPaymentScanner(std::unique_ptr<Transport> transport,
                                            std::string device_id)
-    : transport_(std::move(transport)), device_id_(std::move(device_id)), queue_(device_id_) {
-  for (auto name : {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
-                    hal::stat::kCommunicationErrorCount, std::string_view("CodesReadCount"),
-                    std::string_view("InvalidCodesCount")}) {
-    stats_[std::string(name)] = 0;
-  }
+    : DriverBase(std::move(device_id),
+                 {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
+                  hal::stat::kCommunicationErrorCount, "CodesReadCount", "InvalidCodesCount"}),
+      transport_(std::move(transport)) {
+  auto lock = lock_state();
+  locked_status(lock) = scanner_status(state_, {});
 }
 
 SerialPaymentScanner::~SerialPaymentScanner() {
   close();
+  stop_worker();
 }
 
 hal::DeviceInfo SerialPaymentScanner::info() const {
-  return hal::DeviceInfo{device_id_, "serial payment-code scanner (serial trigger)",
+  return hal::DeviceInfo{device_id(), "serial payment-code scanner (serial trigger)",
                          transport_->describe(), "", ""};
 }
 
 hal::Status SerialPaymentScanner::open() {
-  return run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  return run_blocking<hal::Done>([this](hal::CancelToken&) -> hal::Status {
     transport_->clear_cancel();
     if (auto s = transport_->open(); !s) {
-      set_state(LinkState::closed, "cannot open transport");
+      set_link_state(LinkState::closed, "cannot open transport");
       return s;
     }
     // A known state: not scanning until a read asks for it.
     if (auto s = send(scanner_disable_command()); !s) {
       transport_->close();
-      set_state(LinkState::closed, "scanner does not accept commands");
+      set_link_state(LinkState::closed, "scanner does not accept commands");
       return s;
     }
     transport_->flush_input();
-    set_state(LinkState::ready);
+    set_link_state(LinkState::ready);
     return hal::Done{};
   });
 }
 
 void SerialPaymentScanner::close() {
-  queue_.cancel_all();
-  (void)run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  cancel_all();
+  (void)run_blocking<hal::Done>([this](hal::CancelToken&) -> hal::Status {
     if (link_state() == LinkState::closed) return hal::Done{};
     transport_->clear_cancel();
     if (link_state() != LinkState::disconnected) (void)send(scanner_disable_command());
     transport_->close();
     framer_.reset();
-    set_state(LinkState::closed);
+    set_link_state(LinkState::closed);
     return hal::Done{};
   });
 }
 
-hal::DeviceStatus SerialPaymentScanner::status() const {
-  std::lock_guard lock(m_);
-  hal::DeviceStatus s;
-  switch (state_) {
-    case LinkState::closed:
-      s.state = hal::DeviceState::offline;
-      break;
-    case LinkState::ready:
-      s.state = hal::DeviceState::online;
-      break;
-    case LinkState::scanning:
-      s.state = hal::DeviceState::busy;
-      break;
-    case LinkState::disconnected:
-      s.state = hal::DeviceState::noDevice;
-      break;
-  }
-  s.detail["scanner"] = state_ == LinkState::scanning ? "scanning" : "ready";
-  s.message = message_;
-  return s;
-}
-
 hal::Result<hal::DeviceStatus> SerialPaymentScanner::health_check() {
   // A generic serial scanner answers nothing: the check is that the link takes a command.
-  auto r = run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  auto r = run_blocking<hal::Done>([this](hal::CancelToken&) -> hal::Status {
     if (link_state() == LinkState::closed) {
       return hal::make_error(hal::CompletionCode::deviceNotReady, "not_open", "scanner not opened");
     }
@@ -107,29 +84,15 @@ hal::Result<hal::DeviceStatus> SerialPaymentScanner::health_check() {
   return status();
 }
 
-hal::Statistics SerialPaymentScanner::statistics() const {
-  std::lock_guard lock(m_);
-  return stats_;
-}
-
-void SerialPaymentScanner::set_event_handler(hal::EventHandler handler) {
-  std::lock_guard lock(m_);
-  handler_ = std::move(handler);
-}
-
-bool SerialPaymentScanner::cancel(hal::RequestId id) {
-  return queue_.cancel(id);
-}
-
 hal::RequestId SerialPaymentScanner::read_code(int timeout_ms,
                                                hal::Completion<hal::PaymentCode> done) {
-  return queue_.submit<hal::PaymentCode>(
+  return submit<hal::PaymentCode>(
       [this, timeout_ms](hal::CancelToken& token) { return run_read(timeout_ms, token); },
       [this, done = std::move(done)](hal::RequestId id, hal::Result<hal::PaymentCode> r) {
         count(r.ok() ? hal::stat::kSuccessfulCommandCount : hal::stat::kFailedCommandCount);
         if (r.ok()) {
           count("CodesReadCount");
-          raise(hal::EventKind::paymentCodeRead, std::string(hal::to_string(r.value().wallet)));
+          emit(hal::EventKind::paymentCodeRead, std::string(hal::to_string(r.value().wallet)));
         }
         done(id, std::move(r));
       });
@@ -151,7 +114,7 @@ hal::Result<hal::PaymentCode> SerialPaymentScanner::run_read(int timeout_ms,
 
   auto result = [&]() -> hal::Result<hal::PaymentCode> {
     if (auto s = send(scanner_enable_command()); !s) return s.error();
-    set_state(LinkState::scanning);
+    set_link_state(LinkState::scanning);
     for (;;) {
       const auto left = std::chrono::ceil<milliseconds>(deadline - steady_clock::now());
       if (left.count() <= 0) {
@@ -186,7 +149,7 @@ hal::Result<hal::PaymentCode> SerialPaymentScanner::run_read(int timeout_ms,
   transport_->clear_cancel();
   framer_.reset();
   if (link_state() != LinkState::disconnected) (void)send(scanner_disable_command());
-  if (link_state() != LinkState::disconnected) set_state(LinkState::ready);
+  if (link_state() != LinkState::disconnected) set_link_state(LinkState::ready);
   return result;
 }
 
@@ -202,13 +165,13 @@ void SerialPaymentScanner::note_link_error(const hal::DeviceError& error) {
   }
   count(hal::stat::kCommunicationErrorCount);
   if (error.reason == "disconnected" && link_state() != LinkState::disconnected) {
-    set_state(LinkState::disconnected, "scanner disconnected");
-    raise(hal::EventKind::deviceRemoved, "disconnected");
+    set_link_state(LinkState::disconnected, "scanner disconnected");
+    emit(hal::EventKind::deviceRemoved, "disconnected");
   }
 }
 
 SerialPaymentScanner::LinkState SerialPaymentScanner::link_state() const {
-  std::lock_guard lock(m_);
+  auto lock = lock_state();
   return state_;
 }
 
@@ -217,34 +180,21 @@ hal::Status SerialPaymentScanner::reconnect_if_needed() {
   transport_->close();
   if (auto s = transport_->open(); !s) return s;
   if (auto s = send(scanner_disable_command()); !s) return s;
-  set_state(LinkState::ready);
-  raise(hal::EventKind::deviceArrived, "reconnected");
+  set_link_state(LinkState::ready);
+  emit(hal::EventKind::deviceArrived, "reconnected");
   return hal::Done{};
 }
 
-void SerialPaymentScanner::set_state(LinkState state, std::string message) {
+void SerialPaymentScanner::set_link_state(LinkState state, std::string message) {
   bool changed = false;
   {
-    std::lock_guard lock(m_);
+    auto lock = lock_state();
     changed = state_ != state;
     state_ = state;
-    message_ = std::move(message);
+    locked_status(lock) = scanner_status(state, std::move(message));
   }
-  if (changed) raise(hal::EventKind::statusChanged, "");
-}
-
-void SerialPaymentScanner::count(std::string_view name) {
-  std::lock_guard lock(m_);
-  ++stats_[std::string(name)];
-}
-
-void SerialPaymentScanner::raise(hal::EventKind kind, std::string detail) {
-  hal::EventHandler handler;
-  {
-    std::lock_guard lock(m_);
-    handler = handler_;
-  }
-  if (handler) handler(hal::DeviceEvent{kind, device_id_, std::move(detail)});
+  // Not publish_state(): this driver's statusChanged has always carried an empty detail.
+  if (changed) emit(hal::EventKind::statusChanged, "");
 }
 
 }  // namespace kiosk::drivers

@@ -4,12 +4,12 @@
 
 #include <atomic>
 #include <memory>
-#include <mutex>
 #include <string>
 
+#include "drivers/common/driver_base.hpp"
 #include "drivers/payment_scanner/payment_scanner_codec.hpp"
+#include "drivers/payment_scanner/scanner_link_state.hpp"
 #include "drivers/transport/transport.hpp"
-#include "hal/command_queue.hpp"
 #include "hal/payment_scanner.hpp"
 
 namespace kiosk::drivers {
@@ -23,7 +23,7 @@ namespace kiosk::drivers {
 // A valid code raises EventKind::paymentCodeRead with detail = wallet name only.
 // Errors: timeout/"no_code", canceled, deviceNotReady ("disconnected", "not_open"),
 // hardwareError ("io").
-class SerialPaymentScanner final : public hal::PaymentScanner {
+class SerialPaymentScanner final : public DriverBase<hal::PaymentScanner> {
  public:
   explicit SerialPaymentScanner(std::unique_ptr<Transport> transport,
                                 std::string device_id = "payment_scanner");
@@ -32,16 +32,12 @@ class SerialPaymentScanner final : public hal::PaymentScanner {
   hal::DeviceInfo info() const override;
   hal::Status open() override;
   void close() override;
-  hal::DeviceStatus status() const override;
   hal::Result<hal::DeviceStatus> health_check() override;
-  hal::Statistics statistics() const override;
-  void set_event_handler(hal::EventHandler handler) override;
-  bool cancel(hal::RequestId id) override;
 
   hal::RequestId read_code(int timeout_ms, hal::Completion<hal::PaymentCode> done) override;
 
  private:
-  enum class LinkState { closed, ready, scanning, disconnected };
+  using LinkState = ScannerLinkState;
 
   hal::Result<hal::PaymentCode> run_read(int timeout_ms, hal::CancelToken& token);
   hal::Status send(const std::vector<std::uint8_t>& command);
@@ -49,21 +45,13 @@ class SerialPaymentScanner final : public hal::PaymentScanner {
   void note_link_error(const hal::DeviceError& error);
   LinkState link_state() const;
   hal::Status reconnect_if_needed();
-  void set_state(LinkState state, std::string message = {});
-  void count(std::string_view name);
-  void raise(hal::EventKind kind, std::string detail);
+  // Moves the link and the published status it maps to; statusChanged when the link moved.
+  void set_link_state(LinkState state, std::string message = {});
 
   std::unique_ptr<Transport> transport_;
-  std::string device_id_;
   LineFramer framer_;  // worker thread only
 
-  mutable std::mutex m_;  // guards everything below
-  LinkState state_ = LinkState::closed;
-  std::string message_;
-  hal::Statistics stats_;
-  hal::EventHandler handler_;
-
-  hal::CommandQueue queue_;  // last: its worker must stop before the members above go
+  LinkState state_ = LinkState::closed;  // guarded by the state lock (lock_state())
 };
 
 }  // namespace kiosk::drivers

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <utility>
 
-#include "drivers/common/run_on_worker.hpp"
-
 namespace kiosk::drivers {
 namespace {
 
@@ -53,24 +51,21 @@ struct EscPosReceiptPrinter::Job {
 
 EscPosReceiptPrinter::EscPosReceiptPrinter(std::unique_ptr<Transport> transport,
                                            EscPosReceiptPrinterOptions options)
-    : transport_(std::move(transport)), options_(std::move(options)), queue_(options_.id) {
-  status_.state = hal::DeviceState::noDevice;
-  for (auto name : {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
-                    hal::stat::kCommunicationErrorCount}) {
-    stats_[std::string(name)] = 0;
-  }
-  stats_["ReceiptsPrintedCount"] = 0;
-  stats_["LinesPrintedCount"] = 0;
-}
+    : DriverBase(options.id, {hal::stat::kSuccessfulCommandCount, hal::stat::kFailedCommandCount,
+                              hal::stat::kCommunicationErrorCount, "ReceiptsPrintedCount",
+                              "LinesPrintedCount"}),
+      transport_(std::move(transport)),
+      options_(std::move(options)) {}
 
 EscPosReceiptPrinter::~EscPosReceiptPrinter() {
   // No events from a dying device: the handler's owner may already be gone.
   set_event_handler({});
   close();
+  stop_worker();
 }
 
 hal::DeviceInfo EscPosReceiptPrinter::info() const {
-  std::lock_guard lock(m_);
+  auto lock = lock_state();
   return hal::DeviceInfo{
       options_.id,
       info_extra_.model.empty() ? "ESC/POS 80 mm thermal receipt printer" : info_extra_.model,
@@ -82,21 +77,21 @@ hal::ReceiptPrinterCapabilities EscPosReceiptPrinter::capabilities() const {
 }
 
 hal::Status EscPosReceiptPrinter::open() {
-  return run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  return run_blocking<hal::Done>([this](hal::CancelToken&) -> hal::Status {
     if (auto s = transport_->open(); !s.ok()) {
       publish_state(hal::DeviceState::noDevice, "transport cannot be opened");
       return s;
     }
     transport_->clear_cancel();
     {
-      std::lock_guard lock(m_);
+      auto lock = lock_state();
       open_ = true;
     }
     auto rt = query_status(options_.status_timeout);
     if (!rt.ok()) {
       transport_->close();
       {
-        std::lock_guard lock(m_);
+        auto lock = lock_state();
         open_ = false;
       }
       if (rt.error().code == hal::CompletionCode::timeout) {
@@ -109,7 +104,7 @@ hal::Status EscPosReceiptPrinter::open() {
     auto model = printer_info(receipt_printer::kIdModelName);
     auto firmware = model ? printer_info(receipt_printer::kIdFirmware) : std::nullopt;
     {
-      std::lock_guard lock(m_);
+      auto lock = lock_state();
       info_extra_.model = model.value_or("");
       info_extra_.firmware = firmware.value_or("");
     }
@@ -148,20 +143,20 @@ hal::Status EscPosReceiptPrinter::read_presenter() {
   if (got.value().empty())
     return err(hal::CompletionCode::timeout, "timeout", "no presenter status");
   const auto ps = receipt_printer::parse_presenter_byte(got.value().front());
-  std::lock_guard lock(m_);
-  status_.detail["presenter"] = ps.ticket_in_mouth ? "ticket" : "empty";
+  auto lock = lock_state();
+  locked_status(lock).detail["presenter"] = ps.ticket_in_mouth ? "ticket" : "empty";
   return hal::Done{};
 }
 
 hal::RequestId EscPosReceiptPrinter::retract_ticket(hal::Completion<hal::Done> done) {
-  return queue_.submit<hal::Done>(
+  return submit<hal::Done>(
       [this](hal::CancelToken&) -> hal::Status {
         if (!options_.presenter) {
           return err(hal::CompletionCode::unsupported, "no_presenter",
                      "this printer has no presenter");
         }
         {
-          std::lock_guard lock(m_);
+          auto lock = lock_state();
           if (!open_) {
             return err(hal::CompletionCode::deviceNotReady, "not_open", "printer not opened");
           }
@@ -178,12 +173,12 @@ hal::RequestId EscPosReceiptPrinter::retract_ticket(hal::Completion<hal::Done> d
 }
 
 void EscPosReceiptPrinter::close() {
-  queue_.cancel_all();
+  cancel_all();
   // Queued after the cancel, so it runs once the canceled command has returned.
-  (void)run_on_worker<hal::Done>(queue_, [this](hal::CancelToken&) -> hal::Status {
+  (void)run_blocking<hal::Done>([this](hal::CancelToken&) -> hal::Status {
     bool was_open = false;
     {
-      std::lock_guard lock(m_);
+      auto lock = lock_state();
       was_open = open_;
       open_ = false;
     }
@@ -195,16 +190,11 @@ void EscPosReceiptPrinter::close() {
   });
 }
 
-hal::DeviceStatus EscPosReceiptPrinter::status() const {
-  std::lock_guard lock(m_);
-  return status_;
-}
-
 hal::Result<hal::DeviceStatus> EscPosReceiptPrinter::health_check() {
-  return run_on_worker<hal::DeviceStatus>(
-      queue_, [this](hal::CancelToken& token) -> hal::Result<hal::DeviceStatus> {
+  return run_blocking<hal::DeviceStatus>(
+      [this](hal::CancelToken& token) -> hal::Result<hal::DeviceStatus> {
         {
-          std::lock_guard lock(m_);
+          auto lock = lock_state();
           if (!open_) {
             return err(hal::CompletionCode::deviceNotReady, "not_open", "printer not opened");
           }
@@ -220,23 +210,9 @@ hal::Result<hal::DeviceStatus> EscPosReceiptPrinter::health_check() {
       });
 }
 
-hal::Statistics EscPosReceiptPrinter::statistics() const {
-  std::lock_guard lock(m_);
-  return stats_;
-}
-
-void EscPosReceiptPrinter::set_event_handler(hal::EventHandler handler) {
-  std::lock_guard lock(m_);
-  handler_ = std::move(handler);
-}
-
-bool EscPosReceiptPrinter::cancel(hal::RequestId id) {
-  return queue_.cancel(id);
-}
-
 hal::RequestId EscPosReceiptPrinter::print(hal::Receipt receipt, hal::Completion<hal::Done> done) {
   auto shared = std::make_shared<hal::Receipt>(std::move(receipt));
-  return queue_.submit<hal::Done>(
+  return submit<hal::Done>(
       [this, shared](hal::CancelToken& token) -> hal::Status {
         auto result = run_print(*shared, token);
         if (result.ok() && !token.canceled()) {
@@ -253,7 +229,7 @@ hal::RequestId EscPosReceiptPrinter::print(hal::Receipt receipt, hal::Completion
 
 hal::Status EscPosReceiptPrinter::run_print(const hal::Receipt& receipt, hal::CancelToken& token) {
   {
-    std::lock_guard lock(m_);
+    auto lock = lock_state();
     if (!open_) {
       return err(hal::CompletionCode::deviceNotReady, "not_open", "printer not opened");
     }
@@ -484,14 +460,15 @@ void EscPosReceiptPrinter::publish(const RealtimeStatus& rt) {
   bool low_now = false;
   bool arrived = false;
   {
-    std::lock_guard lock(m_);
-    changed = next.state != status_.state || next.detail != status_.detail;
+    auto lock = lock_state();
+    auto& current = locked_status(lock);
+    changed = next.state != current.state || next.detail != current.detail;
     arrived = removed_;
     removed_ = false;
     const bool near_end = rt.paper_near_end && !paper_gone(rt);
     low_now = near_end && !paper_near_end_;
     paper_near_end_ = near_end;
-    status_ = next;
+    current = next;
   }
   // A printer that answers after it was reported removed (replugged) is back.
   if (arrived) {
@@ -505,23 +482,10 @@ void EscPosReceiptPrinter::publish(const RealtimeStatus& rt) {
   }
 }
 
-void EscPosReceiptPrinter::publish_state(hal::DeviceState state, std::string message) {
-  bool changed = false;
-  {
-    std::lock_guard lock(m_);
-    changed = status_.state != state;
-    status_.state = state;
-    status_.message = std::move(message);
-  }
-  if (changed) {
-    emit(hal::EventKind::statusChanged, std::string(hal::to_string(state)));
-  }
-}
-
 void EscPosReceiptPrinter::note_failure(const hal::DeviceError& error) {
   if (error.reason == "disconnected") {
     {
-      std::lock_guard lock(m_);
+      auto lock = lock_state();
       removed_ = true;
     }
     publish_state(hal::DeviceState::noDevice, "printer disconnected");
@@ -530,35 +494,10 @@ void EscPosReceiptPrinter::note_failure(const hal::DeviceError& error) {
     publish_state(hal::DeviceState::offline, "printer does not answer");
   } else {
     // Otherwise the last status reply stands; a busy state from this command must not stick.
-    hal::DeviceState state;
-    {
-      std::lock_guard lock(m_);
-      state = status_.state;
-    }
-    if (state == hal::DeviceState::busy) {
+    if (status().state == hal::DeviceState::busy) {
       publish_state(hal::DeviceState::online, "ready");
     }
   }
-}
-
-void EscPosReceiptPrinter::emit(hal::EventKind kind, std::string detail) {
-  hal::EventHandler handler;
-  {
-    std::lock_guard lock(m_);
-    handler = handler_;
-  }
-  if (handler) {
-    handler(hal::DeviceEvent{kind, options_.id, std::move(detail)});
-  }
-}
-
-void EscPosReceiptPrinter::count(std::string_view name, std::uint64_t n) {
-  std::lock_guard lock(m_);
-  auto it = stats_.find(name);
-  if (it == stats_.end()) {
-    it = stats_.emplace(std::string(name), 0).first;
-  }
-  it->second += n;
 }
 
 }  // namespace kiosk::drivers

@@ -5,13 +5,12 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
+#include "drivers/common/driver_base.hpp"
 #include "drivers/receipt_printer/receipt_printer_codec.hpp"
 #include "drivers/transport/transport.hpp"
-#include "hal/command_queue.hpp"
 #include "hal/receipt_printer.hpp"
 
 namespace kiosk::drivers {
@@ -50,7 +49,7 @@ struct EscPosReceiptPrinterOptions {
 // error or paper run out during the print fails the command). A receipt stopped after some
 // bytes were sent is cut off so the next one starts clean. Events: statusChanged, mediaLow
 // ("paper_near_end", once per episode), deviceRemoved / deviceArrived.
-class EscPosReceiptPrinter final : public hal::ReceiptPrinter {
+class EscPosReceiptPrinter final : public DriverBase<hal::ReceiptPrinter> {
  public:
   explicit EscPosReceiptPrinter(std::unique_ptr<Transport> transport,
                                 EscPosReceiptPrinterOptions options = {});
@@ -63,11 +62,7 @@ class EscPosReceiptPrinter final : public hal::ReceiptPrinter {
   // ("disconnected", "not_open", "no_answer"), invalidData ("bad_status").
   hal::Status open() override;
   void close() override;
-  hal::DeviceStatus status() const override;
   hal::Result<hal::DeviceStatus> health_check() override;
-  hal::Statistics statistics() const override;
-  void set_event_handler(hal::EventHandler handler) override;
-  bool cancel(hal::RequestId id) override;
 
   hal::ReceiptPrinterCapabilities capabilities() const override;
   hal::RequestId print(hal::Receipt receipt, hal::Completion<hal::Done> done) override;
@@ -96,24 +91,16 @@ class EscPosReceiptPrinter final : public hal::ReceiptPrinter {
   // GS e 6 into status detail "presenter".
   hal::Status read_presenter();
   void publish(const receipt_printer::RealtimeStatus& rt);
-  void publish_state(hal::DeviceState state, std::string message);
   void note_failure(const hal::DeviceError& error);
-  void emit(hal::EventKind kind, std::string detail);
-  void count(std::string_view name, std::uint64_t n = 1);
 
   std::unique_ptr<Transport> transport_;
   EscPosReceiptPrinterOptions options_;
 
-  mutable std::mutex m_;  // guards the members below
-  hal::DeviceStatus status_;
+  // Guarded by the state lock (lock_state()): they change together with the status.
   hal::DeviceInfo info_extra_;  // model / firmware read with GS I
-  hal::Statistics stats_;
-  hal::EventHandler handler_;
   bool open_ = false;
   bool paper_near_end_ = false;
   bool removed_ = false;  // reported deviceRemoved; deviceArrived when it answers again
-
-  hal::CommandQueue queue_;  // last: its worker stops before the members above go away
 };
 
 }  // namespace kiosk::drivers

@@ -119,3 +119,27 @@ TEST_CASE("destroying the queue completes every pending command as canceled", "[
   }
   CHECK(canceled == 4);
 }
+
+TEST_CASE("stop completes every pending command before the queue goes away", "[hal][queue]") {
+  std::atomic<int> canceled{0};
+  CommandQueue q("test");
+  q.submit<int>(
+      [](CancelToken& token) -> Result<int> {
+        auto released = std::make_shared<std::promise<void>>();
+        token.on_cancel([released] { released->set_value(); });
+        released->get_future().wait();
+        return 1;
+      },
+      [&](RequestId, Result<int> r) {
+        if (!r.ok()) ++canceled;
+      });
+  q.submit<int>([](CancelToken&) -> Result<int> { return 0; },
+                [&](RequestId, Result<int> r) {
+                  if (!r.ok()) ++canceled;
+                });
+  q.stop();
+  // Both completed by the time stop() returns; the destructor's stop() is then a no-op.
+  CHECK(canceled == 2);
+  q.stop();
+  CHECK(canceled == 2);
+}
