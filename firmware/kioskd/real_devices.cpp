@@ -2,7 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
 #include <filesystem>
+#include <map>
+#include <mutex>
 
 #include "drivers/camera/camera.hpp"
 #include "drivers/camera/v4l2_device_linux.hpp"
@@ -39,6 +42,12 @@ bool matches(const DeviceConfig& d, const drivers::UsbDeviceAddress& a) {
   return d.usb_port.empty() || a.port_path == d.usb_port;
 }
 
+std::string usb_id(std::uint16_t vid, std::uint16_t pid) {
+  char text[10];
+  std::snprintf(text, sizeof text, "%04x:%04x", vid, pid);
+  return text;
+}
+
 // A node that exists now; a by-id symlink whose target is gone does not count.
 bool node_exists(const std::filesystem::path& path) {
   std::error_code ec;
@@ -58,13 +67,40 @@ struct RealDevices::Impl {
   std::unique_ptr<hal::PaymentScanner> scanner;
   std::unique_ptr<DeviceSupervisor> supervisor;
 
-  std::function<bool()> usb_present(const DeviceConfig* d) const {
+  // A configured USB device that is missing while another product of its vendor is on the bus
+  // (an Evolis of another model, a different Epson): the technician is told which one, since
+  // "not connected" would send them looking for a cable. Keyed by device id; guarded.
+  mutable std::mutex other_model_m;
+  std::map<std::string, std::string, std::less<>> other_model;  // id -> "0f49:0002"
+
+  std::function<bool()> usb_present(const DeviceConfig* d, std::string id) {
     auto ctx = usb;
-    return [ctx, d] {
-      for (const auto& a : ctx->enumerate())
-        if (matches(*d, a)) return true;
+    return [this, ctx, d, id = std::move(id)] {
+      std::string other;
+      for (const auto& a : ctx->enumerate()) {
+        if (matches(*d, a)) {
+          note_other_model(id, {});
+          return true;
+        }
+        if (d->usb && a.vid == d->usb->vid && other.empty()) other = usb_id(a.vid, a.pid);
+      }
+      note_other_model(id, other);
       return false;
     };
+  }
+
+  void note_other_model(const std::string& id, const std::string& found) {
+    std::lock_guard lock(other_model_m);
+    auto& seen = other_model[id];
+    if (seen == found) return;
+    seen = found;
+    if (!found.empty()) log()->warn("event=device_different_model device={} found={}", id, found);
+  }
+
+  std::string other_model_of(std::string_view id) const {
+    std::lock_guard lock(other_model_m);
+    auto it = other_model.find(id);
+    return it == other_model.end() ? std::string() : it->second;
   }
 
   // Which configured USB device an address is, or empty.
@@ -132,9 +168,10 @@ void RealDevices::start(std::function<void()> changed) {
   const std::filesystem::path scanner_node = c.payment_scanner.configured_node();
   d.supervisor = std::make_unique<DeviceSupervisor>(
       std::vector<SupervisedDevice>{
-          {d.id_reader.get(), "id_reader", d.usb_present(&c.id_reader)},
-          {d.card_printer.get(), "card_printer", d.usb_present(&c.card_printer)},
-          {d.receipt_printer.get(), "receipt_printer", d.usb_present(&c.receipt_printer)},
+          {d.id_reader.get(), "id_reader", d.usb_present(&c.id_reader, "id_reader")},
+          {d.card_printer.get(), "card_printer", d.usb_present(&c.card_printer, "card_printer")},
+          {d.receipt_printer.get(), "receipt_printer",
+           d.usb_present(&c.receipt_printer, "receipt_printer")},
           {d.camera.get(), "camera", [camera_node] { return node_exists(camera_node); }},
           {d.scanner.get(), "payment_scanner",
            [scanner_node] { return node_exists(scanner_node); }},
@@ -168,10 +205,19 @@ const DeviceSupervisor* RealDevices::supervisor() const {
 hal::DeviceStatus RealDevices::status_of(hal::Device& device) {
   auto st = device.status();
   const DeviceSupervisor* sup = impl_->supervisor.get();
-  if (sup != nullptr && st.state == hal::DeviceState::offline && !sup->present(device.info().id)) {
+  // A driver that never saw its device says offline or noDevice; either way the supervisor
+  // knows why.
+  const bool down = st.state == hal::DeviceState::offline || st.state == hal::DeviceState::noDevice;
+  if (sup != nullptr && down && !sup->present(device.info().id)) {
     st.state = hal::DeviceState::noDevice;
-    st.detail["connection"] = "not_connected";
-    st.message = "not connected";
+    if (const auto other = impl_->other_model_of(device.info().id); !other.empty()) {
+      st.detail["connection"] = "different_model";
+      st.detail["found"] = other;
+      st.message = "a different model is connected (" + other + ")";
+    } else {
+      st.detail["connection"] = "not_connected";
+      st.message = "not connected";
+    }
   }
   return st;
 }

@@ -1258,6 +1258,21 @@
         <translation>已连接</translation>
     </message>
     <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="130"/>
+        <source>not connected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="131"/>
+        <source>a different model</source>
+        <translation>型号不符</translation>
+    </message>
+    <message>
+        <location filename="../qml/singletons/MaintTexts.qml" line="101"/>
+        <source>Found instead</source>
+        <translation>实际检测到</translation>
+    </message>
+    <message>
         <location filename="../qml/singletons/MaintTexts.qml" line="152"/>
         <location filename="../qml/singletons/MaintTexts.qml" line="403"/>
         <source>%1: %2</source>

@@ -96,7 +96,9 @@ QtObject {
         case "sam": return qsTr("Security module");
         case "stream": return qsTr("Video");
         case "scanner": return qsTr("Scanner");
-        case "link": return qsTr("Connection");
+        case "link":
+        case "connection": return qsTr("Connection");
+        case "found": return qsTr("Found instead");
         }
         return key;
     }
@@ -125,6 +127,8 @@ QtObject {
         case "scanning": return qsTr("scanning");
         case "down": return qsTr("down");
         case "up": return qsTr("up");
+        case "not_connected": return qsTr("not connected");
+        case "different_model": return qsTr("a different model");
         }
         return value;
     }
@@ -142,7 +146,9 @@ QtObject {
         case "jammed":
         case "error":
         case "failed":
-        case "down": return "bad";
+        case "down":
+        case "not_connected":
+        case "different_model": return "bad";
         }
         return "good";
     }

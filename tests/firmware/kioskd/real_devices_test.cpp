@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <thread>
 
@@ -33,11 +34,13 @@ struct Kiosk {
   std::filesystem::path log = dir.path / "kioskd.log";
   pid_t pid = -1;
 
-  Kiosk() {
+  // `edit` may change the [device.*] sections kioskd is given (a wrong product id).
+  explicit Kiosk(const std::function<std::string(std::string)>& edit = {}) {
     auto config = testing::kioskd_config(dir.path, &central);
     config.simulation.enabled = false;
     config.capture_countdown = std::chrono::seconds(0);
-    testing::write_kioskd_conf(config, dir.path / "kioskd.conf", kernel.devices_config());
+    const std::string devices = kernel.devices_config();
+    testing::write_kioskd_conf(config, dir.path / "kioskd.conf", edit ? edit(devices) : devices);
   }
   ~Kiosk() {
     kill();
@@ -72,12 +75,16 @@ std::unique_ptr<rpc::Client> connect(const std::filesystem::path& socket) {
   return nullptr;
 }
 
-std::string device_state(rpc::Client& c, const std::string& id) {
+json device_entry(rpc::Client& c, const std::string& id) {
   auto r = c.call("devices.list");
-  if (!r) return "?";
+  if (!r) return json::object();
   for (const auto& d : r.value()["devices"])
-    if (d.value("id", "") == id) return d.value("state", "?");
-  return "?";
+    if (d.value("id", "") == id) return d;
+  return json::object();
+}
+
+std::string device_state(rpc::Client& c, const std::string& id) {
+  return device_entry(c, id).value("state", "?");
 }
 
 // Waits until the device's state is (or is not) `state`; returns the last state seen.
@@ -184,6 +191,46 @@ TEST_CASE(
   REQUIRE(stock);
   CHECK(stock.value()["issued"] == 1);
   CHECK(stock.value()["reserved"] == 0);
+  c.reset();
+  k.kill();
+}
+
+TEST_CASE("a configured USB device missing while another model of its vendor is plugged is named",
+          "[kioskd][real_devices]") {
+  testing::UmockdevUsbBus::require_active();
+  // kioskd is told of an Evolis with product id 7fff; the bus has the emulated Evolis.
+  std::string plugged;
+  Kiosk k([&plugged](std::string devices) {
+    const std::string key = "[device.card_printer]\nusb = ";
+    const auto at = devices.find(key);
+    REQUIRE(at != std::string::npos);
+    plugged = devices.substr(at + key.size(), 9);  // "0f49:pppp"
+    devices.replace(at + key.size() + 5, 4, "7fff");
+    return devices;
+  });
+  REQUIRE(plugged.rfind("0f49:", 0) == 0);
+  k.start();
+  auto c = connect(k.socket);
+  INFO(k.log_text());
+  REQUIRE(c);
+  CHECK(await_state(*c, "id_reader", "online") == "online");
+  CHECK(await_state(*c, "card_printer", "noDevice") == "noDevice");
+  const json printer = device_entry(*c, "card_printer");
+  CHECK(printer["detail"]["connection"] == "different_model");
+  CHECK(printer["detail"]["found"] == plugged);
+  auto s = c->call("kiosk.status");
+  REQUIRE(s);
+  CHECK_FALSE(s.value()["services"]["renewal"]["available"].get<bool>());
+  CHECK(s.value()["services"]["renewal"]["missing_device"] == "card_printer");
+
+  // The other model unplugged: now simply not connected.
+  k.kernel.unplug("card_printer");
+  std::string connection;
+  for (int i = 0; i < 400 && connection != "not_connected"; ++i) {
+    connection = device_entry(*c, "card_printer")["detail"].value("connection", "");
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  CHECK(connection == "not_connected");
   c.reset();
   k.kill();
 }
