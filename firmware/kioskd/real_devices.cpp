@@ -82,7 +82,9 @@ struct RealDevices::Impl {
           note_other_model(id, {});
           return true;
         }
-        if (d->usb && a.vid == d->usb->vid && other.empty()) other = usb_id(a.vid, a.pid);
+        // Same vendor, another product (the same product on another port is not a model).
+        if (d->usb && a.vid == d->usb->vid && a.pid != d->usb->pid && other.empty())
+          other = usb_id(a.vid, a.pid);
       }
       note_other_model(id, other);
       return false;
