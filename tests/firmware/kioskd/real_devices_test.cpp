@@ -234,3 +234,61 @@ TEST_CASE("a configured USB device missing while another model of its vendor is 
   c.reset();
   k.kill();
 }
+
+TEST_CASE("the card printer pulled out mid-print: the paid renewal settles and service returns",
+          "[kioskd][real_devices][money]") {
+  testing::UmockdevUsbBus::require_active();
+  Kiosk k;
+  k.start();
+  auto c = connect(k.socket);
+  INFO(k.log_text());
+  REQUIRE(c);
+  const std::string token = testing::technician_token(*c);
+  REQUIRE(c->call("stock.load", testing::blank_cards(token, 5)));
+  REQUIRE(await_state(*c, "card_printer", "online") == "online");
+
+  citizen::CitizenOptions co;
+  co.socket = k.socket;
+  co.timeout = std::chrono::seconds(120);
+  co.hand = testing::citizen_hand(k.kernel);
+  bool pulled = false;
+  co.on_screen = [&](const std::string& screen) {
+    if (screen != "printing" || pulled) return;
+    // The cable goes while the card is inside the printer, being printed.
+    for (int i = 0; i < 400 && k.kernel.card_printer().card_position() != "held"; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    k.kernel.unplug("card_printer");
+    pulled = true;
+  };
+  const auto report = citizen::run_citizen(co);
+  REQUIRE(pulled);
+  CHECK_FALSE(report.completed);
+  INFO("final screen " << report.final_screen << " " << report.error);
+  CHECK((report.final_screen == "ended" || report.final_screen == "call_staff"));
+
+  // The citizen paid: the money is given back (or its refund is on its way, with a reference),
+  // never left charged for a card that was not issued.
+  auto screen = c->call("session.get");
+  REQUIRE(screen);
+  INFO(screen.value().dump());
+  const std::string money = screen.value()["data"]["money"].value("state", "");
+  CHECK((money == "refunded" || money == "refund_pending"));
+  auto stock = c->call("stock.status", json{{"token", token}});
+  REQUIRE(stock);
+  CHECK(stock.value()["issued"] == 0);
+  CHECK(stock.value()["reserved"] == 0);
+
+  // No printer: renewal is unavailable with its reason; the printer back: in service again.
+  CHECK(await_state(*c, "card_printer", "noDevice") == "noDevice");
+  k.kernel.replug("card_printer");
+  CHECK(await_state(*c, "card_printer", "online") == "online");
+  bool available = false;
+  for (int i = 0; i < 400 && !available; ++i) {
+    auto s = c->call("kiosk.status");
+    available = s && s.value()["services"]["renewal"]["available"].get<bool>();
+    if (!available) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  }
+  CHECK(available);
+  c.reset();
+  k.kill();
+}
