@@ -163,8 +163,15 @@ hal::Result<hal::RgbImage> V4l2Camera::run_capture(const hal::CaptureOptions& op
   auto result = [&]() -> hal::Result<hal::RgbImage> {
     if (auto s = climb_to(Stage::opened, {}); !s) return s.error();  // reopen after a failure
     mark_present();
-    const auto caps = capabilities();
-    auto mode = choose_mode(caps.modes, options.width, options.height);
+    auto modes = capabilities().modes;
+    if (settings_.format) {
+      std::erase_if(modes,
+                    [this](const hal::CameraMode& m) { return m.format != *settings_.format; });
+      if (modes.empty())
+        return hal::make_error(CompletionCode::unsupported, "format",
+                               "camera offers no mode in the configured format");
+    }
+    auto mode = choose_mode(modes, options.width, options.height);
     if (!mode) return mode.error();
     if (auto s = climb_to(Stage::streaming, mode.value()); !s) return s.error();
     return grab(options);

@@ -28,6 +28,9 @@ struct V4l2CameraSettings {
   // AUTO_WHITE_BALANCE off at the settled temperature), and give them back to the camera
   // after the capture. Licence photos need the same look frame to frame.
   bool lock_exposure = true;
+  // The pixel format to stream in, as configured for this camera; empty: the mode nearest the
+  // asked size, YUYV on a tie. A camera with no mode in it cannot capture (unsupported/format).
+  std::optional<hal::PixelFormat> format;
 };
 
 // Thread-safety and completion contract: hal::Device; every V4l2Device call happens on the

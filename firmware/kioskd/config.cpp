@@ -81,85 +81,93 @@ using DeviceSetter = std::function<std::optional<std::string>(DeviceConfig&, con
 
 // The keys of every [device.<id>] section.
 const std::map<std::string, DeviceSetter>& device_setters() {
-  static const std::map<std::string, DeviceSetter> table = {
-      {"usb",
-       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
-         const auto colon = v.find(':');
-         if (colon == std::string::npos) return "expects <vid>:<pid> in hex, e.g. 0400:c35a";
-         auto vid = hex16(v.substr(0, colon));
-         auto pid = hex16(v.substr(colon + 1));
-         if (!vid || !pid) return "expects <vid>:<pid> in hex, e.g. 0400:c35a";
-         d.usb = UsbId{*vid, *pid};
-         return std::nullopt;
-       }},
-      {"usb_port",
-       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
-         if (!parse_usb_port(v, d)) return "expects <bus>-<port>[.<port>...], e.g. 1-1.2";
-         return std::nullopt;
-       }},
-      {"serial",
-       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
-         if (v.empty() || v.front() != '/') return "expects an absolute path";
-         d.serial = v;
-         return std::nullopt;
-       }},
-      {"baud",
-       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
-         auto n = integer(v);
-         static constexpr int kRates[] = {1200,  2400,   4800,   9600,   19200, 38400,
-                                          57600, 115200, 230400, 460800, 921600};
-         for (int rate : kRates)
-           if (n && *n == rate) {
-             d.baud = rate;
+  static const std::map<std::string, DeviceSetter> table =
+      {
+          {"usb",
+           [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+             const auto colon = v.find(':');
+             if (colon == std::string::npos) return "expects <vid>:<pid> in hex, e.g. 0400:c35a";
+             auto vid = hex16(v.substr(0, colon));
+             auto pid = hex16(v.substr(colon + 1));
+             if (!vid || !pid) return "expects <vid>:<pid> in hex, e.g. 0400:c35a";
+             d.usb = UsbId{*vid, *pid};
              return std::nullopt;
-           }
-         return "expects a standard rate (1200 ... 921600)";
-       }},
-      {"flow_control",
-       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
-         if (v != "rtscts" && v != "none") return "expects rtscts or none";
-         d.rts_cts = v == "rtscts";
-         return std::nullopt;
-       }},
-      {"evdev",
-       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
-         if (v.empty() || v.front() != '/') return "expects an absolute path";
-         d.evdev = v;
-         return std::nullopt;
-       }},
-      {"v4l2",
-       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
-         if (v.empty() || v.front() != '/') return "expects an absolute path";
-         d.v4l2 = v;
-         return std::nullopt;
-       }},
-      {"wlt_library",
-       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
-         if (v.empty() || v.front() != '/') return "expects an absolute path";
-         d.wlt_library = v;
-         return std::nullopt;
-       }},
-      {"power_line_hz",
-       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
-         auto n = integer(v);
-         if (!n || (*n != 0 && *n != 50 && *n != 60)) return "expects 50, 60 or 0 (camera's own)";
-         d.power_line_hz = static_cast<int>(*n);
-         return std::nullopt;
-       }},
-      {"frame_rate",
-       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
-         auto n = integer(v);
-         if (!n || *n < 0 || *n > 60) return "expects 0..60 (0: the camera's default)";
-         d.frame_rate = static_cast<int>(*n);
-         return std::nullopt;
-       }},
-      {"lock_exposure",
-       [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
-         if (v != "true" && v != "false") return "expects true or false";
-         d.lock_exposure = v == "true";
-         return std::nullopt;
-       }},
-  };
+           }},
+          {"usb_port",
+           [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+             if (!parse_usb_port(v, d)) return "expects <bus>-<port>[.<port>...], e.g. 1-1.2";
+             return std::nullopt;
+           }},
+          {"serial",
+           [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+             if (v.empty() || v.front() != '/') return "expects an absolute path";
+             d.serial = v;
+             return std::nullopt;
+           }},
+          {"baud",
+           [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+             auto n = integer(v);
+             static constexpr int kRates[] = {1200,  2400,   4800,   9600,   19200, 38400,
+                                              57600, 115200, 230400, 460800, 921600};
+             for (int rate : kRates)
+               if (n && *n == rate) {
+                 d.baud = rate;
+                 return std::nullopt;
+               }
+             return "expects a standard rate (1200 ... 921600)";
+           }},
+          {"flow_control",
+           [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+             if (v != "rtscts" && v != "none") return "expects rtscts or none";
+             d.rts_cts = v == "rtscts";
+             return std::nullopt;
+           }},
+          {"evdev",
+           [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+             if (v.empty() || v.front() != '/') return "expects an absolute path";
+             d.evdev = v;
+             return std::nullopt;
+           }},
+          {"v4l2",
+           [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+             if (v.empty() || v.front() != '/') return "expects an absolute path";
+             d.v4l2 = v;
+             return std::nullopt;
+           }},
+          {"wlt_library",
+           [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+             if (v.empty() || v.front() != '/') return "expects an absolute path";
+             d.wlt_library = v;
+             return std::nullopt;
+           }},
+          {"power_line_hz",
+           [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+             auto n = integer(v);
+             if (!n || (*n != 0 && *n != 50 && *n != 60))
+               return "expects 50, 60 or 0 (camera's own)";
+             d.power_line_hz = static_cast<int>(*n);
+             return std::nullopt;
+           }},
+          {"frame_rate",
+           [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+             auto n = integer(v);
+             if (!n || *n < 0 || *n > 60) return "expects 0..60 (0: the camera's default)";
+             d.frame_rate = static_cast<int>(*n);
+             return std::nullopt;
+           }},
+          {"format",
+           [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+             if (v != "yuyv" && v != "mjpeg") return "expects yuyv or mjpeg";
+             d.format = v;
+             return std::nullopt;
+           }},
+          {"lock_exposure",
+           [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
+             if (v != "true" && v != "false") return "expects true or false";
+             d.lock_exposure = v == "true";
+             return std::nullopt;
+           }},
+      };
   return table;
 }
 
@@ -218,8 +226,9 @@ std::optional<std::string> check_devices(const DevicesConfig& d) {
     if (!x->wlt_library.empty()) return std::string("wlt_library belongs in [device.id_reader]");
   for (const DeviceConfig* x :
        {&d.id_reader, &d.card_printer, &d.receipt_printer, &d.payment_scanner})
-    if (x->power_line_hz || x->frame_rate || x->lock_exposure)
-      return std::string("power_line_hz, frame_rate and lock_exposure belong in [device.camera]");
+    if (x->power_line_hz || x->frame_rate || x->lock_exposure || !x->format.empty())
+      return std::string(
+          "format, power_line_hz, frame_rate and lock_exposure belong in [device.camera]");
   return std::nullopt;
 }
 

@@ -41,8 +41,9 @@ struct DeviceConfig {
   // ID reader only: `wlt_library = /usr/lib/.../libwlt.so`, the licensed decoder of the chip's
   // photo (drivers/id_reader/wlt_library.hpp); empty: cards are read without their photo.
   std::filesystem::path wlt_library;
-  // Camera only: `power_line_hz = 50|60|0`, `frame_rate = 0..60`, `lock_exposure = true|false`
-  // (drivers::V4l2CameraSettings; the defaults are the driver's).
+  // Camera only: `format = yuyv|mjpeg`, `power_line_hz = 50|60|0`, `frame_rate = 0..60`,
+  // `lock_exposure = true|false` (drivers::V4l2CameraSettings; the defaults are the driver's).
+  std::string format;
   std::optional<int> power_line_hz, frame_rate;
   std::optional<bool> lock_exposure;
   // The device node of a serial or evdev device (empty for USB).

@@ -141,6 +141,8 @@ std::unique_ptr<RealDevices> RealDevices::create(const DevicesConfig& config, st
       std::make_unique<drivers::LibusbTransport>(d.usb, usb_match(c.receipt_printer)));
   drivers::V4l2CameraSettings camera;
   camera.power_line_hz = c.camera.power_line_hz.value_or(camera.power_line_hz);
+  if (!c.camera.format.empty())
+    camera.format = c.camera.format == "mjpeg" ? hal::PixelFormat::mjpeg : hal::PixelFormat::yuyv;
   camera.frame_rate = c.camera.frame_rate.value_or(camera.frame_rate);
   camera.lock_exposure = c.camera.lock_exposure.value_or(camera.lock_exposure);
   d.camera = std::make_unique<drivers::V4l2Camera>(

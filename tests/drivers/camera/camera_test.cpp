@@ -16,11 +16,12 @@ namespace {
 
 struct Rig {
   std::shared_ptr<emu::CameraEmulator> emulator = emu::CameraEmulator::create();
-  drivers::V4l2Camera camera{emulator->make_device()};
+  drivers::V4l2Camera camera;
   std::mutex m;
   std::vector<hal::DeviceEvent> events;
 
-  Rig() {
+  explicit Rig(drivers::V4l2CameraSettings settings = {})
+      : camera(emulator->make_device(), "camera", settings) {
     camera.set_event_handler([this](const hal::DeviceEvent& e) {
       std::lock_guard lock(m);
       events.push_back(e);
@@ -127,6 +128,24 @@ TEST_CASE("asking for an odd size gives the nearest mode", "[camera][driver]") {
   REQUIRE(r.ok());
   CHECK(r.value().width == 320);
   CHECK(r.value().height == 240);
+}
+
+TEST_CASE("a configured format is kept even where the other one is nearer", "[camera][driver]") {
+  drivers::V4l2CameraSettings mjpeg;
+  mjpeg.format = hal::PixelFormat::mjpeg;
+  Rig rig(mjpeg);
+  // 320x240 is offered in YUYV only (the emulator's modes): the nearest MJPEG mode is taken.
+  auto r = rig.capture(options(320, 240, 0));
+  REQUIRE(r.ok());
+  CHECK(r.value().width == 640);
+  CHECK(r.value().height == 480);
+
+  drivers::V4l2CameraSettings yuyv;
+  yuyv.format = hal::PixelFormat::yuyv;
+  Rig other(yuyv);
+  auto big = other.capture(options(1280, 720, 0));  // 1280x720 is MJPEG only
+  REQUIRE(big.ok());
+  CHECK(big.value().width == 640);
 }
 
 TEST_CASE("with nobody in front the face region looks like the wall", "[camera][driver]") {

@@ -78,6 +78,26 @@ TEST_CASE("real-device mode reads what identifies each device", "[kioskd][config
   CHECK(std::get<KioskdConfig>(k).devices.payment_scanner.evdev == "/dev/serial/by-id/usb-scan");
 }
 
+TEST_CASE("the camera's and the ID reader's own settings are read", "[kioskd][config]") {
+  auto r = parse_config(kRealDevices +
+                        "[device.camera]\nformat = mjpeg\npower_line_hz = 60\nframe_rate = 15\n"
+                        "lock_exposure = false\n"
+                        "[device.id_reader]\nwlt_library = /usr/lib/kiosk/libwlt.so\n");
+  if (auto* e = std::get_if<ConfigError>(&r)) FAIL("line " << e->line << ": " << e->message);
+  const auto& d = std::get<KioskdConfig>(r).devices;
+  CHECK(d.camera.format == "mjpeg");
+  CHECK(d.camera.power_line_hz == 60);
+  CHECK(d.camera.frame_rate == 15);
+  CHECK(d.camera.lock_exposure == false);
+  CHECK(d.id_reader.wlt_library == "/usr/lib/kiosk/libwlt.so");
+  // Unsaid, they are the driver's defaults.
+  const auto parsed = parse_config(kRealDevices);
+  const auto& plain = std::get<KioskdConfig>(parsed).devices;
+  CHECK(plain.camera.format.empty());
+  CHECK_FALSE(plain.camera.power_line_hz.has_value());
+  CHECK(plain.id_reader.wlt_library.empty());
+}
+
 TEST_CASE("real-device mode refuses a device it cannot reach", "[kioskd][config]") {
   struct Case {
     std::string text;
@@ -97,7 +117,15 @@ TEST_CASE("real-device mode refuses a device it cannot reach", "[kioskd][config]
       {kMinimal + "[device.payment_scanner]\nflow_control = xon\n", 4, "rtscts or none"},
       {kMinimal + "[device.payment_scanner]\nserial = ttyS0\n", 4, "absolute path"},
       {kMinimal + "[device.printer]\nusb = 0dd4:0195\n", 4, "unknown key device.printer.usb"},
-      {kMinimal + "[device.camera]\nformat = mjpeg\n", 4, "unknown key device.camera.format"},
+      {kMinimal + "[device.camera]\nformat = h264\n", 4, "expects yuyv or mjpeg"},
+      {kMinimal + "[device.camera]\npower_line_hz = 55\n", 4, "50, 60 or 0"},
+      {kMinimal + "[device.camera]\nframe_rate = 120\n", 4, "0..60"},
+      {kMinimal + "[device.id_reader]\nwlt_library = libwlt.so\n", 4, "absolute path"},
+      {kRealDevices + "[device.card_printer]\nformat = mjpeg\n", 0, "belong in [device.camera]"},
+      {kRealDevices + "[device.payment_scanner]\nlock_exposure = false\n", 0,
+       "belong in [device.camera]"},
+      {kRealDevices + "[device.camera]\nwlt_library = /usr/lib/libwlt.so\n", 0,
+       "wlt_library belongs in [device.id_reader]"},
   };
   for (const auto& c : cases) {
     auto r = parse_config(c.text);
