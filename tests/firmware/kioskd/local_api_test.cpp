@@ -10,8 +10,8 @@
 
 #include "drivers/camera/camera_codec.hpp"
 #include "firmware/kioskd/kioskd.hpp"
-#include "firmware/kioskd/simulated_devices.hpp"
 #include "firmware/kioskd/preview_image.hpp"
+#include "firmware/kioskd/simulated_devices.hpp"
 #include "firmware/rpc/client.hpp"
 #include "tests/firmware/kioskd/running_kioskd.hpp"
 

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "firmware/kioskd/kioskd.hpp"
-#include "firmware/rpc/client.hpp"
 #include "firmware/kioskd/simulated_devices.hpp"
+#include "firmware/rpc/client.hpp"
 #include "tests/firmware/kioskd/fixtures.hpp"
 
 namespace kiosk::testing {
