@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/kioskd/bench_support.hpp"
 #include "firmware/citizen/citizen.hpp"
 #include "firmware/crypto/key_file.hpp"
 #include "firmware/journal/journal.hpp"
@@ -27,21 +28,12 @@
 #include "tests/support/proc_stats.hpp"
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using kiosk::bench::Clock;
+using kiosk::bench::ms_since;
+using kiosk::bench::percentile;
 using nlohmann::json;
 
 namespace {
-
-double ms_since(Clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-  return v[std::min(i, v.size() - 1)];
-}
 
 // kioskd's configuration for a run in `dir` against `central`, emulators at `scale`.
 fs::path write_config(const fs::path& dir, const kiosk::testing::InProcessCentral& central,
@@ -52,15 +44,6 @@ fs::path write_config(const fs::path& dir, const kiosk::testing::InProcessCentra
   const fs::path conf = dir / "kioskd.conf";
   kiosk::testing::write_kioskd_conf(c, conf);
   return conf;
-}
-
-std::unique_ptr<kiosk::rpc::Client> wait_ready(const fs::path& socket) {
-  for (int i = 0; i < 20000; ++i) {
-    auto c = kiosk::rpc::Client::connect(socket);
-    if (c && c.value()->call("kiosk.status")) return std::move(c).value();
-    std::this_thread::sleep_for(std::chrono::microseconds(500));
-  }
-  return nullptr;
 }
 
 struct RunNumbers {
@@ -79,7 +62,8 @@ RunNumbers one_run(double scale) {
     const fs::path conf = write_config(dir, central, scale);
     const auto t0 = Clock::now();
     const pid_t pid = kiosk::testing::spawn_kioskd(KIOSKD_BINARY, conf, dir / "kioskd.log");
-    auto client = wait_ready(dir / "kioskd.sock");
+    auto client = kiosk::testing::connect_when_ready(dir / "kioskd.sock", std::chrono::seconds(10),
+                                                     std::chrono::microseconds(500));
     n.ready_ms = ms_since(t0);
     const std::string token = client ? kiosk::testing::technician_token(*client) : "";
     if (client && !token.empty() &&

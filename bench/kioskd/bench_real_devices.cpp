@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench/kioskd/bench_support.hpp"
 #include "drivers/emu/id_reader/id_reader_emulator.hpp"
 #include "drivers/id_reader/id_reader.hpp"
 #include "drivers/id_reader/wlt_decoder_unavailable.hpp"
@@ -33,21 +34,12 @@
 #include "tests/support/umockdev_usb_device.hpp"
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using kiosk::bench::Clock;
+using kiosk::bench::ms_since;
+using kiosk::bench::percentile;
 using namespace kiosk;
 
 namespace {
-
-double ms_since(Clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const auto i = static_cast<std::size_t>(p * static_cast<double>(v.size() - 1) + 0.5);
-  return v[std::min(i, v.size() - 1)];
-}
 
 bool every_device_found(rpc::Client& c) {
   auto r = c.call("devices.list");
@@ -81,13 +73,8 @@ RunNumbers one_run() {
     testing::write_kioskd_conf(c, dir / "kioskd.conf", kernel.devices_config());
     const auto t0 = Clock::now();
     const pid_t pid = testing::spawn_kioskd(KIOSKD_BINARY, dir / "kioskd.conf", dir / "kioskd.log");
-    std::unique_ptr<rpc::Client> client;
-    for (int i = 0; i < 20000 && !client; ++i) {
-      if (auto cl = rpc::Client::connect(c.socket_path); cl && cl.value()->call("kiosk.status"))
-        client = std::move(cl).value();
-      else
-        std::this_thread::sleep_for(std::chrono::microseconds(500));
-    }
+    auto client = testing::connect_when_ready(c.socket_path, std::chrono::seconds(10),
+                                              std::chrono::microseconds(500));
     n.ready_ms = ms_since(t0);
     for (int i = 0; client && i < 20000 && !every_device_found(*client); ++i)
       std::this_thread::sleep_for(std::chrono::microseconds(500));

@@ -12,8 +12,6 @@
 #include <unistd.h>
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include "firmware/citizen/citizen.hpp"
@@ -28,32 +26,9 @@ using nlohmann::json;
 
 namespace {
 
-// Up to 30 s: a loaded CI machine starts kioskd far slower than the usual half second.
-std::unique_ptr<rpc::Client> wait_ready(const std::filesystem::path& socket) {
-  for (int i = 0; i < 1200; ++i) {
-    auto c = rpc::Client::connect(socket);
-    if (c) {
-      auto s = c.value()->call("kiosk.status");
-      if (s) return std::move(c).value();
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  return nullptr;
-}
-
-std::string file_text(const std::filesystem::path& path) {
-  std::ifstream f(path);
-  std::ostringstream text;
-  text << f.rdbuf();
-  return text.str();
-}
-
 std::unique_ptr<journal::Journal> open_journal(const kioskd::KioskdConfig& c) {
   auto key = crypto::load_key(c.data_key_file);
-  std::ifstream f(c.central.key_file);
-  std::ostringstream text;
-  text << f.rdbuf();
-  const std::string pem = text.str();
+  const std::string pem = testing::file_text(c.central.key_file);
   if (!key) return nullptr;
   journal::JournalOptions o;
   o.path = c.journal_path;
@@ -99,8 +74,8 @@ RunResult crash_at(std::size_t n) {
 
   pid_t pid = testing::spawn_kioskd(KIOSKD_BINARY, conf, log);
   ChildGuard guard{&pid};
-  auto client = wait_ready(config.socket_path);
-  INFO(file_text(log));
+  auto client = testing::connect_when_ready(config.socket_path);
+  INFO(testing::file_text(log));
   REQUIRE(client);
   const std::string token = testing::technician_token(*client);
   REQUIRE(!token.empty());
@@ -137,8 +112,8 @@ RunResult crash_at(std::size_t n) {
     citizen_thread.join();  // its connection broke
     pid = testing::spawn_kioskd(KIOSKD_BINARY, conf,
                                 log);  // restart: recovery runs before the socket opens
-    client = wait_ready(config.socket_path);
-    INFO(file_text(log));
+    client = testing::connect_when_ready(config.socket_path);
+    INFO(testing::file_text(log));
     REQUIRE(client);
   } else {
     citizen_thread.join();

@@ -136,6 +136,29 @@ inline void write_kioskd_conf(const kioskd::KioskdConfig& c, const std::filesyst
     << extra;
 }
 
+// The local API of a kioskd that was just started, once it answers kiosk.status; polled every
+// `step` for up to `limit` (a loaded CI machine starts kioskd far slower than the usual tenth
+// of a second). nullptr if it never answers.
+inline std::unique_ptr<rpc::Client> connect_when_ready(
+    const std::filesystem::path& socket, std::chrono::milliseconds limit = std::chrono::seconds(30),
+    std::chrono::microseconds step = std::chrono::milliseconds(1)) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  do {
+    if (auto c = rpc::Client::connect(socket); c && c.value()->call("kiosk.status"))
+      return std::move(c).value();
+    std::this_thread::sleep_for(step);
+  } while (std::chrono::steady_clock::now() < deadline);
+  return nullptr;
+}
+
+// A whole text file (kioskd's log, a key), or "" if it cannot be read.
+inline std::string file_text(const std::filesystem::path& path) {
+  std::ifstream f(path);
+  std::ostringstream text;
+  text << f.rdbuf();
+  return text.str();
+}
+
 // Starts `binary` (kioskd) as a child process on `conf`, its output appended to `log`.
 inline pid_t spawn_kioskd(const char* binary, const std::filesystem::path& conf,
                           const std::filesystem::path& log) {

@@ -9,9 +9,7 @@
 
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <functional>
-#include <sstream>
 #include <thread>
 
 #include "firmware/citizen/citizen.hpp"
@@ -58,22 +56,8 @@ struct Kiosk {
       pid = -1;
     }
   }
-  std::string log_text() const {
-    std::ifstream f(log);
-    std::ostringstream text;
-    text << f.rdbuf();
-    return text.str();
-  }
+  std::string log_text() const { return testing::file_text(log); }
 };
-
-std::unique_ptr<rpc::Client> connect(const std::filesystem::path& socket) {
-  for (int i = 0; i < 400; ++i) {
-    if (auto c = rpc::Client::connect(socket); c && c.value()->call("kiosk.status"))
-      return std::move(c).value();
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  return nullptr;
-}
 
 json device_entry(rpc::Client& c, const std::string& id) {
   auto r = c.call("devices.list");
@@ -106,7 +90,7 @@ TEST_CASE("kioskd in real-device mode finds every device through the kernel and 
   testing::UmockdevUsbBus::require_active();
   Kiosk k;
   k.start();
-  auto c = connect(k.socket);
+  auto c = testing::connect_when_ready(k.socket);
   INFO(k.log_text());
   REQUIRE(c);
   for (const char* id :
@@ -147,7 +131,7 @@ TEST_CASE(
   testing::UmockdevUsbBus::require_active();
   Kiosk k;
   k.start();
-  auto c = connect(k.socket);
+  auto c = testing::connect_when_ready(k.socket);
   INFO(k.log_text());
   REQUIRE(c);
   const std::string token = testing::technician_token(*c);
@@ -210,7 +194,7 @@ TEST_CASE("a configured USB device missing while another model of its vendor is 
   });
   REQUIRE(plugged.rfind("0f49:", 0) == 0);
   k.start();
-  auto c = connect(k.socket);
+  auto c = testing::connect_when_ready(k.socket);
   INFO(k.log_text());
   REQUIRE(c);
   CHECK(await_state(*c, "id_reader", "online") == "online");
@@ -240,7 +224,7 @@ TEST_CASE("the card printer pulled out mid-print: the paid renewal settles and s
   testing::UmockdevUsbBus::require_active();
   Kiosk k;
   k.start();
-  auto c = connect(k.socket);
+  auto c = testing::connect_when_ready(k.socket);
   INFO(k.log_text());
   REQUIRE(c);
   const std::string token = testing::technician_token(*c);

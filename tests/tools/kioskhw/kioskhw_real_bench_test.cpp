@@ -9,27 +9,14 @@
 #include "drivers/emu/id_reader/id_reader_emulator.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/support/umockdev_usb_device.hpp"
+#include "tests/tools/kioskhw/run_kioskhw.hpp"
 #include "tools/kioskhw/exit_codes.hpp"
-#include "tools/kioskhw/kioskhw.hpp"
 
 using namespace kiosk;
+using kiosk::testing::kioskhw;
 namespace emu = kiosk::drivers::emu;
 
-namespace {
-
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Run kioskhw(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  const int code = tools::run_kioskhw(args, out, err);
-  return {code, out.str(), err.str()};
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("with nothing plugged in kioskhw says each device is not found, exit 3",
           "[kioskhw][usb]") {

@@ -16,24 +16,14 @@
 #include "drivers/receipt_printer/test_receipt.hpp"
 #include "firmware/card_layout/specimen.hpp"
 #include "tests/drivers/card_printer/vendor_job.hpp"
+#include "tests/tools/kioskhw/run_kioskhw.hpp"
 
 using namespace kiosk;
+using kiosk::testing::kioskhw;
 namespace emu = kiosk::drivers::emu;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Run {
-  int code;
-  std::string out;
-  std::string err;
-};
-
-Run kioskhw(std::vector<std::string> args) {
-  std::ostringstream out, err;
-  const int code = tools::run_kioskhw(args, out, err);
-  return {code, out.str(), err.str()};
-}
 
 struct TempDir {
   fs::path path = fs::temp_directory_path() / ("kioskhw-test-" + std::to_string(::getpid()));
