@@ -158,7 +158,7 @@ const std::map<std::string, DeviceSetter>& device_setters() {
           {"format",
            [](DeviceConfig& d, const std::string& v) -> std::optional<std::string> {
              if (v != "yuyv" && v != "mjpeg") return "expects yuyv or mjpeg";
-             d.format = v;
+             d.format = v == "mjpeg" ? hal::PixelFormat::mjpeg : hal::PixelFormat::yuyv;
              return std::nullopt;
            }},
           {"lock_exposure",
@@ -226,7 +226,7 @@ std::optional<std::string> check_devices(const DevicesConfig& d) {
     if (!x->wlt_library.empty()) return std::string("wlt_library belongs in [device.id_reader]");
   for (const DeviceConfig* x :
        {&d.id_reader, &d.card_printer, &d.receipt_printer, &d.payment_scanner})
-    if (x->power_line_hz || x->frame_rate || x->lock_exposure || !x->format.empty())
+    if (x->power_line_hz || x->frame_rate || x->lock_exposure || x->format)
       return std::string(
           "format, power_line_hz, frame_rate and lock_exposure belong in [device.camera]");
   return std::nullopt;

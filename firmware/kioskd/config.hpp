@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "hal/camera.hpp"
+
 namespace kiosk::kioskd {
 
 struct SimulationConfig {
@@ -43,7 +45,7 @@ struct DeviceConfig {
   std::filesystem::path wlt_library;
   // Camera only: `format = yuyv|mjpeg`, `power_line_hz = 50|60|0`, `frame_rate = 0..60`,
   // `lock_exposure = true|false` (drivers::V4l2CameraSettings; the defaults are the driver's).
-  std::string format;
+  std::optional<hal::PixelFormat> format;
   std::optional<int> power_line_hz, frame_rate;
   std::optional<bool> lock_exposure;
   // The device node of a serial or evdev device (empty for USB).

@@ -1,16 +1,10 @@
 #include "firmware/kioskd/device_supervisor.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 
+#include "firmware/kioskd/kioskd_log.hpp"
+
 namespace kiosk::kioskd {
-namespace {
-std::shared_ptr<spdlog::logger> log() {
-  auto l = spdlog::get("kioskd");
-  return l ? l : spdlog::default_logger();
-}
-}  // namespace
 
 DeviceSupervisor::DeviceSupervisor(std::vector<SupervisedDevice> devices,
                                    std::chrono::milliseconds rescan, std::function<void()> changed)
@@ -116,7 +110,7 @@ bool DeviceSupervisor::scan_slot(std::size_t i) {
   const bool lost = s->open && s->d.device->status().state == hal::DeviceState::noDevice;
   if (s->open && (gone || !present || lost)) {
     s->d.device->close();
-    log()->warn("event=device_removed device={}", s->d.id);
+    kioskd_log()->warn("event=device_removed device={}", s->d.id);
     std::lock_guard lock(m_);
     s->open = false;
     ++s->counts.closed;
@@ -125,8 +119,8 @@ bool DeviceSupervisor::scan_slot(std::size_t i) {
   if (!s->open && present) {
     const auto opened = s->d.device->open();
     if (opened.ok()) {
-      log()->info("event=device_arrived device={} transport={}", s->d.id,
-                  s->d.device->info().transport);
+      kioskd_log()->info("event=device_arrived device={} transport={}", s->d.id,
+                         s->d.device->info().transport);
       std::lock_guard lock(m_);
       s->open = true;
       s->last_failure.clear();
@@ -136,7 +130,7 @@ bool DeviceSupervisor::scan_slot(std::size_t i) {
       // Present but not usable (busy, no permission, a different model): in the device's
       // status, logged once per reason, and tried again at every scan.
       s->last_failure = opened.error().reason;
-      log()->warn("event=device_open_failed device={} reason={}", s->d.id, s->last_failure);
+      kioskd_log()->warn("event=device_open_failed device={} reason={}", s->d.id, s->last_failure);
       changed = true;
     }
   }

@@ -18,6 +18,7 @@
 #include "firmware/kioskd/engine_adapters.hpp"
 #include "firmware/kioskd/journal_outbox.hpp"
 #include "firmware/kioskd/kiosk_status.hpp"
+#include "firmware/kioskd/kioskd_log.hpp"
 #include "firmware/kioskd/local_api.hpp"
 #include "firmware/kioskd/real_devices.hpp"
 #include "firmware/rpc/server.hpp"
@@ -107,8 +108,7 @@ struct Kioskd::Impl {
   bool housekeeping_stop = false;
 
   void purge_loop() {
-    auto log = spdlog::get("kioskd");
-    if (!log) log = spdlog::default_logger();
+    auto log = kioskd_log();
     std::unique_lock lock(housekeeping_m);
     while (!housekeeping_stop) {
       lock.unlock();

@@ -1,7 +1,5 @@
 #include "firmware/kioskd/real_devices.hpp"
 
-#include <spdlog/spdlog.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -18,14 +16,10 @@
 #include "drivers/transport/serial_transport_termios.hpp"
 #include "drivers/transport/usb_context.hpp"
 #include "drivers/transport/usb_transport_libusb.hpp"
+#include "firmware/kioskd/kioskd_log.hpp"
 
 namespace kiosk::kioskd {
 namespace {
-
-std::shared_ptr<spdlog::logger> log() {
-  auto l = spdlog::get("kioskd");
-  return l ? l : spdlog::default_logger();
-}
 
 drivers::UsbMatch usb_match(const DeviceConfig& d) {
   drivers::UsbMatch m;
@@ -96,7 +90,8 @@ struct RealDevices::Impl {
     auto& seen = other_model[id];
     if (seen == found) return;
     seen = found;
-    if (!found.empty()) log()->warn("event=device_different_model device={} found={}", id, found);
+    if (!found.empty())
+      kioskd_log()->warn("event=device_different_model device={} found={}", id, found);
   }
 
   std::string other_model_of(std::string_view id) const {
@@ -132,7 +127,7 @@ std::unique_ptr<RealDevices> RealDevices::create(const DevicesConfig& config, st
   auto wlt = drivers::make_wlt_decoder(c.id_reader.wlt_library.string(), &wlt_error);
   if (!wlt_error.empty())
     // The reader still reads the card's text; only the chip's photo is not decoded.
-    log()->warn("event=wlt_library_unavailable reason={}", wlt_error);
+    kioskd_log()->warn("event=wlt_library_unavailable reason={}", wlt_error);
   d.id_reader = std::make_unique<drivers::SamIdReader>(
       std::make_unique<drivers::LibusbTransport>(d.usb, usb_match(c.id_reader)), std::move(wlt));
   d.card_printer = std::make_unique<drivers::card_printer::EvolisCardPrinter>(
@@ -141,8 +136,7 @@ std::unique_ptr<RealDevices> RealDevices::create(const DevicesConfig& config, st
       std::make_unique<drivers::LibusbTransport>(d.usb, usb_match(c.receipt_printer)));
   drivers::V4l2CameraSettings camera;
   camera.power_line_hz = c.camera.power_line_hz.value_or(camera.power_line_hz);
-  if (!c.camera.format.empty())
-    camera.format = c.camera.format == "mjpeg" ? hal::PixelFormat::mjpeg : hal::PixelFormat::yuyv;
+  camera.format = c.camera.format;
   camera.frame_rate = c.camera.frame_rate.value_or(camera.frame_rate);
   camera.lock_exposure = c.camera.lock_exposure.value_or(camera.lock_exposure);
   d.camera = std::make_unique<drivers::V4l2Camera>(

@@ -1,6 +1,6 @@
 // kiosk-emulated-kernel: runs kioskd, unmodified and in real-device mode, against the kiosk's
 // five devices emulated behind their kernel interfaces (emulated_kernel.hpp), and lets a
-// scripted citizen use them. For scripts/demo --real-devices and bench/kioskd/real_devices.
+// scripted citizen use them. For scripts/demo --real-devices.
 //
 // Usage (under LD_PRELOAD=libumockdev-preload.so.0):
 //   kiosk-emulated-kernel --dir DIR --kioskd BIN --config BASE.conf --socket SOCK
@@ -30,6 +30,7 @@
 #include "firmware/rpc/client.hpp"
 #include "tests/support/emulated_kernel.hpp"
 #include "tests/support/emulated_kernel_hand.hpp"
+#include "tests/support/kioskd_process.hpp"
 #include "tests/support/proc_stats.hpp"
 #include "tests/support/umockdev_usb_device.hpp"
 
@@ -78,38 +79,6 @@ std::optional<Args> parse(int argc, char** argv) {
   return a;
 }
 
-pid_t spawn(const Args& a) {
-  const std::string conf = (a.dir / "kioskd.conf").string();
-  const std::string log = (a.dir / "kioskd.log").string();
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    std::FILE* f = std::fopen(log.c_str(), "a");
-    if (f != nullptr) {
-      ::dup2(::fileno(f), 1);
-      ::dup2(::fileno(f), 2);
-    }
-    ::execl(a.kioskd.c_str(), "kioskd", "--config", conf.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  return pid;
-}
-
-std::string device_state(rpc::Client& c, const std::string& id) {
-  auto r = c.call("devices.list");
-  if (!r) return "?";
-  for (const auto& d : r.value()["devices"])
-    if (d.value("id", "") == id) return d.value("state", "?");
-  return "?";
-}
-
-bool await_state(rpc::Client& c, const std::string& id, const std::string& state, bool equal) {
-  for (int i = 0; i < 1000; ++i) {
-    if ((device_state(c, id) == state) == equal) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
-  return false;
-}
-
 volatile sig_atomic_t g_stop = 0;
 
 }  // namespace
@@ -137,14 +106,9 @@ int main(int argc, char** argv) {
   }
 
   const auto t0 = Clock::now();
-  const pid_t pid = spawn(a);
-  std::unique_ptr<rpc::Client> client;
-  for (int i = 0; i < 6000 && !client; ++i) {
-    if (auto c = rpc::Client::connect(a.socket); c && c.value()->call("kiosk.status"))
-      client = std::move(c).value();
-    else
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  const pid_t pid =
+      testing::spawn_kioskd(a.kioskd.c_str(), a.dir / "kioskd.conf", a.dir / "kioskd.log");
+  auto client = testing::connect_when_ready(a.socket, std::chrono::seconds(10));
   const double ready_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   int status = 0;
   if (!client) {
@@ -157,7 +121,8 @@ int main(int argc, char** argv) {
   bool all_found = true;
   for (const char* id :
        {"id_reader", "card_printer", "receipt_printer", "camera", "payment_scanner"})
-    all_found = await_state(*client, id, "noDevice", false) && all_found;
+    all_found =
+        testing::await_device_state(*client, id, "noDevice", false) != "noDevice" && all_found;
   const double devices_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
   std::printf("kioskd ready in %.0f ms, devices %s in %.0f ms\n", ready_ms,
               all_found ? "all found" : "NOT all found", devices_ms);
@@ -179,17 +144,16 @@ int main(int argc, char** argv) {
     co.service = a.citizen;
     co.hand = testing::citizen_hand(kernel);
     co.log = [](const std::string& line) { std::printf("  %s\n", line.c_str()); };
-    const std::map<std::string, std::string> pull_at{
-        {"consent", "id_reader"}, {"photo_review", "card_printer"}, {"payment", "receipt_printer"}};
+    const auto& pull_at = testing::renewal_replug_points();
     if (a.replug) {
       co.on_screen = [&](const std::string& screen) {
         auto it = pull_at.find(screen);
         if (it == pull_at.end()) return;
         std::printf("  (the %s's cable is pulled and plugged back)\n", it->second.c_str());
         kernel.unplug(it->second);
-        await_state(*client, it->second, "noDevice", true);
+        testing::await_device_state(*client, it->second, "noDevice");
         kernel.replug(it->second);
-        await_state(*client, it->second, "online", true);
+        testing::await_device_state(*client, it->second, "online");
       };
     }
     const double cpu_before = testing::cpu_ms(pid);

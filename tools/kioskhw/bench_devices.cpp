@@ -12,10 +12,6 @@ std::vector<hal::Device*> BenchDevices::all() {
   return out;
 }
 
-}  // namespace kiosk::tools
-
-namespace kiosk::tools {
-
 hal::DeviceError BenchDevices::why_absent(const std::string& device) const {
   return hal::make_error(hal::CompletionCode::deviceNotReady, "no_device",
                          device + " not found (plugged in and powered?)");

@@ -85,7 +85,7 @@ TEST_CASE("the camera's and the ID reader's own settings are read", "[kioskd][co
                         "[device.id_reader]\nwlt_library = /usr/lib/kiosk/libwlt.so\n");
   if (auto* e = std::get_if<ConfigError>(&r)) FAIL("line " << e->line << ": " << e->message);
   const auto& d = std::get<KioskdConfig>(r).devices;
-  CHECK(d.camera.format == "mjpeg");
+  CHECK(d.camera.format == kiosk::hal::PixelFormat::mjpeg);
   CHECK(d.camera.power_line_hz == 60);
   CHECK(d.camera.frame_rate == 15);
   CHECK(d.camera.lock_exposure == false);
@@ -93,7 +93,7 @@ TEST_CASE("the camera's and the ID reader's own settings are read", "[kioskd][co
   // Unsaid, they are the driver's defaults.
   const auto parsed = parse_config(kRealDevices);
   const auto& plain = std::get<KioskdConfig>(parsed).devices;
-  CHECK(plain.camera.format.empty());
+  CHECK_FALSE(plain.camera.format.has_value());
   CHECK_FALSE(plain.camera.power_line_hz.has_value());
   CHECK(plain.id_reader.wlt_library.empty());
 }

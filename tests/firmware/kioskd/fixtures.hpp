@@ -3,9 +3,6 @@
 // loopback port, kioskd configs pointing at it, kioskd as a child process, and the
 // technician's login. No Catch2 here: bench/kioskd uses them too (running_kioskd.hpp has the
 // in-process kioskd of the tests).
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -22,6 +19,7 @@
 #include "central/store/store.hpp"
 #include "firmware/kioskd/config.hpp"
 #include "firmware/rpc/client.hpp"
+#include "tests/support/kioskd_process.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace kiosk::testing {
@@ -134,45 +132,6 @@ inline void write_kioskd_conf(const kioskd::KioskdConfig& c, const std::filesyst
     << "\ntime_scale = " << c.simulation.time_scale
     << "\nartifact_dir = " << c.simulation.artifact_dir.string() << "\n"
     << extra;
-}
-
-// The local API of a kioskd that was just started, once it answers kiosk.status; polled every
-// `step` for up to `limit` (a loaded CI machine starts kioskd far slower than the usual tenth
-// of a second). nullptr if it never answers.
-inline std::unique_ptr<rpc::Client> connect_when_ready(
-    const std::filesystem::path& socket, std::chrono::milliseconds limit = std::chrono::seconds(30),
-    std::chrono::microseconds step = std::chrono::milliseconds(1)) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  do {
-    if (auto c = rpc::Client::connect(socket); c && c.value()->call("kiosk.status"))
-      return std::move(c).value();
-    std::this_thread::sleep_for(step);
-  } while (std::chrono::steady_clock::now() < deadline);
-  return nullptr;
-}
-
-// A whole text file (kioskd's log, a key), or "" if it cannot be read.
-inline std::string file_text(const std::filesystem::path& path) {
-  std::ifstream f(path);
-  std::ostringstream text;
-  text << f.rdbuf();
-  return text.str();
-}
-
-// Starts `binary` (kioskd) as a child process on `conf`, its output appended to `log`.
-inline pid_t spawn_kioskd(const char* binary, const std::filesystem::path& conf,
-                          const std::filesystem::path& log) {
-  const pid_t pid = ::fork();
-  if (pid == 0) {
-    const int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_APPEND, 0600);
-    if (fd >= 0) {
-      ::dup2(fd, 1);
-      ::dup2(fd, 2);
-    }
-    ::execl(binary, "kioskd", "--config", conf.c_str(), static_cast<char*>(nullptr));
-    ::_exit(127);
-  }
-  return pid;
 }
 
 }  // namespace kiosk::testing

@@ -59,30 +59,6 @@ struct Kiosk {
   std::string log_text() const { return testing::file_text(log); }
 };
 
-json device_entry(rpc::Client& c, const std::string& id) {
-  auto r = c.call("devices.list");
-  if (!r) return json::object();
-  for (const auto& d : r.value()["devices"])
-    if (d.value("id", "") == id) return d;
-  return json::object();
-}
-
-std::string device_state(rpc::Client& c, const std::string& id) {
-  return device_entry(c, id).value("state", "?");
-}
-
-// Waits until the device's state is (or is not) `state`; returns the last state seen.
-std::string await_state(rpc::Client& c, const std::string& id, const std::string& state,
-                        bool equal = true) {
-  std::string now;
-  for (int i = 0; i < 400; ++i) {
-    now = device_state(c, id);
-    if ((now == state) == equal) break;
-    std::this_thread::sleep_for(std::chrono::milliseconds(25));
-  }
-  return now;
-}
-
 }  // namespace
 
 TEST_CASE("kioskd in real-device mode finds every device through the kernel and follows replugs",
@@ -95,7 +71,7 @@ TEST_CASE("kioskd in real-device mode finds every device through the kernel and 
   REQUIRE(c);
   for (const char* id :
        {"id_reader", "card_printer", "receipt_printer", "camera", "payment_scanner"})
-    CHECK(await_state(*c, id, "online") == "online");
+    CHECK(testing::await_device_state(*c, id, "online") == "online");
   auto status = c->call("kiosk.status");
   REQUIRE(status);
   CHECK_FALSE(status.value()["simulation"].get<bool>());
@@ -107,7 +83,7 @@ TEST_CASE("kioskd in real-device mode finds every device through the kernel and 
        {"id_reader", "card_printer", "receipt_printer", "camera", "payment_scanner"}) {
     INFO(id);
     k.kernel.unplug(id);
-    CHECK(await_state(*c, id, "noDevice") == "noDevice");
+    CHECK(testing::await_device_state(*c, id, "noDevice") == "noDevice");
     // The services that need the device say so, and a session is refused with the reason.
     if (std::string(id) != "receipt_printer") {
       auto s = c->call("kiosk.status");
@@ -119,7 +95,7 @@ TEST_CASE("kioskd in real-device mode finds every device through the kernel and 
       CHECK(refused.error().reason() == "device_unavailable");
     }
     k.kernel.replug(id);
-    CHECK(await_state(*c, id, "online") == "online");
+    CHECK(testing::await_device_state(*c, id, "online") == "online");
   }
   c.reset();
   k.kill();
@@ -139,12 +115,11 @@ TEST_CASE(
   REQUIRE(c->call("stock.load", testing::blank_cards(token, 5)));
   for (const char* id :
        {"id_reader", "card_printer", "receipt_printer", "camera", "payment_scanner"})
-    REQUIRE(await_state(*c, id, "noDevice", false) != "noDevice");
+    REQUIRE(testing::await_device_state(*c, id, "noDevice", false) != "noDevice");
 
   // Each USB cable is pulled and plugged back while the citizen is in the middle of the
   // renewal, between the steps that use that device.
-  const std::map<std::string, std::string> pull_at{
-      {"consent", "id_reader"}, {"photo_review", "card_printer"}, {"payment", "receipt_printer"}};
+  const auto& pull_at = testing::renewal_replug_points();
   std::vector<std::string> replugged;
   citizen::CitizenOptions co;
   co.socket = k.socket;
@@ -156,9 +131,9 @@ TEST_CASE(
     auto it = pull_at.find(screen);
     if (it == pull_at.end()) return;
     k.kernel.unplug(it->second);
-    const auto gone = await_state(*c, it->second, "noDevice");
+    const auto gone = testing::await_device_state(*c, it->second, "noDevice");
     k.kernel.replug(it->second);
-    const auto back = await_state(*c, it->second, "online");
+    const auto back = testing::await_device_state(*c, it->second, "online");
     if (gone == "noDevice" && back == "online") replugged.push_back(it->second);
   };
   const auto report = citizen::run_citizen(co);
@@ -197,9 +172,9 @@ TEST_CASE("a configured USB device missing while another model of its vendor is 
   auto c = testing::connect_when_ready(k.socket);
   INFO(k.log_text());
   REQUIRE(c);
-  CHECK(await_state(*c, "id_reader", "online") == "online");
-  CHECK(await_state(*c, "card_printer", "noDevice") == "noDevice");
-  const json printer = device_entry(*c, "card_printer");
+  CHECK(testing::await_device_state(*c, "id_reader", "online") == "online");
+  CHECK(testing::await_device_state(*c, "card_printer", "noDevice") == "noDevice");
+  const json printer = testing::device_entry(*c, "card_printer");
   CHECK(printer["detail"]["connection"] == "different_model");
   CHECK(printer["detail"]["found"] == plugged);
   auto s = c->call("kiosk.status");
@@ -211,7 +186,7 @@ TEST_CASE("a configured USB device missing while another model of its vendor is 
   k.kernel.unplug("card_printer");
   std::string connection;
   for (int i = 0; i < 400 && connection != "not_connected"; ++i) {
-    connection = device_entry(*c, "card_printer")["detail"].value("connection", "");
+    connection = testing::device_entry(*c, "card_printer")["detail"].value("connection", "");
     std::this_thread::sleep_for(std::chrono::milliseconds(25));
   }
   CHECK(connection == "not_connected");
@@ -229,7 +204,7 @@ TEST_CASE("the card printer pulled out mid-print: the paid renewal settles and s
   REQUIRE(c);
   const std::string token = testing::technician_token(*c);
   REQUIRE(c->call("stock.load", testing::blank_cards(token, 5)));
-  REQUIRE(await_state(*c, "card_printer", "online") == "online");
+  REQUIRE(testing::await_device_state(*c, "card_printer", "online") == "online");
 
   citizen::CitizenOptions co;
   co.socket = k.socket;
@@ -263,9 +238,9 @@ TEST_CASE("the card printer pulled out mid-print: the paid renewal settles and s
   CHECK(stock.value()["reserved"] == 0);
 
   // No printer: renewal is unavailable with its reason; the printer back: in service again.
-  CHECK(await_state(*c, "card_printer", "noDevice") == "noDevice");
+  CHECK(testing::await_device_state(*c, "card_printer", "noDevice") == "noDevice");
   k.kernel.replug("card_printer");
-  CHECK(await_state(*c, "card_printer", "online") == "online");
+  CHECK(testing::await_device_state(*c, "card_printer", "online") == "online");
   bool available = false;
   for (int i = 0; i < 400 && !available; ++i) {
     auto s = c->call("kiosk.status");
