@@ -84,6 +84,9 @@ Response OfficeServices::charge_payment(const Context&, const std::string&, cons
 Response OfficeServices::get_payment(const Context&, const std::string&) {
   return not_implemented("payment");
 }
+Response OfficeServices::cancel_payment(const Context&, const std::string&, const json&) {
+  return not_implemented("payment");
+}
 Response OfficeServices::refund_payment(const Context&, const std::string&, const json&) {
   return not_implemented("payment");
 }
@@ -241,6 +244,9 @@ Response Api::dispatch(const Request& r) {
     if (action.empty() && get) return services_->get_payment(ctx, rest);
     if (action == routes::kCharge && post) {
       return idempotent(r, [&](const json& b) { return services_->charge_payment(ctx, rest, b); });
+    }
+    if (action == routes::kCancel && post) {
+      return idempotent(r, [&](const json& b) { return services_->cancel_payment(ctx, rest, b); });
     }
     if (action == routes::kRefund && post) {
       return idempotent(r, [&](const json& b) { return services_->refund_payment(ctx, rest, b); });

@@ -70,6 +70,9 @@ class OfficeServices {
   virtual Response charge_payment(const Context& ctx, const std::string& order_id,
                                   const nlohmann::json& request);
   virtual Response get_payment(const Context& ctx, const std::string& order_id);
+  // Compare-and-set: cancels only a `created` order (a charge that lands later is refused).
+  virtual Response cancel_payment(const Context& ctx, const std::string& order_id,
+                                  const nlohmann::json& request);
   virtual Response refund_payment(const Context& ctx, const std::string& order_id,
                                   const nlohmann::json& request);
   virtual Response authorise_issuance(const Context& ctx, const nlohmann::json& request);

@@ -114,8 +114,9 @@ Response payment_error(const payment::PaymentError& e) {
     case Errc::idempotency_conflict:
       return error_response(422, "idempotency_key_reuse", e.message);
     default:
-      return error_response(409, "conflict",
-                            std::string(payment::to_string(e.code)) + ": " + e.message);
+      // The order's state says no (not_chargeable, not_pending, not_captured,
+      // already_refunded): named, so that the kiosk can tell "moved on" from a refusal.
+      return error_response(409, payment::to_string(e.code), e.message);
   }
 }
 
@@ -244,6 +245,26 @@ Response DomainServices::get_payment(const Context& ctx, const std::string& orde
     if (!resolved) return payment_error(resolved.error());
     if (ctx.store.update_payment(order_id, document, payment::to_json(*resolved).dump(), ctx.now)) {
       return json_response(200, order_view(*resolved));
+    }
+  }
+  return error_response(409, "conflict", "the order changed concurrently; retry");
+}
+
+Response DomainServices::cancel_payment(const Context& ctx, const std::string& order_id,
+                                        const json&) {
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    std::string document;
+    auto loaded = load_order(ctx.store, ctx, order_id, document);
+    if (auto* r = std::get_if<Response>(&loaded)) return *r;
+    const auto& order = std::get<payment::Order>(loaded);
+    if (order.state == payment::OrderState::cancelled) return json_response(200, order_view(order));
+    auto cancelled = payment::cancel(order);
+    if (!cancelled) return payment_error(cancelled.error());
+    // The update is conditional on the document read: a charge that commits first wins, and a
+    // charge that commits after finds the order cancelled (not_chargeable).
+    if (ctx.store.update_payment(order_id, document, payment::to_json(*cancelled).dump(),
+                                 ctx.now)) {
+      return json_response(200, order_view(*cancelled));
     }
   }
   return error_response(409, "conflict", "the order changed concurrently; retry");

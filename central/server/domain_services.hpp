@@ -34,6 +34,8 @@ class DomainServices final : public OfficeServices {
   Response charge_payment(const Context& ctx, const std::string& order_id,
                           const nlohmann::json& request) override;
   Response get_payment(const Context& ctx, const std::string& order_id) override;
+  Response cancel_payment(const Context& ctx, const std::string& order_id,
+                          const nlohmann::json& request) override;
   Response refund_payment(const Context& ctx, const std::string& order_id,
                           const nlohmann::json& request) override;
   Response authorise_issuance(const Context& ctx, const nlohmann::json& request) override;

@@ -113,22 +113,49 @@ Result<Done> Engine::set_out_of_service(bool enabled, const std::string& reason,
 
 std::vector<RecoveredTransaction> Engine::recover() {
   std::vector<RecoveredTransaction> out;
-  auto list = journal_.unfinished_transactions();
-  if (!list.ok()) return out;
-  std::string active;
+  std::unique_lock start(start_m_);
   {
     std::lock_guard lock(m_);
-    if (running_ && run_) active = run_->txn();
+    if (running_) return out;  // the next pass, between sessions
   }
+  auto list = journal_.unfinished_transactions();
+  if (!list.ok()) return out;
   for (const auto& t : list.value()) {
-    if (t.id == active) continue;
     auto r = settle_transaction(
         SettlePorts{journal_, central_, devices_.card_printer, options_.device_timeout}, t.id,
         Outcome::interrupted);
-    engine_log()->info("event=recovered txn={} outcome={}", t.id, to_string(r.outcome));
-    out.push_back(RecoveredTransaction{t.id, r.outcome, r.actions});
+    const bool owes =
+        r.outcome == Outcome::pending && r.money && r.money->state == MoneyState::refund_pending;
+    // Still pending is the usual answer of a periodic pass while central is away: not news.
+    engine_log()->log(r.outcome == Outcome::pending ? spdlog::level::debug : spdlog::level::info,
+                      "event=recovered txn={} outcome={}", t.id, to_string(r.outcome));
+    out.push_back(RecoveredTransaction{t.id, r.outcome, r.actions, owes});
   }
+  start.unlock();
+  watch_unsettled_payments(out);
   return out;
+}
+
+void Engine::watch_unsettled_payments(const std::vector<RecoveredTransaction>& settled) {
+  constexpr const char* kReason = "unsettled_payment";
+  const auto now = clock_.steady();
+  bool overdue = false;
+  std::map<std::string, std::chrono::steady_clock::time_point> still;
+  for (const auto& t : settled) {
+    if (!t.owes_refund) continue;
+    auto it = unsettled_since_.find(t.txn);
+    const auto since = it == unsettled_since_.end() ? now : it->second;
+    still[t.txn] = since;
+    if (now - since >= options_.unsettled_payment_limit) overdue = true;
+  }
+  unsettled_since_ = std::move(still);
+  const KioskState s = state();
+  if (overdue && !s.out_of_service) {
+    engine_log()->error("event=unsettled_payment transactions={}", unsettled_since_.size());
+    (void)set_out_of_service(true, kReason, "engine");
+  } else if (!overdue && s.out_of_service && s.reason == kReason) {
+    (void)set_out_of_service(false, kReason, "engine");
+  }
 }
 
 Result<Screen> Engine::start_session(const std::string& service_name, const std::string& language) {
@@ -141,6 +168,7 @@ Result<Screen> Engine::start_session(const std::string& service_name, const std:
   if (!service) return make_error(Errc::invalid_argument, "unknown_service");
   if (language != "zh" && language != "en")
     return make_error(Errc::invalid_argument, "unknown_language");
+  std::lock_guard start(start_m_);
   {
     std::lock_guard lock(m_);
     if (running_) return make_error(Errc::busy, "session_running");

@@ -31,6 +31,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -66,6 +67,10 @@ struct EngineOptions {
   // Licence-photo quality: mean luminance range and minimum contrast (standard deviation).
   double photo_min_mean = 40, photo_max_mean = 235, photo_min_stddev = 12;
   std::string kiosk_id = "kiosk";
+  // A citizen's payment that recover() still cannot settle (refund owed, central away) this
+  // long after it was first seen puts the kiosk out of service ("unsettled_payment") until
+  // it is settled: a kiosk that cannot give money back should not take more.
+  std::chrono::milliseconds unsettled_payment_limit{15 * 60'000};
 };
 
 // Outcome of recover() for one transaction.
@@ -73,6 +78,7 @@ struct RecoveredTransaction {
   std::string txn;
   Outcome outcome = Outcome::pending;  // the finish outcome, or pending (central down)
   std::vector<std::string> actions;    // "refund", "card_spoiled", "card_retained", "elicence", ...
+  bool owes_refund = false;            // still pending with the citizen's money to give back
 };
 
 struct KioskState {
@@ -89,9 +95,11 @@ class Engine {
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
-  // Finishes or compensates every unfinished transaction not owned by the running session.
-  // Call at start before the first session; safe to call again later (e.g. after central
-  // comes back) for the ones left "pending".
+  // Finishes or compensates every unfinished transaction. Call at start before the first
+  // session, then periodically (kioskd does) for the ones left "pending" while central was
+  // away. Runs only between sessions (a pass while a session runs is skipped: it returns
+  // nothing) and holds session starts off while it runs, so that it never shares the card
+  // printer or a transaction with a session.
   std::vector<RecoveredTransaction> recover();
 
   // Starts a session ("renewal" | "replace_lost" | "replace_damaged" | "info_query", "zh" |
@@ -149,6 +157,7 @@ class Engine {
   struct Shared;
   void publish(Screen screen);
   void load_settings();
+  void watch_unsettled_payments(const std::vector<RecoveredTransaction>& pending_money);
 
   JournalPort& journal_;
   CentralPort& central_;
@@ -170,6 +179,12 @@ class Engine {
   std::string session_language_;
   std::uint64_t screen_version_ = 0;
   std::mutex preview_m_;  // one camera preview at a time
+  // Held by start_session from its check to the session thread's start, and by recover():
+  // two concurrent starts or a start during recovery would otherwise race on thread_ and
+  // on the transaction being begun.
+  std::mutex start_m_;
+  // Unfinished transactions that owe a citizen money, and since when (recover()).
+  std::map<std::string, std::chrono::steady_clock::time_point> unsettled_since_;
 };
 
 }  // namespace kiosk::engine

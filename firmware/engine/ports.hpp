@@ -177,6 +177,11 @@ class CentralPort {
                                               const std::string& payment_code,
                                               const std::string& key) = 0;
   virtual Result<PaymentOrder> payment_status(const std::string& order_id) = 0;
+  // Compare-and-set at central: cancels the order only while it is still `created`, so that a
+  // charge in flight can no longer commit. Rejected "not_chargeable" when it has moved on
+  // (then payment_status says where to); an order already cancelled answers it again.
+  virtual Result<PaymentOrder> cancel_payment(const std::string& order_id,
+                                              const std::string& key) = 0;
   virtual Result<PaymentOrder> refund(const std::string& order_id, const std::string& key) = 0;
   virtual Result<IssuanceAuthorisation> authorise_issuance(const IssuanceRequest& request,
                                                            const std::string& key) = 0;

@@ -10,7 +10,8 @@
 //     retained (reject bin, recorded retained "not_taken"); an empty mouth means the citizen
 //     took it before that was journalled (recorded issued "taken_unrecorded");
 //  3. a payment_charged intent without an outcome (or outcome unknown): payment_status decides
-//     (paid / not paid); still unknown or central down => the transaction stays "pending";
+//     (paid / not paid); an order still `created` is cancelled compare-and-set first (the
+//     charge may be in flight); still unknown or central down => the transaction stays "pending";
 //  4. paid and no card handed out or retained, and no refund yet: refund with the key
 //     "<txn>:refund:<attempt>" (intent before, done after); central down => "pending";
 //  5. card handed out, issuance authorised, e-licence not re-issued: reissue with the key of

@@ -246,6 +246,8 @@ const std::map<std::string, Setter>& setters() {
       {"kiosk.signing_key_file", path(&KioskdConfig::signing_key_file)},
       {"kiosk.retention_hours", duration(&KioskdConfig::retention)},
       {"kiosk.purge_interval_seconds", duration(&KioskdConfig::purge_interval)},
+      {"kiosk.settle_interval_seconds", duration(&KioskdConfig::settle_interval)},
+      {"kiosk.unsettled_payment_minutes", duration(&KioskdConfig::unsettled_payment_limit)},
       {"central.url",
        [](KioskdConfig& c, const std::string& v) -> std::optional<std::string> {
          if (!v.empty() && v.rfind("https://", 0) != 0) return "expects an https:// URL";

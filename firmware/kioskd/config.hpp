@@ -78,9 +78,13 @@ struct KioskdConfig {
   std::filesystem::path signing_key_file;  // kiosk's ECDSA P-256 key (PEM); default: central.key
   CentralConfig central;
   SimulationConfig simulation;
-  DevicesConfig devices;                       // real-device mode (simulation.enabled = false)
-  std::chrono::hours retention{24 * 30};       // personal data kept after acknowledgement
-  std::chrono::seconds purge_interval{600};    // how often expired personal data is purged
+  DevicesConfig devices;                     // real-device mode (simulation.enabled = false)
+  std::chrono::hours retention{24 * 30};     // personal data kept after acknowledgement
+  std::chrono::seconds purge_interval{600};  // how often expired personal data is purged
+  // How often transactions left unfinished (central away) are settled again, and how long a
+  // refund may stay owed before the kiosk goes out of service ("unsettled_payment").
+  std::chrono::seconds settle_interval{10};
+  std::chrono::minutes unsettled_payment_limit{15};
   std::chrono::seconds idle_timeout{60};       // citizen inactivity before the session ends
   std::chrono::seconds card_take_timeout{60};  // card left in the mouth is then retained
   // Face positioning before each capture (the UI counts down over the live preview); scaled

@@ -35,6 +35,12 @@ engine::Error from_sync(const sync::SyncError& e) {
       code = engine::Errc::circuit_open;
       break;
     case sync::Errc::rejected: {
+      // "Still in progress" is no answer yet: the outcome is unknown, as after a timeout, and
+      // the engine asks again under the same key.
+      if (e.retryable()) {
+        code = engine::Errc::timeout;
+        break;
+      }
       engine::Error out = engine::make_error(
           engine::Errc::rejected, e.api_code.empty() ? "rejected" : e.api_code, e.message);
       out.http_status = e.http_status;
@@ -326,6 +332,13 @@ engine::Result<engine::ChargeResult> CentralAdapter::charge_payment(const std::s
 
 engine::Result<engine::PaymentOrder> CentralAdapter::payment_status(const std::string& order_id) {
   auto r = c_.payment_status(order_id);
+  if (!r) return from_sync(r.error());
+  return order(r.value());
+}
+
+engine::Result<engine::PaymentOrder> CentralAdapter::cancel_payment(const std::string& order_id,
+                                                                    const std::string& key) {
+  auto r = c_.cancel_payment(order_id, key);
   if (!r) return from_sync(r.error());
   return order(r.value());
 }

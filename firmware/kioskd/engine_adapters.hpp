@@ -53,6 +53,8 @@ class CentralAdapter final : public engine::CentralPort {
                                                       const std::string& payment_code,
                                                       const std::string& key) override;
   engine::Result<engine::PaymentOrder> payment_status(const std::string& order_id) override;
+  engine::Result<engine::PaymentOrder> cancel_payment(const std::string& order_id,
+                                                      const std::string& key) override;
   engine::Result<engine::PaymentOrder> refund(const std::string& order_id,
                                               const std::string& key) override;
   engine::Result<engine::IssuanceAuthorisation> authorise_issuance(

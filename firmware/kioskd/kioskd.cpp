@@ -63,6 +63,10 @@ class NoCentral final : public engine::CentralPort {
   engine::Result<engine::PaymentOrder> payment_status(const std::string&) override {
     return down();
   }
+  engine::Result<engine::PaymentOrder> cancel_payment(const std::string&,
+                                                      const std::string&) override {
+    return down();
+  }
   engine::Result<engine::PaymentOrder> refund(const std::string&, const std::string&) override {
     return down();
   }
@@ -101,8 +105,12 @@ struct Kioskd::Impl {
   std::atomic<bool> running{false};
 
   // Housekeeping: personal data of finished, acknowledged transactions is purged once the
-  // retention period has passed (at start, then every purge_interval).
+  // retention period has passed (at start, then every purge_interval); transactions left
+  // unfinished while central was away are settled again every settle_interval (the engine
+  // does it between sessions), so a refund owed is paid back soon after central returns,
+  // not at the next restart.
   std::thread housekeeping;
+  std::thread settler;
   std::mutex housekeeping_m;
   std::condition_variable housekeeping_cv;
   bool housekeeping_stop = false;
@@ -120,6 +128,19 @@ struct Kioskd::Impl {
       }
       lock.lock();
       housekeeping_cv.wait_for(lock, config.purge_interval, [this] { return housekeeping_stop; });
+    }
+  }
+
+  void settle_loop() {
+    std::unique_lock lock(housekeeping_m);
+    while (!housekeeping_cv.wait_for(lock, config.settle_interval,
+                                     [this] { return housekeeping_stop; })) {
+      lock.unlock();
+      auto settled = engine->recover();
+      if (!settled.empty()) {
+        if (StatusWatch* w = watch.load()) w->poke();  // the kiosk may have changed service
+      }
+      lock.lock();
     }
   }
 };
@@ -224,6 +245,8 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
   // A two-sided licence (YMCKO front, K back) takes about 18 s on the card printer (the
   // emulator keeps the real device's timings: load, panels, turn, eject).
   eo.print_estimate = scaled(std::chrono::milliseconds(18'000));
+  eo.unsettled_payment_limit =
+      std::chrono::duration_cast<std::chrono::milliseconds>(config.unsettled_payment_limit);
   engine::Devices devs{&d.devices->id_reader(), &d.devices->card_printer(),
                        &d.devices->receipt_printer(), &d.devices->camera(),
                        &d.devices->payment_scanner()};
@@ -283,6 +306,7 @@ bool Kioskd::start(std::string* error) {
     impl_->housekeeping_stop = false;
   }
   impl_->housekeeping = std::thread([this] { impl_->purge_loop(); });
+  impl_->settler = std::thread([this] { impl_->settle_loop(); });
   auto r = impl_->server->start();
   if (!r) {
     if (error) *error = "local API: " + r.error().message;
@@ -310,6 +334,7 @@ void Kioskd::stop_housekeeping() {
   }
   impl_->housekeeping_cv.notify_all();
   if (impl_->housekeeping.joinable()) impl_->housekeeping.join();
+  if (impl_->settler.joinable()) impl_->settler.join();
 }
 
 Kioskd::~Kioskd() {

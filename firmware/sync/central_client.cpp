@@ -253,6 +253,12 @@ Result<PaymentView> CentralClient::payment_status(const std::string& order_id) {
   return payment_call("GET", order_id, "", nullptr, json());
 }
 
+Result<PaymentView> CentralClient::cancel_payment(const std::string& order_id,
+                                                  const std::string& key) {
+  return payment_call("POST", order_id, std::string(protocol::routes::kCancel), &key,
+                      json::object());
+}
+
 Result<PaymentView> CentralClient::refund(const std::string& order_id, const std::string& key) {
   return payment_call("POST", order_id, "refund", &key, json::object());
 }

@@ -128,6 +128,8 @@ class CentralClient {
                                      const std::string& key);
   // GET /v1/payments/{id} (resolves an `unknown` order)
   Result<PaymentView> payment_status(const std::string& order_id);
+  // POST /v1/payments/{id}/cancel: only a `created` order (409 not_chargeable otherwise).
+  Result<PaymentView> cancel_payment(const std::string& order_id, const std::string& key);
   // POST /v1/payments/{id}/refund
   Result<PaymentView> refund(const std::string& order_id, const std::string& key);
   // POST /v1/issuances, request {"id_number", "service", "order_id"?} (201). 402

@@ -21,6 +21,7 @@ inline constexpr std::string_view kFleet = "/v1/fleet";  // office operators onl
 // /v1/payments/{id}/<action>
 inline constexpr std::string_view kCharge = "charge";
 inline constexpr std::string_view kRefund = "refund";
+inline constexpr std::string_view kCancel = "cancel";
 
 // "/v1/payments/<order_id>" or, with an action, "/v1/payments/<order_id>/<action>".
 std::string payment(std::string_view order_id, std::string_view action = {});

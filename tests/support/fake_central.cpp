@@ -83,6 +83,16 @@ Result<ChargeResult> FakeCentral::charge_payment(const std::string& order_id,
   if (it == orders_.end()) return rejected("not_found", 404);
   if (code.empty()) return rejected("invalid_payment_code", 422);
   Order& o = it->second;
+  if (land_on_call_ > 0 && o.order.state == "created") {
+    // The charge is in flight at central: its answer is lost until it lands.
+    in_flight_.emplace(order_id, key);
+    if (++o.charges < land_on_call_) return make_error(Errc::timeout, "charge_in_flight");
+    in_flight_.erase(order_id);
+    o.order.state = "paid";
+    ChargeResult r{o.order, ChargeOutcome::approved};
+    charge_by_key_[key] = r;
+    return r;
+  }
   if (o.order.state != "created") return rejected("not_chargeable", 409);
   ChargeOutcome outcome = outcome_;
   if (!outcomes_.empty()) {
@@ -119,6 +129,35 @@ Result<PaymentOrder> FakeCentral::payment_status(const std::string& order_id) {
     ++o.status_queries;
   }
   return o.order;
+}
+
+Result<PaymentOrder> FakeCentral::cancel_payment(const std::string& order_id, const std::string&) {
+  std::lock_guard lock(m_);
+  if (auto g = gate("cancel_payment"); !g.ok()) return g.error();
+  auto it = orders_.find(order_id);
+  if (it == orders_.end()) return rejected("not_found", 404);
+  Order& o = it->second;
+  if (o.order.state == "cancelled") return o.order;
+  if (o.order.state != "created") return rejected("not_chargeable", 409);
+  o.order.state = "cancelled";
+  in_flight_.erase(order_id);  // the charge in flight can no longer commit
+  return o.order;
+}
+
+void FakeCentral::set_charges_land_late(int land_on_call) {
+  std::lock_guard lock(m_);
+  land_on_call_ = land_on_call;
+}
+
+void FakeCentral::land_late_charges() {
+  std::lock_guard lock(m_);
+  for (const auto& [order_id, key] : in_flight_) {
+    Order& o = orders_.at(order_id);
+    if (o.order.state != "created") continue;
+    o.order.state = "paid";
+    charge_by_key_[key] = ChargeResult{o.order, ChargeOutcome::approved};
+  }
+  in_flight_.clear();
 }
 
 Result<PaymentOrder> FakeCentral::refund(const std::string& order_id, const std::string&) {

@@ -30,6 +30,7 @@ class FakeCentral final : public CentralPort {
   Result<ChargeResult> charge_payment(const std::string& order_id, const std::string& payment_code,
                                       const std::string& key) override;
   Result<PaymentOrder> payment_status(const std::string& order_id) override;
+  Result<PaymentOrder> cancel_payment(const std::string& order_id, const std::string& key) override;
   Result<PaymentOrder> refund(const std::string& order_id, const std::string& key) override;
   Result<IssuanceAuthorisation> authorise_issuance(const IssuanceRequest& request,
                                                    const std::string& key) override;
@@ -38,7 +39,8 @@ class FakeCentral final : public CentralPort {
 
   // ---- test controls ----
   // Call names: "eligibility", "face_match", "create_payment", "charge_payment",
-  // "payment_status", "refund", "authorise_issuance", "reissue_elicence", or "*" for all.
+  // "payment_status", "cancel_payment", "refund", "authorise_issuance", "reissue_elicence", or
+  // "*" for all.
   void set_down(const std::string& call, std::optional<Errc> error);  // nullopt: back up
   void set_circuit_open(bool open);                                   // available() false
   // The decision for every ID (or one ID): eligible with fee by default.
@@ -52,6 +54,12 @@ class FakeCentral final : public CentralPort {
   void set_charge_outcomes(std::vector<ChargeOutcome> outcomes);  // one per charge, then approved
   // The acquirer's late answer for an unknown order ("paid" | "declined").
   void resolve_order(const std::string& order_id, const std::string& state);
+  // Charges that reach central but whose answer is lost (the kiosk sees a timeout): the
+  // order stays `created` while the charge is in flight, and the charge commits (paid) on the
+  // `land_on_call`-th charge call for that order (a retry under the same key replays it), or
+  // when land_late_charges() is called, unless the order was cancelled first. 0: off.
+  void set_charges_land_late(int land_on_call);
+  void land_late_charges();
 
   // ---- what happened ----
   struct Order {
@@ -78,6 +86,8 @@ class FakeCentral final : public CentralPort {
   std::vector<ChargeOutcome> outcomes_;
   std::string resolve_to_ = "paid";
   int resolve_after_ = 0;
+  int land_on_call_ = 0;
+  std::map<std::string, std::string> in_flight_;  // order -> the key of its lost charge
   std::map<std::string, Order> orders_;
   std::map<std::string, std::string> order_by_key_;
   std::map<std::string, ChargeResult> charge_by_key_;

@@ -20,6 +20,7 @@
 using namespace kiosk::central;
 namespace protocol = kiosk::protocol;
 using nlohmann::json;
+using testing::error_code;
 using testing::HttpResponse;
 using testing::KioskClient;
 
@@ -230,8 +231,44 @@ TEST_CASE("a renewal is paid, authorised once, and the e-licence re-issued",
   auto refunded =
       c.post("/v1/payments/" + id + "/refund", "{}", {{"Idempotency-Key", "tx-9:refund"}});
   CHECK(body_of(refunded)["order"]["state"] == "refunded");
-  CHECK(c.post("/v1/payments/" + id + "/refund", "{}", {{"Idempotency-Key", "tx-9:refund2"}})
-            .status == 409);
+  auto second =
+      c.post("/v1/payments/" + id + "/refund", "{}", {{"Idempotency-Key", "tx-9:refund2"}});
+  CHECK(second.status == 409);
+  CHECK(error_code(second) == "already_refunded");  // named, so the kiosk knows it is done
+}
+
+TEST_CASE("cancel is a compare-and-set: a created order is cancelled and can no longer be charged",
+          "[server][domain][payment]") {
+  Office office;
+  auto c = office.dev_kiosk();
+  auto create = [&](const std::string& key) {
+    return body_of(c.post("/v1/payments", R"({"amount_fen":500})",
+                          {{"Idempotency-Key", key}}))["order"]["order_id"]
+        .get<std::string>();
+  };
+  const std::string code = R"({"payment_code":"134567890123456789"})";
+  const auto lost = create("l:pay");
+  auto cancelled = c.post("/v1/payments/" + lost + "/cancel", "{}", {{"Idempotency-Key", "l:c"}});
+  REQUIRE(cancelled.status == 200);
+  CHECK(body_of(cancelled)["order"]["state"] == "cancelled");
+  // The charge that was in flight arrives after the cancel: refused, nobody is charged.
+  auto late = c.post("/v1/payments/" + lost + "/charge", code, {{"Idempotency-Key", "l:charge"}});
+  CHECK(late.status == 409);
+  CHECK(error_code(late) == "not_chargeable");
+  CHECK(body_of(c.get("/v1/payments/" + lost))["order"]["state"] == "cancelled");
+  // Cancelling again (another key, as recovery would) answers the cancelled order.
+  CHECK(c.post("/v1/payments/" + lost + "/cancel", "{}", {{"Idempotency-Key", "l:c2"}}).status ==
+        200);
+
+  // A charge that committed first wins: the cancel is refused and the order stays paid.
+  const auto paid = create("p:pay");
+  REQUIRE(
+      c.post("/v1/payments/" + paid + "/charge", code, {{"Idempotency-Key", "p:charge"}}).status ==
+      200);
+  auto too_late = c.post("/v1/payments/" + paid + "/cancel", "{}", {{"Idempotency-Key", "p:c"}});
+  CHECK(too_late.status == 409);
+  CHECK(error_code(too_late) == "not_chargeable");
+  CHECK(body_of(c.get("/v1/payments/" + paid))["order"]["state"] == "paid");
 }
 
 TEST_CASE("a declined or timed-out charge is reported and resolved", "[server][domain][payment]") {

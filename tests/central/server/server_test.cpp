@@ -19,6 +19,7 @@
 using namespace kiosk::central;
 namespace protocol = kiosk::protocol;
 using nlohmann::json;
+using testing::error_code;
 using testing::HttpResponse;
 using testing::KioskClient;
 using testing::TestCert;
@@ -127,12 +128,6 @@ struct Kiosk {
 
 HttpResponse upload(KioskClient& c, const std::vector<wire::Record>& batch) {
   return c.post("/v1/events", wire::batch_to_body(batch));
-}
-
-std::string error_code(const HttpResponse& r) {
-  auto j = json::parse(r.body, nullptr, false);
-  if (!j.is_object() || !j.contains("error")) return "<no error body: " + r.body + ">";
-  return j["error"]["code"].get<std::string>();
 }
 
 }  // namespace

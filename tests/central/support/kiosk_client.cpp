@@ -2,6 +2,8 @@
 
 #include <curl/curl.h>
 
+#include <nlohmann/json.hpp>
+
 namespace kiosk::central::testing {
 namespace {
 
@@ -15,6 +17,14 @@ struct GlobalInit {
 };
 
 }  // namespace
+
+std::string error_code(const HttpResponse& r) {
+  auto j = nlohmann::json::parse(r.body, nullptr, false);
+  if (!j.is_object() || !j.contains("error") || !j["error"].is_object() ||
+      !j["error"].contains("code") || !j["error"]["code"].is_string())
+    return "<no error body: " + r.body + ">";
+  return j["error"]["code"].get<std::string>();
+}
 
 KioskClient::KioskClient(int port, std::string ca_pem, std::string cert_pem, std::string key_pem)
     : port_(port),

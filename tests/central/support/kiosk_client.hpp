@@ -13,6 +13,9 @@ struct HttpResponse {
   std::string body;
 };
 
+// The API error code of a response ({"error": {"code"}}), or a note saying there was none.
+std::string error_code(const HttpResponse& r);
+
 class KioskClient {
  public:
   KioskClient(int port, std::string ca_pem, std::string cert_pem = {}, std::string key_pem = {});

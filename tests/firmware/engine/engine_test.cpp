@@ -76,9 +76,6 @@ void wait_id_card(Kiosk& k, const char* state) {
     std::this_thread::sleep_for(5ms);
 }
 
-std::string error_code(const Screen& s) {
-  return s.error ? s.error->code : std::string{};
-}
 std::string error_reason(const Screen& s) {
   return s.error ? s.error->reason : std::string{};
 }
@@ -158,11 +155,11 @@ TEST_CASE("central unreachable while charging: the outcome is resolved through p
   Kiosk k;
   k.central.set_down("charge_payment", Errc::timeout);
   const Screen end = run_service(k, "renewal");
-  // The charge never reached central: status says the order is still only created.
+  // The charge never reached central: the order is cancelled, so no late charge can land.
   CHECK(end.screen == "ended");
   CHECK(error_code(end) == "central_unavailable");
   CHECK(k.central.orders().size() == 1);
-  CHECK(k.central.orders().begin()->second.order.state == "created");
+  CHECK(k.central.orders().begin()->second.order.state == "cancelled");
   check_invariants(k);
 }
 
@@ -472,7 +469,7 @@ TEST_CASE("cancel ends the session; an order created but not charged needs no re
   Kiosk k;
   const Screen end = cancel_on_payment(k);
   CHECK(error_code(end) == "cancelled");
-  CHECK(k.central.orders().begin()->second.order.state == "created");
+  CHECK(k.central.orders().begin()->second.order.state == "cancelled");
   check_invariants(k);
 }
 

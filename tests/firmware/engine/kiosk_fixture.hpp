@@ -220,6 +220,11 @@ inline bool has_step(const std::vector<StepRecord>& steps, Step step, Phase phas
   return false;
 }
 
+// The error code an end screen shows ("" when none).
+inline std::string error_code(const Screen& s) {
+  return s.error ? s.error->code : std::string{};
+}
+
 // ARCHITECTURE.md's rules, checked once every transaction is settled.
 inline void check_invariants(Kiosk& k) {
   auto unfinished = k.journal.unfinished_transactions();
