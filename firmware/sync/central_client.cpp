@@ -101,6 +101,11 @@ Result<CentralClient::Answer> CentralClient::call(const std::string& method,
   if (idempotency_key) headers.emplace_back("Idempotency-Key", *idempotency_key);
   const auto started = std::chrono::steady_clock::now();
   auto reply = transport_->perform(method, path, body, headers, cancel);
+  if (!reply && reply.error().code == Errc::unreachable) {
+    // Most often a kept-alive connection the office closed (it restarted): once more on a new
+    // one. Safe: every call that changes state carries its idempotency key.
+    reply = transport_->perform(method, path, body, headers, cancel, true);
+  }
   const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(
                           std::chrono::steady_clock::now() - started)
                           .count();
@@ -140,6 +145,15 @@ Result<CentralClient::Answer> CentralClient::call(const std::string& method,
   }
   breaker_->record_success();
   return answer;
+}
+
+bool CentralClient::probe(const std::atomic<bool>* cancel) {
+  auto reply =
+      transport_->perform("GET", std::string(protocol::routes::kEventsAck), {}, {}, cancel, true);
+  if (!reply || reply->status >= 500) return false;
+  breaker_->record_success();  // the office answers again
+  logger()->info("event=central_back status={}", reply->status);
+  return true;
 }
 
 Result<Enrolment> CentralClient::enrol(const std::string& kiosk_id, const std::string& token,

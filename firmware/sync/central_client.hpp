@@ -147,6 +147,11 @@ class CentralClient {
   Result<std::string> heartbeat(const nlohmann::json& status,
                                 const std::atomic<bool>* cancel = nullptr);
 
+  // Asks the office whether it answers (GET /v1/events/ack), past an open breaker; an answer
+  // closes the breaker at once, so citizens are served again as soon as central is back,
+  // not when the breaker's open period ends. True when it answered.
+  bool probe(const std::atomic<bool>* cancel = nullptr);
+
   CircuitBreaker& breaker() { return *breaker_; }
   const CentralEndpoint& endpoint() const { return endpoint_; }
 

@@ -84,7 +84,7 @@ void CurlTransport::release(void* handle) {
 Result<HttpReply> CurlTransport::perform(
     const std::string& method, const std::string& path, const std::string& body,
     const std::vector<std::pair<std::string, std::string>>& headers,
-    const std::atomic<bool>* cancel) {
+    const std::atomic<bool>* cancel, bool fresh) {
   const std::string route = method + " " + path.substr(0, path.find('?'));
   CURL* curl = static_cast<CURL*>(acquire());
   if (!curl) return make_error(Errc::internal, route + ": curl_easy_init failed");
@@ -132,6 +132,7 @@ Result<HttpReply> CurlTransport::perform(
   set(CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
   set(CURLOPT_TIMEOUT_MS, static_cast<long>(options_.request_timeout.count()));
   set(CURLOPT_FOLLOWLOCATION, 0L);
+  if (fresh) set(CURLOPT_FRESH_CONNECT, 1L);
   set(CURLOPT_HTTPHEADER, list.list);
   set(CURLOPT_WRITEFUNCTION, &on_data);
   set(CURLOPT_WRITEDATA, static_cast<void*>(&sink));

@@ -36,10 +36,11 @@ class CurlTransport {
 
   // `path` starts with "/v1/..." and may carry a query. Any HTTP status is a reply; only a
   // transfer failure is an error. A set `cancel` flag aborts the transfer (Errc::cancelled).
+  // `fresh`: a new connection, not one kept alive from an earlier call.
   Result<HttpReply> perform(const std::string& method, const std::string& path,
                             const std::string& body,
                             const std::vector<std::pair<std::string, std::string>>& headers,
-                            const std::atomic<bool>* cancel = nullptr);
+                            const std::atomic<bool>* cancel = nullptr, bool fresh = false);
 
  private:
   void* acquire();

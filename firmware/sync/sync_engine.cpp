@@ -131,6 +131,15 @@ bool SyncEngine::wait_for_ack(std::uint64_t seq, std::chrono::milliseconds timeo
   return acked_ >= seq;
 }
 
+void SyncEngine::probe_if_open() {
+  if (client_.breaker().state() != CircuitState::open || now() < next_probe_) return;
+  next_probe_ = now() + options_.probe_interval;
+  if (!client_.probe(&stopping_)) return;
+  std::lock_guard lock(mutex_);
+  backoff_.reset();
+  next_upload_ = now();  // the outbox goes now
+}
+
 void SyncEngine::run() {
   while (!stopping_) {
     bool forced = false;
@@ -139,6 +148,7 @@ void SyncEngine::run() {
       forced = sync_requested_;
       sync_requested_ = false;
     }
+    probe_if_open();
     if (forced || now() >= next_upload_) upload_round();
     if (stopping_) break;
     if (options_.heartbeat_provider && now() >= next_heartbeat_) heartbeat_once();
@@ -151,6 +161,7 @@ void SyncEngine::run() {
     auto wake_at = next_upload_;
     if (options_.heartbeat_provider) wake_at = std::min(wake_at, next_heartbeat_);
     if (options_.config_handler) wake_at = std::min(wake_at, next_config_);
+    if (client_.breaker().state() == CircuitState::open) wake_at = std::min(wake_at, next_probe_);
     const auto delta = std::chrono::duration_cast<std::chrono::milliseconds>(wake_at - now());
     if (delta.count() <= 0) continue;
     wake_.wait_for(lock, std::min(delta, kMaxWait),

@@ -46,6 +46,7 @@ namespace kiosk::sync {
 struct SyncOptions {
   std::size_t batch_size = 100;                      // 1..1000 records per upload
   std::chrono::milliseconds upload_interval{5'000};  // outbox poll when idle
+  std::chrono::milliseconds probe_interval{2'000};   // asking an office behind an open breaker
   BackoffOptions backoff{};
   std::chrono::milliseconds heartbeat_interval{60'000};
   std::function<nlohmann::json()> heartbeat_provider;  // device status, supplies, stock, version
@@ -101,6 +102,7 @@ class SyncEngine {
   using TimePoint = std::chrono::steady_clock::time_point;
   void run();
   void upload_round();
+  void probe_if_open();  // an open breaker: ask the office every probe_interval
   void heartbeat_once();
   void config_once();
   void note_result(const SyncError* error);
@@ -124,6 +126,7 @@ class SyncEngine {
   std::uint64_t acked_ = 0;   // highest sequence known acknowledged (for wait_for_ack)
   int failures_ = 0;
   TimePoint next_upload_{};
+  TimePoint next_probe_{};
   TimePoint next_heartbeat_{};
   TimePoint next_config_{};
   bool backing_off_ = false;

@@ -26,12 +26,14 @@ namespace kiosk::testing {
 
 class InProcessCentral {
  public:
-  explicit InProcessCentral(std::filesystem::path dir) : dir_(std::move(dir)) {
-    thread_ = std::thread([this] {
+  // `port` 0: any free one; a given port brings the office back where kiosks look for it.
+  explicit InProcessCentral(std::filesystem::path dir, int port = 0) : dir_(std::move(dir)) {
+    thread_ = std::thread([this, port] {
       std::ostringstream out;
-      central::admin::dev(dir_, "127.0.0.1:0", &stop_, out, [this](int port) {
+      const std::string listen = "127.0.0.1:" + std::to_string(port);
+      central::admin::dev(dir_, listen, &stop_, out, [this](int bound) {
         std::lock_guard lock(m_);
-        port_ = port;
+        port_ = bound;
         cv_.notify_all();
       });
       std::lock_guard lock(m_);
