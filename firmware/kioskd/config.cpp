@@ -274,6 +274,13 @@ const std::map<std::string, Setter>& setters() {
          c.central.office_cert_file = v;
          return std::nullopt;
        }},
+      {"central.pinned_public_key",
+       [](KioskdConfig& c, const std::string& v) -> std::optional<std::string> {
+         if (v.rfind("sha256//", 0) != 0 || v.size() < 8 + 44)
+           return "expects sha256//<base64 of the SHA-256 of central's public key>";
+         c.central.pinned_public_key = v;
+         return std::nullopt;
+       }},
       {"central.connect_timeout_ms",
        [](KioskdConfig& c, const std::string& v) -> std::optional<std::string> {
          auto n = integer(v);

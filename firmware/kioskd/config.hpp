@@ -66,6 +66,7 @@ struct CentralConfig {
   std::string url;  // "https://central.example:8443"; empty = offline kiosk (tests)
   std::filesystem::path ca_file, cert_file, key_file;
   std::filesystem::path office_cert_file;  // verifies central's signed config; optional
+  std::string pinned_public_key;           // "sha256//<base64>" of central's TLS key; optional
   std::chrono::milliseconds connect_timeout{2000};
   std::chrono::milliseconds request_timeout{5000};
 };

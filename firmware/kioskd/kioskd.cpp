@@ -187,6 +187,7 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
     ep.connect_timeout = config.central.connect_timeout;
     ep.request_timeout = config.central.request_timeout;
     ep.office_cert_file = config.central.office_cert_file.string();
+    ep.pinned_public_key = config.central.pinned_public_key;
     d.central = std::make_unique<sync::CentralClient>(ep);
     sync::SyncOptions so;
     so.upload_interval =

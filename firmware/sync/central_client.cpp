@@ -77,6 +77,7 @@ CentralClient::CentralClient(CentralEndpoint endpoint, std::shared_ptr<CircuitBr
   t.ca_file = endpoint_.ca_file;
   t.cert_file = endpoint_.cert_file;
   t.key_file = endpoint_.key_file;
+  t.pinned_public_key = endpoint_.pinned_public_key;
   t.connect_timeout = endpoint_.connect_timeout;
   t.request_timeout = endpoint_.request_timeout;
   t.max_response_bytes = endpoint_.max_response_bytes;

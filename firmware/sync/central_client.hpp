@@ -42,7 +42,8 @@ struct CentralEndpoint {
   std::string base_url;                      // "https://127.0.0.1:8443"
   std::string ca_file, cert_file, key_file;  // PEM files; cert/key empty: no client certificate
   std::chrono::milliseconds connect_timeout{2000}, request_timeout{5000};
-  std::string office_cert_file;  // office signing certificate (config, issuance); optional
+  std::string office_cert_file;   // office signing certificate (config, issuance); optional
+  std::string pinned_public_key;  // central's TLS key, "sha256//<base64>" (curl's form); optional
   std::size_t max_response_bytes = 4 * 1024 * 1024;
 };
 

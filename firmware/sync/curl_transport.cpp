@@ -120,7 +120,12 @@ Result<HttpReply> CurlTransport::perform(
       static_cast<long>(CURL_SSLVERSION_TLSv1_3) | static_cast<long>(CURL_SSLVERSION_MAX_TLSv1_3));
   set(CURLOPT_SSL_VERIFYPEER, 1L);
   set(CURLOPT_SSL_VERIFYHOST, 2L);
+  // Only the office CA is a trust anchor: libcurl would otherwise also trust every public CA
+  // of its default CA path, so any publicly trusted certificate for central's name would do.
   if (!options_.ca_file.empty()) set(CURLOPT_CAINFO, options_.ca_file.c_str());
+  set(CURLOPT_CAPATH, static_cast<const char*>(nullptr));
+  if (!options_.pinned_public_key.empty())
+    set(CURLOPT_PINNEDPUBLICKEY, options_.pinned_public_key.c_str());
   if (!options_.cert_file.empty()) {
     set(CURLOPT_SSLCERT, options_.cert_file.c_str());
     set(CURLOPT_SSLCERTTYPE, "PEM");

@@ -18,6 +18,9 @@ namespace kiosk::sync::detail {
 struct TransportOptions {
   std::string base_url;                      // "https://127.0.0.1:8443" (no trailing slash needed)
   std::string ca_file, cert_file, key_file;  // cert/key empty: no client certificate
+  // The office's public key, "sha256//<base64 of the SHA-256 of its DER SubjectPublicKeyInfo>"
+  // (several joined with ';' during a key change); empty: the CA alone decides.
+  std::string pinned_public_key;
   std::chrono::milliseconds connect_timeout{2000}, request_timeout{5000};
   std::size_t max_response_bytes = 4 * 1024 * 1024;
 };

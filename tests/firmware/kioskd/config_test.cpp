@@ -37,6 +37,8 @@ TEST_CASE("the example config file parses and sets every documented key", "[kios
   CHECK(c.retention == std::chrono::hours(720));
   CHECK(c.idle_timeout == std::chrono::seconds(60));
   CHECK(c.capture_countdown == std::chrono::seconds(3));
+  CHECK(c.settle_interval == std::chrono::seconds(10));
+  CHECK(c.unsettled_payment_limit == std::chrono::minutes(15));
 }
 
 TEST_CASE("a minimal config takes the defaults", "[kioskd][config]") {
@@ -148,6 +150,7 @@ TEST_CASE("config errors name the line and never pass silently", "[kioskd][confi
       {kMinimal + "[simulation]\ntime_scale = -1\n", 4, ">= 0"},
       {kMinimal + "[timeouts]\nidle_seconds = 1x\n", 4, "integer"},
       {kMinimal + "[central]\nurl = http://plain\n", 4, "https"},
+      {kMinimal + "[central]\npinned_public_key = AAAA\n", 4, "sha256//"},
       {kMinimal + "[broken\n", 3, "malformed section"},
       {kMinimal + "just words\n", 3, "key = value"},
       {"[kiosk]\nsocket = /x\n", 0, "kiosk.id is required"},

@@ -6,12 +6,17 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <openssl/pem.h>
+#include <openssl/sha.h>
+#include <openssl/x509.h>
+
 #include <fstream>
 #include <sstream>
 
 #include "central/pki/pki.hpp"
 #include "central/server/admin.hpp"
 #include "firmware/sync/central_client.hpp"
+#include "protocol/encoding/base64.hpp"
 #include "protocol/image/png.hpp"
 #include "protocol/synthetic/face.hpp"
 #include "tests/central/support/test_pki.hpp"
@@ -111,6 +116,50 @@ TEST_CASE("a server certificate the kiosk does not trust fails with a tls error"
   auto r = client.acknowledged_position();
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().code == Errc::tls);
+}
+
+namespace {
+// curl's pin of the key in a PEM certificate: sha256//<base64 of SHA-256(DER
+// SubjectPublicKeyInfo)>.
+std::string pin_of(const std::filesystem::path& cert_pem) {
+  BIO* bio = BIO_new_file(cert_pem.c_str(), "r");
+  REQUIRE(bio != nullptr);
+  X509* cert = PEM_read_bio_X509(bio, nullptr, nullptr, nullptr);
+  BIO_free(bio);
+  REQUIRE(cert != nullptr);
+  unsigned char* der = nullptr;
+  const int n = i2d_PUBKEY(X509_get0_pubkey(cert), &der);
+  X509_free(cert);
+  REQUIRE(n > 0);
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256(der, static_cast<std::size_t>(n), digest);
+  OPENSSL_free(der);
+  return "sha256//" + kiosk::protocol::base64_encode(std::span<const std::uint8_t>(digest));
+}
+}  // namespace
+
+TEST_CASE("with central's key pinned, a server with another key is refused though the CA signed it",
+          "[sync][client][tls]") {
+  Office office;
+  auto endpoint = office.endpoint();
+  SECTION("the office's own key passes") {
+    endpoint.pinned_public_key = pin_of(office.pki_dir() / "server.pem");
+    CentralClient client(endpoint);
+    CHECK(client.acknowledged_position().ok());
+  }
+  SECTION("another key, here the office CA's own, is refused") {
+    endpoint.pinned_public_key = pin_of(office.pki_dir() / "ca.pem");
+    CentralClient client(endpoint);
+    auto r = client.acknowledged_position();
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().code == Errc::tls);
+  }
+  SECTION("during a key change either of two pins passes") {
+    endpoint.pinned_public_key =
+        pin_of(office.pki_dir() / "ca.pem") + ";" + pin_of(office.pki_dir() / "server.pem");
+    CentralClient client(endpoint);
+    CHECK(client.acknowledged_position().ok());
+  }
 }
 
 TEST_CASE("a revoked kiosk certificate is rejected with certificate_revoked",
