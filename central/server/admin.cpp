@@ -12,6 +12,8 @@
 #include "central/registry/registry.hpp"
 #include "central/server/domain_services.hpp"
 #include "central/server/https_server.hpp"
+#include "protocol/image/png.hpp"
+#include "protocol/synthetic/face.hpp"
 
 namespace kiosk::central::admin {
 namespace {
@@ -91,7 +93,18 @@ int seed(store::Store& store, const SeedOptions& options, std::ostream& out) {
   }
   const auto citizens = registry::seed_registry(today);
   for (const auto& c : citizens) {
-    store.put_citizen(c.licence.holder.id_number, c.scenario, registry::to_json(c.licence).dump());
+    const auto& holder = c.licence.holder;
+    store.put_citizen(holder.id_number, c.scenario, registry::to_json(c.licence).dump());
+    // The synthetic registry's photo of each citizen: the portrait their synthetic ID card
+    // and face carry, stored like a real registry photo (face matching never renders one).
+    const auto portrait = protocol::synthetic::render_synthetic_face(
+        protocol::synthetic::traits_from_seed(holder.id_number), 260, 358);
+    auto png = protocol::encode_png(portrait.view());
+    if (!png) {
+      out << "cannot encode the registry photo of a synthetic citizen\n";
+      return 1;
+    }
+    store.put_photo(holder.photo_ref, std::string(png->begin(), png->end()));
   }
   out << "seeded " << citizens.size() << " synthetic citizens for " << registry::format_date(today)
       << '\n';

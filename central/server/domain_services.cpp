@@ -1,5 +1,7 @@
 #include "central/server/domain_services.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <chrono>
 #include <cstdint>
 
@@ -13,7 +15,6 @@
 #include "protocol/encoding/base64.hpp"
 #include "protocol/encoding/hex.hpp"
 #include "protocol/image/png.hpp"
-#include "protocol/synthetic/face.hpp"
 
 namespace kiosk::central::server {
 namespace {
@@ -126,14 +127,12 @@ json order_view(const payment::Order& order) {
 
 }  // namespace
 
-face::Image registry_photo(store::Store& store, const std::string& id_number,
-                           const std::string& photo_ref) {
-  if (auto png = store.photo(photo_ref)) {
-    auto img = protocol::decode_png(std::vector<std::uint8_t>(png->begin(), png->end()));
-    if (img) return *img;
-  }
-  return protocol::synthetic::render_synthetic_face(
-      protocol::synthetic::traits_from_seed(id_number), 260, 358);
+std::optional<face::Image> registry_photo(store::Store& store, const std::string& photo_ref) {
+  auto png = store.photo(photo_ref);
+  if (!png) return std::nullopt;
+  auto img = protocol::decode_png(std::vector<std::uint8_t>(png->begin(), png->end()));
+  if (!img) return std::nullopt;
+  return *img;
 }
 
 DomainServices::DomainServices(DomainOptions options) : options_(std::move(options)) {
@@ -191,8 +190,15 @@ Response DomainServices::face_match(const Context& ctx, const json& request) {
   auto capture = protocol::decode_png(std::vector<std::uint8_t>(bytes->begin(), bytes->end()));
   if (!capture) return error_response(422, "invalid_image", "the capture is not a decodable PNG");
   const auto& holder = std::get<LoadedLicence>(loaded).licence.holder;
-  const auto reference = registry_photo(ctx.store, holder.id_number, holder.photo_ref);
-  auto result = options_.matcher->match(*capture, reference);
+  const auto reference = registry_photo(ctx.store, holder.photo_ref);
+  if (!reference) {
+    // Nothing to compare with is no match: a face rendered or guessed from the ID number alone
+    // could be produced by anyone holding the card.
+    spdlog::warn("event=no_reference_photo");
+    return json_response(
+        200, json{{"match", false}, {"score_permille", 0}, {"reason", "no_reference_photo"}});
+  }
+  auto result = options_.matcher->match(*capture, *reference);
   if (!result)
     return error_response(422, "invalid_image", std::string(face::to_string(result.error().code)));
   return json_response(200, json{{"match", result->is_match},

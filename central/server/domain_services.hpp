@@ -7,6 +7,7 @@
 //
 // Business dates are Asia/Shanghai calendar days (UTC+8, no DST) of Context::now.
 #include <memory>
+#include <optional>
 
 #include "central/face/face.hpp"
 #include "central/payment/payment.hpp"
@@ -46,8 +47,7 @@ class DomainServices final : public OfficeServices {
   DomainOptions options_;
 };
 
-// The registry photo of a seeded citizen: the stored photo if any, else the synthetic portrait.
-face::Image registry_photo(store::Store& store, const std::string& id_number,
-                           const std::string& photo_ref);
+// The registry photo (decoded PNG), or nullopt when the registry holds none (or an unreadable one).
+std::optional<face::Image> registry_photo(store::Store& store, const std::string& photo_ref);
 
 }  // namespace kiosk::central::server

@@ -177,6 +177,18 @@ TEST_CASE("the face match accepts the citizen and refuses someone else", "[serve
                         json{{"id_number", due}, {"capture_png_base64", "AAAA"}}.dump(),
                         {{"Idempotency-Key", post_key(n)}});
   CHECK(garbage.status == 422);
+
+  // A registry record without a photo: nothing to compare with is never a match, even for the
+  // face a synthetic portrait of that ID number would show.
+  auto record = json::parse(*office.db->citizen(due));
+  record["holder"]["photo_ref"] = "photo:none";
+  office.db->put_citizen(due, "due_for_renewal", record.dump());
+  auto unknown = c.post("/v1/decisions/face-match",
+                        json{{"id_number", due}, {"capture_png_base64", capture(due)}}.dump(),
+                        {{"Idempotency-Key", post_key(n)}});
+  REQUIRE(unknown.status == 200);
+  CHECK(body_of(unknown)["match"] == false);
+  CHECK(body_of(unknown)["reason"] == "no_reference_photo");
 }
 
 TEST_CASE("a renewal is paid, authorised once, and the e-licence re-issued",
