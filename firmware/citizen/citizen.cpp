@@ -4,6 +4,7 @@
 #include <deque>
 #include <mutex>
 #include <sstream>
+#include <thread>
 
 #include "firmware/rpc/client.hpp"
 
@@ -146,6 +147,14 @@ CitizenReport run_citizen(const CitizenOptions& o) {
     if (key == last_key) continue;
     std::optional<json> done = json::object();
     if (screen == "insert_id_card") {
+      const bool left_there = s->contains("error") && (*s)["error"].is_object() &&
+                              (*s)["error"].value("reason", "") == "card_not_removed";
+      if (left_there) {
+        // The reader still holds a card it read before: only lifting it lets a new read start.
+        log("lifts the ID card from the reader");
+        remove_card();
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      }
       log("places the ID card on the reader");
       if (hand.place_id_card)
         done = hand.place_id_card(id) ? std::optional<json>(json::object()) : std::nullopt;
