@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cctype>
 #include <chrono>
 #include <ctime>
 #include <limits>
@@ -35,6 +36,16 @@ Response wire_error(const protocol::Error& e) {
     default:
       return error_response(400, "invalid_record", e.message);
   }
+}
+
+// "application/json", with or without parameters ("; charset=utf-8"), in any letter case.
+bool is_json(const Request& r) {
+  auto it = r.headers.find("content-type");
+  if (it == r.headers.end()) return false;
+  std::string type = it->second.substr(0, it->second.find(';'));
+  while (!type.empty() && type.back() == ' ') type.pop_back();
+  for (auto& ch : type) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return type == "application/json";
 }
 
 Response not_implemented(std::string_view what) {
@@ -181,6 +192,10 @@ Response Api::dispatch(const Request& r) {
   const bool get = r.method == "GET", post = r.method == "POST";
   if (r.body.size() > options_.limits.max_body_bytes) {
     return error_response(413, "payload_too_large", "request body over the limit");
+  }
+  if (post && !is_json(r)) {
+    return error_response(415, "unsupported_media_type",
+                          "a request body must be sent as Content-Type: application/json");
   }
   if (p == routes::kEnrol && post) {
     auto body = wire::parse_json(r.body, options_.limits);

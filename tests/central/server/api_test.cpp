@@ -17,6 +17,7 @@ server::Request kiosk_request(std::string method, std::string path, std::string 
   r.path = std::move(path);
   r.body = std::move(body);
   r.headers["idempotency-key"] = "fuzz-key";
+  r.headers["content-type"] = "application/json";
   r.identity.kind = server::Identity::Kind::kiosk;
   r.identity.id = "k-001";
   r.identity.serial_hex = "0A";
@@ -72,4 +73,25 @@ TEST_CASE("an oversized body is refused by the API too", "[server]") {
   server::Api api(*db, nullptr);
   auto out = api.handle(kiosk_request("POST", "/v1/events", std::string(2 * 1024 * 1024, 'x')));
   CHECK(out.status == 413);
+}
+
+TEST_CASE("a body that is not declared JSON is 415, a JSON one with a charset is read",
+          "[server]") {
+  auto db = store::open_store("sqlite::memory:");
+  server::Api api(*db, nullptr);
+  for (const char* type :
+       {"", "text/plain", "application/x-www-form-urlencoded", "application/jsonp"}) {
+    INFO("content type '" << type << "'");
+    auto r = kiosk_request("POST", "/v1/heartbeat", R"({"state":"ready"})");
+    if (*type == '\0')
+      r.headers.erase("content-type");
+    else
+      r.headers["content-type"] = type;
+    auto out = api.handle(r);
+    CHECK(out.status == 415);
+    CHECK(json::parse(out.body)["error"]["code"] == "unsupported_media_type");
+  }
+  auto r = kiosk_request("POST", "/v1/heartbeat", R"({"state":"ready"})");
+  r.headers["content-type"] = "Application/JSON; charset=utf-8";
+  CHECK(api.handle(r).status == 200);
 }
