@@ -22,6 +22,7 @@ constexpr const char* kUsage = R"(usage: kiosk-central COMMAND [options]
   kiosks --db URL                     kiosks and their health
   transactions --db URL [--limit N]   issuances and journal events
   reconcile --db URL                  card-stock report per kiosk
+  verify-chain KIOSK --db URL         re-checks the kiosk's stored journal (seqs, hashes, links)
   token --db URL --kiosk ID [--ttl-hours 24]   one-time enrolment token
   revoke --db URL --serial HEX [--kiosk ID]
 URL: sqlite:/path/to/central.db | postgresql://user@host:port/db
@@ -114,6 +115,10 @@ int main(int argc, char** argv) {
     if (cmd == "transactions")
       return admin::list_transactions(*db, std::stoul(get("limit", "20")), std::cout);
     if (cmd == "reconcile") return admin::reconcile(*db, std::cout);
+    if (cmd == "verify-chain") {
+      if (opts.count("_2") == 0) throw std::invalid_argument("verify-chain KIOSK");
+      return admin::verify_chain(*db, opts["_2"], std::cout);
+    }
     if (cmd == "token")
       return admin::issue_token(*db, need("kiosk"), std::stoi(get("ttl-hours", "24")), std::cout);
     if (cmd == "revoke") return admin::revoke(*db, need("serial"), get("kiosk", ""), std::cout);

@@ -14,6 +14,7 @@
 #include "central/server/https_server.hpp"
 #include "protocol/image/png.hpp"
 #include "protocol/synthetic/face.hpp"
+#include "protocol/wire/chain.hpp"
 
 namespace kiosk::central::admin {
 namespace {
@@ -226,6 +227,50 @@ int reconcile(store::Store& store, std::ostream& out) {
   out << std::left << std::setw(20) << "TOTAL" << std::right << std::setw(8) << loaded
       << std::setw(8) << issued << std::setw(9) << spoiled << std::setw(10) << retained
       << std::setw(10) << (loaded - issued - spoiled - retained) << '\n';
+  return 0;
+}
+
+int verify_chain(store::Store& store, const std::string& kiosk_id, std::ostream& out) {
+  if (!store.kiosk(kiosk_id) && store.head(kiosk_id).seq == 0) {
+    out << "no kiosk " << kiosk_id << '\n';
+    return 2;
+  }
+  constexpr std::size_t kBatch = 1000;
+  wire::ChainHead head;
+  std::uint64_t count = 0;
+  auto broken = [&](std::uint64_t seq, const std::string& why) {
+    out << "chain of " << kiosk_id << " BROKEN at seq " << seq << ": " << why << " (" << count
+        << " records intact before it)\n";
+    return 1;
+  };
+  for (;;) {
+    const auto batch = store.events(kiosk_id, head.seq + 1, kBatch);
+    for (const auto& e : batch) {
+      if (e.seq != head.seq + 1)
+        return broken(head.seq + 1, "missing (next stored is " + std::to_string(e.seq) + ")");
+      wire::Record r;
+      r.kiosk_id = e.kiosk_id;
+      r.seq = e.seq;
+      r.type = e.type;
+      r.occurred_at = e.occurred_at;
+      r.payload = nlohmann::json::parse(e.payload, nullptr, false);
+      r.prev_hash = e.prev_hash;
+      r.signature = e.signature;
+      if (r.payload.is_discarded()) return broken(e.seq, "payload is not JSON");
+      auto hash = wire::record_hash(r);
+      if (!hash) return broken(e.seq, "record is not canonical: " + hash.error().message);
+      if (e.prev_hash != head.hash) return broken(e.seq, "prev_hash is not the previous hash");
+      if (*hash != e.hash) return broken(e.seq, "contents differ from their stored hash");
+      head = wire::ChainHead{e.seq, *hash};
+      ++count;
+    }
+    if (batch.size() < kBatch) break;
+  }
+  const auto stored = store.head(kiosk_id);
+  if (stored.seq != head.seq || stored.hash != head.hash)
+    return broken(head.seq + 1, "the stored head is seq " + std::to_string(stored.seq));
+  out << "chain of " << kiosk_id << " intact: " << count << " records, head seq " << head.seq
+      << " hash " << head.hash << '\n';
   return 0;
 }
 

@@ -38,6 +38,12 @@ int publish_config(store::Store& store, const std::filesystem::path& pki_dir,
 int list_kiosks(store::Store& store, std::ostream& out);
 int list_transactions(store::Store& store, std::size_t limit, std::ostream& out);
 int reconcile(store::Store& store, std::ostream& out);
+// Re-checks a kiosk's stored journal from its first record: seqs from 1 without a gap, each
+// record's hash recomputed from its stored fields (canonical bytes) and each prev_hash equal to
+// the hash before it, and the stored hash equal to the recomputed one. 0 when intact (one line
+// with the count and the head), 1 with the first break (seq and why), 2 for an unknown kiosk.
+// The signatures were verified against the kiosk's certificate when the records arrived.
+int verify_chain(store::Store& store, const std::string& kiosk_id, std::ostream& out);
 // Prints a one-time enrolment token for the kiosk (valid ttl_hours).
 int issue_token(store::Store& store, const std::string& kiosk_id, int ttl_hours, std::ostream& out);
 // Revokes a certificate serial (and the kiosk, when given).

@@ -1,6 +1,7 @@
 // The kiosk-central commands (central/server/admin.hpp).
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -148,4 +149,35 @@ TEST_CASE("a newer configuration is signed and published, an older one refused",
   v1["unknown_field"] = true;
   REQUIRE(pki::write_text_file(file, v1.dump(), false).ok());
   CHECK(admin::publish_config(*db, dir.path / "pki", file, out) == 2);  // strict parsing
+}
+
+TEST_CASE("verify-chain re-checks a kiosk's stored journal and names the first break", "[admin]") {
+  TempDir dir;
+  const std::string url = "sqlite:" + (dir.path / "central.db").string();
+  {
+    auto db = store::open_store(url);
+    db->append_events("k-1",
+                      journal("k-1", {{"session.started", json::object()},
+                                      {"card.issued", json{{"serial", "C0000001"}}},
+                                      {"session.ended", json::object()}}),
+                      1);
+    std::ostringstream out;
+    CHECK(admin::verify_chain(*db, "k-1", out) == 0);
+    CHECK_THAT(out.str(), Catch::Contains("intact: 3 records, head seq 3"));
+    std::ostringstream unknown;
+    CHECK(admin::verify_chain(*db, "k-9", unknown) == 2);
+  }
+  // Someone with database access edits a stored record: its hash no longer matches.
+  sqlite3* raw = nullptr;
+  REQUIRE(sqlite3_open((dir.path / "central.db").c_str(), &raw) == SQLITE_OK);
+  REQUIRE(sqlite3_exec(raw,
+                       "UPDATE events SET payload = '{\"serial\":\"C0000099\"}' "
+                       "WHERE kiosk_id = 'k-1' AND seq = 2",
+                       nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(raw);
+  auto db = store::open_store(url);
+  std::ostringstream out;
+  CHECK(admin::verify_chain(*db, "k-1", out) == 1);
+  CHECK_THAT(out.str(), Catch::Contains("BROKEN at seq 2"));
+  CHECK_THAT(out.str(), Catch::Contains("differ from their stored hash"));
 }
