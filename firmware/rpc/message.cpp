@@ -79,6 +79,12 @@ IncomingMessage parse_incoming(std::string_view line) {
     return single(error_item(nullptr, make_error(codes::invalid_request, reasons::message_too_large,
                                                  "message exceeds 1 MiB")));
   }
+  // nlohmann's parser stops at a NUL as at the end of input, so `{"..."}\0garbage` would pass
+  // as the JSON before it: a line with a NUL is not JSON text.
+  if (line.find('\0') != std::string_view::npos) {
+    return single(error_item(
+        nullptr, make_error(codes::parse_error, reasons::parse_error, "NUL byte in the message")));
+  }
   if (too_deep(line)) {
     return single(error_item(
         nullptr, make_error(codes::parse_error, reasons::parse_error, "nesting too deep")));
