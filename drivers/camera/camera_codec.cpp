@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <csetjmp>
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 
@@ -176,12 +177,18 @@ hal::Result<hal::CameraMode> choose_mode(std::span<const hal::CameraMode> modes,
   if (modes.empty()) {
     return hal::make_error(CompletionCode::unsupported, "no_mode", "camera offers no usable mode");
   }
-  auto better = [width, height](const hal::CameraMode& a, const hal::CameraMode& b) {
-    const int da = std::abs(a.width - width) + std::abs(a.height - height);
-    const int db = std::abs(b.width - width) + std::abs(b.height - height);
+  // 64-bit: the sizes are what the camera enumerated (any 32-bit value), and their distances
+  // and areas overflow an int.
+  using Wide = std::int64_t;
+  const auto distance = [width, height](const hal::CameraMode& m) {
+    return std::abs(Wide{m.width} - width) + std::abs(Wide{m.height} - height);
+  };
+  auto better = [&distance](const hal::CameraMode& a, const hal::CameraMode& b) {
+    const Wide da = distance(a);
+    const Wide db = distance(b);
     if (da != db) return da < db;
     if (a.format != b.format) return a.format == hal::PixelFormat::yuyv;
-    return a.width * a.height > b.width * b.height;
+    return Wide{a.width} * a.height > Wide{b.width} * b.height;
   };
   return *std::min_element(modes.begin(), modes.end(), better);
 }

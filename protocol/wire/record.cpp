@@ -233,6 +233,11 @@ Result<json> parse_json(std::string_view text, const Limits& limits) {
   if (json_nesting_depth(text) > limits.max_depth + 2) {
     return make_error(Errc::malformed_json, "JSON nested too deep");
   }
+  // nlohmann's parser ends its input at a NUL byte, so "{...}\0anything" would parse. JSON text
+  // never holds a raw NUL (not even inside a string), so one means malformed text.
+  if (text.find('\0') != std::string_view::npos) {
+    return make_error(Errc::malformed_json, "body holds a NUL byte");
+  }
   json j = json::parse(text.begin(), text.end(), nullptr, false);
   if (j.is_discarded()) return make_error(Errc::malformed_json, "body is not valid JSON");
   return j;

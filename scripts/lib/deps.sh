@@ -8,6 +8,7 @@ KIOSK_PACKAGES=(
   libpng-dev libcairo2-dev libpango1.0-dev libqrencode-dev libjpeg62-turbo-dev
   fonts-noto-cjk
   catch2 umockdev libumockdev-dev
+  clang-14 libclang-rt-14-dev
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-svg-dev qt6-speech-dev qt6-virtualkeyboard-dev
   qml6-module-qtquick qml6-module-qtquick-controls qml6-module-qtquick-layouts

@@ -194,3 +194,20 @@ TEST_CASE("the nearest mode is chosen, YUYV on a tie", "[camera][codec]") {
   CHECK(none.error().code == hal::CompletionCode::unsupported);
   CHECK(none.error().reason == "no_mode");
 }
+
+TEST_CASE("a camera that enumerates absurd frame sizes still gets the nearest mode chosen",
+          "[camera][codec]") {
+  // Found by fuzz/camera_frame: V4L2 reports sizes as 32-bit unsigned values, and their
+  // distances and areas overflowed an int (undefined behaviour, caught by UBSan).
+  const std::vector<hal::CameraMode> huge{{65535, 65535, hal::PixelFormat::mjpeg},
+                                          {65535, 65535, hal::PixelFormat::mjpeg},
+                                          {65535, 65534, hal::PixelFormat::yuyv}};
+  auto m = choose_mode(huge, 65535, 65535);
+  REQUIRE(m.ok());
+  CHECK(m.value().height == 65535);
+  const std::vector<hal::CameraMode> wrapped{{-1, -2147483647 - 1, hal::PixelFormat::yuyv},
+                                             {640, 480, hal::PixelFormat::yuyv}};
+  m = choose_mode(wrapped, 640, 480);
+  REQUIRE(m.ok());
+  CHECK(m.value().width == 640);
+}

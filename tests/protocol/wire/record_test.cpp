@@ -186,6 +186,19 @@ TEST_CASE("batch bodies are bounded in size, depth and count", "[protocol][wire]
   CHECK(canonical_bytes(big).error().code == Errc::too_large);
 }
 
+TEST_CASE("a body with a NUL byte is malformed, whatever follows it", "[protocol][wire]") {
+  // Found by fuzz/protocol_encoding: the JSON parser stops at a NUL, so a valid batch followed
+  // by a NUL and any bytes was accepted.
+  Record good = sample();
+  REQUIRE(sign_record(good, test_key()).ok());
+  const std::string body = batch_to_body({good});
+  REQUIRE(batch_from_body(body).ok());
+  CHECK(batch_from_body(body + std::string(1, '\0') + "[[[ not json").error().code ==
+        Errc::malformed_json);
+  CHECK(parse_json(std::string("{}\0", 3)).error().code == Errc::malformed_json);
+  CHECK(parse_json(std::string("\0{}", 3)).error().code == Errc::malformed_json);
+}
+
 TEST_CASE("random and truncated bodies never crash the parser", "[protocol][wire]") {
   Record good = sample();
   REQUIRE(sign_record(good, test_key()).ok());
