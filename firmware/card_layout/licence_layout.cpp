@@ -10,7 +10,6 @@ namespace kiosk::card_layout {
 namespace {
 
 constexpr int kW = hal::kCardWidthDots;
-constexpr int kH = hal::kCardHeightDots;
 
 // "中文 English" label in label colour at (x, y); returns the x where the value may start.
 double label(Canvas& c, const std::string& zh, const std::string& en, double x, double y) {
