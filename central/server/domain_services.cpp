@@ -125,6 +125,23 @@ json order_view(const payment::Order& order) {
   return json{{"order", payment::to_json(order)}, {"qr", payment::qr_payload(order)}};
 }
 
+// One change of the kiosk's order by `change` (a central/payment transition: Order -> next
+// Order or a typed error), stored compare-and-set on the document read, so that changes from
+// several requests (or office instances) serialise; one that commits first is read again.
+template <typename Change>
+Response change_order(const Context& ctx, const std::string& order_id, Change change) {
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    std::string document;
+    auto loaded = load_order(ctx.store, ctx, order_id, document);
+    if (auto* r = std::get_if<Response>(&loaded)) return *r;
+    payment::Result<payment::Order> next = change(std::get<payment::Order>(loaded));
+    if (!next) return payment_error(next.error());
+    if (ctx.store.update_payment(order_id, document, payment::to_json(*next).dump(), ctx.now))
+      return json_response(200, order_view(*next));
+  }
+  return error_response(409, "conflict", "the order changed concurrently; retry");
+}
+
 }  // namespace
 
 std::optional<face::Image> registry_photo(store::Store& store, const std::string& photo_ref) {
@@ -258,37 +275,17 @@ Response DomainServices::get_payment(const Context& ctx, const std::string& orde
 
 Response DomainServices::cancel_payment(const Context& ctx, const std::string& order_id,
                                         const json&) {
-  for (int attempt = 0; attempt < 5; ++attempt) {
-    std::string document;
-    auto loaded = load_order(ctx.store, ctx, order_id, document);
-    if (auto* r = std::get_if<Response>(&loaded)) return *r;
-    const auto& order = std::get<payment::Order>(loaded);
-    if (order.state == payment::OrderState::cancelled) return json_response(200, order_view(order));
-    auto cancelled = payment::cancel(order);
-    if (!cancelled) return payment_error(cancelled.error());
-    // The update is conditional on the document read: a charge that commits first wins, and a
-    // charge that commits after finds the order cancelled (not_chargeable).
-    if (ctx.store.update_payment(order_id, document, payment::to_json(*cancelled).dump(),
-                                 ctx.now)) {
-      return json_response(200, order_view(*cancelled));
-    }
-  }
-  return error_response(409, "conflict", "the order changed concurrently; retry");
+  // Conditional on the document read: a charge that commits first wins, and a charge that
+  // commits after finds the order cancelled (not_chargeable). Cancelled already: answered again.
+  return change_order(ctx, order_id, [](const payment::Order& order) {
+    return order.state == payment::OrderState::cancelled ? payment::Result<payment::Order>(order)
+                                                         : payment::cancel(order);
+  });
 }
 
 Response DomainServices::refund_payment(const Context& ctx, const std::string& order_id,
                                         const json&) {
-  for (int attempt = 0; attempt < 5; ++attempt) {
-    std::string document;
-    auto loaded = load_order(ctx.store, ctx, order_id, document);
-    if (auto* r = std::get_if<Response>(&loaded)) return *r;
-    auto refunded = payment::refund(std::get<payment::Order>(loaded));
-    if (!refunded) return payment_error(refunded.error());
-    if (ctx.store.update_payment(order_id, document, payment::to_json(*refunded).dump(), ctx.now)) {
-      return json_response(200, order_view(*refunded));
-    }
-  }
-  return error_response(409, "conflict", "the order changed concurrently; retry");
+  return change_order(ctx, order_id, &payment::refund);
 }
 
 Response DomainServices::authorise_issuance(const Context& ctx, const json& request) {

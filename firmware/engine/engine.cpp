@@ -113,7 +113,7 @@ Result<Done> Engine::set_out_of_service(bool enabled, const std::string& reason,
 
 std::vector<RecoveredTransaction> Engine::recover() {
   std::vector<RecoveredTransaction> out;
-  std::unique_lock start(start_m_);
+  std::lock_guard start(start_m_);  // also guards unsettled_since_
   {
     std::lock_guard lock(m_);
     if (running_) return out;  // the next pass, between sessions
@@ -131,7 +131,6 @@ std::vector<RecoveredTransaction> Engine::recover() {
                       "event=recovered txn={} outcome={}", t.id, to_string(r.outcome));
     out.push_back(RecoveredTransaction{t.id, r.outcome, r.actions, owes});
   }
-  start.unlock();
   watch_unsettled_payments(out);
   return out;
 }

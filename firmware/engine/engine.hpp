@@ -183,7 +183,7 @@ class Engine {
   // two concurrent starts or a start during recovery would otherwise race on thread_ and
   // on the transaction being begun.
   std::mutex start_m_;
-  // Unfinished transactions that owe a citizen money, and since when (recover()).
+  // Unfinished transactions that owe a citizen money, and since when (recover(), under start_m_).
   std::map<std::string, std::chrono::steady_clock::time_point> unsettled_since_;
 };
 

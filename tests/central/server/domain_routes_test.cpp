@@ -86,6 +86,13 @@ json body_of(const HttpResponse& r) {
   return json::parse(r.body, nullptr, false);
 }
 
+// A new 5-yuan payment order of the kiosk behind `c`; its id.
+std::string create_order(KioskClient& c, const std::string& key) {
+  return body_of(c.post("/v1/payments", R"({"amount_fen":500})",
+                        {{"Idempotency-Key", key}}))["order"]["order_id"]
+      .get<std::string>();
+}
+
 std::string post_key(int& n) {
   return "tx-test:step:" + std::to_string(++n);
 }
@@ -253,13 +260,8 @@ TEST_CASE("cancel is a compare-and-set: a created order is cancelled and can no 
           "[server][domain][payment]") {
   Office office;
   auto c = office.dev_kiosk();
-  auto create = [&](const std::string& key) {
-    return body_of(c.post("/v1/payments", R"({"amount_fen":500})",
-                          {{"Idempotency-Key", key}}))["order"]["order_id"]
-        .get<std::string>();
-  };
   const std::string code = R"({"payment_code":"134567890123456789"})";
-  const auto lost = create("l:pay");
+  const auto lost = create_order(c, "l:pay");
   auto cancelled = c.post("/v1/payments/" + lost + "/cancel", "{}", {{"Idempotency-Key", "l:c"}});
   REQUIRE(cancelled.status == 200);
   CHECK(body_of(cancelled)["order"]["state"] == "cancelled");
@@ -273,7 +275,7 @@ TEST_CASE("cancel is a compare-and-set: a created order is cancelled and can no 
         200);
 
   // A charge that committed first wins: the cancel is refused and the order stays paid.
-  const auto paid = create("p:pay");
+  const auto paid = create_order(c, "p:pay");
   REQUIRE(
       c.post("/v1/payments/" + paid + "/charge", code, {{"Idempotency-Key", "p:charge"}}).status ==
       200);
@@ -286,21 +288,16 @@ TEST_CASE("cancel is a compare-and-set: a created order is cancelled and can no 
 TEST_CASE("a declined or timed-out charge is reported and resolved", "[server][domain][payment]") {
   Office office;
   auto c = office.dev_kiosk();
-  auto create = [&](const std::string& key) {
-    return body_of(c.post("/v1/payments", R"({"amount_fen":500})",
-                          {{"Idempotency-Key", key}}))["order"]["order_id"]
-        .get<std::string>();
-  };
-  const auto declined = create("d:pay");
+  const auto declined = create_order(c, "d:pay");
   auto r = c.post("/v1/payments/" + declined + "/charge",
                   R"({"payment_code":"134567890123456701"})", {{"Idempotency-Key", "d:charge"}});
   CHECK(body_of(r)["order"]["state"] == "declined");
-  const auto timeout = create("t:pay");
+  const auto timeout = create_order(c, "t:pay");
   r = c.post("/v1/payments/" + timeout + "/charge", R"({"payment_code":"134567890123450000"})",
              {{"Idempotency-Key", "t:charge"}});
   CHECK(body_of(r)["order"]["state"] == "unknown");
   CHECK(body_of(c.get("/v1/payments/" + timeout))["order"]["state"] == "paid");
-  r = c.post("/v1/payments/" + create("x:pay") + "/charge", R"({"payment_code":"99"})",
+  r = c.post("/v1/payments/" + create_order(c, "x:pay") + "/charge", R"({"payment_code":"99"})",
              {{"Idempotency-Key", "x:charge"}});
   CHECK(r.status == 422);
 }

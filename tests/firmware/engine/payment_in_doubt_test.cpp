@@ -12,6 +12,21 @@ std::string only_order(Kiosk& k) {
   return k.central.orders().begin()->first;
 }
 
+// A renewal paid for whose card central never authorised, with central refusing the refund too:
+// the citizen is owed their money and the transaction stays pending. Returns the end screen.
+Screen owe_a_refund(Kiosk& k) {
+  k.central.set_down("authorise_issuance", Errc::unreachable);
+  k.central.set_down("refund", Errc::unreachable);
+  return run_service(k, "renewal");
+}
+
+// Options under which an owed refund takes the kiosk out of service at once.
+EngineOptions no_unsettled_grace() {
+  EngineOptions options = fast_options();
+  options.unsettled_payment_limit = 0ms;
+  return options;
+}
+
 }  // namespace
 
 TEST_CASE("a lost charge that would commit later is cancelled at central, not assumed unpaid",
@@ -75,9 +90,7 @@ TEST_CASE("a charge in doubt at a crash is cancelled by recovery, or refunded on
 TEST_CASE("a refund retried while central is away is journalled with one intent",
           "[engine][payment][recovery]") {
   Kiosk k;
-  k.central.set_down("authorise_issuance", Errc::unreachable);
-  k.central.set_down("refund", Errc::unreachable);
-  const Screen end = run_service(k, "renewal");
+  const Screen end = owe_a_refund(k);
   CHECK(end.data.at("outcome") == "pending");
   for (int pass = 0; pass < 3; ++pass) {
     auto r = k.engine->recover();
@@ -99,12 +112,8 @@ TEST_CASE("a refund retried while central is away is journalled with one intent"
 
 TEST_CASE("a refund owed past the limit takes the kiosk out of service until it is settled",
           "[engine][payment][recovery]") {
-  EngineOptions options = fast_options();
-  options.unsettled_payment_limit = 0ms;
-  Kiosk k(options);
-  k.central.set_down("authorise_issuance", Errc::unreachable);
-  k.central.set_down("refund", Errc::unreachable);
-  run_service(k, "renewal");
+  Kiosk k(no_unsettled_grace());
+  owe_a_refund(k);
   (void)k.engine->recover();
   CHECK(k.engine->state().out_of_service);
   CHECK(k.engine->state().reason == "unsettled_payment");
@@ -120,12 +129,8 @@ TEST_CASE("a refund owed past the limit takes the kiosk out of service until it 
 
 TEST_CASE("a technician's out-of-service is not lifted when the owed refunds are settled",
           "[engine][payment][recovery]") {
-  EngineOptions options = fast_options();
-  options.unsettled_payment_limit = 0ms;
-  Kiosk k(options);
-  k.central.set_down("authorise_issuance", Errc::unreachable);
-  k.central.set_down("refund", Errc::unreachable);
-  run_service(k, "renewal");
+  Kiosk k(no_unsettled_grace());
+  owe_a_refund(k);
   REQUIRE(k.engine->set_out_of_service(true, "technician", "tech-1").ok());
   (void)k.engine->recover();
   CHECK(k.engine->state().reason == "technician");
