@@ -129,18 +129,20 @@ std::vector<RecoveredTransaction> Engine::recover() {
     // Still pending is the usual answer of a periodic pass while central is away: not news.
     engine_log()->log(r.outcome == Outcome::pending ? spdlog::level::debug : spdlog::level::info,
                       "event=recovered txn={} outcome={}", t.id, to_string(r.outcome));
-    out.push_back(RecoveredTransaction{t.id, r.outcome, r.actions, owes});
+    out.push_back(RecoveredTransaction{t.id, r.outcome, r.actions, owes, r.card_stuck});
   }
-  watch_unsettled_payments(out);
+  watch_unsettled(out);
   return out;
 }
 
-void Engine::watch_unsettled_payments(const std::vector<RecoveredTransaction>& settled) {
-  constexpr const char* kReason = "unsettled_payment";
+void Engine::watch_unsettled(const std::vector<RecoveredTransaction>& settled) {
+  constexpr const char* kUnsettled = "unsettled_payment";
   const auto now = clock_.steady();
   bool overdue = false;
+  bool stuck = false;
   std::map<std::string, std::chrono::steady_clock::time_point> still;
   for (const auto& t : settled) {
+    stuck = stuck || t.card_stuck;
     if (!t.owes_refund) continue;
     auto it = unsettled_since_.find(t.txn);
     const auto since = it == unsettled_since_.end() ? now : it->second;
@@ -149,11 +151,20 @@ void Engine::watch_unsettled_payments(const std::vector<RecoveredTransaction>& s
   }
   unsettled_since_ = std::move(still);
   const KioskState s = state();
-  if (overdue && !s.out_of_service) {
-    engine_log()->error("event=unsettled_payment transactions={}", unsettled_since_.size());
-    (void)set_out_of_service(true, kReason, "engine");
-  } else if (!overdue && s.out_of_service && s.reason == kReason) {
-    (void)set_out_of_service(false, kReason, "engine");
+  // The engine lifts only what it set itself; a technician's out of service stays.
+  const bool engine_set = s.reason == kUnsettled || s.reason == kCardInMouth;
+  if (stuck) {
+    if (!s.out_of_service || s.reason == kUnsettled) {
+      engine_log()->error("event=card_in_mouth");
+      (void)set_out_of_service(true, kCardInMouth, "engine");
+    }
+  } else if (overdue) {
+    if (!s.out_of_service || s.reason == kCardInMouth) {
+      engine_log()->error("event=unsettled_payment transactions={}", unsettled_since_.size());
+      (void)set_out_of_service(true, kUnsettled, "engine");
+    }
+  } else if (s.out_of_service && engine_set) {
+    (void)set_out_of_service(false, s.reason, "engine");
   }
 }
 

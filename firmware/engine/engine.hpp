@@ -79,6 +79,7 @@ struct RecoveredTransaction {
   Outcome outcome = Outcome::pending;  // the finish outcome, or pending (central down)
   std::vector<std::string> actions;    // "refund", "card_spoiled", "card_retained", "elicence", ...
   bool owes_refund = false;            // still pending with the citizen's money to give back
+  bool card_stuck = false;             // a printed card may still be in the mouth (reject failed)
 };
 
 struct KioskState {
@@ -157,7 +158,11 @@ class Engine {
   struct Shared;
   void publish(Screen screen);
   void load_settings();
-  void watch_unsettled_payments(const std::vector<RecoveredTransaction>& pending_money);
+  // The out-of-service reason while a printed card may still be in the mouth.
+  static constexpr const char* kCardInMouth = "card_in_mouth";
+  // Out of service while a card may be in the mouth ("card_in_mouth", at once) or a refund is
+  // owed past unsettled_payment_limit ("unsettled_payment"); lifted when that is settled.
+  void watch_unsettled(const std::vector<RecoveredTransaction>& pending);
 
   JournalPort& journal_;
   CentralPort& central_;

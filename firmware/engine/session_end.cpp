@@ -28,6 +28,13 @@ void Engine::SessionRun::end_session(bool completed, SessionEnd end) {
   }
   engine_log()->info("event=session_ended txn={} code={} reason={} outcome={}", txn_,
                      to_string(code), end.reason, to_string(settled.outcome));
+  if (settled.card_stuck) {
+    // The card may be in the mouth for the next person to take: no one is served until the
+    // printer moves it to the bin (recover() retries and lifts this) or a technician acts.
+    engine_log()->error("event=card_in_mouth txn={}", txn_);
+    if (!e_.state().out_of_service) (void)e_.set_out_of_service(true, kCardInMouth, "engine");
+    end.screen = screens::kCallStaff;
+  }
   SessionSummary summary;
   summary.txn = txn_;
   summary.outcome = settled.outcome;

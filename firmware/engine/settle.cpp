@@ -93,7 +93,7 @@ Money money_of(const Settling& s) {
   Money m;
   if (!s.paid_orders.empty()) {
     for (const auto& order : s.paid_orders) m.amount_fen += amount(order);
-    if (s.delivered || s.retained) {
+    if (s.delivered || s.retained || s.card_stuck) {
       m.state = MoneyState::charged;
       return m;
     }
@@ -112,7 +112,8 @@ Money money_of(const Settling& s) {
     // Maybe charged: owed back unless a card is handed out, which the office then settles.
     const std::string& order = *s.doubtful_orders.begin();
     m.amount_fen = amount(order);
-    m.state = (s.delivered || s.retained) ? MoneyState::charged : MoneyState::refund_pending;
+    m.state = (s.delivered || s.retained || s.card_stuck) ? MoneyState::charged
+                                                          : MoneyState::refund_pending;
     if (m.state == MoneyState::refund_pending) m.refund_reference = order;
   }
   return m;
@@ -146,7 +147,8 @@ SettleResult settle_transaction(const SettlePorts& p, const std::string& txn, Ou
   settle_refunds(s);
   settle_elicence(s);
 
-  SettleResult out{Outcome::pending, std::move(s.actions), s.refunded_now, money_of(s)};
+  SettleResult out{Outcome::pending, std::move(s.actions), s.refunded_now, money_of(s),
+                   s.card_stuck};
   if (s.journal_broken || s.pending) return out;
   if (s.delivered || f.has(Step::completed, Phase::done)) {
     out.outcome = Outcome::completed;

@@ -7,8 +7,9 @@
 //  1. a card_printed intent without done/failed: the print was interrupted; the card is moved
 //     to the reject bin and recorded spoiled ("interrupted");
 //  2. a card_printed done without card_taken / card_retained: a card still in the printer is
-//     retained (reject bin, recorded retained "not_taken"); an empty mouth means the citizen
-//     took it before that was journalled (recorded issued "taken_unrecorded");
+//     retained (reject bin, recorded retained "not_taken" only once the printer reports its
+//     mouth empty; a failed reject leaves the transaction pending with card_stuck); an empty
+//     mouth means the citizen took it before that was journalled (issued "taken_unrecorded");
 //  3. a payment_charged intent without an outcome (or outcome unknown): payment_status decides
 //     (paid / not paid); an order still `created` is cancelled compare-and-set first (the
 //     charge may be in flight); still unknown or central down => the transaction stays "pending";
@@ -44,6 +45,8 @@ struct SettleResult {
   // The citizen's money as the journal shows it after the rules ran (a refund central has not
   // confirmed is refund_pending); nullopt when the journal could not be read.
   std::optional<Money> money;
+  // A printed card may still be in the mouth (the reject failed): the kiosk must not serve.
+  bool card_stuck = false;
 };
 
 // `hint`: why the session ended (Outcome::interrupted from recover()); the finish outcome when

@@ -47,6 +47,9 @@ struct Settling {
   // What the transaction's money and card came to so far; the rules update it as they act.
   bool delivered = false;  // a card was handed out (card_taken)
   bool retained = false;   // a card went to the reject bin for the office (card_retained)
+  // A printed card the printer could not be shown to have moved to the reject bin: it may
+  // still be in the mouth. Neither handed out nor held, and not refunded either.
+  bool card_stuck = false;
   std::set<std::string> paid_orders;                  // charged (approved, or resolved as paid)
   std::set<std::string> refunded_orders;              // refund done
   std::set<std::string> doubtful_orders;              // charge outcome still unknown

@@ -24,11 +24,9 @@ void Engine::SessionRun::take_card() {
     }
     if (e_.clock_.steady() >= deadline) {
       // Not taken: the card goes to the reject bin and is kept for the citizen at the office.
-      record(Step::card_retained, Phase::intent, {{"serial", serial}});
-      (void)reject_card_blocking(printer, e_.options_.device_timeout);
+      // Settling does it (rule 2), as after a crash: it records the card retained only when
+      // the printer shows its mouth empty afterwards.
       card_out_ = true;
-      (void)e_.journal_.record_card_outcome(serial, CardOutcome::retained, "not_taken");
-      record(Step::card_retained, Phase::done, {{"serial", serial}, {"reason", "not_taken"}});
       throw SessionEnd{Outcome::card_retained, "not_taken"};
     }
     pause();
@@ -102,6 +100,15 @@ bool record_taken_unrecorded(Settling& s, const std::string& serial) {
   return true;
 }
 
+namespace {
+// The reject answered and the printer then reports no card anywhere: only then is the card in
+// the bin. An unknown position (no printer, no answer) proves nothing.
+bool reject_to_bin(hal::CardPrinter* printer, std::chrono::milliseconds timeout) {
+  if (printer == nullptr || !reject_card_blocking(*printer, timeout).ok()) return false;
+  return printer_card_position(printer) == "none";
+}
+}  // namespace
+
 // A card_printed done without card_taken / card_retained: an empty mouth means the citizen
 // took it before that was journalled (issued "taken_unrecorded"); a card still in the printer
 // is retained (reject bin, retained "not_taken").
@@ -116,8 +123,20 @@ void settle_card_in_mouth(Settling& s) {
       continue;
     }
     const std::string key = idempotency_key(s.txn, Step::card_retained, 0);
-    if (!s.record(Step::card_retained, Phase::intent, {{"serial", serial}}, key)) return;
-    if (p.card_printer != nullptr) (void)reject_card_blocking(*p.card_printer, p.device_timeout);
+    // One intent (and one failure) per card, however many passes the reject takes.
+    const bool tried = !s.journal.of(Step::card_retained).empty();
+    if (!tried && !s.record(Step::card_retained, Phase::intent, {{"serial", serial}}, key)) return;
+    if (!reject_to_bin(p.card_printer, p.device_timeout)) {
+      // The card may still be in the mouth for anyone to take: not retained, not refunded;
+      // the transaction stays pending (the kiosk goes out of service) and the next settle
+      // pass tries the reject again, or finds the mouth empty (taken after all).
+      if (!s.journal.has(Step::card_retained, Phase::failed))
+        s.record(Step::card_retained, Phase::failed,
+                 {{"serial", serial}, {"reason", "reject_failed"}}, key);
+      s.card_stuck = true;
+      s.pending = true;
+      return;
+    }
     if (!serial.empty())
       (void)p.journal.record_card_outcome(serial, CardOutcome::retained, "not_taken");
     if (!s.record(Step::card_retained, Phase::done, {{"serial", serial}, {"reason", "not_taken"}},

@@ -240,7 +240,9 @@ bool journalled(const Settling& s, const std::string& key) {
 }  // namespace
 
 void settle_refunds(Settling& s) {
-  if (s.delivered || s.retained) return;  // a card handed out or held: the payment stands
+  // A card handed out or held: the payment stands. A card that may still be in the mouth is
+  // not refunded either: the citizen may yet take it (the kiosk is out of service meanwhile).
+  if (s.delivered || s.retained || s.card_stuck) return;
   int attempt = 0;
   for (const std::string& order : std::set<std::string>(s.paid_orders)) {
     const std::string key = idempotency_key(s.txn, Step::refund, attempt++);

@@ -164,7 +164,9 @@ void settle_interrupted_prints(Settling& s) {
 // feeder: it is accounted for as spoiled "not_printed" so every reserved card has an outcome.
 // Runs after the card rules, when no card went out.
 void settle_unprinted_reservation(Settling& s) {
-  if (s.journal_broken || s.delivered || s.retained) return;
+  // A printed card that may still be in the mouth is not "not printed": settle_card_in_mouth
+  // records its outcome once the printer shows where it went.
+  if (s.journal_broken || s.delivered || s.retained || s.card_stuck) return;
   auto orphan = s.ports.journal.reserved_card(s.txn);
   if (orphan.ok() && orphan.value()) {
     (void)s.ports.journal.record_card_outcome(*orphan.value(), CardOutcome::spoiled, "not_printed");

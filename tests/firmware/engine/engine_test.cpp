@@ -384,6 +384,42 @@ TEST_CASE("a card not taken in time is retained", "[engine][printer]") {
   check_invariants(k);
 }
 
+TEST_CASE(
+    "a card the printer fails to reject is not recorded retained, and no one is served "
+    "until it is",
+    "[engine][printer]") {
+  Kiosk k(short_card_take_options());
+  // The printer's link drops while the card waits in the mouth: the reject cannot be sent and
+  // the printer cannot say where the card is.
+  k.engine->on_screen_changed([&k](const Screen& s) {
+    if (s.screen == screens::kTakeCard) k.devices.card_emu().unplug();
+  });
+  const Screen end = run_service(k, "renewal", citizen_leaving_the_card());
+  k.engine->on_screen_changed(nullptr);
+  CHECK(end.screen == screens::kCallStaff);
+  CHECK(k.journal.stock_counts().value().retained == 0);
+  CHECK(k.devices.card_emu().rejected_cards() == 0);
+  CHECK(k.central.orders().begin()->second.order.state == "paid");  // not refunded: a card exists
+  CHECK(k.engine->state().out_of_service);
+  CHECK(k.engine->state().reason == "card_in_mouth");
+  REQUIRE(k.journal.unfinished_transactions().value().size() == 1);
+  CHECK_FALSE(k.engine->start_session("renewal", "zh").ok());
+
+  // Still unplugged: a settle pass changes nothing.
+  k.engine->recover();
+  CHECK(k.engine->state().reason == "card_in_mouth");
+  CHECK(k.journal.stock_counts().value().retained == 0);
+
+  k.devices.card_emu().replug();
+  const auto settled = k.engine->recover();
+  REQUIRE(settled.size() == 1);
+  CHECK(settled[0].outcome == Outcome::card_retained);
+  CHECK(k.devices.card_emu().rejected_cards() == 1);
+  CHECK(k.journal.stock_counts().value().retained == 1);
+  CHECK_FALSE(k.engine->state().out_of_service);
+  check_invariants(k);
+}
+
 TEST_CASE("a citizen who walks away is timed out at every waiting screen, after a warning",
           "[engine][idle]") {
   for (const char* at : {"insert_id_card", "consent", "photo_review", "confirm_details",
