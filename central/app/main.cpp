@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <cstring>
+#include <ctime>
 #include <iostream>
 #include <map>
 #include <string>
@@ -13,7 +14,7 @@
 namespace {
 
 constexpr const char* kUsage = R"(usage: kiosk-central COMMAND [options]
-  serve --db URL --pki DIR [--listen 127.0.0.1:8443] [--threads N]
+  serve --db URL --pki DIR [--listen 127.0.0.1:8443] [--threads N] [--retention-days 30]
   dev [--dir ./kiosk-central-dev] [--listen 127.0.0.1:8443]   pki init + seed + serve
   pki init DIR                        development CA, server, office and dev kiosk certificates
   pki operator DIR NAME               office operator certificate (CN=admin.NAME) for /v1/fleet
@@ -25,6 +26,8 @@ constexpr const char* kUsage = R"(usage: kiosk-central COMMAND [options]
   verify-chain KIOSK --db URL         re-checks the kiosk's stored journal (seqs, hashes, links)
   token --db URL --kiosk ID [--ttl-hours 24]   one-time enrolment token
   revoke --db URL --serial HEX [--kiosk ID]
+  purge --db URL [--retention-days 30] [--now 2026-12-05T17:00:00Z]
+                                      strips personal data past its retention (serve does it hourly)
 URL: sqlite:/path/to/central.db | postgresql://user@host:port/db
 )";
 
@@ -58,6 +61,14 @@ void wait_for_signals() {
   }).detach();
 }
 
+template <class Get>
+int retention_days(Get&& get) {
+  const int days = std::stoi(
+      get("retention-days", std::to_string(kiosk::central::admin::kDefaultRetentionDays)));
+  if (days < 1) throw std::invalid_argument("--retention-days must be at least 1");
+  return days;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -89,10 +100,11 @@ int main(int argc, char** argv) {
     };
     if (cmd == "serve") {
       wait_for_signals();
-      return admin::serve(
-          admin::ServeOptions{need("db"), need("pki"), get("listen", "127.0.0.1:8443"),
-                              std::stoi(get("threads", "64")), &g_stop, nullptr},
-          std::cout);
+      admin::ServeOptions serve{
+          need("db"), need("pki"), get("listen", "127.0.0.1:8443"), std::stoi(get("threads", "64")),
+          &g_stop,    nullptr};
+      serve.retention_days = retention_days(get);
+      return admin::serve(serve, std::cout);
     }
     if (cmd == "dev") {
       wait_for_signals();
@@ -121,6 +133,15 @@ int main(int argc, char** argv) {
     }
     if (cmd == "token")
       return admin::issue_token(*db, need("kiosk"), std::stoi(get("ttl-hours", "24")), std::cout);
+    if (cmd == "purge") {
+      std::int64_t now = std::time(nullptr);
+      if (opts.count("now") != 0) {
+        const auto at = admin::parse_utc(opts["now"]);
+        if (!at) throw std::invalid_argument("--now must be YYYY-MM-DDTHH:MM:SSZ");
+        now = *at;
+      }
+      return admin::purge(*db, retention_days(get), now, std::cout);
+    }
     if (cmd == "revoke") return admin::revoke(*db, need("serial"), get("kiosk", ""), std::cout);
     std::cerr << kUsage;
     return 2;

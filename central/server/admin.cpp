@@ -1,8 +1,10 @@
 #include "central/server/admin.hpp"
 
 #include <chrono>
+#include <ctime>
 #include <iomanip>
 #include <ostream>
+#include <sstream>
 #include <thread>
 
 #include "central/config/config.hpp"
@@ -332,12 +334,41 @@ int serve(const ServeOptions& options, std::ostream& out) {
   out << "kiosk-central listening on https://" << https.host << ':' << port << " (" << db->backend()
       << ", schema v" << db->schema_version() << ")" << std::endl;
   if (options.on_listening) options.on_listening(port);
+  auto next_purge = std::chrono::steady_clock::now();
   while (options.stop == nullptr || !options.stop->load()) {
+    if (std::chrono::steady_clock::now() >= next_purge) {
+      try {
+        purge(*db, options.retention_days, std::time(nullptr), out);
+      } catch (const store::StoreError& e) {
+        // The store message names the operation, never row values; the next pass retries.
+        out << "purge failed: " << e.what() << std::endl;
+      }
+      next_purge = std::chrono::steady_clock::now() + options.purge_interval;
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   server.stop();
   out << "stopped\n";
   return 0;
+}
+
+int purge(store::Store& store, int retention_days, std::int64_t now, std::ostream& out) {
+  const std::int64_t cutoff = now - std::int64_t{retention_days} * 86400;
+  const auto n = store.purge_personal_data(cutoff);
+  if (n.total() > 0) {
+    out << "personal data purged (older than " << retention_days
+        << " days): idempotency_answers=" << n.idempotency_answers << " issuances=" << n.issuances
+        << " elicence_reissues=" << n.elicence_reissues << std::endl;
+  }
+  return 0;
+}
+
+std::optional<std::int64_t> parse_utc(const std::string& text) {
+  std::tm tm{};
+  std::istringstream in(text);
+  in >> std::get_time(&tm, "%Y-%m-%dT%H:%M:%SZ");
+  if (in.fail() || in.peek() != std::char_traits<char>::eof()) return std::nullopt;
+  return static_cast<std::int64_t>(timegm(&tm));
 }
 
 int dev(const std::filesystem::path& dir, const std::string& listen, std::atomic<bool>* stop,

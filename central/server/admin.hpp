@@ -2,6 +2,7 @@
 // The commands of `kiosk-central` as functions (the executable only parses arguments).
 // Every function writes human-readable text to `out` and returns a process exit code.
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -50,6 +51,14 @@ int issue_token(store::Store& store, const std::string& kiosk_id, int ttl_hours,
 int revoke(store::Store& store, const std::string& serial_hex, const std::string& kiosk_id,
            std::ostream& out);
 
+// Personal data retention (docs/kiosk-central.md "Personal data retention").
+inline constexpr int kDefaultRetentionDays = 30;
+// Strips personal data stored more than `retention_days` before `now` (unix seconds) with
+// Store::purge_personal_data and prints what it changed. 0 on success.
+int purge(store::Store& store, int retention_days, std::int64_t now, std::ostream& out);
+// "2026-12-05T17:00:00Z" (UTC) => unix seconds; nullopt when it is not that form.
+std::optional<std::int64_t> parse_utc(const std::string& text);
+
 struct ServeOptions {
   std::string db_url;
   std::filesystem::path pki_dir;
@@ -59,6 +68,9 @@ struct ServeOptions {
   std::atomic<bool>* stop = nullptr;
   // Called with the bound port once listening.
   std::function<void(int)> on_listening;
+  // Personal data older than this is purged at start and then every purge_interval.
+  int retention_days = kDefaultRetentionDays;
+  std::chrono::seconds purge_interval{3600};
 };
 int serve(const ServeOptions& options, std::ostream& out);
 

@@ -365,8 +365,13 @@ Response DomainServices::reissue_elicence(const Context& ctx, const json& reques
   auto row = ctx.store.issuance(*authorisation_id);
   if (!row || row->kiosk_id != ctx.identity.id)
     return error_response(404, "not_found", "no such authorisation");
-  auto signed_auth =
-      protocol::signed_authorisation_from_json(json::parse(row->document, nullptr, false));
+  const json stored = json::parse(row->document, nullptr, false);
+  if (stored.is_object() && stored.value("purged", false)) {
+    // Past retention the authorisation's personal data is gone: nothing to reissue from.
+    return error_response(store::kPurgedAnswerStatus, "answer_purged",
+                          "this authorisation is past its retention and was purged");
+  }
+  auto signed_auth = protocol::signed_authorisation_from_json(stored);
   if (!signed_auth) return error_response(500, "internal", "stored authorisation unreadable");
   auto authorisation = protocol::verify_authorisation(*signed_auth, options_.office.cert);
   if (!authorisation)

@@ -116,9 +116,22 @@ class PostgresConnection final : public Connection {
   void check(PGresult* res, const char* what) {
     const auto status = PQresultStatus(res);
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK) return;
-    std::string msg = PQresultErrorMessage(res);
-    const char* state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
-    const std::string sqlstate = state != nullptr ? state : "";
+    auto field = [res](int code) {
+      const char* v = PQresultErrorField(res, code);
+      return std::string(v != nullptr ? v : "");
+    };
+    const std::string sqlstate = field(PG_DIAG_SQLSTATE);
+    // Never the DETAIL ("Key (id_number)=(...)", "Failing row contains (...)"): it quotes row
+    // values, which may be personal data, and this message is logged. Class 22 (data
+    // exceptions) quotes the offending value in the primary message too. What is left names
+    // the operation, the constraint, the table and the column.
+    std::string msg =
+        sqlstate.rfind("22", 0) == 0 ? "data exception" : field(PG_DIAG_MESSAGE_PRIMARY);
+    for (const auto& [label, code] :
+         {std::pair{"constraint", PG_DIAG_CONSTRAINT_NAME}, std::pair{"table", PG_DIAG_TABLE_NAME},
+          std::pair{"column", PG_DIAG_COLUMN_NAME}}) {
+      if (const std::string v = field(code); !v.empty()) msg += std::string(" ") + label + "=" + v;
+    }
     PQclear(res);
     const bool gone = PQstatus(conn_) != CONNECTION_OK;
     const auto kind = gone ? StoreError::Kind::unavailable

@@ -12,6 +12,7 @@
 
 #include "central/store/schema.hpp"
 #include "central/store/sql.hpp"
+#include "protocol/crypto/sha256.hpp"
 #include "protocol/wire/chain.hpp"
 
 namespace kiosk::central::store {
@@ -265,7 +266,13 @@ class SqlStore final : public Store {
               .rows;
       if (rows.empty()) throw StoreError(StoreError::Kind::failed, "idempotency row vanished");
       const auto& r = rows[0];
-      if (text(r[0]) != request_hash) {
+      if (text(r[1]) == "purged") {
+        // Past retention: the stored answer and the request hash are gone; the key still
+        // answers, with the typed purged answer, whatever the body.
+        claim.status = IdempotencyClaim::Status::replay;
+        claim.http_status = static_cast<int>(to_int(r[2]));
+        claim.body = text(r[3]);
+      } else if (text(r[0]) != request_hash) {
         claim.status = IdempotencyClaim::Status::mismatch;
       } else if (text(r[1]) == "done") {
         claim.status = IdempotencyClaim::Status::replay;
@@ -445,6 +452,65 @@ class SqlStore final : public Store {
           {reissue_id, authorisation_id, document, now});
       return 0;
     });
+  }
+
+  // ---- retention ----
+  PurgeCounts purge_personal_data(std::int64_t cutoff) override {
+    const PurgeCounts counts = write([&](Connection& c) {
+      PurgeCounts n;
+      n.idempotency_answers = static_cast<std::uint64_t>(
+          c.query("UPDATE idempotency SET state = 'purged', request_hash = '', http_status = ?,"
+                  " body = ? WHERE state = 'done' AND scope <> 'issuance.order'"
+                  " AND claimed_at < ?",
+                  {std::int64_t{kPurgedAnswerStatus}, std::string(kPurgedAnswerBody), cutoff})
+              .affected);
+      n.idempotency_answers += static_cast<std::uint64_t>(
+          c.query("UPDATE idempotency SET request_hash = '' WHERE scope = 'issuance.order'"
+                  " AND state = 'done' AND request_hash <> '' AND claimed_at < ?",
+                  {cutoff})
+              .affected);
+      const auto issuances =
+          c.query(
+               "SELECT authorisation_id, document FROM issuances WHERE created_at < ?"
+               " AND id_number <> ''",
+               {cutoff})
+              .rows;
+      for (const auto& r : issuances) {
+        const std::string stub =
+            nlohmann::json{{"purged", true}, {"document_sha256", protocol::sha256_hex(text(r[1]))}}
+                .dump();
+        c.query("UPDATE issuances SET id_number = '', document = ? WHERE authorisation_id = ?",
+                {stub, text(r[0])});
+        ++n.issuances;
+      }
+      const auto reissues = c.query(
+                                 "SELECT reissue_id, authorisation_id, document FROM "
+                                 "elicence_reissues WHERE created_at < ?",
+                                 {cutoff})
+                                .rows;
+      for (const auto& r : reissues) {
+        const auto doc = nlohmann::json::parse(text(r[2]), nullptr, false);
+        if (doc.is_object() && doc.value("purged", false)) continue;
+        const std::string stub =
+            nlohmann::json{{"reissue_id", text(r[0])},
+                           {"authorisation_id", text(r[1])},
+                           {"purged", true},
+                           {"document_sha256", protocol::sha256_hex(text(r[2]))}}
+                .dump();
+        c.query("UPDATE elicence_reissues SET document = ? WHERE reissue_id = ?",
+                {stub, text(r[0])});
+        ++n.elicence_reissues;
+      }
+      return n;
+    });
+    if (dialect_ == Dialect::sqlite && counts.total() > 0) {
+      // The WAL still holds the pages as they were before the purge: copy back and truncate.
+      run([](Connection& c) {
+        c.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        return 0;
+      });
+    }
+    return counts;
   }
 
   // ---- config ----

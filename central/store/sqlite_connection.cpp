@@ -44,7 +44,11 @@ class SqliteConnection final : public Connection {
       throw StoreError(StoreError::Kind::unavailable, e.what());
     }
     sqlite3_busy_timeout(db_, 5000);
-    exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON");
+    // secure_delete: a purged or overwritten value is zeroed in the file, not left in a free
+    // block (the retention purge relies on it).
+    exec(
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;"
+        " PRAGMA secure_delete=ON");
   }
   ~SqliteConnection() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);

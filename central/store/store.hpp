@@ -128,6 +128,20 @@ struct IssuanceRow {
   std::int64_t created_at = 0;
 };
 
+// ---- retention ----
+// What purge_personal_data changed (rows made free of personal data by this call).
+struct PurgeCounts {
+  std::uint64_t idempotency_answers = 0;
+  std::uint64_t issuances = 0;
+  std::uint64_t elicence_reissues = 0;
+  std::uint64_t total() const { return idempotency_answers + issuances + elicence_reissues; }
+};
+
+// The answer a purged idempotency key replays: typed, final, and never a second action.
+inline constexpr int kPurgedAnswerStatus = 410;
+inline constexpr std::string_view kPurgedAnswerBody =
+    R"({"error":{"code":"answer_purged","message":"the answer to this request is past its retention and was purged"}})";
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -216,6 +230,19 @@ class Store {
   virtual void put_heartbeat(const std::string& kiosk_id, const std::string& document,
                              std::int64_t now) = 0;
   virtual std::vector<FleetRow> fleet() = 0;
+
+  // Retention (docs/kiosk-central.md "Personal data retention"): strips personal data from
+  // what was stored before `cutoff` (unix seconds), keeping ids, states, amounts and hashes.
+  //  * idempotency answers (eligibility and issuance answers hold the licence record): body
+  //    replaced by kPurgedAnswerBody with status kPurgedAnswerStatus, request hash dropped; the
+  //    key stays claimed, so a replay gets that typed answer and never acts again. The
+  //    "issuance.order" markers (body: an authorisation id) keep their body; their request
+  //    hash (SHA-256 of the ID number) is dropped;
+  //  * issuances: id_number emptied, document replaced by {"purged":true,"document_sha256"};
+  //  * e-licence reissues: document reduced to its ids plus "purged" and "document_sha256".
+  // Pending claims, events, payments, kiosks and the registry itself are left alone.
+  // Idempotent: purged rows are not counted again.
+  virtual PurgeCounts purge_personal_data(std::int64_t cutoff) = 0;
 };
 
 // "sqlite:/path/to/db" (or "sqlite::memory:" for tests) or "postgresql://..." / "postgres://...".

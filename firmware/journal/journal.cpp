@@ -353,9 +353,15 @@ Result<Done> Journal::finish_transaction(const std::string& txn, std::string out
         auto seq = append_record_locked(
             "txn.finished", json{{"txn", txn}, {"service", service}, {"outcome", outcome}}, at);
         if (!seq) return seq.error();
+        // An ended transaction needs no personal data: recovery and central work from the
+        // non-personal step data. Dropped in the same write, so no crash leaves it behind
+        // (secure_delete overwrites the freed bytes).
+        auto wipe = db_.prepare("UPDATE steps SET personal = NULL WHERE txn = ?1");
+        if (!wipe) return wipe.error();
+        if (auto e = wipe->bind(1, std::string_view(txn)).run(); !e) return e.error();
         auto up = db_.prepare(
             "UPDATE transactions SET finished_at = ?2, finished_at_ms = ?3, outcome = ?4,"
-            " finished_seq = ?5 WHERE id = ?1");
+            " finished_seq = ?5, purged = 1 WHERE id = ?1");
         if (!up) return up.error();
         return up->bind(1, std::string_view(txn))
             .bind(2, std::string_view(at))

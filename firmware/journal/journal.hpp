@@ -149,7 +149,8 @@ class Journal {
   Result<std::uint64_t> record_step(const std::string& txn, const StepRecord& step);
   // Sets the outcome and appends outbox "txn.finished" {txn, service, outcome}. Finishing again
   // with the same outcome is a no-op (safe retry after a crash); another outcome is
-  // already_finished.
+  // already_finished. The transaction's sealed personal data is deleted in the same write
+  // (an ended transaction is settled from non-personal step data only).
   Result<Done> finish_transaction(const std::string& txn, std::string outcome);
   Result<std::vector<TransactionSummary>> unfinished_transactions();       // oldest first
   Result<std::vector<TransactionSummary>> recent_transactions(int limit);  // newest first
@@ -207,6 +208,8 @@ class Journal {
   // --- retention --------------------------------------------------------------------------
   // Deletes the sealed personal data of transactions that are finished more than `retention`
   // ago AND whose every outbox record is acknowledged. => number of transactions purged.
+  // finish_transaction already purges; this sweep catches transactions finished by builds
+  // that kept personal data until acknowledgement plus retention.
   Result<std::size_t> purge_personal_data(std::chrono::hours retention);
 
   // --- settings ---------------------------------------------------------------------------

@@ -316,3 +316,42 @@ TEST_CASE("the kiosk pulls the signed configuration only when it is newer",
   CHECK(doc->version == 1);
   CHECK(c.get("/v1/config?have=1").status == 304);
 }
+
+TEST_CASE("after the retention purge a replay gets a typed answer and acts no second time",
+          "[server][domain][retention]") {
+  Office office;
+  auto c = office.dev_kiosk();
+  const std::string due = office.citizen("due_for_renewal");
+  auto order = c.post("/v1/payments", R"({"amount_fen":1000,"description":"renewal"})",
+                      {{"Idempotency-Key", "tx-7:pay"}});
+  REQUIRE(order.status == 201);
+  const std::string id = body_of(order)["order"]["order_id"];
+  REQUIRE(c.post("/v1/payments/" + id + "/charge", R"({"payment_code":"134567890123456789"})",
+                 {{"Idempotency-Key", "tx-7:charge"}})
+              .status == 200);
+  const std::string paid_issue =
+      json{{"id_number", due}, {"service", "renewal"}, {"order_id", id}}.dump();
+  auto issued = c.post("/v1/issuances", paid_issue, {{"Idempotency-Key", "tx-7:issue"}});
+  REQUIRE(issued.status == 201);
+  REQUIRE(issued.body.find(due) != std::string::npos);
+  const std::string auth_id = body_of(issued)["authorisation"]["authorisation_id"];
+
+  std::ostringstream out;
+  REQUIRE(admin::purge(*office.db, 30, kNow + 31 * 86400, out) == 0);
+  CHECK(out.str().find("issuances=1") != std::string::npos);
+
+  auto replay = c.post("/v1/issuances", paid_issue, {{"Idempotency-Key", "tx-7:issue"}});
+  CHECK(replay.status == 410);
+  CHECK(error_code(replay) == "answer_purged");
+  CHECK(replay.body.find(due) == std::string::npos);
+  CHECK(office.db->issuances(10).size() == 1);  // no second authorisation
+  auto reissue = c.post("/v1/elicence/reissue", json{{"authorisation_id", auth_id}}.dump(),
+                        {{"Idempotency-Key", "tx-7:el"}});
+  CHECK(reissue.status == 410);
+  CHECK(error_code(reissue) == "answer_purged");
+  // Reconciliation reads no personal data and still works.
+  std::ostringstream report;
+  CHECK(admin::reconcile(*office.db, report) == 0);
+  CHECK(admin::list_transactions(*office.db, 10, report) == 0);
+  CHECK(report.str().find(auth_id) != std::string::npos);
+}

@@ -97,3 +97,53 @@ TEST_CASE("two PostgreSQL stores on one database keep a kiosk's sequence contigu
   CHECK(b->head("k-1").seq == 200);
   CHECK(b->head("k-1").hash == chain.back().hash);
 }
+
+namespace {
+// Every row of the tables that hold what kiosks sent or were answered, as text.
+std::string stored_rows(const std::string& url) {
+  PGconn* conn = PQconnectdb(url.c_str());
+  std::string all;
+  for (const char* table :
+       {"idempotency", "issuances", "elicence_reissues", "payments", "events"}) {
+    PGresult* r = PQexec(conn, (std::string("SELECT t::text FROM ") + table + " t").c_str());
+    REQUIRE(PQresultStatus(r) == PGRES_TUPLES_OK);
+    for (int i = 0; i < PQntuples(r); ++i) all += std::string(PQgetvalue(r, i, 0)) + '\n';
+    PQclear(r);
+  }
+  PQfinish(conn);
+  return all;
+}
+}  // namespace
+
+TEST_CASE("purged personal data is gone from the PostgreSQL rows",
+          "[store][postgresql][retention]") {
+  const auto url = cluster().create_database();
+  auto s = store::open_store(url);
+  testing::store_personal_records(*s);
+  REQUIRE(stored_rows(url).find(testing::kOldIdNumber) != std::string::npos);
+  REQUIRE(stored_rows(url).find(testing::kOldName) != std::string::npos);
+
+  CHECK(s->purge_personal_data(500000).total() > 0);
+  const auto rows = stored_rows(url);
+  CHECK(rows.find(testing::kOldIdNumber) == std::string::npos);
+  CHECK(rows.find(testing::kOldName) == std::string::npos);
+  CHECK(rows.find(testing::kNewIdNumber) != std::string::npos);
+}
+
+TEST_CASE("a PostgreSQL constraint error names the constraint, never the row's values",
+          "[store][postgresql]") {
+  const auto url = cluster().create_database();
+  auto s = store::open_store(url);
+  const std::string authorisation = "a-310104198101011228";  // a key that carries a value
+  s->insert_issuance({authorisation, "k-1", testing::kNewIdNumber, "reserved", "{}", 1});
+  try {
+    s->insert_issuance({authorisation, "k-1", testing::kNewIdNumber, "reserved", "{}", 2});
+    FAIL("a duplicate authorisation was stored");
+  } catch (const store::StoreError& e) {
+    const std::string message = e.what();
+    CHECK(message.find("issuances_pkey") != std::string::npos);
+    CHECK(message.find("23505") != std::string::npos);
+    CHECK(message.find("310104198101011228") == std::string::npos);
+    CHECK(message.find("DETAIL") == std::string::npos);
+  }
+}

@@ -38,7 +38,37 @@ std::vector<PreparedRecord> chain(const std::string& kiosk, std::uint64_t from, 
 
 using Status = AppendOutcome::Status;
 
+std::string licence_answer(const char* name, const char* id_number) {
+  return json{
+      {"decision", {{"eligible", true}}},
+      {"licence",
+       {{"holder",
+         {{"name", name}, {"id_number", id_number}, {"address", "测试省测试市测试路1号"}}}}}}
+      .dump();
+}
+
 }  // namespace
+
+void store_personal_records(Store& s) {
+  auto one = [&](const char* key, const char* name, const char* id_number, std::int64_t at) {
+    const std::string scope = "POST /v1/eligibility";
+    REQUIRE(s.claim_idempotency("k-1", scope, key, protocol::sha256_hex(id_number), at).status ==
+            IdempotencyClaim::Status::claimed);
+    s.complete_idempotency("k-1", scope, key, 200, licence_answer(name, id_number));
+    const std::string auth = std::string("a-") + key;
+    REQUIRE(s.claim_idempotency("k-1", "issuance.order", std::string("o-") + key,
+                                protocol::sha256_hex(id_number), at, INT64_MAX / 4)
+                .status == IdempotencyClaim::Status::claimed);
+    s.complete_idempotency("k-1", "issuance.order", std::string("o-") + key, 201, auth);
+    s.insert_issuance(
+        IssuanceRow{auth, "k-1", id_number, "reserved",
+                    json{{"holder", {{"name", name}, {"id_number", id_number}}}}.dump(), at});
+    s.put_elicence_reissue(std::string("e-") + key, auth,
+                           json{{"name", name}, {"id_number", id_number}}.dump(), at);
+  };
+  one("old", kOldName, kOldIdNumber, 1000);
+  one("new", kNewName, kNewIdNumber, 900000);
+}
 
 void run_store_suite(const StoreFactory& fresh) {
   SECTION("a new store is migrated to the latest schema") {
@@ -281,6 +311,56 @@ void run_store_suite(const StoreFactory& fresh) {
     CHECK(fleet[0].acked_seq == 3);
     CHECK(fleet[1].heartbeat == R"({"outbox_depth":0})");
     CHECK(fleet[1].last_heartbeat_at == 102);
+  }
+
+  SECTION("personal data past retention is purged; newer data and the audit trail stay") {
+    auto s = fresh();
+    store_personal_records(*s);
+    s->append_events("k-1", chain("k-1", 1, 3), 1000);
+    const std::string old_doc = s->issuance("a-old")->document;
+
+    const auto purged = s->purge_personal_data(500000);
+    CHECK(purged.idempotency_answers == 2);  // the answer, and the order marker's hash
+    CHECK(purged.issuances == 1);
+    CHECK(purged.elicence_reissues == 1);
+    CHECK(s->purge_personal_data(500000).total() == 0);  // nothing purged twice
+
+    using C = IdempotencyClaim::Status;
+    // A replay of the purged key gets a typed, final answer and does not act again, even with
+    // a body the server can no longer compare.
+    for (const auto& hash : {protocol::sha256_hex(kOldIdNumber), std::string("other")}) {
+      const auto replay = s->claim_idempotency("k-1", "POST /v1/eligibility", "old", hash, 990000);
+      CHECK(replay.status == C::replay);
+      CHECK(replay.http_status == kPurgedAnswerStatus);
+      CHECK(replay.body == kPurgedAnswerBody);
+      CHECK(replay.body.find(kOldName) == std::string::npos);
+    }
+    // The paid order stays consumed: it never pays for a second card.
+    CHECK(s->claim_idempotency("k-1", "issuance.order", "o-old", protocol::sha256_hex(kOldIdNumber),
+                               990000, INT64_MAX / 4)
+              .status != C::claimed);
+    // The issuance keeps its id, kiosk, state and time, and the hash of what was signed.
+    const auto old_row = s->issuance("a-old");
+    REQUIRE(old_row.has_value());
+    CHECK(old_row->id_number.empty());
+    CHECK(old_row->state == "reserved");
+    CHECK(old_row->kiosk_id == "k-1");
+    CHECK(old_row->created_at == 1000);
+    CHECK(old_row->document.find(kOldName) == std::string::npos);
+    CHECK(json::parse(old_row->document) ==
+          json{{"purged", true}, {"document_sha256", protocol::sha256_hex(old_doc)}});
+
+    // Newer than the retention: untouched.
+    const auto fresh_replay = s->claim_idempotency("k-1", "POST /v1/eligibility", "new",
+                                                   protocol::sha256_hex(kNewIdNumber), 990000);
+    CHECK(fresh_replay.status == C::replay);
+    CHECK(fresh_replay.http_status == 200);
+    CHECK(fresh_replay.body.find(kNewName) != std::string::npos);
+    CHECK(s->issuance("a-new")->id_number == kNewIdNumber);
+    CHECK(s->issuance("a-new")->document.find(kNewName) != std::string::npos);
+    // The journal and its reconciliation are not personal data and stay whole.
+    CHECK(s->head("k-1").seq == 3);
+    CHECK(s->card_stock().size() == 1);
   }
 
   SECTION("card stock is reconciled from uploaded events") {
