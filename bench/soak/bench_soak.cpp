@@ -78,8 +78,9 @@ bool load_stock(rpc::Client& c, int first, int count) {
   char a[16], b[16];
   std::snprintf(a, sizeof a, "C%07d", first);
   std::snprintf(b, sizeof b, "C%07d", first + count - 1);
-  const bool ok = static_cast<bool>(c.call(
-      "stock.load", json{{"token", token}, {"count", count}, {"first_serial", a}, {"last_serial", b}}));
+  const bool ok = static_cast<bool>(
+      c.call("stock.load",
+             json{{"token", token}, {"count", count}, {"first_serial", a}, {"last_serial", b}}));
   (void)c.call("maintenance.logout", json{{"token", token}});
   return ok;
 }
@@ -147,7 +148,9 @@ int settled_fds(pid_t pid) {
 
 // SIGINT / SIGTERM: stop after the renewal in progress and print the curve so far.
 volatile std::sig_atomic_t g_stop = 0;
-extern "C" void on_stop_signal(int) { g_stop = 1; }
+extern "C" void on_stop_signal(int) {
+  g_stop = 1;
+}
 
 struct Run {
   int completed = 0;
@@ -258,11 +261,12 @@ int main(int argc, char** argv) {
     c.simulation.time_scale = 0;
     c.sync_interval = kioskd::KioskdConfig{}.sync_interval;  // kioskd's own default
     testing::write_kioskd_conf(c, dir / "kioskd.conf");
-    const pid_t pid = testing::spawn_kioskd(o.kioskd.c_str(), dir / "kioskd.conf",
-                                            dir / "kioskd.log");
+    const pid_t pid =
+        testing::spawn_kioskd(o.kioskd.c_str(), dir / "kioskd.conf", dir / "kioskd.log");
     auto client = testing::connect_when_ready(dir / "kioskd.sock");
-    std::printf("soak: %d renewals back to back, kioskd pid %d, time scale 0, sample every %d (%s)\n",
-                o.renewals, static_cast<int>(pid), o.sample_every, dir.c_str());
+    std::printf(
+        "soak: %d renewals back to back, kioskd pid %d, time scale 0, sample every %d (%s)\n",
+        o.renewals, static_cast<int>(pid), o.sample_every, dir.c_str());
     if (client) {
       run = soak(o, dir, central, pid, *client);
       outbox_check(central, *client);
@@ -285,8 +289,8 @@ int main(int argc, char** argv) {
   std::printf(
       "verdict: RSS %s (slope over the second half %+.0f KiB per 1 000 renewals), fds %s, "
       "threads %s\n",
-      rss, v.rss_slope_kib_per_1000,
-      v.fds_flat ? "flat" : "NOT FLAT", v.threads_flat ? "flat" : "not flat");
+      rss, v.rss_slope_kib_per_1000, v.fds_flat ? "flat" : "NOT FLAT",
+      v.threads_flat ? "flat" : "not flat");
   std::error_code ec;
   if (!o.keep && run.failed == 0) fs::remove_all(dir, ec);
   return run.failed == 0 && v.fds_flat && (run.completed == o.renewals || g_stop != 0) ? 0 : 1;
