@@ -1,7 +1,8 @@
 // bench_soak [--renewals N] [--sample-every K] [--kioskd PATH] [--keep]
 // One kiosk-central in-process (dev PKI, seeded registry) and one kioskd child process
 // (emulators at time scale 0) for the whole run; the scripted citizen renews N licences back
-// to back (default 10 000), the technician reloads card stock when it runs low. Every K
+// to back (default 10 000); when the stock runs out the technician loads 100 more cards
+// (stock.load) and puts them in the printer's feeder with a new ribbon. Every K
 // renewals (default N/50) kioskd's resident memory, open file descriptors and threads are
 // sampled on the attract screen and printed as a table with the renewals/s of the window;
 // the verdict fits a slope over the second half of the RSS samples (KiB per 1 000 renewals)
@@ -50,8 +51,8 @@ struct Options {
   int renewals = 10'000;
   int sample_every = 0;  // 0: renewals / 50
   std::string kioskd = KIOSKD_BINARY;
-  bool keep = false;  // keep the run's directory (journal, logs)
-  int stock_batch = 500;
+  bool keep = false;      // keep the run's directory (journal, logs)
+  int stock_batch = 100;  // what the card printer's feeder holds
 };
 
 Options parse(int argc, char** argv) {
@@ -82,7 +83,8 @@ bool load_stock(rpc::Client& c, int first, int count) {
       c.call("stock.load",
              json{{"token", token}, {"count", count}, {"first_serial", a}, {"last_serial", b}}));
   (void)c.call("maintenance.logout", json{{"token", token}});
-  return ok;
+  // The same cards go into the printer's feeder (it holds 100), with a new ribbon.
+  return ok && static_cast<bool>(c.call("emulator.refill_card_printer"));
 }
 
 std::uint64_t loaded_cards_left(rpc::Client& c) {
