@@ -73,6 +73,12 @@ Identity identify(const SSL* ssl) {
 
 void configure(SSL_CTX& ctx, const HttpsOptions& o) {
   SSL_CTX_set_min_proto_version(&ctx, TLS1_3_VERSION);
+  // A kiosk's next connection (after keep_alive_max requests, or an idle close) offers to
+  // resume its TLS session. With client certificates OpenSSL refuses that resumption with an
+  // internal_error alert unless the sessions carry an id context. A resumed session keeps the
+  // certificate verified in its full handshake; revocation is checked on every request (Api).
+  static constexpr unsigned char kSessionContext[] = "kiosk-central";
+  SSL_CTX_set_session_id_context(&ctx, kSessionContext, sizeof kSessionContext - 1);
   SSL_CTX_set_max_proto_version(&ctx, TLS1_3_VERSION);
   SSL_CTX_set_options(&ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION);
 

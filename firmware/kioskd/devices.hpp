@@ -55,6 +55,9 @@ class EmulatorControl {
   virtual std::string take_card() = 0;
   virtual std::string inject_fault(const std::string& device, const std::string& fault) = 0;
   virtual std::string clear_faults(const std::string& device) = 0;
+  // The technician's hand at the card printer: the feeder filled with blank cards and a new
+  // ribbon (what a long run needs besides stock.load in the journal).
+  virtual std::string refill_card_printer() = 0;
   virtual std::vector<std::filesystem::path> last_card_images() const = 0;
   virtual std::filesystem::path last_receipt_image() const = 0;
   virtual std::string card_position() const = 0;  // "none" | "in_mouth" | ...

@@ -4,6 +4,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <condition_variable>
@@ -246,6 +247,10 @@ std::unique_ptr<Kioskd> Kioskd::create(const KioskdConfig& config, std::string* 
   // A two-sided licence (YMCKO front, K back) takes about 18 s on the card printer (the
   // emulator keeps the real device's timings: load, panels, turn, eject).
   eo.print_estimate = scaled(std::chrono::milliseconds(18'000));
+  // The engine polls the ID reader and the card mouth; at the emulators' pace a poll of 200 ms
+  // was most of a renewal at time scale 0. 10 ms at least: never a busy loop.
+  eo.poll_interval =
+      std::max(std::chrono::milliseconds(10), scaled(engine::EngineOptions{}.poll_interval));
   eo.unsettled_payment_limit =
       std::chrono::duration_cast<std::chrono::milliseconds>(config.unsettled_payment_limit);
   engine::Devices devs{&d.devices->id_reader(), &d.devices->card_printer(),

@@ -80,6 +80,12 @@ void bind_emulator_api(rpc::Server& server, EmulatorControl& emu) {
       },
       sim);
   server.add_method(
+      "emulator.refill_card_printer",
+      [&emu](const json&, const rpc::CallContext&) -> HandlerResult {
+        return emulator_answer(emu.refill_card_printer(), "refilled");
+      },
+      sim);
+  server.add_method(
       "emulator.artifacts",
       [&emu](const json&, const rpc::CallContext&) -> HandlerResult {
         json cards = json::array();

@@ -104,6 +104,13 @@ std::string SimulatedDevices::clear_faults(const std::string& device) {
   return "";
 }
 
+std::string SimulatedDevices::refill_card_printer() {
+  const drivers::emu::CardPrinterEmulatorConfig full;
+  impl_->rig.card_emu().set_feeder_cards(full.feeder_cards);
+  impl_->rig.card_emu().set_ribbon_panels(full.ribbon_panels);
+  return "";
+}
+
 std::vector<std::filesystem::path> SimulatedDevices::last_card_images() const {
   return impl_->rig.last_card_images();
 }

@@ -39,6 +39,7 @@ class SimulatedDevices final : public SimulatedDeviceSet {
   std::string take_card() override;
   std::string inject_fault(const std::string& device, const std::string& fault) override;
   std::string clear_faults(const std::string& device) override;
+  std::string refill_card_printer() override;
   std::vector<std::filesystem::path> last_card_images() const override;
   std::filesystem::path last_receipt_image() const override;
   std::string card_position() const override;

@@ -116,8 +116,8 @@ Result<CentralClient::Answer> CentralClient::call(const std::string& method,
       return reply.error();
     }
     breaker_->record_failure();
-    logger()->warn("event=call_failed route=\"{}\" error={} micros={}", route,
-                   to_string(reply.error().code), micros);
+    logger()->warn("event=call_failed route=\"{}\" error={} micros={} detail=\"{}\"", route,
+                   to_string(reply.error().code), micros, reply.error().message);
     return reply.error();
   }
   logger()->debug("event=call route=\"{}\" status={} bytes={} micros={}", route, reply->status,
