@@ -294,6 +294,20 @@ class SqlStore final : public Store {
     });
   }
 
+  std::optional<std::string> idempotency_answer(const std::string& kiosk_id,
+                                                const std::string& scope,
+                                                const std::string& key) override {
+    return read([&](Connection& c) -> std::optional<std::string> {
+      auto rows = c.query(
+                       "SELECT body FROM idempotency WHERE kiosk_id = ? AND scope = ? AND key = ? "
+                       "AND state = 'done'",
+                       {kiosk_id, scope, key})
+                      .rows;
+      if (rows.empty()) return std::nullopt;
+      return text(rows[0][0]);
+    });
+  }
+
   void release_idempotency(const std::string& kiosk_id, const std::string& scope,
                            const std::string& key) override {
     run([&](Connection& c) {
@@ -420,6 +434,15 @@ class SqlStore final : public Store {
               .rows;
       if (rows.empty()) return std::nullopt;
       return to_issuance(rows[0]);
+    });
+  }
+
+  bool set_issuance_state(const std::string& authorisation_id, const std::string& from,
+                          const std::string& to) override {
+    return run([&](Connection& c) {
+      return c.query("UPDATE issuances SET state = ? WHERE authorisation_id = ? AND state = ?",
+                     {to, authorisation_id, from})
+                 .affected == 1;
     });
   }
 

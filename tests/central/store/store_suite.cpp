@@ -166,11 +166,14 @@ void run_store_suite(const StoreFactory& fresh) {
           C::claimed);
     CHECK(s->claim_idempotency("k-1", "POST /v1/payments", "key-1", "h1", 101).status ==
           C::in_progress);
+    CHECK_FALSE(s->idempotency_answer("k-1", "POST /v1/payments", "key-1").has_value());
     s->complete_idempotency("k-1", "POST /v1/payments", "key-1", 200, R"({"ok":true})");
     auto replay = s->claim_idempotency("k-1", "POST /v1/payments", "key-1", "h1", 102);
     CHECK(replay.status == C::replay);
     CHECK(replay.http_status == 200);
     CHECK(replay.body == R"({"ok":true})");
+    CHECK(s->idempotency_answer("k-1", "POST /v1/payments", "key-1") == R"({"ok":true})");
+    CHECK_FALSE(s->idempotency_answer("k-2", "POST /v1/payments", "key-1").has_value());
     CHECK(s->claim_idempotency("k-1", "POST /v1/payments", "key-1", "h2", 103).status ==
           C::mismatch);
     // Scope and kiosk separate keys.
@@ -263,6 +266,9 @@ void run_store_suite(const StoreFactory& fresh) {
     REQUIRE(s->issuance("a-1").has_value());
     CHECK(s->issuance("a-1")->state == "reserved");
     CHECK(s->issuances(10).size() == 1);
+    CHECK(s->set_issuance_state("a-1", "reserved", "voided"));
+    CHECK_FALSE(s->set_issuance_state("a-1", "reserved", "delivered"));  // not reserved any more
+    CHECK(s->issuance("a-1")->state == "voided");
     s->put_elicence_reissue("r-1", "a-1", "{}", 100);
 
     CHECK_FALSE(s->latest_config().has_value());
