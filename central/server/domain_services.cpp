@@ -368,10 +368,9 @@ Response DomainServices::authorise_issuance(const Context& ctx, const json& requ
                                    authorisation->authorisation_id);
   }
   const json signed_json = protocol::to_json(*signed_auth);
-  ctx.store.insert_issuance(store::IssuanceRow{authorisation->authorisation_id, ctx.identity.id,
-                                               id_number,
-                                               std::string(store::issuance_state::reserved),
-                                               signed_json.dump(), ctx.now});
+  ctx.store.insert_issuance(store::IssuanceRow{
+      authorisation->authorisation_id, ctx.identity.id, id_number,
+      std::string(store::issuance_state::reserved), signed_json.dump(), ctx.now});
   // A refund that committed between the payment check above and this row found nothing to
   // void: read the order once more, now that the row exists.
   if (consumed_order) {

@@ -331,6 +331,18 @@ class SqlStore final : public Store {
     });
   }
 
+  std::vector<PaymentRow> payments_of(const std::string& kiosk_id) override {
+    return read([&](Connection& c) {
+      std::vector<PaymentRow> out;
+      for (auto& r : c.query("SELECT order_id, kiosk_id, document FROM payments WHERE kiosk_id = ? "
+                             "ORDER BY created_at, order_id",
+                             {kiosk_id})
+                         .rows)
+        out.push_back(PaymentRow{text(r[0]), text(r[1]), text(r[2])});
+      return out;
+    });
+  }
+
   std::optional<std::string> payment(const std::string& order_id, std::string* kiosk_id) override {
     return read([&](Connection& c) -> std::optional<std::string> {
       auto rows =
@@ -455,6 +467,18 @@ class SqlStore final : public Store {
                          .rows) {
         out.push_back(to_issuance(r));
       }
+      return out;
+    });
+  }
+
+  std::vector<IssuanceRow> issuances_of(const std::string& kiosk_id) override {
+    return read([&](Connection& c) {
+      std::vector<IssuanceRow> out;
+      for (auto& r : c.query(std::string(kIssuanceColumns) +
+                                 " WHERE kiosk_id = ? ORDER BY created_at, authorisation_id",
+                             {kiosk_id})
+                         .rows)
+        out.push_back(to_issuance(r));
       return out;
     });
   }

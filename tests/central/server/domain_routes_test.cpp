@@ -278,8 +278,9 @@ TEST_CASE("a refund voids the authorisation its order paid for; a voided one is 
   const std::string auth_id = body_of(issued)["authorisation"]["authorisation_id"];
   CHECK(office.db->issuance(auth_id)->state == "reserved");
 
-  REQUIRE(c.post("/v1/payments/" + id + "/refund", "{}", {{"Idempotency-Key", "v:refund"}})
-              .status == 200);
+  REQUIRE(
+      c.post("/v1/payments/" + id + "/refund", "{}", {{"Idempotency-Key", "v:refund"}}).status ==
+      200);
   CHECK(office.db->issuance(auth_id)->state == "voided");
   auto reissue = c.post("/v1/elicence/reissue", json{{"authorisation_id", auth_id}}.dump(),
                         {{"Idempotency-Key", "v:el"}});
