@@ -167,7 +167,7 @@ int main(int argc, char** argv) {
     if (kiosk.died(how)) v.breaks.push_back("kioskd died by itself (" + how + ")");
     if (office.died(how)) v.breaks.push_back("kiosk-central died by itself (" + how + ")");
     clear_all(office, kiosk);
-    auto checked = check_invariants(office, kiosk, std::chrono::seconds(90), site->known);
+    auto checked = check_invariants(office, kiosk, std::chrono::seconds(60), site->known);
     v.breaks.insert(v.breaks.end(), checked.breaks.begin(), checked.breaks.end());
     v.notes = checked.notes;
 

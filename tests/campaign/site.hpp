@@ -54,6 +54,13 @@ class Kiosk {
     client_.reset();
     kioskd_.kill();
   }
+  // A technician's power cycle: SIGTERM, then start again (in simulation the emulated devices
+  // live inside kioskd, so an unplugged one is plugged in again only so).
+  bool power_cycle() {
+    client_.reset();
+    kioskd_.stop();
+    return start();
+  }
   // Starts kioskd without waiting: a kill soon after lands in its start-up recovery.
   void spawn();
   bool running() const { return kioskd_.running(); }
