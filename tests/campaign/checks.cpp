@@ -118,10 +118,24 @@ Verdict check_invariants(Office& office, Kiosk& kiosk, std::chrono::seconds limi
       v.breaks.push_back("stock: blank cards unaccounted for " + stock.dump());
   }
 
-  // The chain at central: intact, every record once, up to kioskd's last.
-  const auto chain = office.verify_chain(Kiosk::kId);
-  const std::uint64_t last =
-      s.status.is_object() ? s.status["outbox"].value("last_seq", std::uint64_t{0}) : 0;
+  // The chain at central: intact, every record once, up to kioskd's last. kioskd may append
+  // and sync a record meanwhile (e.g. its out-of-service event): compared when kioskd's last
+  // seq, all acknowledged, is the same before and after the check (a few tries).
+  auto outbox = [&kiosk]() -> json {
+    if (auto* api = kiosk.api())
+      if (auto r = api->call("kiosk.status"); r) return r.value()["outbox"];
+    return json::object();
+  };
+  Output chain;
+  std::uint64_t last = 0;
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    const json before = outbox();
+    chain = office.verify_chain(Kiosk::kId);
+    const json after = outbox();
+    last = after.value("last_seq", std::uint64_t{0});
+    if (before == after && after.value("last_acknowledged", std::uint64_t{0}) == last) break;
+    std::this_thread::sleep_for(300ms);
+  }
   if (chain.status != 0) {
     v.breaks.push_back("verify-chain: " + chain.text);
   } else if (chain.text.find("head seq " + std::to_string(last) + " ") == std::string::npos) {
