@@ -15,6 +15,7 @@ namespace {
 
 constexpr const char* kUsage = R"(usage: kiosk-central COMMAND [options]
   serve --db URL --pki DIR [--listen 127.0.0.1:8443] [--threads N] [--retention-days 30]
+        [--fault-file F]              (F, dev only: while it exists, answer 503)
   dev [--dir ./kiosk-central-dev] [--listen 127.0.0.1:8443]   pki init + seed + serve
   pki init DIR                        development CA, server, office and dev kiosk certificates
   pki operator DIR NAME               office operator certificate (CN=admin.NAME) for /v1/fleet
@@ -22,7 +23,8 @@ constexpr const char* kUsage = R"(usage: kiosk-central COMMAND [options]
   config publish --db URL --pki DIR --file doc.json   sign and publish a newer configuration
   kiosks --db URL                     kiosks and their health
   transactions --db URL [--limit N]   issuances and journal events
-  reconcile --db URL                  card-stock report per kiosk
+  reconcile --db URL [--json]         payments, authorisations, refunds, cards, stock per kiosk;
+                                      exit 1 on a discrepancy
   verify-chain KIOSK --db URL         re-checks the kiosk's stored journal (seqs, hashes, links)
   token --db URL --kiosk ID [--ttl-hours 24]   one-time enrolment token
   revoke --db URL --serial HEX [--kiosk ID]
@@ -35,7 +37,9 @@ std::map<std::string, std::string> parse_options(int argc, char** argv, int firs
   std::map<std::string, std::string> opts;
   for (int i = first; i < argc; ++i) {
     std::string a = argv[i];
-    if (a.rfind("--", 0) == 0 && i + 1 < argc) {
+    if (a == "--json") {  // the one option without a value
+      opts["json"] = "1";
+    } else if (a.rfind("--", 0) == 0 && i + 1 < argc) {
       opts[a.substr(2)] = argv[++i];
     } else {
       opts["_" + std::to_string(i)] = a;
@@ -104,6 +108,7 @@ int main(int argc, char** argv) {
           need("db"), need("pki"), get("listen", "127.0.0.1:8443"), std::stoi(get("threads", "64")),
           &g_stop,    nullptr};
       serve.retention_days = retention_days(get);
+      serve.fault_file = get("fault-file", "");
       return admin::serve(serve, std::cout);
     }
     if (cmd == "dev") {
@@ -126,7 +131,7 @@ int main(int argc, char** argv) {
     if (cmd == "kiosks") return admin::list_kiosks(*db, std::cout);
     if (cmd == "transactions")
       return admin::list_transactions(*db, std::stoul(get("limit", "20")), std::cout);
-    if (cmd == "reconcile") return admin::reconcile(*db, std::cout);
+    if (cmd == "reconcile") return admin::reconcile(*db, std::cout, opts.count("json") > 0);
     if (cmd == "verify-chain") {
       if (opts.count("_2") == 0) throw std::invalid_argument("verify-chain KIOSK");
       return admin::verify_chain(*db, opts["_2"], std::cout);

@@ -14,6 +14,7 @@
 #include "central/registry/registry.hpp"
 #include "central/server/domain_services.hpp"
 #include "central/server/https_server.hpp"
+#include "central/server/reconcile.hpp"
 #include "protocol/image/png.hpp"
 #include "protocol/synthetic/face.hpp"
 #include "protocol/wire/chain.hpp"
@@ -211,25 +212,43 @@ int list_transactions(store::Store& store, std::size_t limit, std::ostream& out)
   return 0;
 }
 
-int reconcile(store::Store& store, std::ostream& out) {
+int reconcile(store::Store& store, std::ostream& out, bool as_json) {
+  const auto reports = reconcile::reconcile_all(store);
+  std::size_t discrepancies = 0;
+  for (const auto& r : reports) discrepancies += r.discrepancies.size();
+  if (as_json) {
+    out << reconcile::to_json(reports).dump(2) << '\n';
+    return discrepancies == 0 ? 0 : 1;
+  }
   out << std::left << std::setw(20) << "KIOSK" << std::right << std::setw(8) << "LOADED"
       << std::setw(8) << "ISSUED" << std::setw(9) << "SPOILED" << std::setw(10) << "RETAINED"
-      << std::setw(10) << "EXPECTED" << '\n';
+      << std::setw(10) << "EXPECTED" << std::setw(8) << "ORDERS" << std::setw(6) << "PAID"
+      << std::setw(10) << "REFUNDED" << '\n';
   std::int64_t loaded = 0, issued = 0, spoiled = 0, retained = 0;
-  for (const auto& r : store.card_stock()) {
-    out << std::left << std::setw(20) << r.kiosk_id << std::right << std::setw(8) << r.loaded
-        << std::setw(8) << r.issued << std::setw(9) << r.spoiled << std::setw(10) << r.retained
-        << std::setw(10) << r.expected_stock() << (r.expected_stock() < 0 ? "  MISMATCH" : "")
-        << '\n';
-    loaded += r.loaded;
-    issued += r.issued;
-    spoiled += r.spoiled;
-    retained += r.retained;
+  for (const auto& r : reports) {
+    const auto& s = r.stock;
+    out << std::left << std::setw(20) << r.kiosk_id << std::right << std::setw(8) << s.loaded
+        << std::setw(8) << s.issued << std::setw(9) << s.spoiled << std::setw(10) << s.retained
+        << std::setw(10) << s.expected_stock() << std::setw(8) << r.orders << std::setw(6) << r.paid
+        << std::setw(10) << r.refunded << '\n';
+    loaded += s.loaded;
+    issued += s.issued;
+    spoiled += s.spoiled;
+    retained += s.retained;
   }
   out << std::left << std::setw(20) << "TOTAL" << std::right << std::setw(8) << loaded
       << std::setw(8) << issued << std::setw(9) << spoiled << std::setw(10) << retained
       << std::setw(10) << (loaded - issued - spoiled - retained) << '\n';
-  return 0;
+  for (const auto& r : reports) {
+    for (const auto& d : r.discrepancies) {
+      out << "DISCREPANCY " << r.kiosk_id << ' ' << d.kind << ' ' << d.subject << ": " << d.detail
+          << "\n  do: " << d.action << '\n';
+    }
+  }
+  out << (discrepancies == 0 ? "no discrepancies"
+                             : std::to_string(discrepancies) + " discrepancies")
+      << '\n';
+  return discrepancies == 0 ? 0 : 1;
 }
 
 int verify_chain(store::Store& store, const std::string& kiosk_id, std::ostream& out) {
@@ -329,6 +348,7 @@ int serve(const ServeOptions& options, std::ostream& out) {
   https.server_key_pem = *server_key;
   https.client_ca_pem = ca->cert.to_pem();
   https.threads = options.threads;
+  https.fault_file = options.fault_file;
   server::HttpsServer server(api, https);
   const int port = server.start();
   out << "kiosk-central listening on https://" << https.host << ':' << port << " (" << db->backend()
@@ -387,7 +407,7 @@ int dev(const std::filesystem::path& dir, const std::string& listen, std::atomic
     }
   }
   out << "dev kiosk certificates: " << (pki_dir / "kiosks").string() << '\n';
-  return serve(ServeOptions{url, pki_dir, listen, 64, stop, std::move(on_listening)}, out);
+  return serve(ServeOptions{url, pki_dir, listen, 64, stop, std::move(on_listening), {}}, out);
 }
 
 }  // namespace kiosk::central::admin

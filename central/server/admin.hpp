@@ -38,7 +38,10 @@ int publish_config(store::Store& store, const std::filesystem::path& pki_dir,
 
 int list_kiosks(store::Store& store, std::ostream& out);
 int list_transactions(store::Store& store, std::size_t limit, std::ostream& out);
-int reconcile(store::Store& store, std::ostream& out);
+// Payments <-> authorisations <-> refunds <-> cards and card stock per kiosk (central/server/
+// reconcile.hpp): a table, then one line per discrepancy with what to do; as_json: the same
+// as one JSON document for machines. 0 when there is no discrepancy, 1 otherwise.
+int reconcile(store::Store& store, std::ostream& out, bool as_json = false);
 // Re-checks a kiosk's stored journal from its first record: seqs from 1 without a gap, each
 // record's hash recomputed from its stored fields (canonical bytes) and each prev_hash equal to
 // the hash before it, and the stored hash equal to the recomputed one. 0 when intact (one line
@@ -68,6 +71,8 @@ struct ServeOptions {
   std::atomic<bool>* stop = nullptr;
   // Called with the bound port once listening.
   std::function<void(int)> on_listening;
+  // Development and fault campaigns only: HttpsOptions::fault_file.
+  std::filesystem::path fault_file;
   // Personal data older than this is purged at start and then every purge_interval.
   int retention_days = kDefaultRetentionDays;
   std::chrono::seconds purge_interval{3600};

@@ -125,6 +125,16 @@ json order_view(const payment::Order& order) {
   return json{{"order", payment::to_json(order)}, {"qr", payment::qr_payload(order)}};
 }
 
+// The authorisation a refunded order paid for (if any) is voided: reserved -> voided. One
+// already delivered stays delivered (a card was handed out; reconcile reports the pair).
+void void_authorisation_of(const Context& ctx, const std::string& order_id) {
+  if (auto authorisation =
+          ctx.store.idempotency_answer(ctx.identity.id, "issuance.order", order_id)) {
+    (void)ctx.store.set_issuance_state(*authorisation, std::string(store::issuance_state::reserved),
+                                       std::string(store::issuance_state::voided));
+  }
+}
+
 // One change of the kiosk's order by `change` (a central/payment transition: Order -> next
 // Order or a typed error), stored compare-and-set on the document read, so that changes from
 // several requests (or office instances) serialise; one that commits first is read again.
@@ -285,7 +295,12 @@ Response DomainServices::cancel_payment(const Context& ctx, const std::string& o
 
 Response DomainServices::refund_payment(const Context& ctx, const std::string& order_id,
                                         const json&) {
-  return change_order(ctx, order_id, &payment::refund);
+  const Response refunded = change_order(ctx, order_id, &payment::refund);
+  // The card this order paid for will not be printed: its authorisation is voided, so it
+  // cannot be printed, re-issued or counted as a reserved card any more. A card already
+  // delivered stays delivered (reconcile reports the pair).
+  if (refunded.status == 200) void_authorisation_of(ctx, order_id);
+  return refunded;
 }
 
 Response DomainServices::authorise_issuance(const Context& ctx, const json& request) {
@@ -353,8 +368,18 @@ Response DomainServices::authorise_issuance(const Context& ctx, const json& requ
                                    authorisation->authorisation_id);
   }
   const json signed_json = protocol::to_json(*signed_auth);
-  ctx.store.insert_issuance(store::IssuanceRow{authorisation->authorisation_id, ctx.identity.id,
-                                               id_number, "reserved", signed_json.dump(), ctx.now});
+  ctx.store.insert_issuance(store::IssuanceRow{
+      authorisation->authorisation_id, ctx.identity.id, id_number,
+      std::string(store::issuance_state::reserved), signed_json.dump(), ctx.now});
+  // A refund that committed between the payment check above and this row found nothing to
+  // void: read the order once more, now that the row exists.
+  if (consumed_order) {
+    std::string document;
+    auto now = load_order(ctx.store, ctx, *consumed_order, document);
+    if (const auto* o = std::get_if<payment::Order>(&now);
+        o && o->state == payment::OrderState::refunded)
+      void_authorisation_of(ctx, *consumed_order);
+  }
   return json_response(
       201, json{{"authorisation", protocol::to_json(*authorisation)}, {"signed", signed_json}});
 }
@@ -365,6 +390,9 @@ Response DomainServices::reissue_elicence(const Context& ctx, const json& reques
   auto row = ctx.store.issuance(*authorisation_id);
   if (!row || row->kiosk_id != ctx.identity.id)
     return error_response(404, "not_found", "no such authorisation");
+  if (row->state == store::issuance_state::voided)
+    return error_response(409, "authorisation_voided",
+                          "the authorisation is voided (its payment was refunded)");
   const json stored = json::parse(row->document, nullptr, false);
   if (stored.is_object() && stored.value("purged", false)) {
     // Past retention the authorisation's personal data is gone: nothing to reissue from.
@@ -380,6 +408,10 @@ Response DomainServices::reissue_elicence(const Context& ctx, const json& reques
       registry::reissue_electronic_licence(*authorisation, new_id("e-"), rfc3339(ctx.now));
   const json j = registry::to_json(record);
   ctx.store.put_elicence_reissue(record.reissue_id, record.authorisation_id, j.dump(), ctx.now);
+  // The kiosk asks for the e-licence only once the card is handed out: the card is delivered.
+  (void)ctx.store.set_issuance_state(*authorisation_id,
+                                     std::string(store::issuance_state::reserved),
+                                     std::string(store::issuance_state::delivered));
   return json_response(201, j);
 }
 

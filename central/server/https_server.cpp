@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <fstream>
 #include <stdexcept>
 #include <thread>
 
@@ -48,6 +49,16 @@ std::string serial_hex(X509* cert) {
   // whole bytes, so a serial starting with a zero nibble would never match one.
   const auto first = out.find_first_not_of('0');
   return first == std::string::npos ? (out.empty() ? out : "0") : out.substr(first);
+}
+
+// The fault `fault_file` asks for: "" (none: no path, or no file), "before" or "after".
+std::string injected_fault(const std::filesystem::path& fault_file) {
+  if (fault_file.empty()) return "";
+  std::ifstream f(fault_file);
+  if (!f) return "";
+  std::string word;
+  f >> word;
+  return word == "after" ? "after" : "before";
 }
 
 Identity identify(const SSL* ssl) {
@@ -180,7 +191,15 @@ HttpsServer::HttpsServer(Api& api, HttpsOptions options)
     }
     r.body = req.body;
     r.identity = identify(req.ssl);
+    const std::string fault = injected_fault(im.options.fault_file);
+    auto answer_fault = [&res] {
+      res.status = 503;
+      res.set_content(error_response(503, "fault_injected", "injected server fault").body,
+                      "application/json");
+    };
+    if (fault == "before") return answer_fault();
     const Response out = im.api.handle(r);
+    if (fault == "after") return answer_fault();
     res.status = out.status;
     if (!out.body.empty()) res.set_content(out.body, "application/json");
   };

@@ -4,6 +4,7 @@
 // A connection without a client certificate is accepted (so that it can enrol); Api refuses
 // it on every other route. A client certificate from another CA fails the handshake.
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <thread>
@@ -23,6 +24,11 @@ struct HttpsOptions {
   int write_timeout_s = 10;
   int threads = 8;
   int keep_alive_max = 100;
+  // Development and fault campaigns only (`kiosk-central serve --fault-file`): while this file
+  // exists, every request is answered 503 "fault_injected": before it is handled when the file
+  // says "before" (or is empty), after it is handled (its effect stays, its answer is lost)
+  // when it says "after". Empty path: off.
+  std::filesystem::path fault_file;
 };
 
 class HttpsServer {

@@ -301,6 +301,20 @@ class SqlStore final : public Store {
     });
   }
 
+  std::optional<std::string> idempotency_answer(const std::string& kiosk_id,
+                                                const std::string& scope,
+                                                const std::string& key) override {
+    return read([&](Connection& c) -> std::optional<std::string> {
+      auto rows = c.query(
+                       "SELECT body FROM idempotency WHERE kiosk_id = ? AND scope = ? AND key = ? "
+                       "AND state = 'done'",
+                       {kiosk_id, scope, key})
+                      .rows;
+      if (rows.empty()) return std::nullopt;
+      return text(rows[0][0]);
+    });
+  }
+
   void release_idempotency(const std::string& kiosk_id, const std::string& scope,
                            const std::string& key) override {
     run([&](Connection& c) {
@@ -321,6 +335,18 @@ class SqlStore final : public Store {
                   "VALUES (?, ?, ?, ?, ?) ON CONFLICT (order_id) DO NOTHING",
                   {order_id, kiosk_id, document, now, now})
                  .affected == 1;
+    });
+  }
+
+  std::vector<PaymentRow> payments_of(const std::string& kiosk_id) override {
+    return read([&](Connection& c) {
+      std::vector<PaymentRow> out;
+      for (auto& r : c.query("SELECT order_id, kiosk_id, document FROM payments WHERE kiosk_id = ? "
+                             "ORDER BY created_at, order_id",
+                             {kiosk_id})
+                         .rows)
+        out.push_back(PaymentRow{text(r[0]), text(r[1]), text(r[2])});
+      return out;
     });
   }
 
@@ -430,6 +456,15 @@ class SqlStore final : public Store {
     });
   }
 
+  bool set_issuance_state(const std::string& authorisation_id, const std::string& from,
+                          const std::string& to) override {
+    return run([&](Connection& c) {
+      return c.query("UPDATE issuances SET state = ? WHERE authorisation_id = ? AND state = ?",
+                     {to, authorisation_id, from})
+                 .affected == 1;
+    });
+  }
+
   std::vector<IssuanceRow> issuances(std::size_t limit) override {
     return read([&](Connection& c) {
       std::vector<IssuanceRow> out;
@@ -439,6 +474,18 @@ class SqlStore final : public Store {
                          .rows) {
         out.push_back(to_issuance(r));
       }
+      return out;
+    });
+  }
+
+  std::vector<IssuanceRow> issuances_of(const std::string& kiosk_id) override {
+    return read([&](Connection& c) {
+      std::vector<IssuanceRow> out;
+      for (auto& r : c.query(std::string(kIssuanceColumns) +
+                                 " WHERE kiosk_id = ? ORDER BY created_at, authorisation_id",
+                             {kiosk_id})
+                         .rows)
+        out.push_back(to_issuance(r));
       return out;
     });
   }

@@ -118,12 +118,28 @@ struct FleetRow {
   std::optional<std::string> heartbeat;  // JSON text
 };
 
+// ---- payments ----
+struct PaymentRow {
+  std::string order_id;
+  std::string kiosk_id;
+  std::string document;  // JSON text of central/payment's Order
+};
+
 // ---- issuances ----
+// An authorisation's life: reserved when central signs it; delivered when the kiosk reports
+// the card handed out (it asks for the e-licence re-issue, which it does only then); voided
+// when the order that paid for it is refunded. delivered and voided are final.
+namespace issuance_state {
+inline constexpr std::string_view reserved = "reserved";
+inline constexpr std::string_view delivered = "delivered";
+inline constexpr std::string_view voided = "voided";
+}  // namespace issuance_state
+
 struct IssuanceRow {
   std::string authorisation_id;
   std::string kiosk_id;
   std::string id_number;
-  std::string state;     // "reserved" | "issued" | "void"
+  std::string state;     // issuance_state: "reserved" | "delivered" | "voided"
   std::string document;  // JSON text (the signed authorisation)
   std::int64_t created_at = 0;
 };
@@ -191,6 +207,10 @@ class Store {
                                     const std::string& body) = 0;
   virtual void release_idempotency(const std::string& kiosk_id, const std::string& scope,
                                    const std::string& key) = 0;
+  // The body a completed claim answers with (nullopt: none, or not completed).
+  virtual std::optional<std::string> idempotency_answer(const std::string& kiosk_id,
+                                                        const std::string& scope,
+                                                        const std::string& key) = 0;
 
   // Payment orders (JSON documents of central/payment). update_payment is compare-and-swap on
   // the previous document, which serialises changes to one order across server instances.
@@ -201,6 +221,8 @@ class Store {
   virtual bool update_payment(const std::string& order_id, const std::string& expected_document,
                               const std::string& new_document, std::int64_t now) = 0;
   virtual std::size_t payment_count() = 0;
+  // Every order of the kiosk (document JSON text), oldest first (reconcile reads them all).
+  virtual std::vector<PaymentRow> payments_of(const std::string& kiosk_id) = 0;
 
   // Registry (licence JSON of central/registry, keyed by ID number) and photos.
   virtual void put_citizen(const std::string& id_number, const std::string& scenario,
@@ -217,6 +239,11 @@ class Store {
   virtual void insert_issuance(const IssuanceRow& row) = 0;
   virtual std::optional<IssuanceRow> issuance(const std::string& authorisation_id) = 0;
   virtual std::vector<IssuanceRow> issuances(std::size_t limit) = 0;
+  // Every authorisation of the kiosk, oldest first.
+  virtual std::vector<IssuanceRow> issuances_of(const std::string& kiosk_id) = 0;
+  // Compare-and-set of an authorisation's state; false when it was not `from`.
+  virtual bool set_issuance_state(const std::string& authorisation_id, const std::string& from,
+                                  const std::string& to) = 0;
   virtual void put_elicence_reissue(const std::string& reissue_id,
                                     const std::string& authorisation_id,
                                     const std::string& document, std::int64_t now) = 0;

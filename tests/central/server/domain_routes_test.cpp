@@ -243,17 +243,50 @@ TEST_CASE("a renewal is paid, authorised once, and the e-licence re-issued",
   CHECK(office.db->issuances(10).size() == 1);
 
   const std::string auth_id = body_of(issued)["authorisation"]["authorisation_id"];
+  CHECK(office.db->issuance(auth_id)->state == "reserved");
   auto reissue = c.post("/v1/elicence/reissue", json{{"authorisation_id", auth_id}}.dump(),
                         {{"Idempotency-Key", "tx-9:el"}});
   CHECK(reissue.status == 201);
+  // The kiosk asks for the e-licence once the card is handed out: delivered.
+  CHECK(office.db->issuance(auth_id)->state == "delivered");
 
   auto refunded =
       c.post("/v1/payments/" + id + "/refund", "{}", {{"Idempotency-Key", "tx-9:refund"}});
   CHECK(body_of(refunded)["order"]["state"] == "refunded");
+  // A delivered card stays delivered (reconcile reports a refunded order with a card).
+  CHECK(office.db->issuance(auth_id)->state == "delivered");
   auto second =
       c.post("/v1/payments/" + id + "/refund", "{}", {{"Idempotency-Key", "tx-9:refund2"}});
   CHECK(second.status == 409);
   CHECK(error_code(second) == "already_refunded");  // named, so the kiosk knows it is done
+}
+
+TEST_CASE("a refund voids the authorisation its order paid for; a voided one is not re-issued",
+          "[server][domain][payment]") {
+  Office office;
+  auto c = office.dev_kiosk();
+  const std::string due = office.citizen("due_for_renewal");
+  const std::string id = body_of(c.post("/v1/payments", R"({"amount_fen":1000})",
+                                        {{"Idempotency-Key", "v:pay"}}))["order"]["order_id"];
+  REQUIRE(c.post("/v1/payments/" + id + "/charge", R"({"payment_code":"134567890123456789"})",
+                 {{"Idempotency-Key", "v:charge"}})
+              .status == 200);
+  auto issued = c.post("/v1/issuances",
+                       json{{"id_number", due}, {"service", "renewal"}, {"order_id", id}}.dump(),
+                       {{"Idempotency-Key", "v:issue"}});
+  REQUIRE(issued.status == 201);
+  const std::string auth_id = body_of(issued)["authorisation"]["authorisation_id"];
+  CHECK(office.db->issuance(auth_id)->state == "reserved");
+
+  REQUIRE(
+      c.post("/v1/payments/" + id + "/refund", "{}", {{"Idempotency-Key", "v:refund"}}).status ==
+      200);
+  CHECK(office.db->issuance(auth_id)->state == "voided");
+  auto reissue = c.post("/v1/elicence/reissue", json{{"authorisation_id", auth_id}}.dump(),
+                        {{"Idempotency-Key", "v:el"}});
+  CHECK(reissue.status == 409);
+  CHECK(error_code(reissue) == "authorisation_voided");
+  CHECK(office.db->issuance(auth_id)->state == "voided");
 }
 
 TEST_CASE("cancel is a compare-and-set: a created order is cancelled and can no longer be charged",

@@ -196,11 +196,14 @@ void run_store_suite(const StoreFactory& fresh) {
           C::claimed);
     CHECK(s->claim_idempotency("k-1", "POST /v1/payments", "key-1", "h1", 101).status ==
           C::in_progress);
+    CHECK_FALSE(s->idempotency_answer("k-1", "POST /v1/payments", "key-1").has_value());
     s->complete_idempotency("k-1", "POST /v1/payments", "key-1", 200, R"({"ok":true})");
     auto replay = s->claim_idempotency("k-1", "POST /v1/payments", "key-1", "h1", 102);
     CHECK(replay.status == C::replay);
     CHECK(replay.http_status == 200);
     CHECK(replay.body == R"({"ok":true})");
+    CHECK(s->idempotency_answer("k-1", "POST /v1/payments", "key-1") == R"({"ok":true})");
+    CHECK_FALSE(s->idempotency_answer("k-2", "POST /v1/payments", "key-1").has_value());
     CHECK(s->claim_idempotency("k-1", "POST /v1/payments", "key-1", "h2", 103).status ==
           C::mismatch);
     // Scope and kiosk separate keys.
@@ -244,6 +247,12 @@ void run_store_suite(const StoreFactory& fresh) {
     CHECK(s->payment("o-1") == R"({"state":"paid"})");
     CHECK_FALSE(s->payment("o-2").has_value());
     CHECK(s->payment_count() == 1);
+    CHECK(s->insert_payment("o-3", "k-2", R"({"state":"created"})", 100));
+    const auto of_k1 = s->payments_of("k-1");
+    REQUIRE(of_k1.size() == 1);
+    CHECK(of_k1[0].order_id == "o-1");
+    CHECK(of_k1[0].document == R"({"state":"paid"})");
+    CHECK(s->payments_of("k-3").empty());
   }
 
   SECTION("kiosks, revocations and one-time enrolment tokens") {
@@ -293,6 +302,14 @@ void run_store_suite(const StoreFactory& fresh) {
     REQUIRE(s->issuance("a-1").has_value());
     CHECK(s->issuance("a-1")->state == "reserved");
     CHECK(s->issuances(10).size() == 1);
+    s->insert_issuance(IssuanceRow{"a-2", "k-2", "110101199001011234", "reserved", "{}", 101});
+    REQUIRE(s->issuances_of("k-1").size() == 1);
+    CHECK(s->issuances_of("k-1")[0].authorisation_id == "a-1");
+    CHECK(s->set_issuance_state("a-1", "reserved", "voided"));
+    CHECK_FALSE(s->set_issuance_state("a-1", "reserved", "delivered"));  // not reserved any more
+    CHECK(s->issuance("a-1")->state == "voided");
+    CHECK(s->set_issuance_state("a-2", "reserved", "delivered"));
+    CHECK(s->issuance("a-2")->state == "delivered");
     s->put_elicence_reissue("r-1", "a-1", "{}", 100);
 
     CHECK_FALSE(s->latest_config().has_value());
