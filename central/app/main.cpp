@@ -104,11 +104,14 @@ int main(int argc, char** argv) {
     };
     if (cmd == "serve") {
       wait_for_signals();
-      admin::ServeOptions serve{
-          need("db"), need("pki"), get("listen", "127.0.0.1:8443"), std::stoi(get("threads", "64")),
-          &g_stop,    nullptr};
+      admin::ServeOptions serve{need("db"),
+                                need("pki"),
+                                get("listen", "127.0.0.1:8443"),
+                                std::stoi(get("threads", "64")),
+                                &g_stop,
+                                nullptr,
+                                get("fault-file", "")};
       serve.retention_days = retention_days(get);
-      serve.fault_file = get("fault-file", "");
       return admin::serve(serve, std::cout);
     }
     if (cmd == "dev") {
